@@ -1,0 +1,49 @@
+/**
+ * The one database client. Embedded PGlite by default (zero set-up), a PostgreSQL server when
+ * DATABASE_URL is set. Opening it has no side effects beyond the connection: migrations are an
+ * explicit step (db/migrate.ts).
+ */
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export type Connection = { db: Db; driver: 'pglite' | 'postgres'; close: () => Promise<void> };
+
+/** Where the embedded database lives: PGLITE_DIR, `memory://` for a throwaway one, `.data/pglite` by default. */
+export function pgliteDir(): string {
+  return process.env.PGLITE_DIR || '.data/pglite';
+}
+
+export function connect(url = process.env.DATABASE_URL): Connection {
+  if (url) {
+    // Small pool: more app instances scale out, one instance needs few connections.
+    const client = postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} });
+    return { db: drizzlePostgres(client, { schema }), driver: 'postgres', close: () => client.end() };
+  }
+  const dir = pgliteDir();
+  // PGlite won't create parent folders itself.
+  if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
+  const client = new PGlite(dir, { extensions: { pg_trgm, unaccent } });
+  return { db: drizzlePglite(client, { schema }), driver: 'pglite', close: () => client.close() };
+}
+
+// One connection per process, kept across hot reloads and shared by every module that imports it.
+const cache = globalThis as unknown as { caseTrackerDb?: Connection };
+const connection = cache.caseTrackerDb ?? connect();
+cache.caseTrackerDb = connection;
+
+export const db = connection.db;
+export const dbDriver = connection.driver;
+export const closeDb = async () => {
+  await connection.close();
+  cache.caseTrackerDb = undefined;
+};

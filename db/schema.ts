@@ -1,0 +1,270 @@
+/**
+ * The case tracker's data model.
+ *
+ * Informed by HURIDOCS' Events Standard Formats (a person, an act, its sources), ACLED's codebook
+ * (dates with precision, a gazetteer instead of free-text places) and what Uwazi's users missed
+ * (record history, links from every record to its sources).
+ *
+ * Dates of events are `date` columns read as 'YYYY-MM-DD' strings with a separate precision:
+ * a detention "in January 2021" is stored as 2021-01-01 with precision 'month', never as a
+ * timestamp that a time zone could move to 31 December.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+export const userRole = pgEnum('user_role', ['admin', 'monitor', 'researcher']);
+export const personRole = pgEnum('person_role', [
+  'activist',
+  'election_observer',
+  'journalist',
+  'party_member',
+  'other',
+]);
+export const nameScript = pgEnum('name_script', ['latin', 'cyrillic']);
+export const datePrecision = pgEnum('date_precision', ['day', 'month', 'year', 'unknown']);
+export const electionKind = pgEnum('election_kind', [
+  'parliamentary',
+  'presidential',
+  'referendum',
+  'local',
+  'other',
+]);
+export const legalCode = pgEnum('legal_code', ['administrative', 'criminal']);
+export const sentenceKind = pgEnum('sentence_kind', [
+  'administrative_arrest',
+  'fine',
+  'restricted_freedom',
+  'imprisonment',
+  'suspended',
+  'warning',
+  'acquitted',
+  'pending',
+  'unknown',
+]);
+export const sentenceUnit = pgEnum('sentence_unit', ['days', 'months', 'years', 'tenge']);
+export const plea = pgEnum('plea', ['guilty', 'not_guilty', 'no_plea', 'unknown']);
+export const detentionStatus = pgEnum('detention_status', [
+  'detained',
+  'charged',
+  'awaiting_trial',
+  'sentenced',
+  'released',
+  'unknown',
+]);
+export const confidentiality = pgEnum('confidentiality', ['shareable', 'restricted']);
+export const reviewStatus = pgEnum('review_status', ['draft', 'verified']);
+export const recordKind = pgEnum('record_kind', ['detention', 'person', 'source']);
+export const revisionAction = pgEnum('revision_action', ['create', 'update', 'delete', 'restore']);
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+/** Columns of every record that keeps a history: optimistic version and soft delete. */
+const versioned = {
+  version: integer('version').notNull().default(1),
+  deletedAt: timestamp('deleted_at', { withTimezone: true }),
+};
+
+export const users = pgTable('users', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  email: text('email').notNull(),
+  name: text('name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: userRole('role').notNull(),
+  disabled: boolean('disabled').notNull().default(false),
+  ...timestamps,
+}, (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)]);
+
+export const places = pgTable('places', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  name: text('name').notNull(),
+  region: text('region').notNull(),
+  kind: text('kind').notNull(),
+  latitude: doublePrecision('latitude').notNull(),
+  longitude: doublePrecision('longitude').notNull(),
+  nameKk: text('name_kk').notNull(),
+  nameRu: text('name_ru').notNull(),
+  note: text('note'),
+}, (t) => [uniqueIndex('places_name_key').on(t.name), index('places_region_idx').on(t.region)]);
+
+/** Every other spelling of a place (Nur-Sultan, Нұр-Сұлтан, Aqtobe…), for matching imports and search. */
+export const placeNames = pgTable('place_names', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  placeId: integer('place_id').notNull().references(() => places.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  script: nameScript('script').notNull(),
+  searchKey: text('search_key').notNull(),
+}, (t) => [
+  index('place_names_place_idx').on(t.placeId),
+  index('place_names_search_key_idx').on(t.searchKey),
+]);
+
+export const elections = pgTable('elections', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  name: text('name').notNull(),
+  kind: electionKind('kind').notNull(),
+  heldOn: date('held_on', { mode: 'string' }).notNull(),
+}, (t) => [uniqueIndex('elections_name_key').on(t.name)]);
+
+/** The controlled vocabulary of charges, each tied to its legal basis. */
+export const charges = pgTable('charges', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  slug: text('slug').notNull(),
+  name: text('name').notNull(),
+  code: legalCode('code').notNull(),
+  /** e.g. "CoAO art. 488" */
+  legalBasis: text('legal_basis').notNull(),
+}, (t) => [uniqueIndex('charges_slug_key').on(t.slug)]);
+
+export const people = pgTable('people', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  displayName: text('display_name').notNull(),
+  role: personRole('role').notNull().default('activist'),
+  affiliation: text('affiliation'),
+  /** Restricted: never shown to researchers, never exported to them. */
+  notes: text('notes'),
+  createdById: integer('created_by_id').references(() => users.id),
+  ...versioned,
+  ...timestamps,
+}, (t) => [index('people_created_by_idx').on(t.createdById)]);
+
+/** Name variants of a person, in both scripts. The display name is always one of them. */
+export const personNames = pgTable('person_names', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  personId: integer('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  script: nameScript('script').notNull(),
+  /** Folded form (see lib/names/fold.ts) so Serikbayev, Serikbaev and Серікбаев meet. */
+  searchKey: text('search_key').notNull(),
+}, (t) => [
+  index('person_names_person_idx').on(t.personId),
+  index('person_names_search_key_trgm_idx').using('gin', t.searchKey.op('gin_trgm_ops')),
+]);
+
+export const sources = pgTable('sources', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  url: text('url').notNull(),
+  title: text('title').notNull(),
+  publisher: text('publisher'),
+  publishedOn: date('published_on', { mode: 'string' }),
+  publishedPrecision: datePrecision('published_precision').notNull().default('unknown'),
+  language: text('language'),
+  accessedOn: date('accessed_on', { mode: 'string' }),
+  createdById: integer('created_by_id').references(() => users.id),
+  ...versioned,
+  ...timestamps,
+}, (t) => [
+  uniqueIndex('sources_url_key').on(t.url),
+  index('sources_created_by_idx').on(t.createdById),
+  index('sources_title_trgm_idx').using('gin', sql`lower(${t.title}) gin_trgm_ops`),
+  check('sources_url_scheme', sql`${t.url} ~* '^https?://'`),
+]);
+
+export const detentions = pgTable('detentions', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  personId: integer('person_id').notNull().references(() => people.id),
+  placeId: integer('place_id').notNull().references(() => places.id),
+  placeDetail: text('place_detail'),
+  detainedOn: date('detained_on', { mode: 'string' }),
+  detainedPrecision: datePrecision('detained_precision').notNull(),
+  chargeId: integer('charge_id').references(() => charges.id),
+  /** The charge exactly as the source words it. */
+  chargeText: text('charge_text'),
+  court: text('court'),
+  sentencedOn: date('sentenced_on', { mode: 'string' }),
+  sentencedPrecision: datePrecision('sentenced_precision').notNull().default('unknown'),
+  sentenceKind: sentenceKind('sentence_kind').notNull().default('unknown'),
+  sentenceAmount: integer('sentence_amount'),
+  sentenceUnit: sentenceUnit('sentence_unit'),
+  plea: plea('plea').notNull().default('unknown'),
+  status: detentionStatus('status').notNull().default('unknown'),
+  electionId: integer('election_id').references(() => elections.id),
+  notes: text('notes'),
+  confidentiality: confidentiality('confidentiality').notNull().default('shareable'),
+  reviewStatus: reviewStatus('review_status').notNull().default('draft'),
+  createdById: integer('created_by_id').references(() => users.id),
+  updatedById: integer('updated_by_id').references(() => users.id),
+  ...versioned,
+  ...timestamps,
+}, (t) => [
+  index('detentions_person_idx').on(t.personId),
+  index('detentions_place_idx').on(t.placeId),
+  index('detentions_charge_idx').on(t.chargeId),
+  index('detentions_election_idx').on(t.electionId),
+  index('detentions_created_by_idx').on(t.createdById),
+  index('detentions_updated_by_idx').on(t.updatedById),
+  index('detentions_detained_on_idx').on(t.detainedOn, t.id),
+  check('detentions_sentence_amount_positive', sql`${t.sentenceAmount} IS NULL OR ${t.sentenceAmount} > 0`),
+  check('detentions_date_matches_precision', sql`(${t.detainedOn} IS NULL) = (${t.detainedPrecision} = 'unknown')`),
+]);
+
+/** A source supporting a detention: one article can support many detentions. */
+export const citations = pgTable('citations', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  detentionId: integer('detention_id').notNull().references(() => detentions.id, { onDelete: 'cascade' }),
+  sourceId: integer('source_id').notNull().references(() => sources.id),
+  /** A quote or a locator (paragraph, page, timestamp). */
+  locator: text('locator'),
+  /** Which facts of the detention this source supports; empty means not stated. */
+  supports: text('supports').array().notNull().default(sql`'{}'::text[]`),
+}, (t) => [
+  uniqueIndex('citations_detention_source_key').on(t.detentionId, t.sourceId),
+  index('citations_source_idx').on(t.sourceId),
+]);
+
+/** One row per create, update, delete or restore, written in the same transaction as the change. */
+export const revisions = pgTable('revisions', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  recordKind: recordKind('record_kind').notNull(),
+  recordId: integer('record_id').notNull(),
+  action: revisionAction('action').notNull(),
+  version: integer('version').notNull(),
+  userId: integer('user_id').references(() => users.id),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  /** For updates: { field: [before, after] }; for creates: the new values. */
+  changes: jsonb('changes').$type<Record<string, unknown>>().notNull(),
+  reason: text('reason'),
+}, (t) => [
+  index('revisions_record_idx').on(t.recordKind, t.recordId),
+  index('revisions_user_idx').on(t.userId),
+]);
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Place = typeof places.$inferSelect;
+export type Election = typeof elections.$inferSelect;
+export type Charge = typeof charges.$inferSelect;
+export type Person = typeof people.$inferSelect;
+export type Source = typeof sources.$inferSelect;
+export type Detention = typeof detentions.$inferSelect;
+export type NewDetention = typeof detentions.$inferInsert;
+export type Citation = typeof citations.$inferSelect;
+export type Revision = typeof revisions.$inferSelect;
+
+export type UserRole = (typeof userRole.enumValues)[number];
+export type PersonRole = (typeof personRole.enumValues)[number];
+export type NameScript = (typeof nameScript.enumValues)[number];
+export type DatePrecision = (typeof datePrecision.enumValues)[number];
+export type SentenceKind = (typeof sentenceKind.enumValues)[number];
+export type SentenceUnit = (typeof sentenceUnit.enumValues)[number];
+export type Plea = (typeof plea.enumValues)[number];
+export type DetentionStatus = (typeof detentionStatus.enumValues)[number];
+export type Confidentiality = (typeof confidentiality.enumValues)[number];
+export type ReviewStatus = (typeof reviewStatus.enumValues)[number];
+export type RecordKind = (typeof recordKind.enumValues)[number];

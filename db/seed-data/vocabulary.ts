@@ -1,0 +1,59 @@
+/**
+ * Controlled vocabularies: the charges seen in reports, each tied to its legal basis, and the
+ * elections that frame crackdowns. The charge text as a source words it is kept on each detention.
+ */
+export const CHARGES = [
+  {
+    slug: 'coao-488',
+    name: 'Violating the procedure for organising and holding peaceful assemblies',
+    code: 'administrative',
+    legalBasis: 'CoAO art. 488',
+  },
+  {
+    slug: 'coao-489',
+    name: 'Violating the law on public associations',
+    code: 'administrative',
+    legalBasis: 'CoAO art. 489',
+  },
+  {
+    slug: 'coao-667',
+    name: 'Disobeying a lawful order of a police officer',
+    code: 'administrative',
+    legalBasis: 'CoAO art. 667',
+  },
+  {
+    slug: 'cc-400',
+    name: 'Violating the procedure for organising or holding assemblies (criminal)',
+    code: 'criminal',
+    legalBasis: 'Criminal Code art. 400',
+  },
+  {
+    slug: 'cc-405',
+    name: 'Organising or taking part in the activities of an association banned as extremist',
+    code: 'criminal',
+    legalBasis: 'Criminal Code art. 405',
+  },
+  {
+    slug: 'cc-174',
+    name: 'Inciting social, national, clan, racial, class or religious discord',
+    code: 'criminal',
+    legalBasis: 'Criminal Code art. 174',
+  },
+  {
+    slug: 'cc-274',
+    name: 'Spreading knowingly false information',
+    code: 'criminal',
+    legalBasis: 'Criminal Code art. 274',
+  },
+  { slug: 'cc-272', name: 'Mass riots', code: 'criminal', legalBasis: 'Criminal Code art. 272' },
+] as const;
+
+export const MAZHILIS_2021 = 'Mazhilis election 2021';
+
+export const ELECTIONS = [
+  { name: 'Presidential election 2019', kind: 'presidential', heldOn: '2019-06-09' },
+  { name: MAZHILIS_2021, kind: 'parliamentary', heldOn: '2021-01-10' },
+  { name: 'Constitutional referendum 2022', kind: 'referendum', heldOn: '2022-06-05' },
+  { name: 'Presidential election 2022', kind: 'presidential', heldOn: '2022-11-20' },
+  { name: 'Mazhilis election 2023', kind: 'parliamentary', heldOn: '2023-03-19' },
+] as const;

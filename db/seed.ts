@@ -1,0 +1,126 @@
+/**
+ * Seeds the reference data every installation needs (gazetteer, charges, elections) and, with
+ * --demo, the demo logins and the five records of the reference article. Idempotent: running it
+ * again changes nothing that is already there.
+ *
+ * Run with the react-server condition (see package.json) because the demo records go through the
+ * same server-only code path as the case form: validation, one transaction, revisions.
+ */
+import path from 'node:path';
+import { count, eq } from 'drizzle-orm';
+import type { Db } from './index';
+import { charges, detentions, elections, placeNames, places, sources, users } from './schema';
+import { DEMO_CASES, DEMO_USERS, REFERENCE_SOURCE } from './seed-data/demo';
+import { PLACES } from './seed-data/places';
+import { CHARGES, ELECTIONS, MAZHILIS_2021 } from './seed-data/vocabulary';
+
+export async function seedReference(db: Db) {
+  const { foldName } = await import('@/lib/names/fold');
+  await db.transaction(async (tx) => {
+    for (const place of PLACES) {
+      const values = {
+        name: place.name,
+        region: place.region,
+        kind: place.kind,
+        latitude: place.latitude,
+        longitude: place.longitude,
+        nameKk: place.nameKk,
+        nameRu: place.nameRu[0],
+        note: place.note ?? null,
+      };
+      const [row] = await tx
+        .insert(places)
+        .values(values)
+        .onConflictDoUpdate({ target: places.name, set: values })
+        .returning({ id: places.id });
+      const names = [
+        ...[place.name, ...place.latinVariants].map((name) => ({ name, script: 'latin' as const })),
+        ...[place.nameKk, ...place.nameRu].map((name) => ({ name, script: 'cyrillic' as const })),
+      ].filter((n, i, all) => all.findIndex((m) => m.name === n.name) === i);
+      await tx.delete(placeNames).where(eq(placeNames.placeId, row.id));
+      await tx.insert(placeNames).values(names.map((n) => ({ ...n, placeId: row.id, searchKey: foldName(n.name) })));
+    }
+    for (const charge of CHARGES) {
+      await tx.insert(charges).values(charge).onConflictDoUpdate({ target: charges.slug, set: charge });
+    }
+    for (const election of ELECTIONS) {
+      await tx.insert(elections).values(election).onConflictDoNothing();
+    }
+  });
+}
+
+export async function seedDemo(db: Db) {
+  const { hashPassword } = await import('@/lib/auth/password');
+  const { caseInput } = await import('@/lib/cases/schema');
+  const { createCase } = await import('@/lib/cases/queries');
+
+  for (const user of DEMO_USERS) {
+    await db
+      .insert(users)
+      .values({ email: user.email, name: user.name, role: user.role, passwordHash: await hashPassword(user.password) })
+      .onConflictDoNothing();
+  }
+
+  const [already] = await db.select({ id: sources.id }).from(sources).where(eq(sources.url, REFERENCE_SOURCE.url));
+  if (already) return;
+
+  const [monitor] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'monitor@example.org'));
+  const placeIds = new Map((await db.select({ id: places.id, name: places.name }).from(places)).map((p) => [p.name, p.id]));
+  const chargeIds = new Map((await db.select({ id: charges.id, slug: charges.slug }).from(charges)).map((c) => [c.slug, c.id]));
+  const [election] = await db.select({ id: elections.id }).from(elections).where(eq(elections.name, MAZHILIS_2021));
+
+  for (const demo of DEMO_CASES) {
+    const input = caseInput.parse({
+      personName: demo.person,
+      personRole: demo.personRole,
+      placeId: String(placeIds.get(demo.city)),
+      placeDetail: demo.placeDetail ?? '',
+      detainedOn: demo.detainedOn,
+      electionId: String(election.id),
+      chargeId: String(chargeIds.get(demo.charge)),
+      chargeText: demo.chargeText,
+      court: demo.court ?? '',
+      sentencedOn: demo.sentencedOn,
+      sentenceKind: demo.sentenceKind,
+      sentenceAmount: demo.sentenceAmount ?? '',
+      sentenceUnit: demo.sentenceAmount ? 'days' : '',
+      plea: demo.plea,
+      status: demo.status,
+      notes: '',
+      confidentiality: 'shareable',
+      reviewStatus: 'verified',
+      sources: [
+        {
+          sourceId: '',
+          url: REFERENCE_SOURCE.url,
+          title: REFERENCE_SOURCE.title,
+          publisher: REFERENCE_SOURCE.publisher,
+          publishedOn: REFERENCE_SOURCE.publishedOn,
+          language: REFERENCE_SOURCE.language,
+          locator: demo.locator,
+          supports: demo.supports,
+        },
+      ],
+      reason: 'Demo data from the reference article',
+    });
+    const result = await createCase({ id: monitor.id, role: 'monitor' }, input);
+    if (!result.ok) throw new Error(`Demo record for ${demo.person} was refused: ${JSON.stringify(result)}`);
+  }
+}
+
+async function main() {
+  const { db, dbDriver, closeDb } = await import('./index');
+  const demo = process.argv.includes('--demo');
+  await seedReference(db);
+  if (demo) await seedDemo(db);
+  const [{ n }] = await db.select({ n: count() }).from(detentions);
+  await closeDb();
+  console.log(`Seeded reference data${demo ? ' and demo data' : ''} (${dbDriver}); ${n} detentions in the database.`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
+  main().catch((error) => {
+    console.error('Seeding failed:', error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,36 @@
+/**
+ * Who may do what. A pure table, checked on the server by every page, action and route handler
+ * (lib/auth/guard.ts); the UI only hides what the server would refuse anyway.
+ */
+import type { UserRole } from '@/db/schema';
+
+export type Permission =
+  /** See cases, people and sources that are not restricted. */
+  | 'read'
+  /** See restricted detentions and people's restricted notes. */
+  | 'readRestricted'
+  /** Create and edit detentions, people and sources. */
+  | 'write'
+  /** Soft-delete a detention, person or source. */
+  | 'delete'
+  /** Undo a soft delete and see deleted records. */
+  | 'restore'
+  /** Create users, set roles, disable accounts. */
+  | 'manageUsers';
+
+export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
+  admin: ['read', 'readRestricted', 'write', 'delete', 'restore', 'manageUsers'],
+  monitor: ['read', 'readRestricted', 'write', 'delete'],
+  researcher: ['read'],
+};
+
+export function can(role: UserRole, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** The acting user, as every query takes it to scope what it returns. */
+export type Actor = { id: number; role: UserRole };
+
+export function seesRestricted(actor: Actor): boolean {
+  return can(actor.role, 'readRestricted');
+}

@@ -1,0 +1,66 @@
+/**
+ * The filters of the case list (and, later, the dashboard and exports), read from the URL so a
+ * filtered view can be shared. A malformed parameter is dropped, never a 500.
+ */
+import { z } from 'zod';
+import {
+  confidentiality,
+  detentionStatus,
+  plea,
+  reviewStatus,
+  sentenceKind,
+} from '@/db/schema';
+
+const id = z.coerce.number().int().positive().max(2_000_000_000).optional().catch(undefined);
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)))
+  .optional()
+  .catch(undefined);
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values).optional().catch(undefined);
+
+export const caseFilters = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  city: id,
+  region: z.string().trim().max(100).optional().catch(undefined),
+  from: day,
+  to: day,
+  charge: id,
+  sentence: oneOf(sentenceKind.enumValues),
+  plea: oneOf(plea.enumValues),
+  election: id,
+  status: oneOf(detentionStatus.enumValues),
+  review: oneOf(reviewStatus.enumValues),
+  confidentiality: oneOf(confidentiality.enumValues),
+  deleted: z.literal('1').optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+export type CaseFilters = z.infer<typeof caseFilters>;
+export const FILTER_KEYS = Object.keys(caseFilters.shape) as (keyof CaseFilters)[];
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export function parseCaseFilters(params: SearchParams | URLSearchParams): CaseFilters {
+  const entries =
+    params instanceof URLSearchParams
+      ? Object.fromEntries(params.entries())
+      : Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const cleaned = Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined && v !== ''));
+  return caseFilters.parse(cleaned);
+}
+
+/** The query string for these filters, with `overrides` applied (undefined removes a key). */
+export function filtersToQuery(filters: Partial<CaseFilters>, overrides: Partial<Record<keyof CaseFilters, string | number | undefined>> = {}): string {
+  const params = new URLSearchParams();
+  for (const key of FILTER_KEYS) {
+    const value = key in overrides ? overrides[key] : filters[key];
+    if (value === undefined || value === null || value === '') continue;
+    if (key === 'page' && Number(value) === 1) continue;
+    params.set(key, String(value));
+  }
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}

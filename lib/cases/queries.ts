@@ -1,0 +1,361 @@
+import 'server-only';
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import { db, type Tx } from '@/db';
+import {
+  charges,
+  citations,
+  detentions,
+  elections,
+  people,
+  personNames,
+  places,
+  sources,
+} from '@/db/schema';
+import { can, seesRestricted, type Actor } from '@/lib/auth/policy';
+import type { FieldErrors } from '@/lib/forms';
+import { diffRecords, listRevisions, recordRevision } from '@/lib/history/revisions';
+import { foldName } from '@/lib/names/fold';
+import { insertPerson } from '@/lib/people/queries';
+import { resolveSourceRows } from '@/lib/sources/queries';
+import type { CaseFilters } from './filters';
+import type { CaseInput } from './schema';
+import { visibleDetention } from './visibility';
+
+export const PAGE_SIZE = 50;
+
+/** The WHERE clause for the case list's filters, always within what the actor may see. */
+export function caseFilterConditions(actor: Actor, filters: Partial<CaseFilters>): SQL {
+  const showDeleted = filters.deleted === '1' && can(actor.role, 'restore');
+  const conditions: SQL[] = [
+    showDeleted ? and(isNotNull(detentions.deletedAt), visibleDetention(actor, { includeDeleted: true }))! : visibleDetention(actor),
+  ];
+  if (filters.city) conditions.push(eq(detentions.placeId, filters.city));
+  if (filters.region) {
+    conditions.push(inArray(detentions.placeId, db.select({ id: places.id }).from(places).where(eq(places.region, filters.region))));
+  }
+  if (filters.from) conditions.push(gte(detentions.detainedOn, filters.from));
+  if (filters.to) conditions.push(lte(detentions.detainedOn, filters.to));
+  if (filters.charge) conditions.push(eq(detentions.chargeId, filters.charge));
+  if (filters.sentence) conditions.push(eq(detentions.sentenceKind, filters.sentence));
+  if (filters.plea) conditions.push(eq(detentions.plea, filters.plea));
+  if (filters.election) conditions.push(eq(detentions.electionId, filters.election));
+  if (filters.status) conditions.push(eq(detentions.status, filters.status));
+  if (filters.review) conditions.push(eq(detentions.reviewStatus, filters.review));
+  if (filters.confidentiality && seesRestricted(actor)) conditions.push(eq(detentions.confidentiality, filters.confidentiality));
+  if (filters.q) {
+    const key = foldName(filters.q).replace(/[%_\\]/g, '');
+    if (key) {
+      conditions.push(
+        inArray(
+          detentions.personId,
+          db.select({ id: personNames.personId }).from(personNames).where(sql`${personNames.searchKey} LIKE ${`%${key}%`}`),
+        ),
+      );
+    }
+  }
+  return and(...conditions)!;
+}
+
+/** One page of the case list, newest detention first, with the total for the pager. */
+export async function listCases(actor: Actor, filters: CaseFilters) {
+  const where = caseFilterConditions(actor, filters);
+  const rows = await db
+    .select({
+      id: detentions.id,
+      personId: detentions.personId,
+      personName: people.displayName,
+      personRole: people.role,
+      city: places.name,
+      region: places.region,
+      detainedOn: detentions.detainedOn,
+      detainedPrecision: detentions.detainedPrecision,
+      chargeName: charges.name,
+      chargeText: detentions.chargeText,
+      sentenceKind: detentions.sentenceKind,
+      sentenceAmount: detentions.sentenceAmount,
+      sentenceUnit: detentions.sentenceUnit,
+      plea: detentions.plea,
+      status: detentions.status,
+      confidentiality: detentions.confidentiality,
+      reviewStatus: detentions.reviewStatus,
+      deletedAt: detentions.deletedAt,
+    })
+    .from(detentions)
+    .innerJoin(people, eq(people.id, detentions.personId))
+    .innerJoin(places, eq(places.id, detentions.placeId))
+    .leftJoin(charges, eq(charges.id, detentions.chargeId))
+    .where(where)
+    .orderBy(sql`${detentions.detainedOn} DESC NULLS LAST`, desc(detentions.id))
+    .limit(PAGE_SIZE)
+    .offset((filters.page - 1) * PAGE_SIZE);
+  const [{ total }] = await db.select({ total: count() }).from(detentions).where(where);
+  return { rows, total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+const caseColumns = {
+  id: detentions.id,
+  personId: detentions.personId,
+  placeId: detentions.placeId,
+  placeDetail: detentions.placeDetail,
+  detainedOn: detentions.detainedOn,
+  detainedPrecision: detentions.detainedPrecision,
+  chargeId: detentions.chargeId,
+  chargeText: detentions.chargeText,
+  court: detentions.court,
+  sentencedOn: detentions.sentencedOn,
+  sentencedPrecision: detentions.sentencedPrecision,
+  sentenceKind: detentions.sentenceKind,
+  sentenceAmount: detentions.sentenceAmount,
+  sentenceUnit: detentions.sentenceUnit,
+  plea: detentions.plea,
+  status: detentions.status,
+  electionId: detentions.electionId,
+  notes: detentions.notes,
+  confidentiality: detentions.confidentiality,
+  reviewStatus: detentions.reviewStatus,
+  version: detentions.version,
+};
+
+type CaseRow = { [K in keyof typeof caseColumns]: (typeof detentions.$inferSelect)[K] };
+
+async function citationsOf(tx: Pick<Tx, 'select'>, detentionId: number) {
+  return tx
+    .select({
+      sourceId: sources.id,
+      url: sources.url,
+      title: sources.title,
+      publisher: sources.publisher,
+      publishedOn: sources.publishedOn,
+      publishedPrecision: sources.publishedPrecision,
+      language: sources.language,
+      locator: citations.locator,
+      supports: citations.supports,
+    })
+    .from(citations)
+    .innerJoin(sources, eq(sources.id, citations.sourceId))
+    .where(eq(citations.detentionId, detentionId))
+    .orderBy(asc(citations.id));
+}
+
+/** Every fact of one detention with its sources and history, or null when the actor may not see it. */
+export async function getCaseById(actor: Actor, id: number) {
+  const [row] = await db
+    .select({
+      ...caseColumns,
+      deletedAt: detentions.deletedAt,
+      personName: people.displayName,
+      personRole: people.role,
+      personAffiliation: people.affiliation,
+      city: places.name,
+      region: places.region,
+      chargeName: charges.name,
+      chargeLegalBasis: charges.legalBasis,
+      electionName: elections.name,
+      electionDate: elections.heldOn,
+    })
+    .from(detentions)
+    .innerJoin(people, eq(people.id, detentions.personId))
+    .innerJoin(places, eq(places.id, detentions.placeId))
+    .leftJoin(charges, eq(charges.id, detentions.chargeId))
+    .leftJoin(elections, eq(elections.id, detentions.electionId))
+    .where(and(eq(detentions.id, id), visibleDetention(actor, { includeDeleted: can(actor.role, 'restore') })));
+  if (!row) return null;
+  const [sourceRows, history] = await Promise.all([citationsOf(db, id), listRevisions(db, 'detention', id)]);
+  return { ...row, sources: sourceRows, history };
+}
+
+/** The stored detention as the form shows it, for editing. */
+export async function getCaseForEdit(actor: Actor, id: number) {
+  const [row] = await db
+    .select({ ...caseColumns, personName: people.displayName })
+    .from(detentions)
+    .innerJoin(people, eq(people.id, detentions.personId))
+    .where(and(eq(detentions.id, id), visibleDetention(actor)));
+  if (!row) return null;
+  return { ...row, sources: await citationsOf(db, id) };
+}
+
+export type SaveResult =
+  | { ok: true; id: number }
+  | { ok: false; errors: FieldErrors }
+  | { ok: false; reason: 'notFound' | 'conflict' };
+
+class Rollback extends Error {
+  constructor(readonly result: SaveResult) {
+    super('rollback');
+  }
+}
+
+/** Ids the form named that don't exist (a stale page or a forged post): field errors, not a 500. */
+async function checkReferences(tx: Tx, input: CaseInput): Promise<FieldErrors> {
+  const errors: FieldErrors = {};
+  const exists = async (table: typeof places | typeof charges | typeof elections | typeof people, id: number | null, field: string) => {
+    if (id === null) return;
+    const extra = table === people ? sql`AND ${people.deletedAt} IS NULL` : sql``;
+    const [row] = await tx.select({ id: table.id }).from(table).where(sql`${table.id} = ${id} ${extra}`);
+    if (!row) errors[field] = ['errors.unknownChoice'];
+  };
+  await exists(places, input.placeId, 'placeId');
+  await exists(charges, input.chargeId, 'chargeId');
+  await exists(elections, input.electionId, 'electionId');
+  await exists(people, input.personId, 'personName');
+  return errors;
+}
+
+function detentionValues(input: CaseInput, personId: number) {
+  return {
+    personId,
+    placeId: input.placeId,
+    placeDetail: input.placeDetail,
+    detainedOn: input.detainedOn.date,
+    detainedPrecision: input.detainedOn.precision,
+    chargeId: input.chargeId,
+    chargeText: input.chargeText,
+    court: input.court,
+    sentencedOn: input.sentencedOn.date,
+    sentencedPrecision: input.sentencedOn.precision,
+    sentenceKind: input.sentenceKind,
+    sentenceAmount: input.sentenceAmount,
+    sentenceUnit: input.sentenceUnit,
+    plea: input.plea,
+    status: input.status,
+    electionId: input.electionId,
+    notes: input.notes,
+    confidentiality: input.confidentiality,
+    reviewStatus: input.reviewStatus,
+  };
+}
+
+/** The person of the form: the one picked, or a new one created from the typed name. */
+async function resolvePerson(tx: Tx, actor: Actor, input: CaseInput): Promise<number> {
+  if (input.personId !== null) return input.personId;
+  return insertPerson(tx, actor, {
+    displayName: input.personName!,
+    role: input.personRole,
+    affiliation: input.personAffiliation,
+    notes: null,
+    variants: input.personNameCyrillic ? [input.personNameCyrillic] : [],
+  });
+}
+
+async function writeCitations(tx: Tx, detentionId: number, input: CaseInput, sourceIds: number[]) {
+  await tx.delete(citations).where(eq(citations.detentionId, detentionId));
+  await tx.insert(citations).values(
+    sourceIds.map((sourceId, i) => ({
+      detentionId,
+      sourceId,
+      locator: input.sources[i].locator,
+      supports: input.sources[i].supports,
+    })),
+  );
+}
+
+function citationSummary(input: CaseInput, sourceIds: number[]) {
+  return sourceIds.map((sourceId, i) => ({ sourceId, url: input.sources[i].url, locator: input.sources[i].locator }));
+}
+
+/**
+ * Runs a save in one transaction; a Rollback thrown inside undoes every write (a new person or
+ * source included) and becomes the result, so no half-written record is ever left.
+ */
+async function inTransaction(work: (tx: Tx) => Promise<SaveResult>): Promise<SaveResult> {
+  try {
+    return await db.transaction(work);
+  } catch (error) {
+    if (error instanceof Rollback) return error.result;
+    throw error;
+  }
+}
+
+export async function createCase(actor: Actor, input: CaseInput): Promise<SaveResult> {
+  return inTransaction(async (tx) => {
+    const refErrors = await checkReferences(tx, input);
+    if (Object.keys(refErrors).length) throw new Rollback({ ok: false, errors: refErrors });
+    const personId = await resolvePerson(tx, actor, input);
+    const resolved = await resolveSourceRows(tx, actor, input.sources);
+    if ('errors' in resolved) throw new Rollback({ ok: false, errors: resolved.errors });
+    const values = detentionValues(input, personId);
+    const [row] = await tx
+      .insert(detentions)
+      .values({ ...values, createdById: actor.id, updatedById: actor.id })
+      .returning({ id: detentions.id });
+    await writeCitations(tx, row.id, input, resolved.ids);
+    await recordRevision(tx, {
+      kind: 'detention',
+      id: row.id,
+      action: 'create',
+      version: 1,
+      userId: actor.id,
+      changes: { ...values, sources: citationSummary(input, resolved.ids) },
+      reason: input.reason,
+    });
+    return { ok: true, id: row.id };
+  });
+}
+
+/** Saves over version `version`; refused as a conflict when someone else saved since. */
+export async function updateCase(actor: Actor, id: number, version: number, input: CaseInput): Promise<SaveResult> {
+  return inTransaction(async (tx) => {
+    const [before] = await tx
+      .select(caseColumns)
+      .from(detentions)
+      .where(and(eq(detentions.id, id), visibleDetention(actor)))
+      .for('update');
+    if (!before) return { ok: false, reason: 'notFound' };
+    if (before.version !== version) return { ok: false, reason: 'conflict' };
+    const refErrors = await checkReferences(tx, input);
+    if (Object.keys(refErrors).length) throw new Rollback({ ok: false, errors: refErrors });
+    const personId = await resolvePerson(tx, actor, input);
+    const resolved = await resolveSourceRows(tx, actor, input.sources);
+    if ('errors' in resolved) throw new Rollback({ ok: false, errors: resolved.errors });
+    const beforeSources = (await citationsOf(tx, id)).map((c) => ({ sourceId: c.sourceId, url: c.url, locator: c.locator }));
+    const values = detentionValues(input, personId);
+    await tx
+      .update(detentions)
+      .set({ ...values, version: version + 1, updatedById: actor.id, updatedAt: new Date() })
+      .where(eq(detentions.id, id));
+    await writeCitations(tx, id, input, resolved.ids);
+    const changes = diffRecords(
+      { ...(before as CaseRow), sources: beforeSources },
+      { ...values, sources: citationSummary(input, resolved.ids) },
+    );
+    await recordRevision(tx, { kind: 'detention', id, action: 'update', version: version + 1, userId: actor.id, changes, reason: input.reason });
+    return { ok: true, id };
+  });
+}
+
+/** Soft delete: the record leaves every list and count, and an admin can bring it back. */
+export async function deleteCase(actor: Actor, id: number, version: number, reason: string | null): Promise<SaveResult> {
+  return inTransaction(async (tx) => {
+    const [before] = await tx
+      .select({ version: detentions.version })
+      .from(detentions)
+      .where(and(eq(detentions.id, id), visibleDetention(actor)))
+      .for('update');
+    if (!before) return { ok: false, reason: 'notFound' };
+    if (before.version !== version) return { ok: false, reason: 'conflict' };
+    await tx
+      .update(detentions)
+      .set({ deletedAt: new Date(), version: version + 1, updatedById: actor.id, updatedAt: new Date() })
+      .where(eq(detentions.id, id));
+    await recordRevision(tx, { kind: 'detention', id, action: 'delete', version: version + 1, userId: actor.id, changes: {}, reason });
+    return { ok: true, id };
+  });
+}
+
+export async function restoreCase(actor: Actor, id: number): Promise<SaveResult> {
+  return inTransaction(async (tx) => {
+    const [before] = await tx
+      .select({ version: detentions.version })
+      .from(detentions)
+      .where(and(eq(detentions.id, id), isNotNull(detentions.deletedAt)))
+      .for('update');
+    if (!before) return { ok: false, reason: 'notFound' };
+    await tx
+      .update(detentions)
+      .set({ deletedAt: null, version: before.version + 1, updatedById: actor.id, updatedAt: new Date() })
+      .where(eq(detentions.id, id));
+    await recordRevision(tx, { kind: 'detention', id, action: 'restore', version: before.version + 1, userId: actor.id, changes: {} });
+    return { ok: true, id };
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * What every form action returns: field errors as message keys (translated by the page), the
+ * values the user typed so nothing is lost, and a form-level error for what belongs to no field.
+ */
+import type { z } from 'zod';
+
+export type FieldErrors = Record<string, string[]>;
+export type FormValues = Record<string, string | string[]>;
+
+export type FormState = {
+  errors?: FieldErrors;
+  formError?: string;
+  values?: FormValues;
+  ok?: boolean;
+};
+
+/** zod issues keyed by their dotted path ('sources.0.url'), as the inputs are named. */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join('.') || '_form';
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/** A form's entries as plain strings (files and repeated keys collapse to arrays), capped in size. */
+export function formValues(form: FormData): FormValues {
+  const out: FormValues = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith('$ACTION')) continue;
+    const text = typeof value === 'string' ? value.slice(0, 20_000) : '';
+    const prev = out[key];
+    if (prev === undefined) out[key] = text;
+    else out[key] = Array.isArray(prev) ? [...prev, text] : [prev, text];
+  }
+  return out;
+}
+
+/** One value of a form entry as a string ('' when absent or repeated). */
+export function single(values: FormValues, key: string): string {
+  const v = values[key];
+  return typeof v === 'string' ? v : '';
+}

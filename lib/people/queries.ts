@@ -1,0 +1,165 @@
+import 'server-only';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { db, type Tx } from '@/db';
+import { detentions, personNames, people, places, type PersonRole } from '@/db/schema';
+import { seesRestricted, type Actor } from '@/lib/auth/policy';
+import { visibleDetention } from '@/lib/cases/visibility';
+import { diffRecords, listRevisions, recordRevision } from '@/lib/history/revisions';
+import { foldName, scriptOf } from '@/lib/names/fold';
+import type { PersonInput } from './schema';
+
+/** Person fields a researcher must never see. */
+export const RESTRICTED_PERSON_FIELDS = ['notes'] as const;
+
+function nameRows(personId: number, names: string[]) {
+  return [...new Set(names)].map((name) => ({ personId, name, script: scriptOf(name), searchKey: foldName(name) }));
+}
+
+/** Creates a person with their name variants, and its revision, inside the caller's transaction. */
+export async function insertPerson(
+  tx: Tx,
+  actor: Actor,
+  person: { displayName: string; role: PersonRole; affiliation: string | null; notes: string | null; variants: string[] },
+): Promise<number> {
+  const [row] = await tx
+    .insert(people)
+    .values({
+      displayName: person.displayName,
+      role: person.role,
+      affiliation: person.affiliation,
+      notes: person.notes,
+      createdById: actor.id,
+    })
+    .returning({ id: people.id });
+  const names = [person.displayName, ...person.variants];
+  await tx.insert(personNames).values(nameRows(row.id, names));
+  await recordRevision(tx, {
+    kind: 'person',
+    id: row.id,
+    action: 'create',
+    version: 1,
+    userId: actor.id,
+    changes: { displayName: person.displayName, role: person.role, affiliation: person.affiliation, notes: person.notes, variants: person.variants },
+  });
+  return row.id;
+}
+
+/** People whose any name matches, for the activist picker. Monitors and admins only (see callers). */
+export async function searchPeople(query: string, limit = 8) {
+  const key = foldName(query);
+  if (key.length < 2) return [];
+  const pattern = `%${key.replace(/[%_\\]/g, '')}%`;
+  return db
+    .select({
+      id: people.id,
+      displayName: people.displayName,
+      role: people.role,
+      affiliation: people.affiliation,
+      detentionCount: sql<number>`(SELECT count(*)::int FROM ${detentions} d WHERE d.person_id = ${people.id} AND d.deleted_at IS NULL)`,
+    })
+    .from(people)
+    .where(
+      and(
+        isNull(people.deletedAt),
+        sql`EXISTS (SELECT 1 FROM ${personNames} pn WHERE pn.person_id = ${people.id} AND pn.search_key LIKE ${pattern})`,
+      ),
+    )
+    .orderBy(asc(people.displayName))
+    .limit(limit);
+}
+
+/**
+ * A person and their detentions, as the actor may see them. A researcher sees a person only
+ * through a detention they may see, and never their restricted notes.
+ */
+export async function getPersonById(actor: Actor, id: number) {
+  const [person] = await db
+    .select({
+      id: people.id,
+      displayName: people.displayName,
+      role: people.role,
+      affiliation: people.affiliation,
+      notes: people.notes,
+      version: people.version,
+      deletedAt: people.deletedAt,
+    })
+    .from(people)
+    .where(and(eq(people.id, id), isNull(people.deletedAt)));
+  if (!person) return null;
+  const cases = await db
+    .select({
+      id: detentions.id,
+      detainedOn: detentions.detainedOn,
+      detainedPrecision: detentions.detainedPrecision,
+      city: places.name,
+      chargeText: detentions.chargeText,
+      sentenceKind: detentions.sentenceKind,
+      sentenceAmount: detentions.sentenceAmount,
+      sentenceUnit: detentions.sentenceUnit,
+      confidentiality: detentions.confidentiality,
+    })
+    .from(detentions)
+    .innerJoin(places, eq(places.id, detentions.placeId))
+    .where(and(eq(detentions.personId, id), visibleDetention(actor)))
+    .orderBy(sql`${detentions.detainedOn} DESC NULLS LAST`, asc(detentions.id));
+  const restricted = seesRestricted(actor);
+  if (!restricted && cases.length === 0) return null;
+  const names = await db
+    .select({ name: personNames.name, script: personNames.script })
+    .from(personNames)
+    .where(eq(personNames.personId, id))
+    .orderBy(asc(personNames.id));
+  const history = await listRevisions(db, 'person', id, restricted ? [] : RESTRICTED_PERSON_FIELDS);
+  return {
+    ...person,
+    notes: restricted ? person.notes : null,
+    names,
+    cases,
+    history,
+  };
+}
+
+export type UpdateResult = { ok: true } | { ok: false; reason: 'notFound' | 'conflict' };
+
+export async function updatePerson(actor: Actor, id: number, version: number, input: PersonInput): Promise<UpdateResult> {
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({
+        displayName: people.displayName,
+        role: people.role,
+        affiliation: people.affiliation,
+        notes: people.notes,
+        version: people.version,
+      })
+      .from(people)
+      .where(and(eq(people.id, id), isNull(people.deletedAt)))
+      .for('update');
+    if (!before) return { ok: false, reason: 'notFound' } as const;
+    if (before.version !== version) return { ok: false, reason: 'conflict' } as const;
+    const oldNames = await tx
+      .select({ name: personNames.name })
+      .from(personNames)
+      .where(eq(personNames.personId, id))
+      .orderBy(asc(personNames.id));
+    const variants = input.variants.filter((v) => v !== input.displayName);
+    const after = {
+      displayName: input.displayName,
+      role: input.role,
+      affiliation: input.affiliation,
+      notes: input.notes,
+      variants,
+    };
+    const changes = diffRecords(
+      { ...before, variants: oldNames.map((n) => n.name).filter((n) => n !== before.displayName) },
+      after,
+    );
+    await tx
+      .update(people)
+      .set({ displayName: input.displayName, role: input.role, affiliation: input.affiliation, notes: input.notes, version: version + 1, updatedAt: new Date() })
+      .where(eq(people.id, id));
+    await tx.delete(personNames).where(eq(personNames.personId, id));
+    await tx.insert(personNames).values(nameRows(id, [input.displayName, ...variants]));
+    await recordRevision(tx, { kind: 'person', id, action: 'update', version: version + 1, userId: actor.id, changes, reason: input.reason });
+    return { ok: true } as const;
+  });
+}

@@ -1,0 +1,163 @@
+import 'server-only';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { db, type Tx } from '@/db';
+import { citations, detentions, people, places, sources } from '@/db/schema';
+import type { Actor } from '@/lib/auth/policy';
+import type { SourceRowInput } from '@/lib/cases/schema';
+import { visibleDetention } from '@/lib/cases/visibility';
+import type { FieldErrors } from '@/lib/forms';
+import { diffRecords, listRevisions, recordRevision } from '@/lib/history/revisions';
+import type { SourceInput } from './schema';
+
+const sourceColumns = {
+  id: sources.id,
+  url: sources.url,
+  title: sources.title,
+  publisher: sources.publisher,
+  publishedOn: sources.publishedOn,
+  publishedPrecision: sources.publishedPrecision,
+  language: sources.language,
+  accessedOn: sources.accessedOn,
+  version: sources.version,
+};
+
+/**
+ * The source of each form row: the one picked, else the one already known by that URL, else a new
+ * one (which needs a title). One source supports many detentions, so a URL is stored once.
+ */
+export async function resolveSourceRows(
+  tx: Tx,
+  actor: Actor,
+  rows: SourceRowInput[],
+): Promise<{ ids: number[] } | { errors: FieldErrors }> {
+  const errors: FieldErrors = {};
+  const ids: number[] = [];
+  const urls = rows.map((r) => r.url);
+  const picked = rows.map((r) => r.sourceId).filter((id): id is number => id !== null);
+  const known = urls.length
+    ? await tx
+        .select({ id: sources.id, url: sources.url })
+        .from(sources)
+        .where(and(isNull(sources.deletedAt), or(inArray(sources.url, urls), picked.length ? inArray(sources.id, picked) : sql`false`)))
+    : [];
+  for (const [i, row] of rows.entries()) {
+    // A picked source whose URL was then edited is a different source: go by the URL.
+    const match = known.find((k) => k.url === row.url);
+    if (match) {
+      ids.push(match.id);
+      continue;
+    }
+    if (!row.title) {
+      errors[`sources.${i}.title`] = ['errors.sourceTitleRequired'];
+      continue;
+    }
+    const [created] = await tx
+      .insert(sources)
+      .values({
+        url: row.url,
+        title: row.title,
+        publisher: row.publisher,
+        publishedOn: row.publishedOn.date,
+        publishedPrecision: row.publishedOn.precision,
+        language: row.language,
+        accessedOn: new Date().toISOString().slice(0, 10),
+        createdById: actor.id,
+      })
+      .returning({ id: sources.id });
+    await recordRevision(tx, {
+      kind: 'source',
+      id: created.id,
+      action: 'create',
+      version: 1,
+      userId: actor.id,
+      changes: { url: row.url, title: row.title, publisher: row.publisher, publishedOn: row.publishedOn.date, publishedPrecision: row.publishedOn.precision, language: row.language },
+    });
+    known.push({ id: created.id, url: row.url });
+    ids.push(created.id);
+  }
+  return Object.keys(errors).length ? { errors } : { ids };
+}
+
+/** Sources whose URL or title matches, for the source picker. */
+export async function searchSources(query: string, limit = 8) {
+  const text = query.trim().toLowerCase().replace(/[%_\\]/g, '');
+  if (text.length < 3) return [];
+  return db
+    .select({ id: sources.id, url: sources.url, title: sources.title, publisher: sources.publisher })
+    .from(sources)
+    .where(
+      and(
+        isNull(sources.deletedAt),
+        or(sql`lower(${sources.url}) LIKE ${`%${text}%`}`, sql`lower(${sources.title}) LIKE ${`%${text}%`}`),
+      ),
+    )
+    .orderBy(asc(sources.title))
+    .limit(limit);
+}
+
+/** A source and the detentions citing it that the actor may see. */
+export async function getSourceById(actor: Actor, id: number) {
+  const [source] = await db
+    .select(sourceColumns)
+    .from(sources)
+    .where(and(eq(sources.id, id), isNull(sources.deletedAt)));
+  if (!source) return null;
+  const cases = await db
+    .select({
+      id: detentions.id,
+      personId: people.id,
+      personName: people.displayName,
+      city: places.name,
+      detainedOn: detentions.detainedOn,
+      detainedPrecision: detentions.detainedPrecision,
+      locator: citations.locator,
+    })
+    .from(citations)
+    .innerJoin(detentions, eq(detentions.id, citations.detentionId))
+    .innerJoin(people, eq(people.id, detentions.personId))
+    .innerJoin(places, eq(places.id, detentions.placeId))
+    .where(and(eq(citations.sourceId, id), visibleDetention(actor)))
+    .orderBy(asc(people.displayName));
+  const history = await listRevisions(db, 'source', id);
+  return { ...source, cases, history };
+}
+
+export async function updateSource(actor: Actor, id: number, version: number, input: SourceInput) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select(sourceColumns)
+      .from(sources)
+      .where(and(eq(sources.id, id), isNull(sources.deletedAt)))
+      .for('update');
+    if (!before) return { ok: false, reason: 'notFound' } as const;
+    if (before.version !== version) return { ok: false, reason: 'conflict' } as const;
+    const [clash] = await tx
+      .select({ id: sources.id })
+      .from(sources)
+      .where(and(eq(sources.url, input.url), sql`${sources.id} <> ${id}`));
+    if (clash) return { ok: false, reason: 'urlTaken' } as const;
+    const after = {
+      url: input.url,
+      title: input.title,
+      publisher: input.publisher,
+      publishedOn: input.publishedOn.date,
+      publishedPrecision: input.publishedOn.precision,
+      language: input.language,
+      accessedOn: input.accessedOn.date,
+    };
+    await tx
+      .update(sources)
+      .set({ ...after, version: version + 1, updatedAt: new Date() })
+      .where(eq(sources.id, id));
+    await recordRevision(tx, {
+      kind: 'source',
+      id,
+      action: 'update',
+      version: version + 1,
+      userId: actor.id,
+      changes: diffRecords(before, after),
+      reason: input.reason,
+    });
+    return { ok: true } as const;
+  });
+}
