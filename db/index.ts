@@ -36,14 +36,28 @@ export function connect(url = process.env.DATABASE_URL): Connection {
   return { db: drizzlePglite(client, { schema }), driver: 'pglite', close: () => client.close() };
 }
 
-// One connection per process, kept across hot reloads and shared by every module that imports it.
+// One connection per process, opened on first use (never at import, so `next build` never opens
+// the database) and kept across hot reloads.
 const cache = globalThis as unknown as { caseTrackerDb?: Connection };
-const connection = cache.caseTrackerDb ?? connect();
-cache.caseTrackerDb = connection;
 
-export const db = connection.db;
-export const dbDriver = connection.driver;
-export const closeDb = async () => {
-  await connection.close();
+export function connection(): Connection {
+  cache.caseTrackerDb ??= connect();
+  return cache.caseTrackerDb;
+}
+
+/** The database, as every query module uses it; connects on the first query. */
+export const db: Db = new Proxy({} as Db, {
+  get(_target, property) {
+    const real = connection().db;
+    const value = Reflect.get(real, property, real);
+    return typeof value === 'function' ? value.bind(real) : value;
+  },
+});
+
+export const dbDriver = (): Connection['driver'] => (process.env.DATABASE_URL ? 'postgres' : 'pglite');
+
+export async function closeDb() {
+  const open = cache.caseTrackerDb;
   cache.caseTrackerDb = undefined;
-};
+  await open?.close();
+}

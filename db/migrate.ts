@@ -18,7 +18,8 @@ export async function migrate({ db, driver }: Pick<Connection, 'db' | 'driver'>)
 }
 
 async function main() {
-  const { db, dbDriver, closeDb } = await import('./index');
+  const { connection, closeDb } = await import('./index');
+  const { db, driver: dbDriver } = connection();
   await migrate({ db, driver: dbDriver });
   await closeDb();
   console.log(`Migrated (${dbDriver}).`);

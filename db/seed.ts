@@ -109,7 +109,8 @@ export async function seedDemo(db: Db) {
 }
 
 async function main() {
-  const { db, dbDriver, closeDb } = await import('./index');
+  const { connection, closeDb } = await import('./index');
+  const { db, driver: dbDriver } = connection();
   const demo = process.argv.includes('--demo');
   await seedReference(db);
   if (demo) await seedDemo(db);

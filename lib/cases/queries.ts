@@ -23,6 +23,9 @@ import { visibleDetention } from './visibility';
 
 export const PAGE_SIZE = 50;
 
+/** Detention fields for monitors and admins only: internal notes can endanger people. */
+export const INTERNAL_CASE_FIELDS = ['notes'] as const;
+
 /** The WHERE clause for the case list's filters, always within what the actor may see. */
 export function caseFilterConditions(actor: Actor, filters: Partial<CaseFilters>): SQL {
   const showDeleted = filters.deleted === '1' && can(actor.role, 'restore');
@@ -160,8 +163,12 @@ export async function getCaseById(actor: Actor, id: number) {
     .leftJoin(elections, eq(elections.id, detentions.electionId))
     .where(and(eq(detentions.id, id), visibleDetention(actor, { includeDeleted: can(actor.role, 'restore') })));
   if (!row) return null;
-  const [sourceRows, history] = await Promise.all([citationsOf(db, id), listRevisions(db, 'detention', id)]);
-  return { ...row, sources: sourceRows, history };
+  const internal = seesRestricted(actor);
+  const [sourceRows, history] = await Promise.all([
+    citationsOf(db, id),
+    listRevisions(db, 'detention', id, internal ? [] : INTERNAL_CASE_FIELDS),
+  ]);
+  return { ...row, notes: internal ? row.notes : null, sources: sourceRows, history };
 }
 
 /** The stored detention as the form shows it, for editing. */

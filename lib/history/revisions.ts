@@ -8,6 +8,9 @@ import { revisions, users, type RecordKind } from '@/db/schema';
 
 type RevisionAction = 'create' | 'update' | 'delete' | 'restore';
 
+/** Stands in for a change the viewer may not see (a person's restricted notes, for a researcher). */
+export const HIDDEN_VALUE = '__hidden__';
+
 export async function recordRevision(
   tx: Tx,
   entry: {
@@ -82,7 +85,7 @@ export async function listRevisions(
   return rows.map((row) => ({
     ...row,
     changes: Object.fromEntries(
-      Object.entries(row.changes).map(([k, v]) => [k, hiddenFields.includes(k) ? '[hidden]' : v]),
+      Object.entries(row.changes).map(([k, v]) => [k, hiddenFields.includes(k) ? HIDDEN_VALUE : v]),
     ),
   }));
 }

@@ -1,0 +1,76 @@
+import { getTranslations } from 'next-intl/server';
+import { userRole } from '@/db/schema';
+import { requirePermission } from '@/lib/auth/guard';
+import { listUsers } from '@/lib/users/queries';
+import { RecordForm } from '@/app/components/record-form';
+import { createUserAction, updateUserAction } from './actions';
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<{ created?: string }> }) {
+  await requirePermission('manageUsers');
+  const [t, users, { created }] = await Promise.all([getTranslations(), listUsers(), searchParams]);
+  const roleOptions = userRole.enumValues.map((r) => ({ value: r, label: t(`enums.userRole.${r}`) }));
+  return (
+    <>
+      <h1>{t('users.title')}</h1>
+      {created && (
+        <p role="status" className="banner">
+          {t('users.created')}
+        </p>
+      )}
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('users.name')}</th>
+            <th scope="col">{t('users.email')}</th>
+            <th scope="col">{t('users.access')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <td>{u.name}</td>
+              <td>{u.email}</td>
+              <td>
+                <RecordForm
+                  key={`${u.id}-${u.role}-${u.disabled}`}
+                  action={updateUserAction}
+                  hidden={{ id: String(u.id) }}
+                  idPrefix={`user-${u.id}-`}
+                  initial={{ role: u.role, disabled: String(u.disabled) }}
+                  fields={[
+                    { name: 'role', label: t('users.roleFor', { email: u.email }), kind: 'select', options: roleOptions },
+                    {
+                      name: 'disabled',
+                      label: t('users.statusFor', { email: u.email }),
+                      kind: 'select',
+                      options: [
+                        { value: 'false', label: t('users.active') },
+                        { value: 'true', label: t('users.disabled') },
+                      ],
+                    },
+                  ]}
+                  submitLabel={t('users.update', { email: u.email })}
+                />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>{t('users.createTitle')}</h2>
+      <div className="narrow">
+        <RecordForm
+          key={users.length}
+          action={createUserAction}
+          initial={{ role: 'monitor' }}
+          fields={[
+            { name: 'email', label: t('users.email'), kind: 'email' },
+            { name: 'name', label: t('users.name') },
+            { name: 'role', label: t('users.role'), kind: 'select', options: roleOptions },
+            { name: 'password', label: t('users.password'), kind: 'password', hint: t('users.passwordHint') },
+          ]}
+          submitLabel={t('users.create')}
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { parseId, requirePermission } from '@/lib/auth/guard';
+import { getCaseForEdit } from '@/lib/cases/queries';
+import { formatPartialDate } from '@/lib/dates/partial-date';
+import type { FormValues } from '@/lib/forms';
+import { saveCase } from '../../actions';
+import { CaseForm } from '../../case-form';
+import { caseFormVocabulary } from '../../vocabulary';
+
+export default async function EditCasePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission('write');
+  const id = parseId((await params).id);
+  const [t, record, vocab] = await Promise.all([getTranslations('cases'), getCaseForEdit(user, id), caseFormVocabulary()]);
+  if (!record) notFound();
+
+  const initial: FormValues = {
+    id: String(record.id),
+    version: String(record.version),
+    personId: String(record.personId),
+    personName: record.personName,
+    placeId: String(record.placeId),
+    placeDetail: record.placeDetail ?? '',
+    detainedOn: formatPartialDate({ date: record.detainedOn, precision: record.detainedPrecision }),
+    electionId: record.electionId ? String(record.electionId) : '',
+    chargeId: record.chargeId ? String(record.chargeId) : '',
+    chargeText: record.chargeText ?? '',
+    court: record.court ?? '',
+    sentencedOn: formatPartialDate({ date: record.sentencedOn, precision: record.sentencedPrecision }),
+    sentenceKind: record.sentenceKind,
+    sentenceAmount: record.sentenceAmount ? String(record.sentenceAmount) : '',
+    sentenceUnit: record.sentenceUnit ?? '',
+    plea: record.plea,
+    status: record.status,
+    notes: record.notes ?? '',
+    confidentiality: record.confidentiality,
+    reviewStatus: record.reviewStatus,
+  };
+  record.sources.forEach((s, i) => {
+    initial[`sources.${i}.sourceId`] = String(s.sourceId);
+    initial[`sources.${i}.url`] = s.url;
+    initial[`sources.${i}.title`] = s.title;
+    initial[`sources.${i}.publisher`] = s.publisher ?? '';
+    initial[`sources.${i}.publishedOn`] = formatPartialDate({ date: s.publishedOn, precision: s.publishedPrecision });
+    initial[`sources.${i}.language`] = s.language ?? '';
+    initial[`sources.${i}.locator`] = s.locator ?? '';
+    initial[`sources.${i}.supports`] = s.supports;
+  });
+
+  return (
+    <>
+      <h1>{t('editTitle', { name: record.personName })}</h1>
+      <CaseForm action={saveCase} vocab={vocab} initial={initial} mode="edit" />
+    </>
+  );
+}

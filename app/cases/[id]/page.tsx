@@ -1,0 +1,98 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { can, seesRestricted } from '@/lib/auth/policy';
+import { parseId, requirePermission } from '@/lib/auth/guard';
+import { getCaseById } from '@/lib/cases/queries';
+import { showDate, showSentence } from '@/lib/format';
+import { ActionForm } from '@/app/components/action-form';
+import { History } from '@/app/components/history';
+import { deleteCaseAction, restoreCaseAction } from '../actions';
+
+export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission('read');
+  const id = parseId((await params).id);
+  const [t, record] = await Promise.all([getTranslations(), getCaseById(user, id)]);
+  if (!record) notFound();
+  const internal = seesRestricted(user);
+
+  const facts: [string, React.ReactNode][] = [
+    [t('fields.activist'), <Link key="p" href={`/people/${record.personId}`}>{record.personName}</Link>],
+    [t('fields.personRole'), t(`enums.personRole.${record.personRole}`)],
+    [t('fields.city'), `${record.city} (${record.region})`],
+    [t('fields.placeDetail'), record.placeDetail ?? '—'],
+    [t('fields.detainedOn'), showDate(t, record.detainedOn, record.detainedPrecision)],
+    [t('fields.charge'), record.chargeName ? `${record.chargeLegalBasis}: ${record.chargeName}` : '—'],
+    [t('fields.chargeText'), record.chargeText ?? '—'],
+    [t('fields.court'), record.court ?? '—'],
+    [t('fields.sentencedOn'), showDate(t, record.sentencedOn, record.sentencedPrecision)],
+    [t('fields.sentence'), showSentence(t, record.sentenceKind, record.sentenceAmount, record.sentenceUnit)],
+    [t('fields.plea'), t(`enums.plea.${record.plea}`)],
+    [t('fields.status'), t(`enums.status.${record.status}`)],
+    [t('fields.election'), record.electionName ? `${record.electionName} (${record.electionDate})` : '—'],
+    [t('fields.confidentiality'), t(`enums.confidentiality.${record.confidentiality}`)],
+    [t('fields.reviewStatus'), t(`enums.reviewStatus.${record.reviewStatus}`)],
+  ];
+  if (internal) facts.push([t('fields.notes'), record.notes ?? '—']);
+
+  return (
+    <article>
+      <div className="actions">
+        <h1>{t('cases.detailTitle', { name: record.personName })}</h1>
+        {!record.deletedAt && can(user.role, 'write') && <Link href={`/cases/${record.id}/edit`}>{t('cases.edit')}</Link>}
+      </div>
+      {record.deletedAt && <p className="banner warn">{t('cases.deletedBanner')}</p>}
+      <dl className="facts">
+        {facts.map(([label, value]) => (
+          <div key={label} style={{ display: 'contents' }}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <section aria-labelledby="sources-heading">
+        <h2 id="sources-heading">{t('cases.sources')}</h2>
+        <ul>
+          {record.sources.map((s) => (
+            <li key={s.sourceId}>
+              {/* Sources open apart from the tracker and learn nothing about where the reader came from. */}
+              <a href={s.url} target="_blank" rel="noopener noreferrer">
+                {s.title}
+              </a>{' '}
+              <span className="hint">
+                {[s.publisher, showDate(t, s.publishedOn, s.publishedPrecision), s.language].filter(Boolean).join(' · ')}
+              </span>{' '}
+              <Link href={`/sources/${s.sourceId}`} className="hint">
+                {t('cases.sourceRecord')}
+              </Link>
+              {s.locator && <div className="hint">{t('cases.locator', { locator: s.locator })}</div>}
+              {s.supports.length > 0 && (
+                <div className="hint">{t('cases.supports', { facts: s.supports.map((f) => t(`facts.${f}`)).join(', ') })}</div>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <History entries={record.history} />
+
+      {!record.deletedAt && can(user.role, 'delete') && (
+        <section aria-labelledby="delete-heading">
+          <h2 id="delete-heading">{t('cases.deleteTitle')}</h2>
+          <p className="hint">{t('cases.deleteHint')}</p>
+          <ActionForm
+            action={deleteCaseAction}
+            hidden={{ id: String(record.id), version: String(record.version) }}
+            label={t('cases.delete')}
+            reasonLabel={t('fields.reason')}
+            danger
+          />
+        </section>
+      )}
+      {record.deletedAt && can(user.role, 'restore') && (
+        <ActionForm action={restoreCaseAction} hidden={{ id: String(record.id) }} label={t('cases.restore')} />
+      )}
+    </article>
+  );
+}

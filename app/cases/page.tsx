@@ -1,0 +1,128 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { detentionStatus, plea, reviewStatus, sentenceKind } from '@/db/schema';
+import { can, seesRestricted } from '@/lib/auth/policy';
+import { requirePermission } from '@/lib/auth/guard';
+import { filtersToQuery, parseCaseFilters } from '@/lib/cases/filters';
+import { listCases } from '@/lib/cases/queries';
+import { showDate, showSentence } from '@/lib/format';
+import { listVocabulary } from '@/lib/vocab/queries';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CasesPage({ searchParams }: Props) {
+  const user = await requirePermission('read');
+  const filters = parseCaseFilters(await searchParams);
+  const [t, result, vocab] = await Promise.all([getTranslations(), listCases(user, filters), listVocabulary()]);
+  const restricted = seesRestricted(user);
+
+  const select = (name: string, label: string, options: { value: string | number; label: string }[], value: unknown) => (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={value === undefined ? '' : String(value)}>
+        <option value="">{t('filters.any')}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const enumOptions = (name: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`enums.${name}.${v}`) }));
+
+  return (
+    <>
+      <div className="actions">
+        <h1>{t('cases.title')}</h1>
+        {can(user.role, 'write') && <Link href="/cases/new">{t('nav.newCase')}</Link>}
+      </div>
+      <form method="get" action="/cases" className="filters" role="search" aria-label={t('filters.label')}>
+        <div className="grid">
+          <div className="field">
+            <label htmlFor="filter-q">{t('filters.q')}</label>
+            <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ''} />
+          </div>
+          {select('city', t('filters.city'), vocab.places.map((p) => ({ value: p.id, label: p.name })), filters.city)}
+          {select('region', t('filters.region'), vocab.regions.map((r) => ({ value: r, label: r })), filters.region)}
+          <div className="field">
+            <label htmlFor="filter-from">{t('filters.from')}</label>
+            <input id="filter-from" name="from" type="date" defaultValue={filters.from ?? ''} />
+          </div>
+          <div className="field">
+            <label htmlFor="filter-to">{t('filters.to')}</label>
+            <input id="filter-to" name="to" type="date" defaultValue={filters.to ?? ''} />
+          </div>
+          {select('charge', t('filters.charge'), vocab.charges.map((c) => ({ value: c.id, label: `${c.legalBasis}: ${c.name}` })), filters.charge)}
+          {select('sentence', t('filters.sentence'), enumOptions('sentenceKind', sentenceKind.enumValues), filters.sentence)}
+          {select('plea', t('filters.plea'), enumOptions('plea', plea.enumValues), filters.plea)}
+          {select('election', t('filters.election'), vocab.elections.map((e) => ({ value: e.id, label: e.name })), filters.election)}
+          {select('status', t('filters.status'), enumOptions('status', detentionStatus.enumValues), filters.status)}
+          {select('review', t('filters.review'), enumOptions('reviewStatus', reviewStatus.enumValues), filters.review)}
+          {restricted &&
+            select('confidentiality', t('filters.confidentiality'), enumOptions('confidentiality', ['shareable', 'restricted']), filters.confidentiality)}
+          {can(user.role, 'restore') && (
+            <div className="field">
+              <label htmlFor="filter-deleted">{t('filters.deleted')}</label>
+              <select id="filter-deleted" name="deleted" defaultValue={filters.deleted ?? ''}>
+                <option value="">{t('filters.deletedNo')}</option>
+                <option value="1">{t('filters.deletedYes')}</option>
+              </select>
+            </div>
+          )}
+        </div>
+        <div className="actions">
+          <button type="submit">{t('filters.apply')}</button>
+          <Link href="/cases">{t('filters.clear')}</Link>
+        </div>
+      </form>
+
+      <p aria-live="polite">{t('cases.count', { count: result.total })}</p>
+      {result.rows.length > 0 && (
+        <table>
+          <caption className="hint">{t('cases.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('fields.activist')}</th>
+              <th scope="col">{t('fields.city')}</th>
+              <th scope="col">{t('fields.detainedOn')}</th>
+              <th scope="col">{t('fields.charge')}</th>
+              <th scope="col">{t('fields.sentence')}</th>
+              <th scope="col">{t('fields.plea')}</th>
+              <th scope="col">{t('fields.reviewStatus')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.rows.map((row) => (
+              <tr key={row.id}>
+                <td>
+                  <Link href={`/cases/${row.id}`}>{row.personName}</Link>{' '}
+                  {row.confidentiality === 'restricted' && <span className="tag restricted">{t('enums.confidentiality.restricted')}</span>}
+                  {row.deletedAt && <span className="tag restricted">{t('cases.deleted')}</span>}
+                </td>
+                <td>
+                  {row.city}
+                  <div className="hint">{row.region}</div>
+                </td>
+                <td>{showDate(t, row.detainedOn, row.detainedPrecision)}</td>
+                <td>{row.chargeText ?? row.chargeName ?? t('cases.none')}</td>
+                <td>{showSentence(t, row.sentenceKind, row.sentenceAmount, row.sentenceUnit)}</td>
+                <td>{t(`enums.plea.${row.plea}`)}</td>
+                <td>
+                  <span className={`tag ${row.reviewStatus}`}>{t(`enums.reviewStatus.${row.reviewStatus}`)}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {result.pageCount > 1 && (
+        <nav className="pager" aria-label={t('cases.pages')}>
+          {result.page > 1 && <Link href={`/cases${filtersToQuery(filters, { page: result.page - 1 })}`}>{t('cases.previous')}</Link>}
+          <span>{t('cases.pageOf', { page: result.page, pages: result.pageCount })}</span>
+          {result.page < result.pageCount && <Link href={`/cases${filtersToQuery(filters, { page: result.page + 1 })}`}>{t('cases.next')}</Link>}
+        </nav>
+      )}
+    </>
+  );
+}

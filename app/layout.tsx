@@ -1,0 +1,54 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { can } from '@/lib/auth/policy';
+import { currentUser } from '@/lib/auth/guard';
+import { signOutAction } from './login/actions';
+import './globals.css';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('app');
+  // Case pages must never end up in a search engine.
+  return { title: t('title'), robots: { index: false, follow: false } };
+}
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const [t, locale, user] = await Promise.all([getTranslations(), getLocale(), currentUser()]);
+  return (
+    <html lang={locale}>
+      <body>
+        <a className="skip-link" href="#main">
+          {t('nav.skip')}
+        </a>
+        <header className="site-header">
+          <Link href="/cases" className="brand">
+            {t('app.title')}
+          </Link>
+          {user && (
+            <nav aria-label={t('nav.label')}>
+              <Link href="/cases">{t('nav.cases')}</Link>
+              {can(user.role, 'write') && <Link href="/cases/new">{t('nav.newCase')}</Link>}
+              {can(user.role, 'manageUsers') && <Link href="/admin/users">{t('nav.users')}</Link>}
+            </nav>
+          )}
+          {user && (
+            <div className="session">
+              <span>
+                {t('nav.signedInAs', { name: user.name, role: t(`enums.userRole.${user.role}`) })}
+              </span>
+              <form action={signOutAction}>
+                <button type="submit" className="link-button">
+                  {t('nav.signOut')}
+                </button>
+              </form>
+            </div>
+          )}
+        </header>
+        <main id="main">
+          <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        </main>
+      </body>
+    </html>
+  );
+}

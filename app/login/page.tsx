@@ -1,0 +1,15 @@
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { currentUser } from '@/lib/auth/guard';
+import { LoginForm } from './login-form';
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  if (await currentUser()) redirect('/cases');
+  const [t, { callbackUrl }] = await Promise.all([getTranslations('login'), searchParams]);
+  return (
+    <section className="narrow">
+      <h1>{t('title')}</h1>
+      <LoginForm callbackUrl={typeof callbackUrl === 'string' ? callbackUrl : '/cases'} />
+    </section>
+  );
+}

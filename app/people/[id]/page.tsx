@@ -1,0 +1,62 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { can, seesRestricted } from '@/lib/auth/policy';
+import { parseId, requirePermission } from '@/lib/auth/guard';
+import { showDate, showSentence } from '@/lib/format';
+import { getPersonById } from '@/lib/people/queries';
+import { History } from '@/app/components/history';
+
+export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission('read');
+  const id = parseId((await params).id);
+  const [t, person] = await Promise.all([getTranslations(), getPersonById(user, id)]);
+  if (!person) notFound();
+  return (
+    <article>
+      <div className="actions">
+        <h1>{person.displayName}</h1>
+        {can(user.role, 'write') && <Link href={`/people/${person.id}/edit`}>{t('people.edit')}</Link>}
+      </div>
+      <dl className="facts">
+        <dt>{t('fields.personRole')}</dt>
+        <dd>{t(`enums.personRole.${person.role}`)}</dd>
+        <dt>{t('fields.affiliation')}</dt>
+        <dd>{person.affiliation ?? '—'}</dd>
+        <dt>{t('people.names')}</dt>
+        <dd>{person.names.map((n) => `${n.name} (${t(`enums.script.${n.script}`)})`).join(', ')}</dd>
+        {seesRestricted(user) && (
+          <>
+            <dt>{t('fields.personNotes')}</dt>
+            <dd>{person.notes ?? '—'}</dd>
+          </>
+        )}
+      </dl>
+      <h2>{t('people.detentions', { count: person.cases.length })}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('fields.detainedOn')}</th>
+            <th scope="col">{t('fields.city')}</th>
+            <th scope="col">{t('fields.chargeText')}</th>
+            <th scope="col">{t('fields.sentence')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {person.cases.map((c) => (
+            <tr key={c.id}>
+              <td>
+                <Link href={`/cases/${c.id}`}>{showDate(t, c.detainedOn, c.detainedPrecision)}</Link>{' '}
+                {c.confidentiality === 'restricted' && <span className="tag restricted">{t('enums.confidentiality.restricted')}</span>}
+              </td>
+              <td>{c.city}</td>
+              <td>{c.chargeText ?? '—'}</td>
+              <td>{showSentence(t, c.sentenceKind, c.sentenceAmount, c.sentenceUnit)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <History entries={person.history} />
+    </article>
+  );
+}

@@ -1,0 +1,63 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { can } from '@/lib/auth/policy';
+import { parseId, requirePermission } from '@/lib/auth/guard';
+import { showDate } from '@/lib/format';
+import { getSourceById } from '@/lib/sources/queries';
+import { History } from '@/app/components/history';
+
+export default async function SourcePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission('read');
+  const id = parseId((await params).id);
+  const [t, source] = await Promise.all([getTranslations(), getSourceById(user, id)]);
+  if (!source) notFound();
+  return (
+    <article>
+      <div className="actions">
+        <h1>{source.title}</h1>
+        {can(user.role, 'write') && <Link href={`/sources/${source.id}/edit`}>{t('sources.edit')}</Link>}
+      </div>
+      <dl className="facts">
+        <dt>{t('fields.sourceUrl')}</dt>
+        <dd>
+          <a href={source.url} target="_blank" rel="noopener noreferrer">
+            {source.url}
+          </a>
+        </dd>
+        <dt>{t('fields.source_publisher')}</dt>
+        <dd>{source.publisher ?? '—'}</dd>
+        <dt>{t('fields.source_publishedOn')}</dt>
+        <dd>{showDate(t, source.publishedOn, source.publishedPrecision)}</dd>
+        <dt>{t('fields.source_language')}</dt>
+        <dd>{source.language ?? '—'}</dd>
+        <dt>{t('fields.accessedOn')}</dt>
+        <dd>{source.accessedOn ?? '—'}</dd>
+      </dl>
+      <h2>{t('sources.detentions', { count: source.cases.length })}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t('fields.activist')}</th>
+            <th scope="col">{t('fields.city')}</th>
+            <th scope="col">{t('fields.detainedOn')}</th>
+            <th scope="col">{t('fields.source_locator')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {source.cases.map((c) => (
+            <tr key={c.id}>
+              <td>
+                <Link href={`/cases/${c.id}`}>{c.personName}</Link>
+              </td>
+              <td>{c.city}</td>
+              <td>{showDate(t, c.detainedOn, c.detainedPrecision)}</td>
+              <td>{c.locator ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <History entries={source.history} />
+    </article>
+  );
+}

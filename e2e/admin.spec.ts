@@ -1,0 +1,31 @@
+import { expect, signIn, test, uniqueName } from './fixtures';
+
+test('an admin creates a user who can then sign in, and disables them', async ({ adminPage: page, browser }) => {
+  const email = `${uniqueName('new').replace(/\s+/g, '.')}@example.org`;
+  await page.goto('/admin/users');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Name', { exact: true }).fill('New Researcher');
+  await page.getByLabel('Role', { exact: true }).selectOption({ label: 'Researcher' });
+  await page.getByLabel('Password').fill('short');
+  await page.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.getByLabel('Password')).toHaveAccessibleDescription(/At least 12 characters/);
+  await expect(page.getByLabel('Email')).toHaveValue(email);
+
+  await page.getByLabel('Password').fill('a-long-enough-password');
+  await page.getByRole('button', { name: 'Add user' }).click();
+  await expect(page.getByRole('status')).toContainText('can sign in now');
+  await expect(page.getByRole('cell', { name: email, exact: true })).toBeVisible();
+
+  const context = await browser.newContext();
+  const newUser = await context.newPage();
+  await signIn(newUser, { email, password: 'a-long-enough-password' });
+  await expect(newUser.getByText('New Researcher (Researcher)')).toBeVisible();
+
+  // Disabled, the account loses access at once, session or not.
+  await page.getByLabel(`Access of ${email}`).selectOption({ label: 'Disabled' });
+  await page.getByRole('button', { name: `Save ${email}` }).click();
+  await expect(page.getByLabel(`Access of ${email}`)).toHaveValue('true');
+  await newUser.goto('/cases');
+  await expect(newUser).toHaveURL(/\/login/);
+  await context.close();
+});

@@ -1,0 +1,56 @@
+import { CaseFormPage } from './pages/case-form';
+import { expect, test, uniqueName } from './fixtures';
+
+test('a monitor records a detention with two sources and finds it in the list and on its page', async ({ monitorPage: page }) => {
+  // Source articles are served by the test, so following a link proves it works, offline.
+  await page.context().route('https://news.example.org/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<title>Article</title><h1>Article</h1>' }),
+  );
+  const name = uniqueName('Aigerim Testova');
+  const form = new CaseFormPage(page);
+  await form.openNew();
+  await form.fillActivist(name);
+  await form.chooseCity('Oral');
+  await form.fill({ 'Date detained': '2021-01-08', 'Charge as reported': 'calling for illegal protests', 'Date sentenced': '2021-01-09', 'Sentence length or fine': '10' });
+  await form.chooseCharge('CoAO art. 488');
+  await form.choose({ Sentence: 'Administrative arrest', Unit: 'days', Plea: 'Not guilty', Status: 'Sentenced', 'Election or event': 'Mazhilis election 2021' });
+  await form.fillSource(0, { url: 'https://news.example.org/oral-activist-jailed', title: 'Oral activist jailed', publisher: 'Example News' });
+  await form.fillSource(1, { url: 'https://news.example.org/second-report', title: 'Second report on Oral', publisher: 'Example Daily' });
+  await form.save();
+
+  await expect(page).toHaveURL(/\/cases\/\d+$/);
+  await expect(page.getByRole('heading', { name: `Detention of ${name}` })).toBeVisible();
+  await expect(page.getByText('Administrative arrest, 10 days')).toBeVisible();
+  const sources = page.getByRole('region', { name: 'Sources' });
+  for (const [title, url] of [
+    ['Oral activist jailed', 'https://news.example.org/oral-activist-jailed'],
+    ['Second report on Oral', 'https://news.example.org/second-report'],
+  ]) {
+    const link = sources.getByRole('link', { name: title });
+    await expect(link).toHaveAttribute('href', url);
+    await expect(link).toHaveAttribute('target', '_blank');
+    await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  }
+  const [popup] = await Promise.all([page.waitForEvent('popup'), sources.getByRole('link', { name: 'Oral activist jailed' }).click()]);
+  await expect(popup).toHaveURL('https://news.example.org/oral-activist-jailed');
+  await expect(popup.getByRole('heading', { name: 'Article' })).toBeVisible();
+  await popup.close();
+
+  await page.goto(`/cases?q=${encodeURIComponent(name)}`);
+  const row = page.getByRole('row', { name: new RegExp(name) });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Oral');
+  await expect(row).toContainText('2021-01-08');
+});
+
+test('the list filters live in the URL and search finds other spellings', async ({ researcherPage: page }) => {
+  await page.goto('/cases');
+  await page.getByLabel('Search by activist name').fill('Serikbayev');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/q=Serikbayev/);
+  await expect(page.getByRole('link', { name: 'Ghadilbek Serikbaev' })).toBeVisible();
+
+  await page.goto('/cases?region=Aktobe+Region');
+  await expect(page.getByText('3 detentions')).toBeVisible();
+  await expect(page.getByLabel('Region')).toHaveValue('Aktobe Region');
+});

@@ -1,0 +1,49 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const USERS = {
+  admin: { email: 'admin@example.org', password: 'demo-admin-password' },
+  monitor: { email: 'monitor@example.org', password: 'demo-monitor-password' },
+  researcher: { email: 'researcher@example.org', password: 'demo-researcher-password' },
+} as const;
+
+export type RoleName = keyof typeof USERS;
+
+export async function signIn(page: Page, credentials: { email: string; password: string }) {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(credentials.email);
+  await page.getByLabel('Password').fill(credentials.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/cases$/);
+}
+
+/** A page signed in as each demo role, in its own browser context (own cookies). */
+export const test = base.extend<{ monitorPage: Page; researcherPage: Page; adminPage: Page }>({
+  monitorPage: async ({ browser }, use) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, USERS.monitor);
+    await use(page);
+    await context.close();
+  },
+  researcherPage: async ({ browser }, use) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, USERS.researcher);
+    await use(page);
+    await context.close();
+  },
+  adminPage: async ({ browser }, use) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, USERS.admin);
+    await use(page);
+    await context.close();
+  },
+});
+
+export { expect };
+
+/** A name no other test uses, so tests can run against a shared database. */
+export function uniqueName(prefix: string) {
+  return `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}

@@ -1,0 +1,27 @@
+import { expect, test } from './fixtures';
+
+const ARTICLE = 'https://www.rferl.org/a/kazakh-actiivists-elections-crackdown-arrests/31036601.html';
+
+const RECORDS = [
+  { name: 'Ghadilbek Serikbaev', city: 'Astana', date: '2021-01-06', sentence: 'Administrative arrest, 15 days' },
+  { name: 'Aitzhan Temirghaziev', city: 'Aktobe', date: '2021-01-04', sentence: 'Administrative arrest, 7 days' },
+  { name: 'Berikzhan Toqin', city: 'Aktobe', date: '2021-01-04', sentence: 'Administrative arrest, 7 days' },
+  { name: 'Asylkhan Zhaubatyrov', city: 'Aktobe', date: '2021-01-04', sentence: 'Administrative arrest, 7 days' },
+  { name: 'Nurzhan Mukhammedov', city: 'Shymkent', date: 'Unknown', sentence: 'Pending' },
+];
+
+test('the five records of the reference article are there, each citing it', async ({ researcherPage: page }) => {
+  for (const record of RECORDS) {
+    await page.goto(`/cases?q=${encodeURIComponent(record.name)}`);
+    const row = page.getByRole('row', { name: new RegExp(record.name) });
+    await expect(row).toHaveCount(1);
+    await expect(row).toContainText(record.city);
+    await expect(row).toContainText(record.date);
+    await expect(row).toContainText(record.sentence);
+    await row.getByRole('link', { name: record.name }).click();
+    const link = page.getByRole('region', { name: 'Sources' }).getByRole('link', { name: /Kazakh Activists Warn Of Crackdown/ });
+    await expect(link).toHaveAttribute('href', ARTICLE);
+  }
+  await page.goto('/sources/1');
+  await expect(page.getByText('Cited by 5 detentions')).toBeVisible();
+});

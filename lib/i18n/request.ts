@@ -1,0 +1,18 @@
+/**
+ * next-intl without locale routing: one catalogue per language, English first. Every UI string
+ * lives in lib/i18n/messages; adding a language is adding a catalogue and choosing it here.
+ *
+ * @see https://next-intl.dev/docs/getting-started/app-router/without-i18n-routing
+ */
+import { getRequestConfig } from 'next-intl/server';
+
+export const DEFAULT_LOCALE = 'en';
+
+export default getRequestConfig(async () => {
+  const locale = DEFAULT_LOCALE;
+  return {
+    locale,
+    timeZone: 'Asia/Almaty',
+    messages: (await import(`./messages/${locale}.json`)).default,
+  };
+});

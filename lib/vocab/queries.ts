@@ -1,0 +1,26 @@
+import 'server-only';
+import { asc } from 'drizzle-orm';
+import { db } from '@/db';
+import { charges, elections, places } from '@/db/schema';
+
+/** The gazetteer, the charge vocabulary and the elections: what the forms and filters offer. */
+export async function listVocabulary() {
+  const [placeRows, chargeRows, electionRows] = await Promise.all([
+    db
+      .select({ id: places.id, name: places.name, region: places.region, nameKk: places.nameKk, nameRu: places.nameRu })
+      .from(places)
+      .orderBy(asc(places.name)),
+    db
+      .select({ id: charges.id, name: charges.name, legalBasis: charges.legalBasis, code: charges.code })
+      .from(charges)
+      .orderBy(asc(charges.code), asc(charges.legalBasis)),
+    db
+      .select({ id: elections.id, name: elections.name, heldOn: elections.heldOn })
+      .from(elections)
+      .orderBy(asc(elections.heldOn)),
+  ]);
+  const regions = [...new Set(placeRows.map((p) => p.region))].sort();
+  return { places: placeRows, charges: chargeRows, elections: electionRows, regions };
+}
+
+export type Vocabulary = Awaited<ReturnType<typeof listVocabulary>>;
