@@ -1,0 +1,49 @@
+/** Records for integration tests, each made unique so tests never depend on one another. */
+import { eq } from 'drizzle-orm';
+import { db } from '@/db';
+import { places, users, type UserRole } from '@/db/schema';
+import type { Actor } from '@/lib/auth/policy';
+import { caseInput, type CaseInput } from '@/lib/cases/schema';
+
+let counter = 0;
+export function unique(prefix: string) {
+  counter += 1;
+  return `${prefix} ${process.pid}x${counter}x${Math.random().toString(36).slice(2, 7)}`;
+}
+
+export async function createActor(role: UserRole): Promise<Actor> {
+  const email = `${unique(role).replace(/\s+/g, '-')}@example.org`;
+  const [row] = await db
+    .insert(users)
+    .values({ email, name: `Test ${role}`, role, passwordHash: 'not-used-in-these-tests' })
+    .returning({ id: users.id });
+  return { id: row.id, role };
+}
+
+export async function placeId(name: string): Promise<number> {
+  const [row] = await db.select({ id: places.id }).from(places).where(eq(places.name, name));
+  return row.id;
+}
+
+/** The raw form fields of a valid detention; override any of them. */
+export async function caseForm(overrides: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+  return {
+    personName: unique('Test Activist'),
+    placeId: String(await placeId('Aktobe')),
+    detainedOn: '2021-01-04',
+    sentencedOn: '2021-01-06',
+    sentenceKind: 'administrative_arrest',
+    sentenceAmount: '7',
+    sentenceUnit: 'days',
+    plea: 'not_guilty',
+    status: 'sentenced',
+    confidentiality: 'shareable',
+    reviewStatus: 'draft',
+    sources: [{ url: `https://news.example.org/${unique('a').replace(/\s+/g, '-')}`, title: 'A report' }],
+    ...overrides,
+  };
+}
+
+export async function validCase(overrides: Record<string, unknown> = {}): Promise<CaseInput> {
+  return caseInput.parse(await caseForm(overrides));
+}
