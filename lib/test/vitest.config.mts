@@ -24,5 +24,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The JSON report lets .ci/run add up the results of both databases.
+    reporters: ['default', ['json', { outputFile: `${root}/.data/test-reports/vitest.json` }]],
   },
 });
