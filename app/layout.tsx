@@ -30,6 +30,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Link href="/cases">{t('nav.cases')}</Link>
               {can(user.role, 'write') && <Link href="/cases/new">{t('nav.newCase')}</Link>}
               {can(user.role, 'manageUsers') && <Link href="/admin/users">{t('nav.users')}</Link>}
+              {can(user.role, 'restore') && <Link href="/admin/deleted">{t('nav.deleted')}</Link>}
             </nav>
           )}
           {user && (

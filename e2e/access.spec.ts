@@ -74,3 +74,10 @@ async function cityId(page: import('@playwright/test').Page, name: string) {
   await page.goto('/cases');
   return page.getByLabel('City', { exact: true }).locator('option', { hasText: name }).getAttribute('value');
 }
+
+test('unknown or malformed ids are a 404, not a 500', async ({ researcherPage: page }) => {
+  for (const path of ['/cases/999999', '/cases/abc', '/cases/1e3', '/people/999999', '/sources/0', '/cases/99999999999999999999']) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+  }
+});

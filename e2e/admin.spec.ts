@@ -29,3 +29,30 @@ test('an admin creates a user who can then sign in, and disables them', async ({
   await expect(newUser).toHaveURL(/\/login/);
   await context.close();
 });
+
+test('a monitor deletes a record and an admin restores it', async ({ monitorPage, adminPage }) => {
+  const { CaseFormPage } = await import('./pages/case-form');
+  const name = uniqueName('Deleted By Mistake');
+  const form = new CaseFormPage(monitorPage);
+  await form.openNew();
+  await form.fillActivist(name);
+  await form.chooseCity('Kokshetau');
+  await form.fillSource(0, { url: 'https://news.example.org/kokshetau', title: 'Kokshetau report' });
+  await form.save();
+  await expect(monitorPage).toHaveURL(/\/cases\/\d+$/);
+
+  await monitorPage.getByLabel('Reason for the change').fill('Entered twice');
+  await monitorPage.getByRole('button', { name: 'Delete this record' }).click();
+  await expect(monitorPage).toHaveURL(/\/cases$/);
+  await monitorPage.goto(`/cases?q=${encodeURIComponent(name)}`);
+  await expect(monitorPage.getByText('No detentions match.')).toBeVisible();
+  // Monitors cannot undo; the page for it is admins' only.
+  expect((await monitorPage.goto('/admin/deleted'))?.status()).toBe(403);
+
+  await adminPage.goto('/admin/deleted');
+  await adminPage.getByRole('button', { name: `Restore ${name}, Kokshetau` }).click();
+  await expect(adminPage).toHaveURL(/\/cases\/\d+$/);
+  await expect(adminPage.getByText('Restored')).toBeVisible();
+  await monitorPage.goto(`/cases?q=${encodeURIComponent(name)}`);
+  await expect(monitorPage.getByRole('link', { name })).toBeVisible();
+});

@@ -4,9 +4,8 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/guard';
 import { caseInput, readCaseForm, versionInput } from '@/lib/cases/schema';
-import { createCase, deleteCase, restoreCase, updateCase, type SaveResult } from '@/lib/cases/queries';
+import { createCase, updateCase, type SaveResult } from '@/lib/cases/queries';
 import { fieldErrors, formValues, single, type FormState } from '@/lib/forms';
-import { optionalText } from '@/lib/zod-helpers';
 
 const REASON_MESSAGES = { conflict: 'errors.conflict', notFound: 'errors.notFound' } as const;
 
@@ -33,28 +32,4 @@ export async function saveCase(_: FormState, form: FormData): Promise<FormState>
   if (!result.ok) return failure(result, values);
   revalidatePath('/cases');
   redirect(`/cases/${result.id}`);
-}
-
-export async function deleteCaseAction(_: FormState, form: FormData): Promise<FormState> {
-  const user = await requirePermission('delete');
-  const values = formValues(form);
-  const id = single(values, 'id');
-  const version = versionInput.safeParse(single(values, 'version'));
-  const reason = optionalText(500).safeParse(single(values, 'reason'));
-  if (!/^\d{1,9}$/.test(id) || !version.success) return { formError: 'errors.notFound' };
-  if (!reason.success) return { errors: { reason: ['errors.tooLong'] }, values };
-  const result = await deleteCase(user, Number(id), version.data, reason.data);
-  if (!result.ok) return failure(result, values);
-  revalidatePath('/cases');
-  redirect('/cases');
-}
-
-export async function restoreCaseAction(_: FormState, form: FormData): Promise<FormState> {
-  const user = await requirePermission('restore');
-  const id = String(form.get('id') ?? '');
-  if (!/^\d{1,9}$/.test(id)) return { formError: 'errors.notFound' };
-  const result = await restoreCase(user, Number(id));
-  if (!result.ok) return failure(result, undefined);
-  revalidatePath('/cases');
-  redirect(`/cases/${id}`);
 }

@@ -199,12 +199,12 @@ describe('soft delete', () => {
   it('hides a deleted record everywhere until an admin restores it, with history', async () => {
     const id = await create();
     const version = (await getCaseForEdit(monitor, id))!.version;
-    expect(await deleteCase(monitor, id, version, 'Duplicate of another record')).toEqual({ ok: true, id });
+    expect(await deleteCase(monitor, id, version, 'Duplicate of another record')).toEqual({ ok: true });
     expect(await getCaseById(monitor, id)).toBeNull();
     expect((await listCases(admin, parseCaseFilters({ deleted: '1' }))).rows.map((r) => r.id)).toContain(id);
     expect(await db.select({ n: count() }).from(citations).where(eq(citations.detentionId, id))).toEqual([{ n: 1 }]);
 
-    expect(await restoreCase(admin, id)).toEqual({ ok: true, id });
+    expect(await restoreCase(admin, id)).toEqual({ ok: true });
     expect(await getCaseById(monitor, id)).not.toBeNull();
     expect((await revisionsOf('detention', id)).map((r) => r.action)).toEqual(['create', 'delete', 'restore']);
   });

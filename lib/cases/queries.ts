@@ -14,6 +14,7 @@ import {
 import { can, seesRestricted, type Actor } from '@/lib/auth/policy';
 import type { FieldErrors } from '@/lib/forms';
 import { diffRecords, listRevisions, recordRevision } from '@/lib/history/revisions';
+import { restore, softDelete } from '@/lib/history/soft-delete';
 import { foldName } from '@/lib/names/fold';
 import { insertPerson } from '@/lib/people/queries';
 import { resolveSourceRows } from '@/lib/sources/queries';
@@ -332,37 +333,15 @@ export async function updateCase(actor: Actor, id: number, version: number, inpu
 }
 
 /** Soft delete: the record leaves every list and count, and an admin can bring it back. */
-export async function deleteCase(actor: Actor, id: number, version: number, reason: string | null): Promise<SaveResult> {
-  return inTransaction(async (tx) => {
-    const [before] = await tx
-      .select({ version: detentions.version })
-      .from(detentions)
-      .where(and(eq(detentions.id, id), visibleDetention(actor)))
-      .for('update');
-    if (!before) return { ok: false, reason: 'notFound' };
-    if (before.version !== version) return { ok: false, reason: 'conflict' };
-    await tx
-      .update(detentions)
-      .set({ deletedAt: new Date(), version: version + 1, updatedById: actor.id, updatedAt: new Date() })
-      .where(eq(detentions.id, id));
-    await recordRevision(tx, { kind: 'detention', id, action: 'delete', version: version + 1, userId: actor.id, changes: {}, reason });
-    return { ok: true, id };
+export async function deleteCase(actor: Actor, id: number, version: number, reason: string | null) {
+  return db.transaction(async (tx) => {
+    // Only a record the actor may see can be deleted by them.
+    const [visible] = await tx.select({ id: detentions.id }).from(detentions).where(and(eq(detentions.id, id), visibleDetention(actor)));
+    if (!visible) return { ok: false, reason: 'notFound' } as const;
+    return softDelete(tx, 'detention', actor, id, version, reason);
   });
 }
 
-export async function restoreCase(actor: Actor, id: number): Promise<SaveResult> {
-  return inTransaction(async (tx) => {
-    const [before] = await tx
-      .select({ version: detentions.version })
-      .from(detentions)
-      .where(and(eq(detentions.id, id), isNotNull(detentions.deletedAt)))
-      .for('update');
-    if (!before) return { ok: false, reason: 'notFound' };
-    await tx
-      .update(detentions)
-      .set({ deletedAt: null, version: before.version + 1, updatedById: actor.id, updatedAt: new Date() })
-      .where(eq(detentions.id, id));
-    await recordRevision(tx, { kind: 'detention', id, action: 'restore', version: before.version + 1, userId: actor.id, changes: {} });
-    return { ok: true, id };
-  });
+export async function restoreCase(actor: Actor, id: number) {
+  return db.transaction((tx) => restore(tx, 'detention', actor, id));
 }

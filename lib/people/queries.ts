@@ -2,9 +2,10 @@ import 'server-only';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { detentions, personNames, people, places, type PersonRole } from '@/db/schema';
-import { seesRestricted, type Actor } from '@/lib/auth/policy';
+import { can, seesRestricted, type Actor } from '@/lib/auth/policy';
 import { visibleDetention } from '@/lib/cases/visibility';
 import { diffRecords, listRevisions, recordRevision } from '@/lib/history/revisions';
+import { restore, softDelete } from '@/lib/history/soft-delete';
 import { foldName, scriptOf } from '@/lib/names/fold';
 import type { PersonInput } from './schema';
 
@@ -84,7 +85,7 @@ export async function getPersonById(actor: Actor, id: number) {
       deletedAt: people.deletedAt,
     })
     .from(people)
-    .where(and(eq(people.id, id), isNull(people.deletedAt)));
+    .where(and(eq(people.id, id), can(actor.role, 'restore') ? undefined : isNull(people.deletedAt)));
   if (!person) return null;
   const cases = await db
     .select({
@@ -162,4 +163,22 @@ export async function updatePerson(actor: Actor, id: number, version: number, in
     await recordRevision(tx, { kind: 'person', id, action: 'update', version: version + 1, userId: actor.id, changes, reason: input.reason });
     return { ok: true } as const;
   });
+}
+
+/** A person can be deleted only once none of their detentions is left on record. */
+export async function deletePerson(actor: Actor, id: number, version: number, reason: string | null) {
+  return db.transaction((tx) =>
+    softDelete(tx, 'person', actor, id, version, reason, async () => {
+      const [live] = await tx
+        .select({ id: detentions.id })
+        .from(detentions)
+        .where(and(eq(detentions.personId, id), isNull(detentions.deletedAt)))
+        .limit(1);
+      return Boolean(live);
+    }),
+  );
+}
+
+export async function restorePerson(actor: Actor, id: number) {
+  return db.transaction((tx) => restore(tx, 'person', actor, id));
 }

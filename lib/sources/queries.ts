@@ -2,11 +2,12 @@ import 'server-only';
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { citations, detentions, people, places, sources } from '@/db/schema';
-import type { Actor } from '@/lib/auth/policy';
+import { can, type Actor } from '@/lib/auth/policy';
 import type { SourceRowInput } from '@/lib/cases/schema';
 import { visibleDetention } from '@/lib/cases/visibility';
 import type { FieldErrors } from '@/lib/forms';
 import { diffRecords, listRevisions, recordRevision } from '@/lib/history/revisions';
+import { restore, softDelete } from '@/lib/history/soft-delete';
 import type { SourceInput } from './schema';
 
 const sourceColumns = {
@@ -98,9 +99,9 @@ export async function searchSources(query: string, limit = 8) {
 /** A source and the detentions citing it that the actor may see. */
 export async function getSourceById(actor: Actor, id: number) {
   const [source] = await db
-    .select(sourceColumns)
+    .select({ ...sourceColumns, deletedAt: sources.deletedAt })
     .from(sources)
-    .where(and(eq(sources.id, id), isNull(sources.deletedAt)));
+    .where(and(eq(sources.id, id), can(actor.role, 'restore') ? undefined : isNull(sources.deletedAt)));
   if (!source) return null;
   const cases = await db
     .select({
@@ -160,4 +161,23 @@ export async function updateSource(actor: Actor, id: number, version: number, in
     });
     return { ok: true } as const;
   });
+}
+
+/** A source can be deleted only once no detention on record cites it: every record keeps a source. */
+export async function deleteSource(actor: Actor, id: number, version: number, reason: string | null) {
+  return db.transaction((tx) =>
+    softDelete(tx, 'source', actor, id, version, reason, async () => {
+      const [live] = await tx
+        .select({ id: citations.id })
+        .from(citations)
+        .innerJoin(detentions, eq(detentions.id, citations.detentionId))
+        .where(and(eq(citations.sourceId, id), isNull(detentions.deletedAt)))
+        .limit(1);
+      return Boolean(live);
+    }),
+  );
+}
+
+export async function restoreSource(actor: Actor, id: number) {
+  return db.transaction((tx) => restore(tx, 'source', actor, id));
 }

@@ -7,7 +7,7 @@ import { getCaseById } from '@/lib/cases/queries';
 import { showDate, showSentence } from '@/lib/format';
 import { ActionForm } from '@/app/components/action-form';
 import { History } from '@/app/components/history';
-import { deleteCaseAction, restoreCaseAction } from '../actions';
+import { deleteRecordAction, restoreRecordAction } from '@/app/records/actions';
 
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('read');
@@ -82,8 +82,8 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           <h2 id="delete-heading">{t('cases.deleteTitle')}</h2>
           <p className="hint">{t('cases.deleteHint')}</p>
           <ActionForm
-            action={deleteCaseAction}
-            hidden={{ id: String(record.id), version: String(record.version) }}
+            action={deleteRecordAction}
+            hidden={{ kind: 'detention', id: String(record.id), version: String(record.version) }}
             label={t('cases.delete')}
             reasonLabel={t('fields.reason')}
             danger
@@ -91,7 +91,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         </section>
       )}
       {record.deletedAt && can(user.role, 'restore') && (
-        <ActionForm action={restoreCaseAction} hidden={{ id: String(record.id) }} label={t('cases.restore')} />
+        <ActionForm action={restoreRecordAction} hidden={{ kind: 'detention', id: String(record.id) }} label={t('cases.restore')} />
       )}
     </article>
   );

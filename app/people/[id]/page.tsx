@@ -5,7 +5,9 @@ import { can, seesRestricted } from '@/lib/auth/policy';
 import { parseId, requirePermission } from '@/lib/auth/guard';
 import { showDate, showSentence } from '@/lib/format';
 import { getPersonById } from '@/lib/people/queries';
+import { ActionForm } from '@/app/components/action-form';
 import { History } from '@/app/components/history';
+import { deleteRecordAction, restoreRecordAction } from '@/app/records/actions';
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('read');
@@ -16,8 +18,9 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
     <article>
       <div className="actions">
         <h1>{person.displayName}</h1>
-        {can(user.role, 'write') && <Link href={`/people/${person.id}/edit`}>{t('people.edit')}</Link>}
+        {!person.deletedAt && can(user.role, 'write') && <Link href={`/people/${person.id}/edit`}>{t('people.edit')}</Link>}
       </div>
+      {person.deletedAt && <p className="banner warn">{t('cases.deletedBanner')}</p>}
       <dl className="facts">
         <dt>{t('fields.personRole')}</dt>
         <dd>{t(`enums.personRole.${person.role}`)}</dd>
@@ -57,6 +60,22 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         </tbody>
       </table>
       <History entries={person.history} />
+      {!person.deletedAt && can(user.role, 'delete') && (
+        <section aria-labelledby="delete-heading">
+          <h2 id="delete-heading">{t('cases.deleteTitle')}</h2>
+          <p className="hint">{t('people.deleteHint')}</p>
+          <ActionForm
+            action={deleteRecordAction}
+            hidden={{ kind: 'person', id: String(person.id), version: String(person.version) }}
+            label={t('people.delete')}
+            reasonLabel={t('fields.reason')}
+            danger
+          />
+        </section>
+      )}
+      {person.deletedAt && can(user.role, 'restore') && (
+        <ActionForm action={restoreRecordAction} hidden={{ kind: 'person', id: String(person.id) }} label={t('cases.restore')} />
+      )}
     </article>
   );
 }

@@ -5,7 +5,9 @@ import { can } from '@/lib/auth/policy';
 import { parseId, requirePermission } from '@/lib/auth/guard';
 import { showDate } from '@/lib/format';
 import { getSourceById } from '@/lib/sources/queries';
+import { ActionForm } from '@/app/components/action-form';
 import { History } from '@/app/components/history';
+import { deleteRecordAction, restoreRecordAction } from '@/app/records/actions';
 
 export default async function SourcePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('read');
@@ -16,8 +18,9 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
     <article>
       <div className="actions">
         <h1>{source.title}</h1>
-        {can(user.role, 'write') && <Link href={`/sources/${source.id}/edit`}>{t('sources.edit')}</Link>}
+        {!source.deletedAt && can(user.role, 'write') && <Link href={`/sources/${source.id}/edit`}>{t('sources.edit')}</Link>}
       </div>
+      {source.deletedAt && <p className="banner warn">{t('cases.deletedBanner')}</p>}
       <dl className="facts">
         <dt>{t('fields.sourceUrl')}</dt>
         <dd>
@@ -58,6 +61,22 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
         </tbody>
       </table>
       <History entries={source.history} />
+      {!source.deletedAt && can(user.role, 'delete') && (
+        <section aria-labelledby="delete-heading">
+          <h2 id="delete-heading">{t('cases.deleteTitle')}</h2>
+          <p className="hint">{t('sources.deleteHint')}</p>
+          <ActionForm
+            action={deleteRecordAction}
+            hidden={{ kind: 'source', id: String(source.id), version: String(source.version) }}
+            label={t('sources.delete')}
+            reasonLabel={t('fields.reason')}
+            danger
+          />
+        </section>
+      )}
+      {source.deletedAt && can(user.role, 'restore') && (
+        <ActionForm action={restoreRecordAction} hidden={{ kind: 'source', id: String(source.id) }} label={t('cases.restore')} />
+      )}
     </article>
   );
 }
