@@ -54,3 +54,23 @@ test('the list filters live in the URL and search finds other spellings', async 
   await expect(page.getByText('3 detentions')).toBeVisible();
   await expect(page.getByLabel('Region')).toHaveValue('Aktobe Region');
 });
+
+test('a monitor records a repeat detention, picking the person and the source already on record', async ({ monitorPage: page }) => {
+  const { CaseFormPage } = await import('./pages/case-form');
+  const form = new CaseFormPage(page);
+  await form.openNew();
+  await form.fillActivist('Toqin');
+  await page.getByRole('button', { name: /^Berikzhan Toqin \(Activist, 1 detention on record\)$/ }).click();
+  await expect(page.getByText('An existing person is picked.')).toBeVisible();
+  await form.chooseCity('Aktobe');
+  await form.fill({ 'Date detained': '2021-01-10' });
+  await page.getByLabel('Source URL', { exact: true }).fill('rferl.org/a/kazakh');
+  await page.getByRole('button', { name: /^Use: Kazakh Activists Warn Of Crackdown/ }).click();
+  await expect(page.getByLabel('Source URL', { exact: true })).toHaveValue(
+    'https://www.rferl.org/a/kazakh-actiivists-elections-crackdown-arrests/31036601.html',
+  );
+  await form.save();
+  await expect(page).toHaveURL(/\/cases\/\d+$/);
+  await page.getByRole('link', { name: 'Berikzhan Toqin' }).first().click();
+  await expect(page.getByRole('heading', { name: '2 detentions' })).toBeVisible();
+});

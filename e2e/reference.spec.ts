@@ -13,15 +13,14 @@ const RECORDS = [
 test('the five records of the reference article are there, each citing it', async ({ researcherPage: page }) => {
   for (const record of RECORDS) {
     await page.goto(`/cases?q=${encodeURIComponent(record.name)}`);
-    const row = page.getByRole('row', { name: new RegExp(record.name) });
+    // Other tests may add later detentions of the same people: find the reported one.
+    const row = page.getByRole('row').filter({ hasText: record.name }).filter({ hasText: record.date }).filter({ hasText: record.sentence });
     await expect(row).toHaveCount(1);
     await expect(row).toContainText(record.city);
-    await expect(row).toContainText(record.date);
-    await expect(row).toContainText(record.sentence);
     await row.getByRole('link', { name: record.name }).click();
     const link = page.getByRole('region', { name: 'Sources' }).getByRole('link', { name: /Kazakh Activists Warn Of Crackdown/ });
     await expect(link).toHaveAttribute('href', ARTICLE);
   }
-  await page.goto('/sources/1');
-  await expect(page.getByText('Cited by 5 detentions')).toBeVisible();
+  await page.getByRole('link', { name: '(all cases citing it)' }).click();
+  for (const record of RECORDS) await expect(page.getByRole('link', { name: record.name }).first()).toBeVisible();
 });

@@ -7,7 +7,7 @@ import type { FormState, FormValues } from '@/lib/forms';
 
 type Option = { id: number; name: string };
 export type CaseFormVocabulary = {
-  places: { id: number; name: string; region: string; nameKk: string; nameRu: string }[];
+  places: { id: number; name: string; region: string; nameKk: string; nameRu: string; latinVariants: string[] }[];
   charges: { id: number; name: string; legalBasis: string }[];
   elections: { id: number; name: string; heldOn: string }[];
   enums: {
@@ -210,7 +210,7 @@ export function CaseForm({
   );
 
   const selectedPlaceLabel = (p: CaseFormVocabulary['places'][number]) => {
-    const other = [p.nameKk, p.nameRu].filter((n) => n !== p.name);
+    const other = [...p.latinVariants.slice(0, 2), p.nameKk, p.nameRu].filter((n) => n !== p.name);
     return `${p.name} (${[...new Set(other)].join(', ')}) — ${p.region}`;
   };
 
@@ -305,7 +305,7 @@ export function CaseForm({
             <FieldError id="placeId-error" messages={errors.placeId} />
           </div>
           {text('placeDetail', t('fields.placeDetail'), t('form.placeDetailHint'))}
-          {text('detainedOn', t('fields.detainedOn'), t('form.dateHint'), { inputMode: 'numeric', placeholder: 'YYYY-MM-DD' })}
+          {text('detainedOn', t('fields.detainedOn'), t('form.dateHint'), { inputMode: 'numeric', placeholder: t('form.datePlaceholder') })}
           {idSelect('electionId', t('fields.election'), vocab.elections, t('form.none'))}
           {enumSelect('status', 'status', vocab.enums.status, t('fields.status'))}
         </div>
@@ -322,7 +322,7 @@ export function CaseForm({
           )}
           {text('chargeText', t('fields.chargeText'), t('form.chargeTextHint'))}
           {text('court', t('fields.court'))}
-          {text('sentencedOn', t('fields.sentencedOn'), t('form.dateHint'), { inputMode: 'numeric', placeholder: 'YYYY-MM-DD' })}
+          {text('sentencedOn', t('fields.sentencedOn'), t('form.dateHint'), { inputMode: 'numeric', placeholder: t('form.datePlaceholder') })}
           {enumSelect('sentenceKind', 'sentenceKind', vocab.enums.sentenceKind, t('fields.sentence'))}
           {text('sentenceAmount', t('fields.sentenceAmount'), undefined, { inputMode: 'numeric' })}
           {enumSelect('sentenceUnit', 'sentenceUnit', vocab.enums.sentenceUnit, t('fields.sentenceUnit'), t('form.none'))}

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { citations, detentions, people, revisions, sources } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
-import { getPersonById } from '@/lib/people/queries';
+import { getPersonById, searchPeople } from '@/lib/people/queries';
 import { getSourceById } from '@/lib/sources/queries';
 import { useTestDatabase } from '@/lib/test/database';
 import { caseForm, createActor, placeId, unique, validCase } from '@/lib/test/factories';
@@ -79,6 +79,9 @@ describe('createCase', () => {
     await create({ personId: String(personId), personName: '', detainedOn: '2021-01-09', sentencedOn: '' });
     const person = await getPersonById(monitor, personId);
     expect(person!.cases).toHaveLength(2);
+    // The activist picker shows how often each person is on record.
+    const [match] = await searchPeople(person!.displayName);
+    expect(match).toMatchObject({ id: personId, detentionCount: 2 });
   });
 
   it('refuses an unknown city and leaves nothing half-written', async () => {

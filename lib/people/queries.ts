@@ -56,13 +56,15 @@ export async function searchPeople(query: string, limit = 8) {
       displayName: people.displayName,
       role: people.role,
       affiliation: people.affiliation,
-      detentionCount: sql<number>`(SELECT count(*)::int FROM ${detentions} d WHERE d.person_id = ${people.id} AND d.deleted_at IS NULL)`,
+      // Written out in full: inside a select list drizzle leaves ${people.id} unqualified, which the
+      // subquery would read as its own d.id.
+      detentionCount: sql<number>`(SELECT count(*)::int FROM detentions d WHERE d.person_id = "people"."id" AND d.deleted_at IS NULL)`,
     })
     .from(people)
     .where(
       and(
         isNull(people.deletedAt),
-        sql`EXISTS (SELECT 1 FROM ${personNames} pn WHERE pn.person_id = ${people.id} AND pn.search_key LIKE ${pattern})`,
+        sql`EXISTS (SELECT 1 FROM person_names pn WHERE pn.person_id = "people"."id" AND pn.search_key LIKE ${pattern})`,
       ),
     )
     .orderBy(asc(people.displayName))

@@ -52,6 +52,7 @@ export async function resolveSourceRows(
       errors[`sources.${i}.title`] = ['errors.sourceTitleRequired'];
       continue;
     }
+    // Another monitor may add the same URL at the same moment: then use theirs.
     const [created] = await tx
       .insert(sources)
       .values({
@@ -64,7 +65,19 @@ export async function resolveSourceRows(
         accessedOn: new Date().toISOString().slice(0, 10),
         createdById: actor.id,
       })
+      .onConflictDoNothing()
       .returning({ id: sources.id });
+    if (!created) {
+      const [existing] = await tx.select({ id: sources.id }).from(sources).where(and(eq(sources.url, row.url), isNull(sources.deletedAt)));
+      if (!existing) {
+        // The same URL exists only as a deleted source: an admin restores it rather than it being stored twice.
+        errors[`sources.${i}.url`] = ['errors.sourceDeleted'];
+        continue;
+      }
+      known.push({ id: existing.id, url: row.url });
+      ids.push(existing.id);
+      continue;
+    }
     await recordRevision(tx, {
       kind: 'source',
       id: created.id,

@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { charges, elections, places } from '@/db/schema';
 
@@ -7,7 +7,15 @@ import { charges, elections, places } from '@/db/schema';
 export async function listVocabulary() {
   const [placeRows, chargeRows, electionRows] = await Promise.all([
     db
-      .select({ id: places.id, name: places.name, region: places.region, nameKk: places.nameKk, nameRu: places.nameRu })
+      .select({
+        id: places.id,
+        name: places.name,
+        region: places.region,
+        nameKk: places.nameKk,
+        nameRu: places.nameRu,
+        // Other Latin spellings, so a monitor reading "Nur-Sultan" finds Astana.
+        latinVariants: sql<string[]>`ARRAY(SELECT pn.name FROM place_names pn WHERE pn.place_id = "places"."id" AND pn.script = 'latin' AND pn.name <> "places"."name" ORDER BY pn.id)`,
+      })
       .from(places)
       .orderBy(asc(places.name)),
     db

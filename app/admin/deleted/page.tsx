@@ -31,7 +31,7 @@ export default async function DeletedRecordsPage() {
                 <td>
                   <Link href={r.href}>{r.label}</Link>
                 </td>
-                <td>{r.deletedAt?.toISOString().slice(0, 16).replace('T', ' ')} UTC</td>
+                <td>{t('deleted.at', { at: r.deletedAt?.toISOString().slice(0, 16).replace('T', ' ') ?? '' })}</td>
                 <td>
                   <ActionForm action={restoreRecordAction} hidden={{ kind: r.kind, id: String(r.id) }} label={t('deleted.restore', { record: r.label })} />
                 </td>
