@@ -22,7 +22,9 @@ import {
   pgEnum,
   pgTable,
   text,
+  smallint,
   timestamp,
+  unique,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
@@ -245,6 +247,62 @@ export const revisions = pgTable('revisions', {
   index('revisions_user_idx').on(t.userId),
 ]);
 
+/**
+ * The dashboard's rollup: detentions counted by every dimension the dashboard filters or charts
+ * by, kept current in the same transaction as each change (lib/dashboard/stats.ts). Dashboards
+ * read this instead of scanning every detention. Deleted detentions are not counted.
+ */
+export const detentionStats = pgTable('detention_stats', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  detainedOn: date('detained_on', { mode: 'string' }),
+  placeId: integer('place_id').notNull(),
+  chargeId: integer('charge_id'),
+  sentenceKind: sentenceKind('sentence_kind').notNull(),
+  plea: plea('plea').notNull(),
+  electionId: integer('election_id'),
+  personRole: personRole('person_role').notNull(),
+  reviewStatus: reviewStatus('review_status').notNull(),
+  confidentiality: confidentiality('confidentiality').notNull(),
+  /** Days of administrative arrest, when the sentence is one. */
+  arrestDays: smallint('arrest_days'),
+  /** Days from detention to sentence, bucketed (0, 1, 2, 3, 8, 31 = "31 or more"), when both days are known. */
+  delayBucket: smallint('delay_bucket'),
+  detentions: integer('detentions').notNull(),
+  arrestDaysTotal: bigint('arrest_days_total', { mode: 'number' }).notNull(),
+  fines: integer('fines').notNull(),
+  fineTotal: bigint('fine_total', { mode: 'number' }).notNull(),
+}, (t) => [
+  unique('detention_stats_key')
+    .on(t.detainedOn, t.placeId, t.chargeId, t.sentenceKind, t.plea, t.electionId, t.personRole, t.reviewStatus, t.confidentiality, t.arrestDays, t.delayBucket)
+    .nullsNotDistinct(),
+  index('detention_stats_day_idx').on(t.detainedOn),
+]);
+
+/**
+ * What monitors know as a number without names: "over 350 detained in 9 cities, 109 identified",
+ * with the source that reports it. Shown beside the named records on the dashboard.
+ */
+export const reportedCounts = pgTable('reported_counts', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  electionId: integer('election_id').references(() => elections.id),
+  placeId: integer('place_id').references(() => places.id),
+  reportedOn: date('reported_on', { mode: 'string' }),
+  reportedPrecision: datePrecision('reported_precision').notNull().default('unknown'),
+  description: text('description').notNull(),
+  detainedCount: integer('detained_count').notNull(),
+  identifiedCount: integer('identified_count'),
+  sourceId: integer('source_id').notNull().references(() => sources.id),
+  createdById: integer('created_by_id').references(() => users.id),
+  deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  ...timestamps,
+}, (t) => [
+  index('reported_counts_election_idx').on(t.electionId),
+  index('reported_counts_place_idx').on(t.placeId),
+  index('reported_counts_source_idx').on(t.sourceId),
+  index('reported_counts_created_by_idx').on(t.createdById),
+  check('reported_counts_positive', sql`${t.detainedCount} > 0 AND (${t.identifiedCount} IS NULL OR ${t.identifiedCount} >= 0)`),
+]);
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Place = typeof places.$inferSelect;
@@ -256,6 +314,7 @@ export type Detention = typeof detentions.$inferSelect;
 export type NewDetention = typeof detentions.$inferInsert;
 export type Citation = typeof citations.$inferSelect;
 export type Revision = typeof revisions.$inferSelect;
+export type ReportedCount = typeof reportedCounts.$inferSelect;
 
 export type UserRole = (typeof userRole.enumValues)[number];
 export type PersonRole = (typeof personRole.enumValues)[number];

@@ -15,7 +15,7 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: '1',
   };
   if (process.env.DATABASE_URL) {
-    env.DATABASE_URL = await freshDatabaseUrl(process.env.DATABASE_URL, 'case_tracker_e2e');
+    env.DATABASE_URL = await freshDatabaseUrl(process.env.DATABASE_URL, process.env.E2E_DB_NAME ?? 'case_tracker_e2e');
   } else {
     env.PGLITE_DIR = '.data/e2e-pglite';
     rmSync(env.PGLITE_DIR, { recursive: true, force: true });

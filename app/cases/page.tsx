@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { detentionStatus, plea, reviewStatus, sentenceKind } from '@/db/schema';
+import { detentionStatus, personRole, plea, reviewStatus, sentenceKind } from '@/db/schema';
 import { can, seesRestricted } from '@/lib/auth/policy';
 import { requirePermission } from '@/lib/auth/guard';
 import { filtersToQuery, parseCaseFilters } from '@/lib/cases/filters';
@@ -59,6 +59,7 @@ export default async function CasesPage({ searchParams }: Props) {
           {select('election', t('filters.election'), vocab.elections.map((e) => ({ value: e.id, label: e.name })), filters.election)}
           {select('status', t('filters.status'), enumOptions('status', detentionStatus.enumValues), filters.status)}
           {select('review', t('filters.review'), enumOptions('reviewStatus', reviewStatus.enumValues), filters.review)}
+          {select('role', t('filters.role'), enumOptions('personRole', personRole.enumValues), filters.role)}
           {restricted &&
             select('confidentiality', t('filters.confidentiality'), enumOptions('confidentiality', ['shareable', 'restricted']), filters.confidentiality)}
           {can(user.role, 'restore') && (

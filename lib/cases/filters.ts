@@ -6,6 +6,7 @@ import { z } from 'zod';
 import {
   confidentiality,
   detentionStatus,
+  personRole,
   plea,
   reviewStatus,
   sentenceKind,
@@ -32,6 +33,7 @@ export const caseFilters = z.object({
   plea: oneOf(plea.enumValues),
   election: id,
   status: oneOf(detentionStatus.enumValues),
+  role: oneOf(personRole.enumValues),
   review: oneOf(reviewStatus.enumValues),
   confidentiality: oneOf(confidentiality.enumValues),
   deleted: z.literal('1').optional().catch(undefined),

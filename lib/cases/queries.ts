@@ -15,6 +15,7 @@ import { can, seesRestricted, type Actor } from '@/lib/auth/policy';
 import type { FieldErrors } from '@/lib/forms';
 import { diffRecords, listRevisions, recordRevision } from '@/lib/history/revisions';
 import { restore, softDelete } from '@/lib/history/soft-delete';
+import { addToStats, detentionById, withStatsUpdate } from '@/lib/dashboard/stats';
 import { foldName } from '@/lib/names/fold';
 import { insertPerson } from '@/lib/people/queries';
 import { resolveSourceRows } from '@/lib/sources/queries';
@@ -45,6 +46,7 @@ export function caseFilterConditions(actor: Actor, filters: Partial<CaseFilters>
   if (filters.election) conditions.push(eq(detentions.electionId, filters.election));
   if (filters.status) conditions.push(eq(detentions.status, filters.status));
   if (filters.review) conditions.push(eq(detentions.reviewStatus, filters.review));
+  if (filters.role) conditions.push(inArray(detentions.personId, db.select({ id: people.id }).from(people).where(eq(people.role, filters.role))));
   if (filters.confidentiality && seesRestricted(actor)) conditions.push(eq(detentions.confidentiality, filters.confidentiality));
   if (filters.q) {
     const key = foldName(filters.q).replace(/[%_\\]/g, '');
@@ -288,6 +290,7 @@ export async function createCase(actor: Actor, input: CaseInput): Promise<SaveRe
       .values({ ...values, createdById: actor.id, updatedById: actor.id })
       .returning({ id: detentions.id });
     await writeCitations(tx, row.id, input, resolved.ids);
+    await addToStats(tx, detentionById(row.id));
     await recordRevision(tx, {
       kind: 'detention',
       id: row.id,
@@ -318,10 +321,12 @@ export async function updateCase(actor: Actor, id: number, version: number, inpu
     if ('errors' in resolved) throw new Rollback({ ok: false, errors: resolved.errors });
     const beforeSources = (await citationsOf(tx, id)).map((c) => ({ sourceId: c.sourceId, url: c.url, locator: c.locator }));
     const values = detentionValues(input, personId);
-    await tx
-      .update(detentions)
-      .set({ ...values, version: version + 1, updatedById: actor.id, updatedAt: new Date() })
-      .where(eq(detentions.id, id));
+    await withStatsUpdate(tx, detentionById(id), () =>
+      tx
+        .update(detentions)
+        .set({ ...values, version: version + 1, updatedById: actor.id, updatedAt: new Date() })
+        .where(eq(detentions.id, id)),
+    );
     await writeCitations(tx, id, input, resolved.ids);
     const changes = diffRecords(
       { ...(before as CaseRow), sources: beforeSources },
@@ -338,10 +343,10 @@ export async function deleteCase(actor: Actor, id: number, version: number, reas
     // Only a record the actor may see can be deleted by them.
     const [visible] = await tx.select({ id: detentions.id }).from(detentions).where(and(eq(detentions.id, id), visibleDetention(actor)));
     if (!visible) return { ok: false, reason: 'notFound' } as const;
-    return softDelete(tx, 'detention', actor, id, version, reason);
+    return withStatsUpdate(tx, detentionById(id), () => softDelete(tx, 'detention', actor, id, version, reason));
   });
 }
 
 export async function restoreCase(actor: Actor, id: number) {
-  return db.transaction((tx) => restore(tx, 'detention', actor, id));
+  return db.transaction((tx) => withStatsUpdate(tx, detentionById(id), () => restore(tx, 'detention', actor, id)));
 }

@@ -6,6 +6,7 @@ import { can, seesRestricted, type Actor } from '@/lib/auth/policy';
 import { visibleDetention } from '@/lib/cases/visibility';
 import { diffRecords, listRevisions, recordRevision } from '@/lib/history/revisions';
 import { restore, softDelete } from '@/lib/history/soft-delete';
+import { detentionsOfPerson, withStatsUpdate } from '@/lib/dashboard/stats';
 import { foldName, scriptOf } from '@/lib/names/fold';
 import type { PersonInput } from './schema';
 
@@ -156,10 +157,14 @@ export async function updatePerson(actor: Actor, id: number, version: number, in
       { ...before, variants: oldNames.map((n) => n.name).filter((n) => n !== before.displayName) },
       after,
     );
-    await tx
-      .update(people)
-      .set({ displayName: input.displayName, role: input.role, affiliation: input.affiliation, notes: input.notes, version: version + 1, updatedAt: new Date() })
-      .where(eq(people.id, id));
+    const update = () =>
+      tx
+        .update(people)
+        .set({ displayName: input.displayName, role: input.role, affiliation: input.affiliation, notes: input.notes, version: version + 1, updatedAt: new Date() })
+        .where(eq(people.id, id));
+    // The rollup counts detentions by the person's role: recount theirs when it changes.
+    if (before.role !== input.role) await withStatsUpdate(tx, detentionsOfPerson(id), update);
+    else await update();
     await tx.delete(personNames).where(eq(personNames.personId, id));
     await tx.insert(personNames).values(nameRows(id, [input.displayName, ...variants]));
     await recordRevision(tx, { kind: 'person', id, action: 'update', version: version + 1, userId: actor.id, changes, reason: input.reason });

@@ -7,7 +7,7 @@ import { freshDatabaseUrl } from '../../scripts/test-database';
 export default async function setup() {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) return;
-  const url = await freshDatabaseUrl(serverUrl, 'case_tracker_test');
+  const url = await freshDatabaseUrl(serverUrl, process.env.TEST_DB_NAME ?? 'case_tracker_test');
   process.env.DATABASE_URL = url;
   const { connect } = await import('../../db/index');
   const { migrate } = await import('../../db/migrate');
