@@ -190,8 +190,9 @@ export type SaveResult =
   | { ok: false; errors: FieldErrors }
   | { ok: false; reason: 'notFound' | 'conflict' };
 
-class Rollback extends Error {
-  constructor(readonly result: SaveResult) {
+/** Thrown inside a transaction to undo it; carries why the save was refused. */
+export class Rollback extends Error {
+  constructor(readonly result: Exclude<SaveResult, { ok: true }>) {
     super('rollback');
   }
 }
@@ -277,31 +278,38 @@ async function inTransaction(work: (tx: Tx) => Promise<SaveResult>): Promise<Sav
   }
 }
 
-export async function createCase(actor: Actor, input: CaseInput): Promise<SaveResult> {
-  return inTransaction(async (tx) => {
-    const refErrors = await checkReferences(tx, input);
-    if (Object.keys(refErrors).length) throw new Rollback({ ok: false, errors: refErrors });
-    const personId = await resolvePerson(tx, actor, input);
-    const resolved = await resolveSourceRows(tx, actor, input.sources);
-    if ('errors' in resolved) throw new Rollback({ ok: false, errors: resolved.errors });
-    const values = detentionValues(input, personId);
-    const [row] = await tx
-      .insert(detentions)
-      .values({ ...values, createdById: actor.id, updatedById: actor.id })
-      .returning({ id: detentions.id });
-    await writeCitations(tx, row.id, input, resolved.ids);
-    await addToStats(tx, detentionById(row.id));
-    await recordRevision(tx, {
-      kind: 'detention',
-      id: row.id,
-      action: 'create',
-      version: 1,
-      userId: actor.id,
-      changes: { ...values, sources: citationSummary(input, resolved.ids) },
-      reason: input.reason,
-    });
-    return { ok: true, id: row.id };
+/**
+ * Writes one new detention (and any new person or sources it names) inside the caller's
+ * transaction. A refusal throws, so the caller's whole transaction rolls back: use createCase for
+ * one record, or call this for many in one transaction (bulk import).
+ */
+export async function insertCase(tx: Tx, actor: Actor, input: CaseInput): Promise<number> {
+  const refErrors = await checkReferences(tx, input);
+  if (Object.keys(refErrors).length) throw new Rollback({ ok: false, errors: refErrors });
+  const personId = await resolvePerson(tx, actor, input);
+  const resolved = await resolveSourceRows(tx, actor, input.sources);
+  if ('errors' in resolved) throw new Rollback({ ok: false, errors: resolved.errors });
+  const values = detentionValues(input, personId);
+  const [row] = await tx
+    .insert(detentions)
+    .values({ ...values, createdById: actor.id, updatedById: actor.id })
+    .returning({ id: detentions.id });
+  await writeCitations(tx, row.id, input, resolved.ids);
+  await addToStats(tx, detentionById(row.id));
+  await recordRevision(tx, {
+    kind: 'detention',
+    id: row.id,
+    action: 'create',
+    version: 1,
+    userId: actor.id,
+    changes: { ...values, sources: citationSummary(input, resolved.ids) },
+    reason: input.reason,
   });
+  return row.id;
+}
+
+export async function createCase(actor: Actor, input: CaseInput): Promise<SaveResult> {
+  return inTransaction(async (tx) => ({ ok: true, id: await insertCase(tx, actor, input) }));
 }
 
 /** Saves over version `version`; refused as a conflict when someone else saved since. */
