@@ -7,7 +7,7 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const nextConfig = {
   // PGlite ships a WASM build and data files that must be loaded from node_modules, not bundled;
   // argon2 is a native addon.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2'],
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'echarts'],
   poweredByHeader: false,
   // forbidden() renders a real 403 for a signed-in user without the permission.
   experimental: { authInterrupts: true },

@@ -28,6 +28,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {user && (
             <nav aria-label={t('nav.label')}>
               <Link href="/cases">{t('nav.cases')}</Link>
+              <Link href="/dashboard">{t('nav.dashboard')}</Link>
               {can(user.role, 'write') && <Link href="/cases/new">{t('nav.newCase')}</Link>}
               {can(user.role, 'manageUsers') && <Link href="/admin/users">{t('nav.users')}</Link>}
               {can(user.role, 'restore') && <Link href="/admin/deleted">{t('nav.deleted')}</Link>}

@@ -7,19 +7,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 
-/** The rollup's dimensions, computed from a detention row `d` joined to its person `p`. */
-const DIMENSIONS = sql`
-  d.detained_on,
-  d.place_id,
-  d.charge_id,
-  d.sentence_kind,
-  d.plea,
-  d.election_id,
-  p.role,
-  d.review_status,
-  d.confidentiality,
-  CASE WHEN d.sentence_kind = 'administrative_arrest' AND d.sentence_unit = 'days' THEN d.sentence_amount END,
-  CASE
+const ARREST_DAYS = sql`CASE WHEN d.sentence_kind = 'administrative_arrest' AND d.sentence_unit = 'days' THEN d.sentence_amount END`;
+const DELAY_BUCKET = sql`CASE
     WHEN d.detained_precision = 'day' AND d.sentenced_precision = 'day' THEN
       CASE
         WHEN d.sentenced_on - d.detained_on >= 31 THEN 31
@@ -29,9 +18,31 @@ const DIMENSIONS = sql`
       END
   END`;
 
+/** The rollup's dimensions, computed from a detention row `d` joined to its person `p`. */
+const DIMENSIONS = sql`d.detained_on, d.place_id, d.charge_id, d.sentence_kind, d.plea, d.election_id, p.role,
+  d.review_status, d.confidentiality, ${ARREST_DAYS}, ${DELAY_BUCKET}`;
+
 const COLUMNS = sql.raw(
   'detained_on, place_id, charge_id, sentence_kind, plea, election_id, person_role, review_status, confidentiality, arrest_days, delay_bucket',
 );
+
+/**
+ * Every live detention as one row shaped like the rollup (each counting 1): the same aggregates
+ * over this are the plain GROUP BY baseline the benchmark and the tests compare the rollup with.
+ */
+export const DETENTION_ROWS = sql`
+  SELECT ${DIMENSIONS_AS_COLUMNS()},
+    1 AS detentions,
+    CASE WHEN d.sentence_kind = 'administrative_arrest' AND d.sentence_unit = 'days' THEN d.sentence_amount ELSE 0 END AS arrest_days_total,
+    CASE WHEN d.sentence_kind = 'fine' AND d.sentence_unit = 'tenge' THEN 1 ELSE 0 END AS fines,
+    CASE WHEN d.sentence_kind = 'fine' AND d.sentence_unit = 'tenge' THEN d.sentence_amount ELSE 0 END AS fine_total
+  FROM detentions d JOIN people p ON p.id = d.person_id
+  WHERE d.deleted_at IS NULL`;
+
+function DIMENSIONS_AS_COLUMNS() {
+  return sql`d.detained_on, d.place_id, d.charge_id, d.sentence_kind, d.plea, d.election_id, p.role AS person_role,
+    d.review_status, d.confidentiality, ${ARREST_DAYS} AS arrest_days, ${DELAY_BUCKET} AS delay_bucket`;
+}
 
 /** Rows of a raw query, from either driver (PGlite returns { rows }, postgres.js an array). */
 export function rowsOf<T>(result: unknown): T[] {

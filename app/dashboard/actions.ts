@@ -1,0 +1,17 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { requirePermission } from '@/lib/auth/guard';
+import { createReportedCount, reportedCountInput } from '@/lib/dashboard/reported';
+import { fieldErrors, formValues, type FormState } from '@/lib/forms';
+
+export async function saveReportedCount(_: FormState, form: FormData): Promise<FormState> {
+  const user = await requirePermission('write');
+  const values = formValues(form);
+  const parsed = reportedCountInput.safeParse(values);
+  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  const result = await createReportedCount(user, parsed.data);
+  if (!result.ok) return { errors: result.errors, values };
+  revalidatePath('/dashboard');
+  return { ok: true };
+}

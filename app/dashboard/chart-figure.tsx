@@ -1,0 +1,29 @@
+'use client';
+
+import { hydrate } from 'echarts/ssr/client/index';
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef } from 'react';
+
+/**
+ * A server-rendered ECharts SVG made clickable: a click on a bar or point opens the case list
+ * filtered to it. The same links are in the data table beside each chart, for keyboards and
+ * screen readers.
+ */
+export function ChartFigure({ svg, links, label }: { svg: string; links: (string | null)[][]; label: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const router = useRouter();
+  useEffect(() => {
+    if (!ref.current) return;
+    hydrate(ref.current, {
+      on: {
+        click: (params) => {
+          if (params.ssrType !== 'chart' || params.dataIndex === undefined) return;
+          const href = links[params.seriesIndex ?? 0]?.[params.dataIndex];
+          if (href) router.push(href);
+        },
+      },
+    });
+  }, [links, router]);
+  // The SVG is ECharts' output for our own aggregates and vocabulary, never free text from users.
+  return <div ref={ref} className="chart" role="img" aria-label={label} dangerouslySetInnerHTML={{ __html: svg }} />;
+}

@@ -1,0 +1,51 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { db } from '@/db';
+import { seesRestricted, type Actor } from '@/lib/auth/policy';
+import type { DashboardParams } from './params';
+import { getDashboardData, type DashboardData } from './queries';
+import { rowsOf } from './stats';
+
+/**
+ * Dashboard results, remembered per view until the data changes. The data's generation is read
+ * from the database on every request (the newest revision and reported count: every change writes
+ * one), so a cached view is never stale, on any number of app instances; each instance keeps its
+ * own small cache. Keys include whether restricted records were counted, so a researcher is never
+ * served numbers computed for a monitor.
+ */
+const MAX_ENTRIES = 200;
+const cache = new Map<string, { generation: string; data: DashboardData }>();
+
+export async function dataGeneration(): Promise<string> {
+  const [row] = rowsOf<{ g: string }>(
+    // The newest revision id alone could miss a slower transaction that took a smaller id and
+    // commits later; counting the recent ids catches it.
+    await db.execute(sql`WITH top AS (SELECT coalesce(max(id), 0) AS id FROM revisions)
+      SELECT top.id || ':' || (SELECT count(*) FROM revisions r WHERE r.id > top.id - 10000) || ':' ||
+        coalesce((SELECT extract(epoch FROM max(updated_at)) FROM reported_counts), 0) AS g
+      FROM top`),
+  );
+  return String(row.g);
+}
+
+function viewKey(actor: Actor, params: DashboardParams): string {
+  const view = { restricted: seesRestricted(actor), ...params };
+  return createHash('sha256').update(JSON.stringify(view, Object.keys(view).sort())).digest('hex');
+}
+
+export async function getDashboard(actor: Actor, params: DashboardParams): Promise<DashboardData> {
+  const key = viewKey(actor, params);
+  const generation = await dataGeneration();
+  const hit = cache.get(key);
+  if (hit && hit.generation === generation) {
+    // Map order doubles as recency order for the eviction below.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit.data;
+  }
+  const data = await getDashboardData(actor, params);
+  cache.set(key, { generation, data });
+  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  return data;
+}

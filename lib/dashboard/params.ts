@@ -1,0 +1,46 @@
+/**
+ * The dashboard's view, read from the URL: the case list's filters (same names, so a view can be
+ * opened as a case list) plus the election lens. A malformed parameter is dropped, never a 500.
+ */
+import { z } from 'zod';
+import { caseFilters } from '@/lib/cases/filters';
+
+export const DEFAULT_BEFORE = 60;
+export const DEFAULT_AFTER = 30;
+
+const electionIds = z
+  .union([z.string(), z.array(z.string())])
+  .transform((v) => [v].flat().flatMap((s) => s.split(',')))
+  .pipe(z.array(z.string().regex(/^\d{1,9}$/).transform(Number)).max(6))
+  .catch([]);
+
+export const dashboardParams = caseFilters
+  .omit({ page: true, q: true, status: true, deleted: true })
+  .extend({
+    /** The election whose window the dashboard looks at (default: the Mazhilis election of 2021). */
+    lens: z.coerce.number().int().positive().max(2_000_000_000).optional().catch(undefined),
+    /** Other elections overlaid on the same relative axis. */
+    compare: electionIds,
+    before: z.coerce.number().int().min(0).max(365).catch(DEFAULT_BEFORE),
+    after: z.coerce.number().int().min(0).max(365).catch(DEFAULT_AFTER),
+  });
+
+export type DashboardParams = z.infer<typeof dashboardParams>;
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export function parseDashboardParams(params: SearchParams | URLSearchParams): DashboardParams {
+  const entries: Record<string, string | string[]> = {};
+  const add = (key: string, value: string) => {
+    if (value === '') return;
+    const prev = entries[key];
+    entries[key] = prev === undefined ? value : [prev, value].flat();
+  };
+  if (params instanceof URLSearchParams) params.forEach((value, key) => add(key, value));
+  else for (const [key, value] of Object.entries(params)) for (const v of [value ?? []].flat()) add(key, v);
+  // Only `compare` may repeat; every other parameter takes its first value.
+  const single = Object.fromEntries(
+    Object.entries(entries).map(([k, v]) => [k, k === 'compare' || !Array.isArray(v) ? v : v[0]]),
+  );
+  return dashboardParams.parse(single);
+}
