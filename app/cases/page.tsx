@@ -72,6 +72,19 @@ export default async function CasesPage({ searchParams }: Props) {
             </div>
           )}
         </div>
+        {filters.lens && !filters.from && !filters.to && (
+          <p className="hint">
+            {/* A view opened from the dashboard keeps its election window until the filters are cleared. */}
+            <input type="hidden" name="lens" value={filters.lens} />
+            {filters.before !== undefined && <input type="hidden" name="before" value={filters.before} />}
+            {filters.after !== undefined && <input type="hidden" name="after" value={filters.after} />}
+            {t('filters.window', {
+              election: vocab.elections.find((e) => e.id === filters.lens)?.name ?? '',
+              before: filters.before ?? 60,
+              after: filters.after ?? 30,
+            })}
+          </p>
+        )}
         <div className="actions">
           <button type="submit">{t('filters.apply')}</button>
           <Link href="/cases">{t('filters.clear')}</Link>

@@ -34,8 +34,11 @@ export default async function DashboardPage({ searchParams }: Props) {
     review: params.review,
     role: params.role,
     confidentiality: params.confidentiality,
-    from: scope.from === '1900-01-01' ? undefined : scope.from,
-    to: scope.to === '9999-12-31' ? undefined : scope.to,
+    // The same period as the dashboard's: the election window (undated detentions tied to the
+    // election included), or the explicit date range.
+    ...(scope.undatedElectionId
+      ? { lens: scope.undatedElectionId, before: params.before, after: params.after }
+      : { from: params.from, to: params.to }),
     page: 1,
   };
   const cases = (overrides: Parameters<typeof filtersToQuery>[1]) => `/cases${filtersToQuery(shared, overrides)}`;
@@ -216,7 +219,7 @@ export default async function DashboardPage({ searchParams }: Props) {
       <p>
         {scope.undatedElectionId
           ? t('dashboard.scopeWindow', { from: scope.from, to: scope.to, election: lens?.name ?? '' })
-          : t('dashboard.scopeRange', { from: shared.from ?? '…', to: shared.to ?? '…' })}{' '}
+          : t('dashboard.scopeRange', { from: params.from ?? '…', to: params.to ?? '…' })}{' '}
         {!seesRestricted(user) && t('dashboard.restrictedExcluded')}
       </p>
 

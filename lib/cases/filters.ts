@@ -37,6 +37,14 @@ export const caseFilters = z.object({
   review: oneOf(reviewStatus.enumValues),
   confidentiality: oneOf(confidentiality.enumValues),
   deleted: z.literal('1').optional().catch(undefined),
+  /**
+   * The window around an election, as the dashboard counts it: `before` days before election day
+   * to `after` days after, plus the detentions tied to the election whose day is unknown. Used
+   * when no explicit date range is given.
+   */
+  lens: id,
+  before: z.coerce.number().int().min(0).max(365).optional().catch(undefined),
+  after: z.coerce.number().int().min(0).max(365).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 });
 

@@ -38,6 +38,13 @@ export function caseFilterConditions(actor: Actor, filters: Partial<CaseFilters>
   if (filters.region) {
     conditions.push(inArray(detentions.placeId, db.select({ id: places.id }).from(places).where(eq(places.region, filters.region))));
   }
+  if (filters.lens && !filters.from && !filters.to) {
+    const day = sql`(SELECT ${elections.heldOn} FROM ${elections} WHERE ${elections.id} = ${filters.lens})`;
+    conditions.push(
+      sql`((${detentions.detainedOn} BETWEEN ${day} - ${filters.before ?? 60}::int AND ${day} + ${filters.after ?? 30}::int)
+        OR (${detentions.detainedOn} IS NULL AND ${detentions.electionId} = ${filters.lens}))`,
+    );
+  }
   if (filters.from) conditions.push(gte(detentions.detainedOn, filters.from));
   if (filters.to) conditions.push(lte(detentions.detainedOn, filters.to));
   if (filters.charge) conditions.push(eq(detentions.chargeId, filters.charge));
