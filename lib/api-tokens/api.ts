@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Actor } from '@/lib/auth/policy';
 import { parseCaseFilters } from '@/lib/cases/filters';
 import { exportJson } from '@/lib/exports/columns';
+import { publicOrigin } from '@/lib/exports/origin';
 import { readExportBatch } from '@/lib/exports/queries';
 import { authenticateApiToken, hitRateLimit, rateLimitConfig, type RateLimit } from './queries';
 import { bearerToken } from './tokens';
@@ -72,13 +73,13 @@ export async function listDetentionsResponse(request: Request, limits = rateLimi
     }
     const { limit, after } = page.data;
     const filters = parseCaseFilters(url.searchParams);
-    const rows = await readExportBatch(who.actor, filters, { afterId: after, limit: limit + 1, origin: url.origin });
+    const rows = await readExportBatch(who.actor, filters, { afterId: after, limit: limit + 1, origin: publicOrigin(request) });
     const items = rows.slice(0, limit);
     const more = rows.length > limit;
     const nextAfter = more ? items[items.length - 1].id : null;
     let next: string | null = null;
     if (nextAfter !== null) {
-      const nextUrl = new URL(url);
+      const nextUrl = new URL(`${url.pathname}${url.search}`, publicOrigin(request));
       nextUrl.searchParams.set('after', String(nextAfter));
       nextUrl.searchParams.set('limit', String(limit));
       next = nextUrl.toString();
@@ -95,7 +96,7 @@ export async function getDetentionResponse(request: Request, rawId: string, limi
     if (!/^\d{1,9}$/.test(rawId) || Number(rawId) === 0) return notFound();
     const id = Number(rawId);
     // Keyset read from just below the id: the first visible detention is this one, if visible at all.
-    const [row] = await readExportBatch(who.actor, {}, { afterId: id - 1, limit: 1, origin: new URL(request.url).origin });
+    const [row] = await readExportBatch(who.actor, {}, { afterId: id - 1, limit: 1, origin: publicOrigin(request) });
     if (!row || row.id !== id) return notFound();
     return json({ data: exportJson(row, { includeNotes: false }) }, 200, who.headers);
   });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { can } from '@/lib/auth/policy';
 import { currentUser } from '@/lib/auth/guard';
 import { parseCaseFilters } from '@/lib/cases/filters';
+import { publicOrigin } from '@/lib/exports/origin';
 import { FILE_FORMATS, startExport } from '@/lib/exports/stream';
 
 export const dynamic = 'force-dynamic';
@@ -24,7 +25,7 @@ export async function GET(request: NextRequest) {
   if (!format.success) return new Response('Unknown format: use csv, xlsx or json.', { status: 400 });
   const filters = parseCaseFilters(params);
   const file = await startExport(user, filters, format.data, {
-    origin: request.nextUrl.origin,
+    origin: publicOrigin(request),
     includeNotes: params.get('notes') === '1',
   });
   return new Response(file.body, {

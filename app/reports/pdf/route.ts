@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { can } from '@/lib/auth/policy';
 import { currentUser } from '@/lib/auth/guard';
 import { parseCaseFilters } from '@/lib/cases/filters';
+import { publicOrigin } from '@/lib/exports/origin';
 import { generateReport, type Translate } from '@/lib/reports/report';
 
 export const dynamic = 'force-dynamic';
@@ -16,7 +17,7 @@ export async function GET(request: NextRequest) {
   const filters = parseCaseFilters(request.nextUrl.searchParams);
   const t = (await getTranslations()) as unknown as Translate;
   const now = new Date();
-  const { bytes } = await generateReport(user, filters, { t, origin: request.nextUrl.origin, now });
+  const { bytes } = await generateReport(user, filters, { t, origin: publicOrigin(request), now });
   return new Response(new Uint8Array(bytes), {
     headers: {
       'Content-Type': 'application/pdf',
