@@ -41,5 +41,5 @@ export async function commitImportAction(_: ImportCommitState, form: FormData): 
     return { error: result.reason === 'nothingValid' ? 'imports.errors.nothingValid' : 'imports.errors.expired' };
   }
   revalidatePath('/cases');
-  redirect(`/cases/import?imported=${result.imported}&skipped=${result.skipped}`);
+  redirect(`/cases/import?imported=${result.imported}&skipped=${result.skipped}&batch=${parsed.data.batchId.slice(0, 8)}`);
 }

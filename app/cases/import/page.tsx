@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/guard';
 import { ImportForm } from './import-form';
 
-type Props = { searchParams: Promise<{ imported?: string; skipped?: string }> };
+type Props = { searchParams: Promise<{ imported?: string; skipped?: string; batch?: string }> };
 
 export default async function ImportPage({ searchParams }: Props) {
   await requirePermission('import');
@@ -28,7 +28,8 @@ export default async function ImportPage({ searchParams }: Props) {
         <summary>{t('imports.columnsTitle')}</summary>
         <p className="hint">{t('imports.columnsHint')}</p>
       </details>
-      <ImportForm />
+      {/* A fresh form after an import: the confirmed preview is done with. */}
+      <ImportForm key={params.batch ?? 'new'} />
     </>
   );
 }
