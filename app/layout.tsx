@@ -30,8 +30,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Link href="/cases">{t('nav.cases')}</Link>
               <Link href="/dashboard">{t('nav.dashboard')}</Link>
               {can(user.role, 'write') && <Link href="/cases/new">{t('nav.newCase')}</Link>}
+              {can(user.role, 'import') && <Link href="/cases/import">{t('imports.nav')}</Link>}
+              {can(user.role, 'read') && <Link href="/reports">{t('reports.nav')}</Link>}
               {can(user.role, 'manageUsers') && <Link href="/admin/users">{t('nav.users')}</Link>}
               {can(user.role, 'restore') && <Link href="/admin/deleted">{t('nav.deleted')}</Link>}
+              {can(user.role, 'auditExports') && <Link href="/admin/exports">{t('exports.logNav')}</Link>}
+              {can(user.role, 'manageTokens') && <Link href="/admin/tokens">{t('apiTokens.nav')}</Link>}
             </nav>
           )}
           {user && (

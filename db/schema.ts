@@ -21,6 +21,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   smallint,
   timestamp,
@@ -303,6 +304,83 @@ export const reportedCounts = pgTable('reported_counts', {
   check('reported_counts_positive', sql`${t.detainedCount} > 0 AND (${t.identifiedCount} IS NULL OR ${t.identifiedCount} >= 0)`),
 ]);
 
+/** Formats a case export is written in (PDF is the observers' report). */
+export const exportFormat = pgEnum('export_format', ['csv', 'xlsx', 'json', 'pdf']);
+
+/**
+ * One row per export or report: who took which records out of the system, when, how. Written when
+ * the download starts; rows and completion are filled in when the last row has been sent.
+ */
+export const exportLog = pgTable('export_log', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  userId: integer('user_id').notNull().references(() => users.id),
+  format: exportFormat('format').notNull(),
+  /** The filters as parsed (the query string's meaning, not its text). */
+  filters: jsonb('filters').$type<Record<string, unknown>>().notNull(),
+  /** Whether internal notes were included (monitors and admins only, opted in). */
+  includesNotes: boolean('includes_notes').notNull().default(false),
+  rowCount: integer('row_count'),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  completedAt: timestamp('completed_at', { withTimezone: true }),
+}, (t) => [
+  index('export_log_user_idx').on(t.userId),
+  index('export_log_started_at_idx').on(t.startedAt),
+]);
+
+export const importStatus = pgEnum('import_status', ['pending', 'imported']);
+
+/**
+ * A bulk import between its preview and its commit: the uploaded CSV is kept on the server so the
+ * monitor confirms without uploading again, and the commit validates it again from this copy.
+ * The CSV text is dropped once imported (the records and their revisions are the lasting trace).
+ */
+export const importBatches = pgTable('import_batches', {
+  id: text('id').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id),
+  fileName: text('file_name').notNull(),
+  csv: text('csv'),
+  status: importStatus('status').notNull().default('pending'),
+  rowCount: integer('row_count').notNull(),
+  importedCount: integer('imported_count'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  importedAt: timestamp('imported_at', { withTimezone: true }),
+}, (t) => [
+  index('import_batches_user_idx').on(t.userId),
+  index('import_batches_created_at_idx').on(t.createdAt),
+]);
+
+/** Bearer tokens of the read-only partner API. Only a SHA-256 hash of each token is stored. */
+export const apiTokens = pgTable('api_tokens', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  name: text('name').notNull(),
+  /** Hex SHA-256 of the whole token. */
+  tokenHash: text('token_hash').notNull(),
+  /** The token's first characters, to tell tokens apart in the admin list. */
+  prefix: text('prefix').notNull(),
+  createdById: integer('created_by_id').notNull().references(() => users.id),
+  revokedById: integer('revoked_by_id').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+}, (t) => [
+  uniqueIndex('api_tokens_token_hash_key').on(t.tokenHash),
+  index('api_tokens_created_by_idx').on(t.createdById),
+  index('api_tokens_revoked_by_idx').on(t.revokedById),
+]);
+
+/**
+ * Requests per token per fixed window, counted in the database so that every app instance
+ * enforces the same limit.
+ */
+export const apiRateWindows = pgTable('api_rate_windows', {
+  tokenId: integer('token_id').notNull().references(() => apiTokens.id, { onDelete: 'cascade' }),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  requests: integer('requests').notNull(),
+}, (t) => [
+  primaryKey({ columns: [t.tokenId, t.windowStart] }),
+  index('api_rate_windows_window_start_idx').on(t.windowStart),
+]);
+
 export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type Place = typeof places.$inferSelect;
@@ -327,3 +405,7 @@ export type DetentionStatus = (typeof detentionStatus.enumValues)[number];
 export type Confidentiality = (typeof confidentiality.enumValues)[number];
 export type ReviewStatus = (typeof reviewStatus.enumValues)[number];
 export type RecordKind = (typeof recordKind.enumValues)[number];
+export type ExportFormat = (typeof exportFormat.enumValues)[number];
+export type ExportLogEntry = typeof exportLog.$inferSelect;
+export type ImportBatch = typeof importBatches.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;

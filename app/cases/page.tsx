@@ -7,6 +7,7 @@ import { filtersToQuery, parseCaseFilters } from '@/lib/cases/filters';
 import { listCases } from '@/lib/cases/queries';
 import { showDate, showSentence } from '@/lib/format';
 import { listVocabulary } from '@/lib/vocab/queries';
+import { ExportLinks } from './export/export-links';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -91,6 +92,7 @@ export default async function CasesPage({ searchParams }: Props) {
         </div>
       </form>
 
+      <ExportLinks filters={filters} withNotes={restricted} />
       <p aria-live="polite">{t('cases.count', { count: result.total })}</p>
       {result.rows.length > 0 && (
         <table>

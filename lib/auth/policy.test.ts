@@ -21,3 +21,19 @@ describe('role policy', () => {
     expect(seesRestricted({ id: 1, role: 'monitor' })).toBe(true);
   });
 });
+
+describe('reports, imports and the partner API', () => {
+  it('lets monitors and admins bulk-import, never researchers', () => {
+    expect(can('admin', 'import')).toBe(true);
+    expect(can('monitor', 'import')).toBe(true);
+    expect(can('researcher', 'import')).toBe(false);
+  });
+
+  it('keeps API tokens and the export log to admins', () => {
+    for (const p of ['manageTokens', 'auditExports'] as const) {
+      expect(can('admin', p)).toBe(true);
+      expect(can('monitor', p)).toBe(false);
+      expect(can('researcher', p)).toBe(false);
+    }
+  });
+});

@@ -5,7 +5,10 @@
 import type { UserRole } from '@/db/schema';
 
 export type Permission =
-  /** See cases, people and sources that are not restricted. */
+  /**
+   * See cases, people and sources that are not restricted; download what one sees (CSV, XLSX,
+   * JSON exports and the PDF report), so an export never shows more than the pages do.
+   */
   | 'read'
   /** See restricted detentions and people's restricted notes. */
   | 'readRestricted'
@@ -16,11 +19,17 @@ export type Permission =
   /** Undo a soft delete and see deleted records. */
   | 'restore'
   /** Create users, set roles, disable accounts. */
-  | 'manageUsers';
+  | 'manageUsers'
+  /** Bulk-import detentions from a CSV file. */
+  | 'import'
+  /** Create and revoke the partner API's tokens. */
+  | 'manageTokens'
+  /** See who exported what (the export log). */
+  | 'auditExports';
 
 export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
-  admin: ['read', 'readRestricted', 'write', 'delete', 'restore', 'manageUsers'],
-  monitor: ['read', 'readRestricted', 'write', 'delete'],
+  admin: ['read', 'readRestricted', 'write', 'delete', 'restore', 'manageUsers', 'import', 'manageTokens', 'auditExports'],
+  monitor: ['read', 'readRestricted', 'write', 'delete', 'import'],
   researcher: ['read'],
 };
 

@@ -1,0 +1,38 @@
+import { redirect } from 'next/navigation';
+import type { NextRequest } from 'next/server';
+import { z } from 'zod';
+import { can } from '@/lib/auth/policy';
+import { currentUser } from '@/lib/auth/guard';
+import { parseCaseFilters } from '@/lib/cases/filters';
+import { publicOrigin } from '@/lib/exports/origin';
+import { FILE_FORMATS, startExport } from '@/lib/exports/stream';
+
+export const dynamic = 'force-dynamic';
+
+const formatInput = z.enum(FILE_FORMATS);
+
+/**
+ * GET /cases/export?format=csv|xlsx|json&<the /cases filters>[&notes=1]: the filtered case list as
+ * a file, streamed, within what the user may see. notes=1 adds internal notes for monitors and
+ * admins only; for anyone else it is ignored.
+ */
+export async function GET(request: NextRequest) {
+  const user = await currentUser();
+  if (!user) redirect('/login');
+  if (!can(user.role, 'read')) return new Response('Forbidden', { status: 403 });
+  const params = request.nextUrl.searchParams;
+  const format = formatInput.safeParse(params.get('format') ?? 'csv');
+  if (!format.success) return new Response('Unknown format: use csv, xlsx or json.', { status: 400 });
+  const filters = parseCaseFilters(params);
+  const file = await startExport(user, filters, format.data, {
+    origin: publicOrigin(request),
+    includeNotes: params.get('notes') === '1',
+  });
+  return new Response(file.body, {
+    headers: {
+      'Content-Type': file.contentType,
+      'Content-Disposition': `attachment; filename="${file.fileName}"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}

@@ -1,0 +1,114 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useActionState } from 'react';
+import { commitImportAction, previewImportAction, type ImportCommitState, type ImportPreviewState } from './actions';
+import type { PreviewRow } from '@/lib/imports/queries';
+
+function RowsTable({ rows }: { rows: PreviewRow[] }) {
+  const t = useTranslations('imports');
+  const tr = useTranslations();
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{t('row')}</th>
+          <th scope="col">{t('activist')}</th>
+          <th scope="col">{t('city')}</th>
+          <th scope="col">{t('detainedOn')}</th>
+          <th scope="col">{t('person')}</th>
+          <th scope="col">{t('problems')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.row} className={r.errors.length ? 'invalid' : undefined}>
+            <th scope="row">{t('rowN', { row: r.row })}</th>
+            <td>{r.activist}</td>
+            <td>{r.city}</td>
+            <td>{r.detainedOn}</td>
+            <td>{r.person === 'existing' ? t('personExisting') : t('personNew')}</td>
+            <td>
+              {r.errors.length === 0 ? (
+                t('ok')
+              ) : (
+                <ul className="error">
+                  {r.errors.map((e) => (
+                    <li key={e.column}>{t('problem', { column: e.column, message: tr(e.message) })}</li>
+                  ))}
+                </ul>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Upload, preview every row with its problems, then confirm: nothing is written before that. */
+export function ImportForm() {
+  const t = useTranslations('imports');
+  const tr = useTranslations();
+  const [state, previewAction, checking] = useActionState<ImportPreviewState, FormData>(previewImportAction, {});
+  const [commitState, commitAction, importing] = useActionState<ImportCommitState, FormData>(commitImportAction, {});
+  const preview = state.preview;
+  return (
+    <>
+      <form action={previewAction} className="stack narrow">
+        {state.error && (
+          <div role="alert" className="banner error">
+            {tr(state.error, { columns: state.columns?.join(', ') ?? '' })}
+          </div>
+        )}
+        <div className="field">
+          <label htmlFor="import-file">{t('file')}</label>
+          <input id="import-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="import-file-hint" required />
+          <span id="import-file-hint" className="hint">
+            {t('fileHint')}
+          </span>
+        </div>
+        <div className="actions">
+          <button type="submit" disabled={checking}>
+            {checking ? t('checking') : t('check')}
+          </button>
+        </div>
+      </form>
+
+      {preview && (
+        <section aria-labelledby="import-preview-title" key={preview.batchId}>
+          <h2 id="import-preview-title">{t('previewTitle', { file: preview.fileName })}</h2>
+          <p aria-live="polite">
+            {t('summary', { rows: preview.rows.length, valid: preview.validCount, errors: preview.errorCount })}
+          </p>
+          {preview.ignoredColumns.length > 0 && <p className="hint">{t('ignoredColumns', { columns: preview.ignoredColumns.join(', ') })}</p>}
+          {commitState.error && (
+            <div role="alert" className="banner error">
+              {tr(commitState.error)}
+            </div>
+          )}
+          {commitState.rows && <RowsTable rows={commitState.rows} />}
+          {preview.validCount > 0 && (
+            <form action={commitAction} className="actions">
+              <input type="hidden" name="batchId" value={preview.batchId} />
+              {preview.errorCount > 0 ? (
+                <>
+                  <p className="hint">{t('fixHint')}</p>
+                  <input type="hidden" name="skipInvalid" value="1" />
+                  <button type="submit" disabled={importing}>
+                    {importing ? t('importing') : t('importValid', { count: preview.validCount, skipped: preview.errorCount })}
+                  </button>
+                </>
+              ) : (
+                <button type="submit" disabled={importing}>
+                  {importing ? t('importing') : t('importAll', { count: preview.validCount })}
+                </button>
+              )}
+            </form>
+          )}
+          <RowsTable rows={preview.rows} />
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import { redirect } from 'next/navigation';
+import type { NextRequest } from 'next/server';
+import { getTranslations } from 'next-intl/server';
+import { can } from '@/lib/auth/policy';
+import { currentUser } from '@/lib/auth/guard';
+import { parseCaseFilters } from '@/lib/cases/filters';
+import { publicOrigin } from '@/lib/exports/origin';
+import { generateReport, type Translate } from '@/lib/reports/report';
+
+export const dynamic = 'force-dynamic';
+
+/** GET /reports/pdf?<the /cases filters>: the observers' PDF, built on the server, logged. */
+export async function GET(request: NextRequest) {
+  const user = await currentUser();
+  if (!user) redirect('/login');
+  if (!can(user.role, 'read')) return new Response('Forbidden', { status: 403 });
+  const filters = parseCaseFilters(request.nextUrl.searchParams);
+  const t = (await getTranslations()) as unknown as Translate;
+  const now = new Date();
+  const { bytes } = await generateReport(user, filters, { t, origin: publicOrigin(request), now });
+  return new Response(new Uint8Array(bytes), {
+    headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="detentions-report-${now.toISOString().slice(0, 10)}.pdf"`,
+      'Cache-Control': 'no-store',
+    },
+  });
+}

@@ -1,0 +1,31 @@
+import { expect, test, uniqueName } from './fixtures';
+
+test('an admin creates an API token, shown once; a partner reads with it; revoked, it stops working', async ({ adminPage: page, researcherPage }) => {
+  const name = uniqueName('Partner NGO');
+  await page.getByRole('link', { name: 'API tokens' }).click();
+  await page.getByLabel('Name (who uses it)').fill(name);
+  await page.getByRole('button', { name: 'Create a token' }).click();
+  const field = page.getByLabel('New token');
+  await expect(field).toHaveValue(/^ctk_/);
+  const token = await field.inputValue();
+
+  const api = page.request;
+  const list = await api.get('/api/v1/detentions?q=Serikbaev', { headers: { Authorization: `Bearer ${token}` } });
+  expect(list.status()).toBe(200);
+  const body = await list.json();
+  expect(new Set(body.data.map((d: { activist: string }) => d.activist))).toEqual(new Set(['Ghadilbek Serikbaev']));
+  expect(body.data[0].sources[0].url).toContain('rferl.org');
+  const one = await api.get(`/api/v1/detentions/${body.data[0].id}`, { headers: { Authorization: `Bearer ${token}` } });
+  expect((await one.json()).data.id).toBe(body.data[0].id);
+  expect((await api.get('/api/v1/detentions/not-an-id', { headers: { Authorization: `Bearer ${token}` } })).status()).toBe(404);
+  expect((await api.get('/api/v1/detentions')).status()).toBe(401);
+
+  // Shown once: after a reload the token is nowhere on the page.
+  await page.reload();
+  await expect(page.getByText(token)).toHaveCount(0);
+  await page.getByRole('button', { name: `Revoke ${name}` }).click();
+  await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('Revoked');
+  expect((await api.get('/api/v1/detentions', { headers: { Authorization: `Bearer ${token}` } })).status()).toBe(401);
+
+  expect((await researcherPage.goto('/admin/tokens'))?.status()).toBe(403);
+});

@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import { pdfText } from '../lib/reports/pdf-text';
+import { expect, test, uniqueName } from './fixtures';
+
+const HEADER = 'activist,activist_cyrillic,city,detained_on,legal_basis,charge_as_reported,sentence_kind,sentence_amount,sentence_unit,plea,source_1_url,source_1_title';
+
+function csv(rows: string[]) {
+  return { name: 'monitor-cases.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${[HEADER, ...rows].join('\r\n')}\r\n`, 'utf8') };
+}
+
+test('a monitor imports a CSV after fixing the row the preview names; a researcher gets the PDF report', async ({ monitorPage: page, researcherPage }) => {
+  // A unique Kazakh name in Cyrillic, and a unique source.
+  const suffix = uniqueName('x').split(' ')[1];
+  const name = `Әлия Қасымқызы ${suffix}`;
+  const url = `https://news.example.org/import-${suffix}`;
+  const good = `${name},,Нұр-Сұлтан,2021-01-06,CoAO art. 488,calling for protests,administrative_arrest,10,days,not_guilty,${url},Observer detained`;
+  const fixed = `Dana ${suffix},Дана ${suffix},Aktobe,2021-01-05,CoAO art. 488,,fine,50000,tenge,guilty,${url},`;
+  const bad = fixed.replace('2021-01-05', '2021-13-05');
+
+  await page.getByRole('link', { name: 'Import' }).click();
+  await expect(page.getByRole('heading', { name: 'Import detentions from a CSV file' })).toBeVisible();
+  await page.getByLabel('CSV file').setInputFiles(csv([good, bad]));
+  await page.getByRole('button', { name: 'Check the file' }).click();
+
+  await expect(page.getByText('2 rows: 1 ready, 1 with problems.')).toBeVisible();
+  const badRow = page.getByRole('row', { name: /Row 3/ });
+  await expect(badRow).toContainText('Column detained_on: Not a date: use YYYY-MM-DD, YYYY-MM or YYYY.');
+  await expect(page.getByRole('row', { name: /Row 2/ })).toContainText('Ready');
+
+  // Nothing is written by the preview.
+  await page.goto(`/cases?q=${encodeURIComponent(suffix)}`);
+  await expect(page.getByText('No detentions match.')).toBeVisible();
+
+  // The monitor fixes the file and checks it again.
+  await page.goto('/cases/import');
+  await page.getByLabel('CSV file').setInputFiles(csv([good, fixed]));
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(page.getByText('2 rows: 2 ready, no problems.')).toBeVisible();
+  await page.getByRole('button', { name: 'Import 2 rows' }).click();
+  await expect(page.getByRole('status')).toContainText('Imported 2 detentions.');
+
+  await page.goto(`/cases?q=${encodeURIComponent(suffix)}`);
+  await expect(page.getByText('2 detentions')).toBeVisible();
+  await page.getByRole('link', { name }).click();
+  await expect(page.getByText('Astana').first()).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Observer detained' })).toBeVisible();
+
+  // The researcher downloads the observers' report for these records.
+  await researcherPage.goto(`/cases?q=${encodeURIComponent(suffix)}`);
+  await researcherPage.getByRole('link', { name: 'PDF report' }).click();
+  await expect(researcherPage.getByRole('heading', { name: 'Report for observers (PDF)' })).toBeVisible();
+  await expect(researcherPage.getByLabel('Search by activist name')).toHaveValue(suffix);
+  const [download] = await Promise.all([
+    researcherPage.waitForEvent('download'),
+    researcherPage.getByRole('button', { name: 'Download the PDF report' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/^detentions-report-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const text = (await pdfText(await readFile((await download.path())!))).replace(/\s+/g, ' ');
+  expect(text).toContain(name);
+  expect(text).toContain(`Дана ${suffix}`);
+  expect(text).toContain(url);
+  expect(text).toContain('Detentions: 2');
+});
+
+test('a researcher may not import, even by posting directly', async ({ researcherPage: page }) => {
+  await expect(page.getByRole('link', { name: 'Import' })).toHaveCount(0);
+  expect((await page.goto('/cases/import'))?.status()).toBe(403);
+  expect((await page.request.get('/cases/import/template')).status()).toBe(403);
+});

@@ -1,0 +1,103 @@
+import 'server-only';
+import { z } from 'zod';
+import type { Actor } from '@/lib/auth/policy';
+import { parseCaseFilters } from '@/lib/cases/filters';
+import { exportJson } from '@/lib/exports/columns';
+import { publicOrigin } from '@/lib/exports/origin';
+import { readExportBatch } from '@/lib/exports/queries';
+import { authenticateApiToken, hitRateLimit, rateLimitConfig, type RateLimit } from './queries';
+import { bearerToken } from './tokens';
+
+/**
+ * The read-only partner API (GET /api/v1/detentions and /api/v1/detentions/{id}). A token reads as
+ * a researcher: never a restricted record, never internal notes.
+ */
+
+const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
+
+function json(body: unknown, status = 200, headers: Record<string, string> = {}) {
+  return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
+}
+
+const unauthorized = (error: 'missing_token' | 'invalid_token') =>
+  json({ error: 'unauthorized', detail: error }, 401, {
+    'WWW-Authenticate': error === 'missing_token' ? 'Bearer realm="api"' : 'Bearer realm="api", error="invalid_token"',
+  });
+
+const notFound = () => json({ error: 'not_found' }, 404);
+
+type Guarded = { actor: Actor; headers: Record<string, string> } | { response: Response };
+
+/** Who is asking (401 otherwise) and whether they may ask now (429 otherwise). */
+async function guard(request: Request, limits: RateLimit): Promise<Guarded> {
+  const header = request.headers.get('authorization');
+  const token = bearerToken(header);
+  if (!token) return { response: unauthorized(header ? 'invalid_token' : 'missing_token') };
+  const found = await authenticateApiToken(token);
+  if (!found) return { response: unauthorized('invalid_token') };
+  const rate = await hitRateLimit(found.id, limits);
+  const headers = {
+    'X-RateLimit-Limit': String(rate.limit),
+    'X-RateLimit-Remaining': String(rate.remaining),
+    'X-RateLimit-Reset': String(rate.resetSeconds),
+  };
+  if (!rate.ok) return { response: json({ error: 'rate_limited' }, 429, { ...headers, 'Retry-After': String(rate.resetSeconds) }) };
+  return { actor: { id: found.createdById, role: 'researcher' }, headers };
+}
+
+async function safely(work: () => Promise<Response>): Promise<Response> {
+  try {
+    return await work();
+  } catch (error) {
+    // Never the error's text: it may quote a record.
+    console.error('API request failed:', error instanceof Error ? error.name : 'unknown error');
+    return json({ error: 'server_error' }, 500);
+  }
+}
+
+const MAX_PAGE = 100;
+const pageInput = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(50),
+  after: z.coerce.number().int().min(0).max(2_000_000_000).default(0),
+});
+
+/** GET /api/v1/detentions?<the /cases filters>&limit=1..100&after=<id>: one page, in id order. */
+export async function listDetentionsResponse(request: Request, limits = rateLimitConfig()): Promise<Response> {
+  return safely(async () => {
+    const who = await guard(request, limits);
+    if ('response' in who) return who.response;
+    const url = new URL(request.url);
+    const page = pageInput.safeParse({ limit: url.searchParams.get('limit') ?? undefined, after: url.searchParams.get('after') ?? undefined });
+    if (!page.success) {
+      return json({ error: 'invalid_parameter', parameters: [...new Set(page.error.issues.map((i) => String(i.path[0])))] }, 400, who.headers);
+    }
+    const { limit, after } = page.data;
+    const filters = parseCaseFilters(url.searchParams);
+    const rows = await readExportBatch(who.actor, filters, { afterId: after, limit: limit + 1, origin: publicOrigin(request) });
+    const items = rows.slice(0, limit);
+    const more = rows.length > limit;
+    const nextAfter = more ? items[items.length - 1].id : null;
+    let next: string | null = null;
+    if (nextAfter !== null) {
+      const nextUrl = new URL(`${url.pathname}${url.search}`, publicOrigin(request));
+      nextUrl.searchParams.set('after', String(nextAfter));
+      nextUrl.searchParams.set('limit', String(limit));
+      next = nextUrl.toString();
+    }
+    return json({ data: items.map((r) => exportJson(r, { includeNotes: false })), next_after: nextAfter, next }, 200, who.headers);
+  });
+}
+
+/** GET /api/v1/detentions/{id}: one detention with its sources; 404 for any id not visible or malformed. */
+export async function getDetentionResponse(request: Request, rawId: string, limits = rateLimitConfig()): Promise<Response> {
+  return safely(async () => {
+    const who = await guard(request, limits);
+    if ('response' in who) return who.response;
+    if (!/^\d{1,9}$/.test(rawId) || Number(rawId) === 0) return notFound();
+    const id = Number(rawId);
+    // Keyset read from just below the id: the first visible detention is this one, if visible at all.
+    const [row] = await readExportBatch(who.actor, {}, { afterId: id - 1, limit: 1, origin: publicOrigin(request) });
+    if (!row || row.id !== id) return notFound();
+    return json({ data: exportJson(row, { includeNotes: false }) }, 200, who.headers);
+  });
+}

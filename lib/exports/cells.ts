@@ -1,0 +1,38 @@
+/**
+ * Cells of the spreadsheet exports (CSV, XLSX). Pure, so the guard is tested on its own.
+ *
+ * A spreadsheet runs a cell that begins with `=`, `+`, `-` or `@` (and, in some programs, a tab or
+ * carriage return) as a formula: a name or a charge typed as `=HYPERLINK(...)` would run on an
+ * observer's machine. Such a cell gets a leading single quote, which spreadsheets show as text.
+ * @see https://owasp.org/www-community/attacks/CSV_Injection
+ */
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** The text a spreadsheet shows as text, never as a formula. */
+export function neutraliseCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** Undoes neutraliseCell on import, so that export then import gives back the same text. */
+export function restoreCell(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
+export type Cell = string | number | null;
+
+/** One CSV field (RFC 4180): neutralised, and quoted when it holds a quote, comma or line break. */
+export function csvField(value: Cell): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const text = neutraliseCell(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One CSV record with its CRLF line end. */
+export function csvLine(values: readonly Cell[]): string {
+  return `${values.map(csvField).join(',')}\r\n`;
+}
+
+/** UTF-8 byte order mark: without it Excel reads the file as ANSI and garbles Cyrillic. */
+export const CSV_BOM = '\uFEFF';

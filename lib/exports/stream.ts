@@ -1,0 +1,132 @@
+import 'server-only';
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { Actor } from '@/lib/auth/policy';
+import type { CaseFilters } from '@/lib/cases/filters';
+import { CSV_BOM, csvLine, neutraliseCell, type Cell } from './cells';
+import { exportCells, exportHeader, exportJson, type ExportRecord, type ExportShape } from './columns';
+import {
+  exportBatches,
+  finishExportLog,
+  loggedFilters,
+  maxSourceCount,
+  notesAllowed,
+  startExportLog,
+  type ExportOptions,
+} from './queries';
+
+export const FILE_FORMATS = ['csv', 'xlsx', 'json'] as const;
+export type FileFormat = (typeof FILE_FORMATS)[number];
+
+const CONTENT_TYPES: Record<FileFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json; charset=utf-8',
+};
+
+export type ExportFile = { body: ReadableStream<Uint8Array>; contentType: string; fileName: string; logId: number };
+
+type Batches = AsyncIterable<ExportRecord[]>;
+
+async function* csvChunks(batches: Batches, shape: ExportShape): AsyncGenerator<string> {
+  yield CSV_BOM + csvLine(exportHeader(shape));
+  for await (const batch of batches) yield batch.map((r) => csvLine(exportCells(r, shape))).join('');
+}
+
+async function* jsonChunks(batches: Batches, shape: ExportShape, filters: Partial<CaseFilters>, now: Date): AsyncGenerator<string> {
+  yield `{"exported_at":${JSON.stringify(now.toISOString())},"filters":${JSON.stringify(loggedFilters(filters))},"detentions":[`;
+  let count = 0;
+  for await (const batch of batches) {
+    yield batch.map((r) => `${count++ === 0 ? '\n' : ',\n'}${JSON.stringify(exportJson(r, shape))}`).join('');
+  }
+  yield `\n],"count":${count}}\n`;
+}
+
+/** XLSX cells: text neutralised as in CSV (a copy pasted from the sheet stays inert), numbers as numbers. */
+function xlsxCells(cells: Cell[]): (string | number | null)[] {
+  return cells.map((c) => (typeof c === 'string' ? neutraliseCell(c) : c));
+}
+
+/**
+ * exceljs's streaming writer zips rows as they are committed. Its output is collected here and
+ * handed on after each batch, and no further rows are read until the reader has taken them, so a
+ * slow download holds one batch in memory, not the whole file.
+ */
+async function* xlsxChunks(batches: Batches, shape: ExportShape): AsyncGenerator<Uint8Array> {
+  const out = new PassThrough();
+  const ready: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => ready.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const sheet = workbook.addWorksheet('Detentions');
+  sheet.addRow(exportHeader(shape)).commit();
+  for await (const batch of batches) {
+    for (const record of batch) sheet.addRow(xlsxCells(exportCells(record, shape))).commit();
+    await new Promise((resolve) => setImmediate(resolve));
+    while (ready.length) yield ready.shift()!;
+  }
+  sheet.commit();
+  await workbook.commit();
+  while (ready.length) yield ready.shift()!;
+}
+
+/** A web stream pulled from an async generator: the next chunk is made only when asked for. */
+function pullStream(chunks: AsyncGenerator<string | Uint8Array>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { value, done } = await chunks.next();
+        if (done) controller.close();
+        else controller.enqueue(typeof value === 'string' ? encoder.encode(value) : value);
+      } catch (error) {
+        // The rows may name people: log only that it failed.
+        console.error('Export failed:', error instanceof Error ? error.name : 'unknown error');
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+}
+
+export function exportFileName(format: FileFormat | 'pdf', now = new Date()): string {
+  return `detentions-${now.toISOString().slice(0, 10)}.${format}`;
+}
+
+/**
+ * Starts a streamed export of the detentions matching `filters` that `actor` may see, and logs it
+ * (who, when, filters, format; rows when the last one is sent). Memory stays flat: rows are read
+ * in keyset batches of EXPORT_BATCH_SIZE as the download proceeds.
+ */
+export async function startExport(
+  actor: Actor,
+  filters: Partial<CaseFilters>,
+  format: FileFormat,
+  options: ExportOptions & { now?: Date },
+): Promise<ExportFile> {
+  const now = options.now ?? new Date();
+  const includeNotes = notesAllowed(actor, options.includeNotes);
+  const shape: ExportShape = { includeNotes, sourceCount: format === 'json' ? 0 : await maxSourceCount(actor, filters) };
+  const logId = await startExportLog(actor, format, filters, includeNotes);
+
+  let rows = 0;
+  let completed = false;
+  async function* counted(): AsyncGenerator<ExportRecord[]> {
+    for await (const batch of exportBatches(actor, filters, { ...options, includeNotes })) {
+      rows += batch.length;
+      yield batch;
+    }
+    completed = true;
+  }
+  async function* logged(): AsyncGenerator<string | Uint8Array> {
+    try {
+      if (format === 'csv') yield* csvChunks(counted(), shape);
+      else if (format === 'json') yield* jsonChunks(counted(), shape, filters, now);
+      else yield* xlsxChunks(counted(), shape);
+    } finally {
+      await finishExportLog(logId, rows, completed);
+    }
+  }
+  return { body: pullStream(logged()), contentType: CONTENT_TYPES[format], fileName: exportFileName(format, now), logId };
+}

@@ -1,0 +1,210 @@
+import { and, count, eq, gt, like } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/db';
+import { detentions, importBatches, people, revisions, sources } from '@/db/schema';
+import type { Actor } from '@/lib/auth/policy';
+import { parseCaseFilters } from '@/lib/cases/filters';
+import { createCase, getCaseById } from '@/lib/cases/queries';
+import { startExport } from '@/lib/exports/stream';
+import { useTestDatabase } from '@/lib/test/database';
+import { createActor, placeId, unique, validCase } from '@/lib/test/factories';
+import { commitImport, previewImport } from './queries';
+
+useTestDatabase();
+
+let monitor: Actor;
+let otherMonitor: Actor;
+const ORIGIN = 'https://cases.example.org';
+const slug = (s: string) => s.replace(/\s+/g, '-');
+
+beforeAll(async () => {
+  monitor = await createActor('monitor');
+  otherMonitor = await createActor('monitor');
+});
+
+async function create(overrides: Record<string, unknown>) {
+  const result = await createCase(monitor, await validCase(overrides));
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return result.id;
+}
+
+async function exported(format: 'csv' | 'json', query: Record<string, string>, includeNotes = true) {
+  const file = await startExport(monitor, parseCaseFilters(query), format, { origin: ORIGIN, includeNotes });
+  return new Response(file.body).text();
+}
+
+async function preview(csv: string, actor = monitor) {
+  const result = await previewImport(actor, 'cases.csv', csv);
+  if (!result.ok) throw new Error(result.error);
+  return result.preview;
+}
+
+const HEADER = 'activist,activist_cyrillic,city,region,detained_on,legal_basis,charge_as_reported,sentence_kind,sentence_amount,sentence_unit,plea,status,source_1_url,source_1_title\r\n';
+
+describe('export then import', () => {
+  it('gives back the same records, sources, dates with precision and notes', async () => {
+    const tag = unique('Roundtrip');
+    await create({
+      personName: `${tag} Ghadilbek`,
+      personNameCyrillic: `Ғаділбек ${tag}`,
+      placeId: String(await placeId('Astana')),
+      placeDetail: 'Clinic, "Medical" entrance\nsecond line',
+      detainedOn: '2021-01',
+      sentencedOn: '',
+      sentenceKind: 'fine',
+      sentenceAmount: '42000',
+      sentenceUnit: 'tenge',
+      chargeText: '=calling for protests',
+      court: 'Court in Nur-Sultan',
+      notes: 'Internal: spoke to his lawyer',
+      confidentiality: 'restricted',
+      reviewStatus: 'verified',
+      sources: [
+        { url: `https://news.example.org/${slug(tag)}/a`, title: 'A, the report', publisher: 'RFE/RL', publishedOn: '2021-01', language: 'en', locator: 'para 2', supports: ['person', 'date'] },
+        { url: `https://news.example.org/${slug(tag)}/b`, title: 'B' },
+      ],
+    });
+    await create({ personName: `${tag} Berikzhan`, detainedOn: '2021', sentencedOn: '', sentenceKind: 'pending', sentenceAmount: '', sentenceUnit: '', plea: 'unknown' });
+    await create({ personName: `${tag} Aitzhan`, detainedOn: '', sentencedOn: '', sentenceKind: 'unknown', sentenceAmount: '', sentenceUnit: '' });
+
+    const before = JSON.parse(await exported('json', { q: tag })).detentions;
+    expect(before).toHaveLength(3);
+    const csv = await exported('csv', { q: tag });
+
+    const checked = await preview(csv);
+    expect(checked.errorCount).toBe(0);
+    expect(checked.rows.map((r) => r.person)).toEqual(['existing', 'existing', 'existing']);
+    expect(await commitImport(monitor, checked.batchId, { skipInvalid: false })).toEqual({ ok: true, imported: 3, skipped: 0 });
+
+    const after = JSON.parse(await exported('json', { q: tag })).detentions;
+    expect(after).toHaveLength(6);
+    const strip = ({ id: _id, link: _link, ...rest }: Record<string, unknown>) => rest;
+    expect(after.slice(3).map(strip)).toEqual(before.map(strip));
+    // The same people and sources, matched rather than duplicated.
+    expect(new Set(after.map((d: { activist: string }) => d.activist)).size).toBe(3);
+    const [{ n }] = await db.select({ n: count() }).from(sources).where(like(sources.url, `https://news.example.org/${slug(tag)}/%`));
+    expect(n).toBe(2);
+  });
+});
+
+describe('preview', () => {
+  it('names every bad row by number and column, and writes nothing', async () => {
+    const tag = unique('Preview');
+    const url = `https://news.example.org/${slug(tag)}`;
+    const csv =
+      HEADER +
+      `${tag} Good,,Aktobe,,2021-01-04,CoAO art. 488,,administrative_arrest,7,days,not_guilty,sentenced,${url}/1,One\r\n` +
+      `${tag} Bad Date,,Aktobe,,2021-13-01,,,,,,,,${url}/2,Two\r\n` +
+      `${tag} Bad City,,Atlantis,,2021-01-04,,,,,,,,${url}/3,Three\r\n` +
+      `${tag} No Title,,Aktobe,,2021-01-04,CoAO art. 999,,,,,,,${url}/4,\r\n` +
+      `${tag} Bad Unit,,Aktobe,,2021-01-04,,,fine,5,days,,,${url}/5,Five\r\n` +
+      `${tag} Bad Url,,Aktobe,,,,,,,,,,not a url,\r\n`;
+    const checked = await preview(csv);
+    expect(checked.validCount).toBe(1);
+    expect(checked.rows.map((r) => [r.row, r.errors])).toEqual([
+      [2, []],
+      [3, [{ column: 'detained_on', message: 'errors.date' }]],
+      [4, [{ column: 'city', message: 'imports.errors.unknownCity' }]],
+      [5, [{ column: 'legal_basis', message: 'imports.errors.unknownCharge' }, { column: 'source_1_title', message: 'errors.sourceTitleRequired' }]],
+      [6, [{ column: 'sentence_unit', message: 'errors.unitMismatch' }]],
+      [7, [{ column: 'source_1_url', message: 'errors.url' }]],
+    ]);
+    expect(await db.select().from(people).where(like(people.displayName, `${tag}%`))).toEqual([]);
+
+    // Confirming a file with errors imports nothing…
+    const refused = await commitImport(monitor, checked.batchId, { skipInvalid: false });
+    expect(refused).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await db.select().from(people).where(like(people.displayName, `${tag}%`))).toEqual([]);
+    // …unless the monitor chooses to import only the valid rows.
+    expect(await commitImport(monitor, checked.batchId, { skipInvalid: true })).toEqual({ ok: true, imported: 1, skipped: 5 });
+    expect((await db.select().from(people).where(like(people.displayName, `${tag}%`))).map((p) => p.displayName)).toEqual([`${tag} Good`]);
+  });
+
+  it('refuses a file without the required columns', async () => {
+    expect(await previewImport(monitor, 'x.csv', 'name,town\r\nA,B\r\n')).toEqual({
+      ok: false,
+      error: 'imports.errors.missingColumns',
+      columns: ['activist', 'city', 'source_1_url'],
+    });
+  });
+
+  it('refuses a precision that contradicts the date', async () => {
+    const tag = unique('Precision');
+    const checked = await preview(`activist,city,detained_on,detained_precision,source_1_url,source_1_title\r\n${tag},Aktobe,2021-01-04,month,https://news.example.org/${slug(tag)},T\r\n`);
+    expect(checked.rows[0].errors).toEqual([{ column: 'detained_precision', message: 'imports.errors.precisionMismatch' }]);
+  });
+});
+
+describe('matching what is already on record', () => {
+  it('finds cities by any name, people by folded name and sources by URL', async () => {
+    const tag = unique('Match').replace(/\d/g, 'k');
+    const known = await create({ personName: `Aitzhan Temirghaziev ${tag}` });
+    const knownRecord = (await getCaseById(monitor, known))!;
+    const sourceUrl = knownRecord.sources[0].url;
+    const csv =
+      'activist,city,source_1_url,source_1_title\r\n' +
+      `Aitzhan Temirgaziev ${tag},Nur-Sultan,${sourceUrl},\r\n` +
+      `New Person ${tag},Нұр-Сұлтан,${sourceUrl},\r\n` +
+      `New Person ${tag},astana,https://news.example.org/${slug(tag)}/new,New source\r\n` +
+      `New Person ${tag},Atlantis,https://news.example.org/${slug(tag)}/new,\r\n`;
+    const checked = await preview(csv);
+    expect(checked.rows.map((r) => [r.person, r.errors])).toEqual([
+      ['existing', []],
+      ['new', []],
+      ['new', []],
+      ['new', [{ column: 'city', message: 'imports.errors.unknownCity' }]],
+    ]);
+    const result = await commitImport(monitor, checked.batchId, { skipInvalid: true });
+    expect(result).toEqual({ ok: true, imported: 3, skipped: 1 });
+
+    const imported = await db
+      .select({ id: detentions.id, personId: detentions.personId, placeId: detentions.placeId })
+      .from(detentions)
+      .innerJoin(people, eq(people.id, detentions.personId))
+      .where(and(gt(detentions.id, known), like(people.displayName, `%${tag}`)))
+      .orderBy(detentions.id);
+    expect(imported).toHaveLength(3);
+    expect(imported[0].personId).toBe(knownRecord.personId);
+    // The same new person named on two rows is one person.
+    expect(imported[1].personId).toBe(imported[2].personId);
+    expect(new Set(imported.map((d) => d.placeId))).toEqual(new Set([await placeId('Astana')]));
+    const [{ n }] = await db.select({ n: count() }).from(sources).where(eq(sources.url, sourceUrl));
+    expect(n).toBe(1);
+    const [{ people: newPeople }] = await db.select({ people: count() }).from(people).where(eq(people.displayName, `New Person ${tag}`));
+    expect(newPeople).toBe(1);
+  });
+});
+
+describe('commit', () => {
+  it('writes each record with its revision naming the import, once only, and only for its uploader', async () => {
+    const tag = unique('Commit');
+    const checked = await preview(`activist,city,source_1_url,source_1_title\r\n${tag},Aktobe,https://news.example.org/${slug(tag)},T\r\n`);
+    expect(await commitImport(otherMonitor, checked.batchId, { skipInvalid: false })).toEqual({ ok: false, reason: 'notFound' });
+    expect(await commitImport(monitor, checked.batchId, { skipInvalid: false })).toEqual({ ok: true, imported: 1, skipped: 0 });
+    expect(await commitImport(monitor, checked.batchId, { skipInvalid: false })).toEqual({ ok: false, reason: 'notFound' });
+
+    const [person] = await db.select({ id: people.id }).from(people).where(eq(people.displayName, tag));
+    const [detention] = await db.select({ id: detentions.id }).from(detentions).where(eq(detentions.personId, person.id));
+    const [revision] = await db
+      .select({ action: revisions.action, reason: revisions.reason, userId: revisions.userId })
+      .from(revisions)
+      .where(and(eq(revisions.recordKind, 'detention'), eq(revisions.recordId, detention.id)));
+    expect(revision).toEqual({ action: 'create', userId: monitor.id, reason: `Bulk import ${checked.batchId.slice(0, 8)} of "cases.csv", row 2` });
+    const [batch] = await db.select().from(importBatches).where(eq(importBatches.id, checked.batchId));
+    expect(batch).toMatchObject({ status: 'imported', importedCount: 1, csv: null });
+  });
+
+  it('checks the file again at commit time, so a city or source changed since the preview is caught', async () => {
+    const tag = unique('Stale');
+    const url = `https://news.example.org/${slug(tag)}`;
+    const checked = await preview(`activist,city,source_1_url,source_1_title\r\n${tag},Aktobe,${url},T\r\n${tag} Two,Aktobe,${url},\r\n`);
+    expect(checked.errorCount).toBe(0);
+    // Someone records the source meanwhile and it is then deleted: the second row can no longer cite it.
+    const id = await create({ sources: [{ url, title: 'T' }] });
+    const sourceId = (await getCaseById(monitor, id))!.sources[0].sourceId;
+    await db.update(sources).set({ deletedAt: new Date() }).where(eq(sources.id, sourceId));
+    const result = await commitImport(monitor, checked.batchId, { skipInvalid: false });
+    expect(result).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(await db.select().from(people).where(eq(people.displayName, tag))).toEqual([]);
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { barChartSvg, renderReportCharts, topTallies } from './charts';
+import { buildReportPdf, type ReportPdfInput, type ReportRow } from './pdf';
+import { pdfText } from './pdf-text';
+
+const row = (id: number, activist: string, url: string): ReportRow => ({
+  id,
+  activist,
+  activistOther: id === 1 ? 'Ғаділбек Серікбаев' : null,
+  city: 'Astana',
+  detained: '2021-01-06',
+  charge: 'CoAO art. 488',
+  sentence: 'Administrative arrest, 15 days',
+  plea: 'Not guilty',
+  link: `https://cases.example.org/cases/${id}`,
+  sources: [{ title: 'Kazakh Activists Warn Of Crackdown', url }],
+});
+
+function input(rows: ReportRow[]): ReportPdfInput {
+  return {
+    title: 'Detentions of activists: report',
+    generated: 'Generated 2021-01-20 10:00 UTC.',
+    period: 'Period: 2021-01-04 to 2021-01-06',
+    filtersTitle: 'Filters',
+    filters: [['City', 'Astana']],
+    noFilters: 'None',
+    figuresTitle: 'Key figures',
+    figures: [['Detentions', String(rows.length)], ['Days of administrative arrest (total)', '36']],
+    breakdowns: [{ title: 'By city', lines: [['Ақтөбе', 3], ['Astana', 1]] }],
+    chartsTitle: 'Charts',
+    charts: renderReportCharts(
+      { byCity: [{ label: 'Ақтөбе', count: 3 }, { label: 'Astana', count: 1 }], byCharge: [{ label: 'CoAO art. 488', count: 4 }] },
+      { byCity: 'Detentions by city', byCharge: 'Detentions by charge', other: 'Other' },
+    ),
+    tableTitle: 'Detentions and their sources',
+    tableNote: null,
+    columns: { no: '#', activist: 'Activist', city: 'City', detained: 'Detained', charge: 'Charge', sentence: 'Sentence', plea: 'Plea' },
+    sourcesLabel: 'Sources:',
+    rows,
+    methodologyTitle: 'Method',
+    methodology: 'What is counted, and what is not.',
+    pageLabel: (page, pages) => `Page ${page} of ${pages}`,
+  };
+}
+
+describe('report PDF', () => {
+  it('carries Kazakh Cyrillic names as written and every source URL', async () => {
+    const bytes = await buildReportPdf(input([row(1, 'Әлия Қасымқызы', 'https://www.rferl.org/a/31036601.html'), row(2, 'Berikzhan Toqin', 'https://example.org/b')]));
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = await pdfText(bytes);
+    for (const expected of ['Detentions of activists: report', 'Әлия Қасымқызы', 'Ғаділбек Серікбаев', 'https://www.rferl.org/a/31036601.html', 'https://example.org/b', 'Kazakh Activists Warn Of Crackdown', 'Ақтөбе: 3', 'Detentions by city', 'Method', 'Page 1 of'])
+      expect(text).toContain(expected);
+  });
+
+  it('runs the table over as many pages as it needs, with the header on each', async () => {
+    const rows = Array.from({ length: 120 }, (_, i) => row(i + 1, `Person ${i + 1}`, `https://example.org/${i + 1}`));
+    const text = await pdfText(await buildReportPdf(input(rows)));
+    expect(text).toContain('https://example.org/120');
+    const pages = Number(/Page 1 of (\d+)/.exec(text)![1]);
+    expect(pages).toBeGreaterThan(3);
+    expect(text.split('Sentence').length - 1).toBeGreaterThanOrEqual(pages - 2);
+  });
+});
+
+describe('report charts', () => {
+  it('draws one bar per tally as SVG, with its label', () => {
+    const svg = barChartSvg([{ label: 'Шымкент', count: 2 }, { label: 'Aktobe', count: 5 }]);
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('Шымкент');
+    expect(svg).toContain('Aktobe');
+  });
+
+  it('keeps the largest tallies and sums the rest', () => {
+    const tallies = Array.from({ length: 15 }, (_, i) => ({ label: `c${i}`, count: i + 1 }));
+    const top = topTallies(tallies, 'Other', 5);
+    expect(top.map((t) => t.label)).toEqual(['c14', 'c13', 'c12', 'c11', 'Other']);
+    expect(top[4].count).toBe(66);
+  });
+});

@@ -1,0 +1,187 @@
+/**
+ * Benchmarks the streamed case export: rows per second and peak memory (RSS) for CSV, JSON and
+ * XLSX over a large synthetic set, in a fresh database inside the PostgreSQL server (DATABASE_URL,
+ * default postgres://postgres@127.0.0.1:5432/test; the server's own databases are not touched).
+ * Writes docs/BENCHMARKS-exports.md.
+ *
+ *   npm run bench:export                 # 200,000 detentions
+ *   npm run bench:export -- --rows 50000 --keep
+ *
+ * Each format runs in a child process of its own, so each peak RSS is that export's alone.
+ */
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+import { freshDatabaseUrl } from './test-database';
+
+const SERVER_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const DB_NAME = 'case_tracker_bench_export';
+const FORMATS = ['csv', 'json', 'xlsx'] as const;
+type Result = { format: string; rows: number; bytes: number; seconds: number; baselineRssMb: number; peakRssMb: number };
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** Fills the fresh database: people, sources, detentions and citations, set-based in SQL. */
+async function fill(url: string, rows: number) {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const peopleCount = Math.max(1, Math.floor(rows / 4));
+    const sourceCount = Math.max(1, Math.floor(rows / 2));
+    await sql`INSERT INTO users (email, name, password_hash, role) VALUES ('bench@example.org', 'Bench', 'x', 'admin')`;
+    await sql`
+      INSERT INTO people (display_name, role, notes)
+      SELECT 'Synthetic Person ' || g, 'activist', CASE WHEN g % 10 = 0 THEN 'internal note ' || g END
+      FROM generate_series(1, ${peopleCount}) g`;
+    await sql`
+      INSERT INTO person_names (person_id, name, script, search_key)
+      SELECT id, display_name, 'latin'::name_script, lower(display_name) FROM people
+      UNION ALL
+      SELECT id, 'Синтетикалық Адам ' || id, 'cyrillic'::name_script, 'sintetikalik adam ' || id FROM people WHERE id % 2 = 0`;
+    await sql`
+      INSERT INTO sources (url, title, publisher, published_on, published_precision, language)
+      SELECT 'https://news.example.org/bench/' || g, 'Report number ' || g || ', "quoted"', 'Bench Wire', '2021-01-01', 'month', 'en'
+      FROM generate_series(1, ${sourceCount}) g`;
+    await sql`
+      WITH p AS (SELECT array_agg(id ORDER BY id) AS ids FROM places),
+           c AS (SELECT array_agg(id ORDER BY id) AS ids FROM charges),
+           e AS (SELECT min(id) AS id FROM elections),
+           pe AS (SELECT min(id) AS first FROM people)
+      INSERT INTO detentions (person_id, place_id, place_detail, detained_on, detained_precision, charge_id, charge_text, court,
+                              sentenced_on, sentenced_precision, sentence_kind, sentence_amount, sentence_unit, plea, status,
+                              election_id, notes, confidentiality, review_status)
+      SELECT pe.first + (g % ${peopleCount}),
+             p.ids[1 + g % array_length(p.ids, 1)],
+             CASE WHEN g % 5 = 0 THEN 'Square, near the akimat' END,
+             CASE WHEN g % 17 = 0 THEN NULL ELSE date '2021-01-01' + (g % 700) END,
+             CASE WHEN g % 17 = 0 THEN 'unknown'::date_precision ELSE 'day'::date_precision END,
+             c.ids[1 + g % array_length(c.ids, 1)],
+             CASE WHEN g % 50 = 0 THEN '=calling for protests' ELSE 'violating regulations for public events' END,
+             'Court ' || (g % 40),
+             NULL, 'unknown',
+             CASE WHEN g % 3 = 0 THEN 'fine'::sentence_kind ELSE 'administrative_arrest'::sentence_kind END,
+             CASE WHEN g % 3 = 0 THEN 50000 ELSE 1 + g % 15 END,
+             CASE WHEN g % 3 = 0 THEN 'tenge'::sentence_unit ELSE 'days'::sentence_unit END,
+             'not_guilty', 'sentenced', e.id,
+             CASE WHEN g % 7 = 0 THEN 'internal note ' || g END,
+             CASE WHEN g % 20 = 0 THEN 'restricted'::confidentiality ELSE 'shareable'::confidentiality END,
+             'verified'
+      FROM generate_series(1, ${rows}) g, p, c, e, pe`;
+    await sql`
+      INSERT INTO citations (detention_id, source_id, locator, supports)
+      SELECT d.id, s.first + (d.id % ${sourceCount}), 'para ' || (d.id % 9), '{person,date}'::text[]
+      FROM detentions d, (SELECT min(id) AS first FROM sources) s
+      UNION ALL
+      SELECT d.id, s.first + ((d.id + 1) % ${sourceCount}), NULL, '{}'::text[]
+      FROM detentions d, (SELECT min(id) AS first FROM sources) s WHERE d.id % 3 = 0`;
+    await sql`ANALYZE`;
+    const [{ version }] = await sql`SELECT version()`;
+    return String(version).split(' on ')[0];
+  } finally {
+    await sql.end();
+  }
+}
+
+/** Child process: one export of every row, read to the end; prints its measurements as JSON. */
+async function runOne(format: (typeof FORMATS)[number], subset: boolean) {
+  const { startExport } = await import('@/lib/exports/stream');
+  const { db, closeDb } = await import('@/db');
+  const { users } = await import('@/db/schema');
+  const [user] = await db.select({ id: users.id }).from(users);
+  global.gc?.();
+  const baseline = process.memoryUsage().rss;
+  let peak = baseline;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+  const started = performance.now();
+  // The subset: detentions of the first 70 of the data's 700 days, about a tenth of the rows.
+  const filters = subset ? { from: '2021-01-01', to: '2021-03-11' } : {};
+  const file = await startExport({ id: user.id, role: 'admin' }, filters, format, { origin: 'https://cases.example.org' });
+  const reader = file.body.getReader();
+  let bytes = 0;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    bytes += value.byteLength;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  const { exportLog } = await import('@/db/schema');
+  const { eq } = await import('drizzle-orm');
+  const [logged] = await db.select({ rows: exportLog.rowCount }).from(exportLog).where(eq(exportLog.id, file.logId));
+  await closeDb();
+  const mb = (n: number) => Math.round((n / 1024 / 1024) * 10) / 10;
+  const result: Result = { format, rows: logged.rows ?? 0, bytes, seconds, baselineRssMb: mb(baseline), peakRssMb: mb(peak) };
+  console.log(`RESULT ${JSON.stringify(result)}`);
+}
+
+async function main() {
+  const rows = Number(arg('rows') ?? 200_000);
+  const url = await freshDatabaseUrl(SERVER_URL, DB_NAME);
+  const { connect } = await import('../db/index');
+  const { migrate } = await import('../db/migrate');
+  const { seedReference } = await import('../db/seed');
+  const connection = connect(url);
+  await migrate(connection);
+  await seedReference(connection.db);
+  await connection.close();
+
+  console.log(`Filling ${rows.toLocaleString('en')} detentions…`);
+  const fillStarted = performance.now();
+  const pgVersion = await fill(url, rows);
+  console.log(`Filled in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s.`);
+
+  const results: Result[] = [];
+  for (const format of FORMATS) for (const subset of [true, false]) {
+    const child = spawnSync('npx', ['tsx', '--conditions=react-server', '--expose-gc', __filename, '--run', format, ...(subset ? ['--subset'] : [])], {
+      env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'production' },
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const line = child.stdout.split('\n').find((l) => l.startsWith('RESULT '));
+    if (child.status !== 0 || !line) {
+      console.error(child.stderr);
+      throw new Error(`The ${format} export failed.`);
+    }
+    const result = JSON.parse(line.slice('RESULT '.length)) as Result;
+    console.log(`${format}: ${result.rows} rows in ${result.seconds.toFixed(1)} s, peak RSS ${result.peakRssMb} MB`);
+    results.push(result);
+  }
+
+  const cpu = os.cpus();
+  const machine = `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, ${pgVersion} on the same machine`;
+  const table = results
+    .map((r) => `| ${r.format.toUpperCase()} | ${r.rows.toLocaleString('en')} | ${(r.bytes / 2 ** 20).toFixed(1)} MiB | ${r.seconds.toFixed(1)} s | ${Math.round(r.rows / r.seconds).toLocaleString('en')} | ${r.baselineRssMb} MB | ${r.peakRssMb} MB |`)
+    .join('\n');
+  const doc = `# Export benchmarks
+
+Measured by \`npm run bench:export\` (scripts/bench-export.ts) on ${new Date().toISOString().slice(0, 10)}.
+
+- **Machine**: ${machine}.
+- **Data**: ${rows.toLocaleString('en')} synthetic detentions (${Math.floor(rows / 4).toLocaleString('en')} people, half with a Cyrillic name; ${Math.floor(rows / 2).toLocaleString('en')} sources; one or two citations per detention; 5% restricted; some charges beginning with \`=\` to exercise the formula guard), in a fresh database inside the PostgreSQL server.
+- **What runs**: an admin's export of every detention (\`startExport\` in lib/exports/stream.ts, the code behind \`/cases/export\`), read to the end as a download would be, each format in a process of its own. Rows are read in keyset batches of 1,000 by id.
+- **Peak RSS** is the whole Node process (sampled every 10 ms); *baseline* is its RSS just before the export started. Each format runs twice, on about a tenth of the rows (a date filter) and on all of them. Streaming shows in two ways: the peak stays far below the file size (the whole file is never held), and ten times the rows adds only tens of MB (V8 letting its heap grow before collecting, not rows kept). The first run after the fill reads a cold cache.
+
+| format | rows | file size | time | rows/s | baseline RSS | peak RSS |
+|---|---:|---:|---:|---:|---:|---:|
+${table}
+`;
+  writeFileSync(path.join(process.cwd(), 'docs/BENCHMARKS-exports.md'), doc);
+  console.log('Wrote docs/BENCHMARKS-exports.md');
+
+  if (!process.argv.includes('--keep')) {
+    const admin = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+const runFormat = arg('run');
+(runFormat ? runOne(runFormat as (typeof FORMATS)[number], process.argv.includes('--subset')) : main()).catch((error) => {
+  console.error('Benchmark failed:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
