@@ -212,7 +212,8 @@ export const detentions = pgTable('detentions', {
   index('detentions_election_idx').on(t.electionId),
   index('detentions_created_by_idx').on(t.createdById),
   index('detentions_updated_by_idx').on(t.updatedById),
-  index('detentions_detained_on_idx').on(t.detainedOn, t.id),
+  // The case list's order (newest first, unknown dates last): read straight off the index.
+  index('detentions_list_order_idx').on(t.detainedOn.desc().nullsLast(), t.id.desc()),
   check('detentions_sentence_amount_positive', sql`${t.sentenceAmount} IS NULL OR ${t.sentenceAmount} > 0`),
   check('detentions_date_matches_precision', sql`(${t.detainedOn} IS NULL) = (${t.detainedPrecision} = 'unknown')`),
 ]);

@@ -93,7 +93,9 @@ export default async function CasesPage({ searchParams }: Props) {
       </form>
 
       <ExportLinks filters={filters} withNotes={restricted} />
-      <p aria-live="polite">{t('cases.count', { count: result.total })}</p>
+      <p aria-live="polite">
+        {result.capped ? t('cases.countCapped', { count: result.total }) : t('cases.count', { count: result.total })}
+      </p>
       {result.rows.length > 0 && (
         <table>
           <caption className="hint">{t('cases.caption')}</caption>
@@ -135,7 +137,7 @@ export default async function CasesPage({ searchParams }: Props) {
       {result.pageCount > 1 && (
         <nav className="pager" aria-label={t('cases.pages')}>
           {result.page > 1 && <Link href={`/cases${filtersToQuery(filters, { page: result.page - 1 })}`}>{t('cases.previous')}</Link>}
-          <span>{t('cases.pageOf', { page: result.page, pages: result.pageCount })}</span>
+          <span>{result.capped ? t('cases.pageOfMany', { page: result.page }) : t('cases.pageOf', { page: result.page, pages: result.pageCount })}</span>
           {result.page < result.pageCount && <Link href={`/cases${filtersToQuery(filters, { page: result.page + 1 })}`}>{t('cases.next')}</Link>}
         </nav>
       )}

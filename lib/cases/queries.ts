@@ -24,6 +24,7 @@ import type { CaseInput } from './schema';
 import { visibleDetention } from './visibility';
 
 export const PAGE_SIZE = 50;
+export const COUNT_CAP = 10_000;
 
 /** Detention fields for monitors and admins only: internal notes can endanger people. */
 export const INTERNAL_CASE_FIELDS = ['notes'] as const;
@@ -98,11 +99,18 @@ export async function listCases(actor: Actor, filters: CaseFilters) {
     .innerJoin(places, eq(places.id, detentions.placeId))
     .leftJoin(charges, eq(charges.id, detentions.chargeId))
     .where(where)
-    .orderBy(sql`${detentions.detainedOn} DESC NULLS LAST`, desc(detentions.id))
+    .orderBy(sql`${detentions.detainedOn} DESC NULLS LAST, ${detentions.id} DESC NULLS LAST`)
     .limit(PAGE_SIZE)
     .offset((filters.page - 1) * PAGE_SIZE);
-  const [{ total }] = await db.select({ total: count() }).from(detentions).where(where);
-  return { rows, total, page: filters.page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  // Counting every match of a broad filter over a million records costs more than the page
+  // itself: count up to COUNT_CAP exactly, then say "more than" (the dashboard has exact totals).
+  const [{ total: counted }] = await db
+    .select({ total: count() })
+    .from(db.select({ one: sql`1` }).from(detentions).where(where).limit(COUNT_CAP + 1).as('matches'));
+  const capped = counted > COUNT_CAP;
+  const total = capped ? COUNT_CAP : counted;
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  return { rows, total, capped, page: filters.page, pageCount: capped ? Math.max(pages, filters.page + (rows.length === PAGE_SIZE ? 1 : 0)) : pages };
 }
 
 const caseColumns = {
