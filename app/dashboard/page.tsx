@@ -191,6 +191,13 @@ export default async function DashboardPage({ searchParams }: Props) {
             <input id="dash-after" name="after" type="number" min={0} max={365} defaultValue={params.after} />
           </div>
           <div className="field">
+            <label htmlFor="dash-all">{t('dashboard.period')}</label>
+            <select id="dash-all" name="all" defaultValue={params.all ?? ''}>
+              <option value="">{t('dashboard.periodWindow')}</option>
+              <option value="1">{t('dashboard.periodAll')}</option>
+            </select>
+          </div>
+          <div className="field">
             <label htmlFor="dash-from">{t('filters.from')}</label>
             <input id="dash-from" name="from" type="date" defaultValue={params.from ?? ''} />
           </div>
@@ -217,9 +224,11 @@ export default async function DashboardPage({ searchParams }: Props) {
       </form>
 
       <p>
-        {scope.undatedElectionId
-          ? t('dashboard.scopeWindow', { from: scope.from, to: scope.to, election: lens?.name ?? '' })
-          : t('dashboard.scopeRange', { from: params.from ?? '…', to: params.to ?? '…' })}{' '}
+        {scope.all
+          ? t('dashboard.scopeAll')
+          : scope.undatedElectionId
+            ? t('dashboard.scopeWindow', { from: scope.from, to: scope.to, election: lens?.name ?? '' })
+            : t('dashboard.scopeRange', { from: params.from ?? '…', to: params.to ?? '…' })}{' '}
         {!seesRestricted(user) && t('dashboard.restrictedExcluded')}
       </p>
 

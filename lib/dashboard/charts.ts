@@ -31,13 +31,15 @@ function render(option: echarts.EChartsCoreOption, width: number, height: number
 export type Bar = { label: string; value: number; href: string | null };
 
 /** A horizontal bar chart, largest at the top. */
-export function barChart(bars: Bar[], { width = 560, title = '' } = {}): Chart {
+export function barChart(bars: Bar[], { width = 560, title = '', labelRoom = 0 } = {}): Chart {
   const shown = bars.slice(0, 15).reverse();
   const height = Math.max(120, 36 + shown.length * 24);
   return {
     svg: render(
       {
         aria: { enabled: true, label: { description: title } },
+        // labelRoom: extra space where the SVG is drawn with a wider font than it was measured in (PDF).
+        grid: { left: 8 + labelRoom, right: 24, top: 32, bottom: 8, containLabel: true },
         xAxis: { type: 'value', minInterval: 1 },
         yAxis: { type: 'category', data: shown.map((b) => b.label), axisLabel: { width: 220, overflow: 'truncate' } },
         series: [{ type: 'bar', data: shown.map((b) => b.value), label: { show: true, position: 'right' }, cursor: 'pointer' }],

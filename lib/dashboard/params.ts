@@ -21,6 +21,8 @@ export const dashboardParams = caseFilters
     lens: z.coerce.number().int().positive().max(2_000_000_000).optional().catch(undefined),
     /** Other elections overlaid on the same relative axis. */
     compare: electionIds,
+    /** '1': count every date, unknown ones included, instead of the election window. */
+    all: z.literal('1').optional().catch(undefined),
     before: z.coerce.number().int().min(0).max(365).catch(DEFAULT_BEFORE),
     after: z.coerce.number().int().min(0).max(365).catch(DEFAULT_AFTER),
   });

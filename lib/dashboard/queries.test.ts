@@ -99,6 +99,11 @@ describe('dashboard numbers', () => {
     const t = await view(temirtau);
     expect(t.totals.detentions).toBe(1);
     expect(t.bySentence).toEqual([{ kind: 'pending', count: 1 }]);
+
+    // Every date, unknown ones included: the record of June 2022 comes in too.
+    const all = parseDashboardParams({ all: '1', city: String(temirtau) });
+    expect((await getDashboardData(researcher, all)).totals.detentions).toBe(2);
+    expect((await getDashboardData(monitor, all)).totals.detentions).toBe(3);
   });
 
   it('gives the same numbers from the rollup as from a plain GROUP BY over the detentions', async () => {

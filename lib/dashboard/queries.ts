@@ -16,8 +16,11 @@ const fromSource = (source: Source) => (source === 'rollup' ? sql`detention_stat
 
 export type Election = { id: number; name: string; heldOn: string };
 
-/** The period the panels count: an explicit date range, else the lens election's window. */
-export type Scope = { from: string; to: string; undatedElectionId: number | null };
+/**
+ * The period the panels count: every date (unknown ones included), an explicit date range, or
+ * else the lens election's window.
+ */
+export type Scope = { from: string; to: string; undatedElectionId: number | null; all?: true };
 
 function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -34,6 +37,7 @@ export function resolveLens(all: Election[], params: DashboardParams) {
 }
 
 export function resolveScope(params: DashboardParams, lens: Election | null): Scope {
+  if (params.all && !params.from && !params.to) return { from: '1900-01-01', to: '9999-12-31', undatedElectionId: null, all: true };
   if (params.from || params.to || !lens) {
     return { from: params.from ?? '1900-01-01', to: params.to ?? '9999-12-31', undatedElectionId: null };
   }
@@ -61,6 +65,7 @@ export function dimensionFilters(actor: Actor, params: DashboardParams, roleColu
 }
 
 export function scopeFilter(scope: Scope): SQL {
+  if (scope.all) return sql`true`;
   const inRange = sql`t.detained_on BETWEEN ${scope.from} AND ${scope.to}`;
   return scope.undatedElectionId === null
     ? inRange

@@ -4,6 +4,11 @@ import type { CaseFilters } from '@/lib/cases/filters';
 import { startExportLog, finishExportLog } from '@/lib/exports/queries';
 import { showSentence } from '@/lib/format';
 import { listVocabulary } from '@/lib/vocab/queries';
+import { filtersToQuery } from '@/lib/cases/filters';
+import { barChart, stackedChart, timelineChart } from '@/lib/dashboard/charts';
+import { parseDashboardParams } from '@/lib/dashboard/params';
+import { getDashboardData } from '@/lib/dashboard/queries';
+import { plea as pleaEnum, sentenceKind } from '@/db/schema';
 import { renderReportCharts, type ReportChart } from './charts';
 import { buildReportPdf, type ReportRow } from './pdf';
 import { getReportData, type ReportData } from './queries';
@@ -50,6 +55,53 @@ export function reportCharts(t: Translate, data: ReportData): ReportChart[] {
     },
     { byCity: t('reports.pdf.chartByCity'), byCharge: t('reports.pdf.chartByCharge'), other: t('reports.pdf.other') },
   );
+}
+
+/**
+ * The dashboard's charts for the same records: the timeline around the election (the filtered
+ * election, else the dashboard's default), sentences, and plea against outcome.
+ */
+async function dashboardCharts(t: Translate, actor: Actor, filters: Partial<CaseFilters>): Promise<ReportChart[]> {
+  const query = new URLSearchParams(filtersToQuery({ ...filters, page: 1 }).slice(1));
+  // The report covers every date its filters allow, not the dashboard's default window.
+  if (!filters.from && !filters.to) query.set('all', '1');
+  if (filters.election) query.set('lens', String(filters.election));
+  const params = parseDashboardParams(query);
+  const data = await getDashboardData(actor, params);
+  const charts: ReportChart[] = [];
+  const lens = data.timeline[0];
+  if (lens && lens.days.some((d) => d.count > 0)) {
+    const label = (o: number) => (o === 0 ? t('dashboard.electionDayShort') : o < 0 ? `T−${-o}` : `T+${o}`);
+    charts.push({
+      title: t('reports.pdf.chartTimeline', { election: `${lens.name} (${lens.heldOn})` }),
+      svg: timelineChart(
+        lens.days.map((d) => label(d.offset)),
+        [{ name: lens.name, points: lens.days.map((d) => ({ value: d.count, href: null })) }],
+        { width: 495, electionDayLabel: t('dashboard.electionDay'), electionDayIndex: params.before },
+      ).svg,
+    });
+  }
+  if (data.bySentence.length) {
+    charts.push({
+      title: t('dashboard.bySentenceTitle'),
+      svg: barChart(data.bySentence.map((s) => ({ label: t(`enums.sentenceKind.${s.kind}`), value: s.count, href: null })), { width: 495, labelRoom: 40 }).svg,
+    });
+  }
+  if (data.pleaOutcome.length) {
+    const kinds = sentenceKind.enumValues.filter((k) => data.pleaOutcome.some((p) => p.kind === k));
+    charts.push({
+      title: t('dashboard.pleaOutcomeTitle'),
+      svg: stackedChart(
+        pleaEnum.enumValues.map((p) => t(`enums.plea.${p}`)),
+        kinds.map((k) => ({
+          name: t(`enums.sentenceKind.${k}`),
+          values: pleaEnum.enumValues.map((p) => ({ value: data.pleaOutcome.find((r) => r.plea === p && r.kind === k)?.count ?? 0, href: null })),
+        })),
+        { width: 495 },
+      ).svg,
+    });
+  }
+  return charts;
 }
 
 function tableRows(t: Translate, data: ReportData): ReportRow[] {
@@ -99,7 +151,7 @@ export async function generateReport(actor: Actor, filters: Partial<CaseFilters>
       { title: t('reports.pdf.bySentence'), lines: data.bySentence.map((s) => [t(`enums.sentenceKind.${s.kind}`), s.count]) },
     ].filter((b) => b.lines.length > 0) as { title: string; lines: [string, number][] }[],
     chartsTitle: t('reports.pdf.chartsTitle'),
-    charts: reportCharts(t, data),
+    charts: [...reportCharts(t, data), ...(await dashboardCharts(t, actor, filters))],
     tableTitle: t('reports.pdf.tableTitle'),
     tableNote: data.rows.length < totals.detentions ? t('reports.pdf.tableTruncated', { shown: data.rows.length, total: totals.detentions }) : null,
     columns: {
