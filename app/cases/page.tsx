@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { detentionStatus, personRole, plea, reviewStatus, sentenceKind } from '@/db/schema';
 import { can, seesRestricted } from '@/lib/auth/policy';
 import { requirePermission } from '@/lib/auth/guard';
 import { filtersToQuery, parseCaseFilters } from '@/lib/cases/filters';
 import { listCases } from '@/lib/cases/queries';
 import { showDate, showSentence } from '@/lib/format';
 import { listVocabulary } from '@/lib/vocab/queries';
+import { FilterFields } from '@/app/components/filter-fields';
 import { ExportLinks } from './export/export-links';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -17,21 +17,6 @@ export default async function CasesPage({ searchParams }: Props) {
   const [t, result, vocab] = await Promise.all([getTranslations(), listCases(user, filters), listVocabulary()]);
   const restricted = seesRestricted(user);
 
-  const select = (name: string, label: string, options: { value: string | number; label: string }[], value: unknown) => (
-    <div className="field">
-      <label htmlFor={`filter-${name}`}>{label}</label>
-      <select id={`filter-${name}`} name={name} defaultValue={value === undefined ? '' : String(value)}>
-        <option value="">{t('filters.any')}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-  const enumOptions = (name: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`enums.${name}.${v}`) }));
-
   return (
     <>
       <div className="actions">
@@ -40,29 +25,7 @@ export default async function CasesPage({ searchParams }: Props) {
       </div>
       <form method="get" action="/cases" className="filters" role="search" aria-label={t('filters.label')}>
         <div className="grid">
-          <div className="field">
-            <label htmlFor="filter-q">{t('filters.q')}</label>
-            <input id="filter-q" name="q" type="search" defaultValue={filters.q ?? ''} />
-          </div>
-          {select('city', t('filters.city'), vocab.places.map((p) => ({ value: p.id, label: p.name })), filters.city)}
-          {select('region', t('filters.region'), vocab.regions.map((r) => ({ value: r, label: r })), filters.region)}
-          <div className="field">
-            <label htmlFor="filter-from">{t('filters.from')}</label>
-            <input id="filter-from" name="from" type="date" defaultValue={filters.from ?? ''} />
-          </div>
-          <div className="field">
-            <label htmlFor="filter-to">{t('filters.to')}</label>
-            <input id="filter-to" name="to" type="date" defaultValue={filters.to ?? ''} />
-          </div>
-          {select('charge', t('filters.charge'), vocab.charges.map((c) => ({ value: c.id, label: `${c.legalBasis}: ${c.name}` })), filters.charge)}
-          {select('sentence', t('filters.sentence'), enumOptions('sentenceKind', sentenceKind.enumValues), filters.sentence)}
-          {select('plea', t('filters.plea'), enumOptions('plea', plea.enumValues), filters.plea)}
-          {select('election', t('filters.election'), vocab.elections.map((e) => ({ value: e.id, label: e.name })), filters.election)}
-          {select('status', t('filters.status'), enumOptions('status', detentionStatus.enumValues), filters.status)}
-          {select('review', t('filters.review'), enumOptions('reviewStatus', reviewStatus.enumValues), filters.review)}
-          {select('role', t('filters.role'), enumOptions('personRole', personRole.enumValues), filters.role)}
-          {restricted &&
-            select('confidentiality', t('filters.confidentiality'), enumOptions('confidentiality', ['shareable', 'restricted']), filters.confidentiality)}
+          <FilterFields filters={filters} idPrefix="filter-" restricted={restricted} />
           {can(user.role, 'restore') && (
             <div className="field">
               <label htmlFor="filter-deleted">{t('filters.deleted')}</label>

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { confidentiality, personRole, plea, reviewStatus, sentenceKind } from '@/db/schema';
+import { plea, sentenceKind } from '@/db/schema';
 import { can, seesRestricted } from '@/lib/auth/policy';
 import { requirePermission } from '@/lib/auth/guard';
 import { filtersToQuery, type CaseFilters } from '@/lib/cases/filters';
@@ -9,6 +9,7 @@ import { barChart, columnChart, stackedChart, timelineChart, type Chart } from '
 import { kazakhstanMap, MAP_HEIGHT, MAP_WIDTH } from '@/lib/dashboard/map';
 import { parseDashboardParams } from '@/lib/dashboard/params';
 import { listVocabulary } from '@/lib/vocab/queries';
+import { FilterFields } from '@/app/components/filter-fields';
 import { RecordForm } from '@/app/components/record-form';
 import { saveReportedCount } from './actions';
 import { ChartFigure } from './chart-figure';
@@ -131,7 +132,6 @@ export default async function DashboardPage({ searchParams }: Props) {
       </select>
     </div>
   );
-  const enumOptions = (name: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`enums.${name}.${v}`) }));
 
   const figure = (id: string, title: string, chart: Chart, summary: string, table: React.ReactNode) => (
     <figure className="panel" aria-labelledby={`${id}-title`}>
@@ -205,16 +205,7 @@ export default async function DashboardPage({ searchParams }: Props) {
             <label htmlFor="dash-to">{t('filters.to')}</label>
             <input id="dash-to" name="to" type="date" defaultValue={params.to ?? ''} />
           </div>
-          {select('election', t('filters.election'), data.elections.map((e) => ({ value: e.id, label: e.name })), params.election)}
-          {select('city', t('filters.city'), vocab.places.map((p) => ({ value: p.id, label: p.name })), params.city)}
-          {select('region', t('filters.region'), vocab.regions.map((r) => ({ value: r, label: r })), params.region)}
-          {select('charge', t('filters.charge'), vocab.charges.map((c) => ({ value: c.id, label: `${c.legalBasis}: ${c.name}` })), params.charge)}
-          {select('sentence', t('filters.sentence'), enumOptions('sentenceKind', sentenceKind.enumValues), params.sentence)}
-          {select('plea', t('filters.plea'), enumOptions('plea', plea.enumValues), params.plea)}
-          {select('role', t('filters.role'), enumOptions('personRole', personRole.enumValues), params.role)}
-          {select('review', t('filters.review'), enumOptions('reviewStatus', reviewStatus.enumValues), params.review)}
-          {seesRestricted(user) &&
-            select('confidentiality', t('filters.confidentiality'), enumOptions('confidentiality', confidentiality.enumValues), params.confidentiality)}
+          <FilterFields filters={params} idPrefix="dash-" restricted={seesRestricted(user)} omit={['q', 'status', 'from', 'to']} />
         </div>
         <div className="actions">
           <button type="submit">{t('filters.apply')}</button>

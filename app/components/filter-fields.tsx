@@ -1,0 +1,67 @@
+import { getTranslations } from 'next-intl/server';
+import { confidentiality, detentionStatus, personRole, plea, reviewStatus, sentenceKind } from '@/db/schema';
+import type { CaseFilters } from '@/lib/cases/filters';
+import { listVocabulary } from '@/lib/vocab/queries';
+
+type FilterName = 'q' | 'city' | 'region' | 'from' | 'to' | 'charge' | 'sentence' | 'plea' | 'election' | 'status' | 'review' | 'role' | 'confidentiality';
+
+const ALL: FilterName[] = ['q', 'city', 'region', 'from', 'to', 'charge', 'sentence', 'plea', 'election', 'status', 'review', 'role', 'confidentiality'];
+
+/**
+ * The case filters' fields, shared by the case list, the dashboard and the report form so that the
+ * same names carry a view from one to the other. `restricted`: the viewer may filter by
+ * confidentiality (monitors and admins).
+ */
+export async function FilterFields({
+  filters,
+  idPrefix,
+  restricted,
+  omit = [],
+}: {
+  filters: Partial<CaseFilters>;
+  idPrefix: string;
+  restricted: boolean;
+  omit?: FilterName[];
+}) {
+  const [t, vocab] = await Promise.all([getTranslations(), listVocabulary()]);
+  const enumOptions = (name: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`enums.${name}.${v}`) }));
+  const options: Partial<Record<FilterName, { value: string | number; label: string }[]>> = {
+    city: vocab.places.map((p) => ({ value: p.id, label: p.name })),
+    region: vocab.regions.map((r) => ({ value: r, label: r })),
+    charge: vocab.charges.map((c) => ({ value: c.id, label: `${c.legalBasis}: ${c.name}` })),
+    sentence: enumOptions('sentenceKind', sentenceKind.enumValues),
+    plea: enumOptions('plea', plea.enumValues),
+    election: vocab.elections.map((e) => ({ value: e.id, label: e.name })),
+    status: enumOptions('status', detentionStatus.enumValues),
+    review: enumOptions('reviewStatus', reviewStatus.enumValues),
+    role: enumOptions('personRole', personRole.enumValues),
+    confidentiality: enumOptions('confidentiality', confidentiality.enumValues),
+  };
+  const shown = ALL.filter((name) => !omit.includes(name) && (name !== 'confidentiality' || restricted));
+  return (
+    <>
+      {shown.map((name) => {
+        const id = `${idPrefix}${name}`;
+        const value = filters[name];
+        const choices = options[name];
+        return (
+          <div className="field" key={name}>
+            <label htmlFor={id}>{t(`filters.${name}`)}</label>
+            {choices ? (
+              <select id={id} name={name} defaultValue={value === undefined ? '' : String(value)}>
+                <option value="">{t('filters.any')}</option>
+                {choices.map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input id={id} name={name} type={name === 'q' ? 'search' : 'date'} defaultValue={value === undefined ? '' : String(value)} />
+            )}
+          </div>
+        );
+      })}
+    </>
+  );
+}
