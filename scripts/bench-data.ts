@@ -122,7 +122,7 @@ export async function generateSyntheticData(db: Db, size: SyntheticSize) {
       END AS kind) k`);
     await tx.execute(sql`
       INSERT INTO citations (detention_id, source_id, locator)
-      SELECT id, 1 + (id * 7919) % ${size.sources}, NULL FROM detentions`);
+      SELECT id, (1 + (id::bigint * 7919) % ${size.sources})::int, NULL FROM detentions`);
   });
   await db.execute(sql`ANALYZE`);
 }
