@@ -200,6 +200,10 @@ async function main() {
     '',
     pglite ? section(pglite) : '_The PGlite run did not complete._',
     '',
+    'What these numbers mean against the targets, and why: [PERFORMANCE.md](PERFORMANCE.md). Export throughput and',
+    'memory: [BENCHMARKS-exports.md](BENCHMARKS-exports.md) (`npm run bench:export`). JavaScript sent to the browser:',
+    '[FIRST-LOAD-JS.md](FIRST-LOAD-JS.md) (`npm run bench:first-load`).',
+    '',
   ].join('\n');
   writeFileSync('docs/BENCHMARKS.md', body);
   console.log(`\n${body}`);

@@ -6,6 +6,7 @@ import { requirePermission } from '@/lib/auth/guard';
 import { caseInput, readCaseForm, versionInput } from '@/lib/cases/schema';
 import { createCase, updateCase, type SaveResult } from '@/lib/cases/queries';
 import { fieldErrors, formValues, single, type FormState } from '@/lib/forms';
+import { warmDefaultDashboards } from '@/lib/dashboard/cache';
 
 const REASON_MESSAGES = { conflict: 'errors.conflict', notFound: 'errors.notFound' } as const;
 
@@ -31,5 +32,6 @@ export async function saveCase(_: FormState, form: FormData): Promise<FormState>
   }
   if (!result.ok) return failure(result, values);
   revalidatePath('/cases');
+  warmDefaultDashboards();
   redirect(`/cases/${result.id}`);
 }

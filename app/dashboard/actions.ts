@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { requirePermission } from '@/lib/auth/guard';
 import { createReportedCount, reportedCountInput } from '@/lib/dashboard/reported';
 import { fieldErrors, formValues, type FormState } from '@/lib/forms';
+import { warmDefaultDashboards } from '@/lib/dashboard/cache';
 
 export async function saveReportedCount(_: FormState, form: FormData): Promise<FormState> {
   const user = await requirePermission('write');
@@ -13,5 +14,6 @@ export async function saveReportedCount(_: FormState, form: FormData): Promise<F
   const result = await createReportedCount(user, parsed.data);
   if (!result.ok) return { errors: result.errors, values };
   revalidatePath('/dashboard');
+  warmDefaultDashboards();
   return { ok: true };
 }

@@ -7,6 +7,7 @@ import { versionInput } from '@/lib/cases/schema';
 import { fieldErrors, formValues, single, type FormState } from '@/lib/forms';
 import { updatePerson } from '@/lib/people/queries';
 import { personInput } from '@/lib/people/schema';
+import { warmDefaultDashboards } from '@/lib/dashboard/cache';
 
 export async function savePerson(_: FormState, form: FormData): Promise<FormState> {
   const user = await requirePermission('write');
@@ -19,5 +20,6 @@ export async function savePerson(_: FormState, form: FormData): Promise<FormStat
   const result = await updatePerson(user, Number(id), version.data, parsed.data);
   if (!result.ok) return { formError: result.reason === 'conflict' ? 'errors.conflict' : 'errors.notFound', values };
   revalidatePath(`/people/${id}`);
+  warmDefaultDashboards();
   redirect(`/people/${id}`);
 }

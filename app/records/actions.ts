@@ -11,6 +11,7 @@ import { fieldErrors, formValues, type FormState } from '@/lib/forms';
 import { deletePerson, restorePerson } from '@/lib/people/queries';
 import { deleteSource, restoreSource } from '@/lib/sources/queries';
 import { optionalText, requiredId } from '@/lib/zod-helpers';
+import { warmDefaultDashboards } from '@/lib/dashboard/cache';
 
 const deleteInput = z.object({
   kind: z.enum(recordKind.enumValues),
@@ -34,6 +35,7 @@ export async function deleteRecordAction(_: FormState, form: FormData): Promise<
   const result = await DELETE[kind](user, id, version, reason);
   if (!result.ok) return { formError: result.reason === 'inUse' ? `errors.inUse.${kind}` : `errors.${result.reason}`, values };
   revalidatePath(PAGES[kind]);
+  warmDefaultDashboards();
   redirect(kind === 'detention' ? '/cases' : `${PAGES[kind]}/${id}`);
 }
 
@@ -46,5 +48,6 @@ export async function restoreRecordAction(_: FormState, form: FormData): Promise
   const result = await RESTORE[kind](user, id);
   if (!result.ok) return { formError: 'errors.notFound' };
   revalidatePath(PAGES[kind]);
+  warmDefaultDashboards();
   redirect(`${PAGES[kind]}/${id}`);
 }

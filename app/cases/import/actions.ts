@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { requirePermission } from '@/lib/auth/guard';
 import { MAX_IMPORT_BYTES } from '@/lib/imports/csv';
 import { commitImport, previewImport, type ImportPreview, type PreviewRow } from '@/lib/imports/queries';
+import { warmDefaultDashboards } from '@/lib/dashboard/cache';
 
 export type ImportPreviewState = { error?: string; columns?: string[]; preview?: ImportPreview };
 export type ImportCommitState = { error?: string; rows?: PreviewRow[] };
@@ -41,5 +42,6 @@ export async function commitImportAction(_: ImportCommitState, form: FormData): 
     return { error: result.reason === 'nothingValid' ? 'imports.errors.nothingValid' : 'imports.errors.expired' };
   }
   revalidatePath('/cases');
+  warmDefaultDashboards();
   redirect(`/cases/import?imported=${result.imported}&skipped=${result.skipped}&batch=${parsed.data.batchId.slice(0, 8)}`);
 }
