@@ -129,6 +129,28 @@ async function runOn(size: { detentions: number; people: number }, runs: number,
   return { driver, ...size, server, loadSeconds, rollupRows, rollupSeconds, timings };
 }
 
+/** The issue's targets against this run: met, or missed and by how much. */
+function targets(report: Report) {
+  const dash = report.timings.filter((t) => t.name.startsWith('dashboard, '));
+  const groups: [string, Timing[], number][] = [
+    ['dashboard, default view', dash.filter((t) => t.name.includes('default view')), 50],
+    ['dashboard, any single filter', dash.filter((t) => t.name.includes('1 filter')), 50],
+    ['dashboard, three filters', dash.filter((t) => t.name.includes('3 filters')), 150],
+    ['case list', report.timings.filter((t) => t.name.startsWith('case list')), 50],
+  ];
+  const verdict = (worst: number, target: number) =>
+    worst <= target ? `${worst.toFixed(1)} ms: met` : `${worst.toFixed(1)} ms: **missed by ${(worst / target).toFixed(1)}×**`;
+  return [
+    '| target (p95) | computed: worst view | cached: worst view |',
+    '|---|---|---|',
+    ...groups.map(([name, list, target]) => {
+      const computed = Math.max(...list.map((t) => t.p95));
+      const cached = list.some((t) => t.cachedP95 !== undefined) ? Math.max(...list.map((t) => t.cachedP95 ?? t.p95)) : undefined;
+      return `| ${name} ≤ ${target} ms | ${verdict(computed, target)} | ${cached === undefined ? '—' : verdict(cached, target)} |`;
+    }),
+  ].join('\n');
+}
+
 function table(report: Report) {
   const ms = (v?: number) => (v === undefined ? '' : v.toFixed(1));
   const lines = [
@@ -177,6 +199,8 @@ async function main() {
       '',
       `${r.server}. Synthetic load ${r.loadSeconds.toFixed(1)} s; rollup rebuilt from scratch in ${r.rollupSeconds.toFixed(1)} s ` +
         `(${r.rollupRows.toLocaleString('en')} rollup rows, ${(r.detentions / Math.max(1, r.rollupRows)).toFixed(1)} detentions per row).`,
+      '',
+      targets(r),
       '',
       table(r),
     ].join('\n');
