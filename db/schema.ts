@@ -410,3 +410,13 @@ export type ExportFormat = (typeof exportFormat.enumValues)[number];
 export type ExportLogEntry = typeof exportLog.$inferSelect;
 export type ImportBatch = typeof importBatches.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
+
+/**
+ * Failed sign-ins, by folded email, to slow down password guessing. Counted in the database so
+ * every app instance sees the same count; cleared by a successful sign-in.
+ */
+export const loginFailures = pgTable('login_failures', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  emailKey: text('email_key').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('login_failures_email_at_idx').on(t.emailKey, t.at)]);

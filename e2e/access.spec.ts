@@ -81,3 +81,23 @@ test('unknown or malformed ids are a 404, not a 500', async ({ researcherPage: p
     expect(response?.status(), path).toBe(404);
   }
 });
+
+test('repeated wrong passwords lock sign-in for that email for a while', async ({ page }) => {
+  const email = `guesser-${Date.now()}@example.org`;
+  await page.goto('/login');
+  // Each attempt waits for the server's answer, so five attempts are five attempts.
+  const attempt = async (password: string) => {
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login'),
+      page.getByRole('button', { name: 'Sign in' }).click(),
+    ]);
+  };
+  for (let i = 0; i < 5; i++) {
+    await attempt(`wrong-${i}`);
+    await expect(page.locator('form').getByRole('alert')).toHaveText('Email or password is wrong, or the account is disabled.');
+  }
+  await attempt('wrong-again');
+  await expect(page.locator('form').getByRole('alert')).toHaveText(/Too many failed sign-ins/);
+});

@@ -1,6 +1,6 @@
 'use server';
 
-import { AuthError } from 'next-auth';
+import { AuthError, CredentialsSignin } from 'next-auth';
 import { signIn, signOut } from '@/lib/auth';
 
 export type LoginFormState = { error?: string; email?: string };
@@ -22,6 +22,7 @@ export async function login(_: LoginFormState, form: FormData): Promise<LoginFor
     return {};
   } catch (error) {
     // Wrong email, wrong password and a disabled account look the same from outside.
+    if (error instanceof CredentialsSignin && error.code === 'throttled') return { error: 'login.throttled', email };
     if (error instanceof AuthError) return { error: 'login.invalid', email };
     throw error; // the redirect after a successful sign-in
   }

@@ -19,7 +19,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         <input id="password" name="password" type="password" autoComplete="current-password" required />
       </div>
       <p role="alert" aria-live="polite" className="error">
-        {state.error ? t('invalid') : null}
+        {state.error === 'login.throttled' ? t('throttled') : state.error ? t('invalid') : null}
       </p>
       <button type="submit" disabled={pending}>
         {t('submit')}

@@ -5,7 +5,7 @@
  *
  * @see https://authjs.dev/getting-started/authentication/credentials
  */
-import NextAuth, { type DefaultSession } from 'next-auth';
+import NextAuth, { CredentialsSignin, type DefaultSession } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import type { UserRole } from '@/db/schema';
@@ -19,6 +19,11 @@ declare module 'next-auth' {
   interface User {
     role?: UserRole;
   }
+}
+
+/** Too many failed sign-ins for this email: the login page says to wait. */
+export class SignInThrottled extends CredentialsSignin {
+  code = 'throttled';
 }
 
 const credentialsInput = z.object({
@@ -37,8 +42,13 @@ export const { auth, handlers, signIn, signOut } = NextAuth({
       async authorize(raw) {
         const parsed = credentialsInput.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await authenticateUser(parsed.data.email, parsed.data.password);
-        return user ? { id: String(user.id), name: user.name, email: user.email, role: user.role } : null;
+        const result = await authenticateUser(parsed.data.email, parsed.data.password);
+        if (!result.ok) {
+          if (result.reason === 'throttled') throw new SignInThrottled();
+          return null;
+        }
+        const { user } = result;
+        return { id: String(user.id), name: user.name, email: user.email, role: user.role };
       },
     }),
   ],

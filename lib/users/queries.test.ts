@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { users } from '@/db/schema';
+import { loginFailures, users } from '@/db/schema';
 import { unique } from '@/lib/test/factories';
 import { useTestDatabase } from '@/lib/test/database';
-import { authenticateUser, createUser, EmailTakenError, getActiveUser, updateUser } from './queries';
+import { authenticateUser, createUser, EmailTakenError, getActiveUser, MAX_FAILURES, updateUser } from './queries';
 import { createUserInput } from './schema';
 
 useTestDatabase();
@@ -17,9 +17,9 @@ describe('users', () => {
     expect(row.hash).toMatch(/^\$argon2id\$/);
     expect(row.hash).not.toContain('correct horse');
 
-    expect(await authenticateUser(email.toUpperCase(), 'correct horse battery')).toMatchObject({ id, role: 'monitor' });
-    expect(await authenticateUser(email, 'wrong password!!')).toBeNull();
-    expect(await authenticateUser('nobody@example.org', 'correct horse battery')).toBeNull();
+    expect(await authenticateUser(email.toUpperCase(), 'correct horse battery')).toMatchObject({ ok: true, user: { id, role: 'monitor' } });
+    expect(await authenticateUser(email, 'wrong password!!')).toEqual({ ok: false, reason: 'invalid' });
+    expect(await authenticateUser('nobody@example.org', 'correct horse battery')).toEqual({ ok: false, reason: 'invalid' });
   });
 
   it('refuses a second account with the same email, whatever its case', async () => {
@@ -34,7 +34,29 @@ describe('users', () => {
     expect(await getActiveUser(id)).not.toBeNull();
     await updateUser({ id, role: 'monitor', disabled: true });
     expect(await getActiveUser(id)).toBeNull();
-    expect(await authenticateUser(email, 'a-long-password')).toBeNull();
+    expect(await authenticateUser(email, 'a-long-password')).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('refuses even the right password after five failures, until the window passes', async () => {
+    const email = `${unique('guess').replace(/\s+/g, '-')}@example.org`;
+    await createUser({ email, name: 'D', role: 'researcher', password: 'the-right-password' });
+    for (let i = 0; i < MAX_FAILURES; i++) {
+      expect(await authenticateUser(email, `guess ${i}`)).toEqual({ ok: false, reason: 'invalid' });
+    }
+    expect(await authenticateUser(email.toUpperCase(), 'the-right-password')).toEqual({ ok: false, reason: 'throttled' });
+    // Once the failures are older than the window, the right password works and clears them.
+    await db.update(loginFailures).set({ at: new Date(Date.now() - 16 * 60_000) }).where(eq(loginFailures.emailKey, email));
+    expect(await authenticateUser(email, 'the-right-password')).toMatchObject({ ok: true });
+    expect(await db.select().from(loginFailures).where(eq(loginFailures.emailKey, email))).toEqual([]);
+  });
+
+  it('lets a success clear earlier failures', async () => {
+    const email = `${unique('clear').replace(/\s+/g, '-')}@example.org`;
+    await createUser({ email, name: 'E', role: 'researcher', password: 'the-right-password' });
+    for (let i = 0; i < MAX_FAILURES - 1; i++) await authenticateUser(email, 'wrong');
+    expect(await authenticateUser(email, 'the-right-password')).toMatchObject({ ok: true });
+    for (let i = 0; i < MAX_FAILURES - 1; i++) await authenticateUser(email, 'wrong');
+    expect(await authenticateUser(email, 'the-right-password')).toMatchObject({ ok: true });
   });
 
   it('refuses weak input', () => {

@@ -1,7 +1,7 @@
 import 'server-only';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { users, type UserRole } from '@/db/schema';
+import { loginFailures, users, type UserRole } from '@/db/schema';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '@/lib/auth/password';
 import type { CreateUserInput, UpdateUserInput } from './schema';
 
@@ -9,15 +9,39 @@ export type SessionUser = { id: number; name: string; email: string; role: UserR
 
 const sessionColumns = { id: users.id, name: users.name, email: users.email, role: users.role };
 
-/** The user for these credentials, or null; unknown emails cost as much time as wrong passwords. */
-export async function authenticateUser(email: string, password: string): Promise<SessionUser | null> {
+/** Failed sign-ins allowed per email within the window before sign-in is refused for a while. */
+export const MAX_FAILURES = 5;
+export const FAILURE_WINDOW_MINUTES = 15;
+
+export type AuthResult = { ok: true; user: SessionUser } | { ok: false; reason: 'invalid' | 'throttled' };
+
+/**
+ * The user for these credentials. Unknown emails cost as much time as wrong passwords; after
+ * MAX_FAILURES failures for an email within FAILURE_WINDOW_MINUTES, even the right password is
+ * refused until the window has passed, so a password cannot be guessed quickly.
+ */
+export async function authenticateUser(email: string, password: string): Promise<AuthResult> {
+  const emailKey = email.trim().toLowerCase();
+  const since = new Date(Date.now() - FAILURE_WINDOW_MINUTES * 60_000);
+  const [{ failures }] = await db
+    .select({ failures: count() })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.emailKey, emailKey), gt(loginFailures.at, since)));
+  if (failures >= MAX_FAILURES) return { ok: false, reason: 'throttled' };
+
   const [row] = await db
     .select({ ...sessionColumns, passwordHash: users.passwordHash, disabled: users.disabled })
     .from(users)
-    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+    .where(sql`lower(${users.email}) = ${emailKey}`);
   const ok = await verifyPassword(row?.passwordHash ?? (await dummyPasswordHash()), password);
-  if (!row || !ok || row.disabled) return null;
-  return { id: row.id, name: row.name, email: row.email, role: row.role };
+  if (!row || !ok || row.disabled) {
+    await db.insert(loginFailures).values({ emailKey });
+    // Now and then, forget failures older than the window (guesses at unknown emails pile up too).
+    if (Math.random() < 0.05) await db.delete(loginFailures).where(sql`${loginFailures.at} < ${since}`);
+    return { ok: false, reason: 'invalid' };
+  }
+  await db.delete(loginFailures).where(eq(loginFailures.emailKey, emailKey));
+  return { ok: true, user: { id: row.id, name: row.name, email: row.email, role: row.role } };
 }
 
 export async function getActiveUser(id: number): Promise<SessionUser | null> {
