@@ -4,7 +4,7 @@ import { db } from '@/db';
 import { loginFailures, users } from '@/db/schema';
 import { unique } from '@/lib/test/factories';
 import { useTestDatabase } from '@/lib/test/database';
-import { authenticateUser, createUser, EmailTakenError, getActiveUser, MAX_FAILURES, updateUser } from './queries';
+import { authenticateUser, createUser, EmailTakenError, forgetLoginFailuresBefore, getActiveUser, MAX_FAILURES, updateUser } from './queries';
 import { createUserInput } from './schema';
 
 useTestDatabase();
@@ -48,6 +48,13 @@ describe('users', () => {
     await db.update(loginFailures).set({ at: new Date(Date.now() - 16 * 60_000) }).where(eq(loginFailures.emailKey, email));
     expect(await authenticateUser(email, 'the-right-password')).toMatchObject({ ok: true });
     expect(await db.select().from(loginFailures).where(eq(loginFailures.emailKey, email))).toEqual([]);
+  });
+
+  it('forgets failures older than the window', async () => {
+    const email = `${unique('old').replace(/\s+/g, '-')}@example.org`;
+    await db.insert(loginFailures).values([{ emailKey: email, at: new Date(Date.now() - 60 * 60_000) }, { emailKey: email }]);
+    await forgetLoginFailuresBefore(new Date(Date.now() - 15 * 60_000));
+    expect(await db.select({ id: loginFailures.id }).from(loginFailures).where(eq(loginFailures.emailKey, email))).toHaveLength(1);
   });
 
   it('lets a success clear earlier failures', async () => {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, eq, gt, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, lt, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { loginFailures, users, type UserRole } from '@/db/schema';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '@/lib/auth/password';
@@ -37,11 +37,15 @@ export async function authenticateUser(email: string, password: string): Promise
   if (!row || !ok || row.disabled) {
     await db.insert(loginFailures).values({ emailKey });
     // Now and then, forget failures older than the window (guesses at unknown emails pile up too).
-    if (Math.random() < 0.05) await db.delete(loginFailures).where(sql`${loginFailures.at} < ${since}`);
+    if (Math.random() < 0.05) await forgetLoginFailuresBefore(since);
     return { ok: false, reason: 'invalid' };
   }
   await db.delete(loginFailures).where(eq(loginFailures.emailKey, emailKey));
   return { ok: true, user: { id: row.id, name: row.name, email: row.email, role: row.role } };
+}
+
+export async function forgetLoginFailuresBefore(before: Date) {
+  await db.delete(loginFailures).where(lt(loginFailures.at, before));
 }
 
 export async function getActiveUser(id: number): Promise<SessionUser | null> {
