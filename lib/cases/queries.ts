@@ -142,19 +142,21 @@ const caseColumns = {
 
 type CaseRow = { [K in keyof typeof caseColumns]: (typeof detentions.$inferSelect)[K] };
 
+/** What a citation shows of its source, wherever detentions are listed with their sources. */
+export const citationColumns = {
+  url: sources.url,
+  title: sources.title,
+  publisher: sources.publisher,
+  publishedOn: sources.publishedOn,
+  publishedPrecision: sources.publishedPrecision,
+  language: sources.language,
+  locator: citations.locator,
+  supports: citations.supports,
+};
+
 async function citationsOf(tx: Pick<Tx, 'select'>, detentionId: number) {
   return tx
-    .select({
-      sourceId: sources.id,
-      url: sources.url,
-      title: sources.title,
-      publisher: sources.publisher,
-      publishedOn: sources.publishedOn,
-      publishedPrecision: sources.publishedPrecision,
-      language: sources.language,
-      locator: citations.locator,
-      supports: citations.supports,
-    })
+    .select({ sourceId: sources.id, ...citationColumns })
     .from(citations)
     .innerJoin(sources, eq(sources.id, citations.sourceId))
     .where(eq(citations.detentionId, detentionId))

@@ -16,7 +16,7 @@ import {
 } from '@/db/schema';
 import { seesRestricted, type Actor } from '@/lib/auth/policy';
 import type { CaseFilters } from '@/lib/cases/filters';
-import { caseFilterConditions } from '@/lib/cases/queries';
+import { caseFilterConditions, citationColumns } from '@/lib/cases/queries';
 import { formatPartialDate } from '@/lib/dates/partial-date';
 import type { ExportRecord } from './columns';
 
@@ -89,17 +89,7 @@ export async function readExportBatch(
   const personIds = [...new Set(rows.map((r) => r.personId))];
   const [cited, cyrillic] = await Promise.all([
     db
-      .select({
-        detentionId: citations.detentionId,
-        url: sources.url,
-        title: sources.title,
-        publisher: sources.publisher,
-        publishedOn: sources.publishedOn,
-        publishedPrecision: sources.publishedPrecision,
-        language: sources.language,
-        locator: citations.locator,
-        supports: citations.supports,
-      })
+      .select({ detentionId: citations.detentionId, ...citationColumns })
       .from(citations)
       .innerJoin(sources, eq(sources.id, citations.sourceId))
       .where(inArray(citations.detentionId, ids))
