@@ -197,15 +197,7 @@ export default async function DashboardPage({ searchParams }: Props) {
               <option value="1">{t('dashboard.periodAll')}</option>
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="dash-from">{t('filters.from')}</label>
-            <input id="dash-from" name="from" type="date" defaultValue={params.from ?? ''} />
-          </div>
-          <div className="field">
-            <label htmlFor="dash-to">{t('filters.to')}</label>
-            <input id="dash-to" name="to" type="date" defaultValue={params.to ?? ''} />
-          </div>
-          <FilterFields filters={params} idPrefix="dash-" restricted={seesRestricted(user)} omit={['q', 'status', 'from', 'to']} />
+          <FilterFields filters={params} idPrefix="dash-" restricted={seesRestricted(user)} omit={['q', 'status']} />
         </div>
         <div className="actions">
           <button type="submit">{t('filters.apply')}</button>
