@@ -91,6 +91,12 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   role: userRole('role').notNull(),
   disabled: boolean('disabled').notNull().default(false),
+  /** The authenticator app's TOTP secret, encrypted with a key derived from AUTH_SECRET (lib/auth/two-factor.ts). */
+  totpSecret: text('totp_secret'),
+  /** Set once the user has confirmed a first code; null while two-factor sign-in is off. */
+  totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
+  /** The last TOTP time step accepted, so a code can't be replayed within its window. */
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
   ...timestamps,
 }, (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)]);
 
@@ -265,8 +271,8 @@ export const detentionStats = pgTable('detention_stats', {
   personRole: personRole('person_role').notNull(),
   reviewStatus: reviewStatus('review_status').notNull(),
   confidentiality: confidentiality('confidentiality').notNull(),
-  /** Days of administrative arrest, when the sentence is one. */
-  arrestDays: smallint('arrest_days'),
+  /** Days of administrative arrest, when the sentence is one (integer: the form accepts any positive amount). */
+  arrestDays: integer('arrest_days'),
   /** Days from detention to sentence, bucketed (0, 1, 2, 3, 8, 31 = "31 or more"), when both days are known. */
   delayBucket: smallint('delay_bucket'),
   detentions: integer('detentions').notNull(),
@@ -411,12 +417,97 @@ export type ExportLogEntry = typeof exportLog.$inferSelect;
 export type ImportBatch = typeof importBatches.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
 
+
 /**
- * Failed sign-ins, by folded email, to slow down password guessing. Counted in the database so
- * every app instance sees the same count; cleared by a successful sign-in.
+ * Server-side sessions. The session cookie (an Auth.js JWT) carries only a random session id; this
+ * table holds its SHA-256 and is checked on every request, so sign-out, "sign out everywhere",
+ * disabling an account, a password change or a role change end or update a session at once.
  */
-export const loginFailures = pgTable('login_failures', {
+export const userSessions = pgTable('user_sessions', {
+  /** Hex SHA-256 of the random id carried in the cookie. */
+  id: text('id').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  /** A short description of the browser (from User-Agent), shown in the user's session list. */
+  device: text('device'),
+  ip: text('ip'),
+}, (t) => [
+  index('user_sessions_user_idx').on(t.userId),
+  index('user_sessions_expires_at_idx').on(t.expiresAt),
+]);
+
+/** One-time recovery codes for two-factor sign-in; only a hash of each is stored. */
+export const recoveryCodes = pgTable('recovery_codes', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  codeHash: text('code_hash').notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('recovery_codes_user_idx').on(t.userId)]);
+
+/**
+ * A sign-in in progress. The browser (or the Auth.js callback) holds a random id; the row holds its
+ * SHA-256, the stage reached, an expiry and a count of wrong codes.
+ */
+export const signInChallenges = pgTable('sign_in_challenges', {
+  id: text('id').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  /**
+   * 'second_factor': the password was right, a code is due. 'ticket': every factor passed; the id
+   * is redeemed once, within a minute, by the Auth.js credentials provider for a session.
+   */
+  stage: text('stage').$type<'second_factor' | 'ticket'>().notNull(),
+  /** Where a successful sign-in goes next (already checked to be one of the app's own paths). */
+  redirectTo: text('redirect_to').notNull().default('/cases'),
+  attempts: integer('attempts').notNull().default(0),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+}, (t) => [index('sign_in_challenges_user_idx').on(t.userId)]);
+
+/** Per-role security policy set by admins: whether two-factor sign-in is required. */
+export const rolePolicies = pgTable('role_policies', {
+  role: userRole('role').primaryKey(),
+  requireTwoFactor: boolean('require_two_factor').notNull().default(false),
+  updatedById: integer('updated_by_id').references(() => users.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('role_policies_updated_by_idx').on(t.updatedById)]);
+
+/**
+ * Sign-in throttle: one counter per key (an HMAC of the account, of the client address, or of
+ * both), updated in one atomic statement per attempt so concurrent guesses can't slip past it.
+ */
+export const signInThrottle = pgTable('sign_in_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  /** No attempt on this key is checked before this moment (progressive delay). */
+  blockedUntil: timestamp('blocked_until', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('sign_in_throttle_updated_at_idx').on(t.updatedAt)]);
+
+/**
+ * The audit trail: who did what, when, from where. Append-only: a trigger refuses UPDATE, TRUNCATE
+ * and DELETE, except the retention purge of rows older than the configured period
+ * (lib/audit/log.ts), which can never reach the last 30 days.
+ */
+export const auditEvents = pgTable('audit_events', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-  emailKey: text('email_key').notNull(),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('login_failures_email_at_idx').on(t.emailKey, t.at)]);
+  actorId: integer('actor_id').references(() => users.id),
+  /** e.g. 'sign_in', 'sign_in_failed', 'export', 'view_restricted_detention'. */
+  action: text('action').notNull(),
+  targetKind: text('target_kind'),
+  targetId: text('target_id'),
+  ip: text('ip'),
+  /** What else matters: filters, row counts, the outcome. Never passwords, codes or tokens. */
+  details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+}, (t) => [
+  index('audit_events_at_idx').on(t.at),
+  index('audit_events_actor_idx').on(t.actorId),
+  index('audit_events_action_idx').on(t.action, t.at),
+]);
+
+export type UserSession = typeof userSessions.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;

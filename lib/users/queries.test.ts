@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { loginFailures, users } from '@/db/schema';
+import { users } from '@/db/schema';
 import { unique } from '@/lib/test/factories';
 import { useTestDatabase } from '@/lib/test/database';
-import { authenticateUser, createUser, EmailTakenError, forgetLoginFailuresBefore, getActiveUser, MAX_FAILURES, updateUser } from './queries';
+import { authenticateUser, createUser, EmailTakenError, getActiveUser, updateUser } from './queries';
 import { createUserInput } from './schema';
 
 useTestDatabase();
@@ -35,35 +35,6 @@ describe('users', () => {
     await updateUser({ id, role: 'monitor', disabled: true });
     expect(await getActiveUser(id)).toBeNull();
     expect(await authenticateUser(email, 'a-long-password')).toEqual({ ok: false, reason: 'invalid' });
-  });
-
-  it('refuses even the right password after five failures, until the window passes', async () => {
-    const email = `${unique('guess').replace(/\s+/g, '-')}@example.org`;
-    await createUser({ email, name: 'D', role: 'researcher', password: 'the-right-password' });
-    for (let i = 0; i < MAX_FAILURES; i++) {
-      expect(await authenticateUser(email, `guess ${i}`)).toEqual({ ok: false, reason: 'invalid' });
-    }
-    expect(await authenticateUser(email.toUpperCase(), 'the-right-password')).toEqual({ ok: false, reason: 'throttled' });
-    // Once the failures are older than the window, the right password works and clears them.
-    await db.update(loginFailures).set({ at: new Date(Date.now() - 16 * 60_000) }).where(eq(loginFailures.emailKey, email));
-    expect(await authenticateUser(email, 'the-right-password')).toMatchObject({ ok: true });
-    expect(await db.select().from(loginFailures).where(eq(loginFailures.emailKey, email))).toEqual([]);
-  });
-
-  it('forgets failures older than the window', async () => {
-    const email = `${unique('old').replace(/\s+/g, '-')}@example.org`;
-    await db.insert(loginFailures).values([{ emailKey: email, at: new Date(Date.now() - 60 * 60_000) }, { emailKey: email }]);
-    await forgetLoginFailuresBefore(new Date(Date.now() - 15 * 60_000));
-    expect(await db.select({ id: loginFailures.id }).from(loginFailures).where(eq(loginFailures.emailKey, email))).toHaveLength(1);
-  });
-
-  it('lets a success clear earlier failures', async () => {
-    const email = `${unique('clear').replace(/\s+/g, '-')}@example.org`;
-    await createUser({ email, name: 'E', role: 'researcher', password: 'the-right-password' });
-    for (let i = 0; i < MAX_FAILURES - 1; i++) await authenticateUser(email, 'wrong');
-    expect(await authenticateUser(email, 'the-right-password')).toMatchObject({ ok: true });
-    for (let i = 0; i < MAX_FAILURES - 1; i++) await authenticateUser(email, 'wrong');
-    expect(await authenticateUser(email, 'the-right-password')).toMatchObject({ ok: true });
   });
 
   it('refuses weak input', () => {

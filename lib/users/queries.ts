@@ -1,51 +1,42 @@
 import 'server-only';
-import { and, asc, count, eq, gt, lt, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { loginFailures, users, type UserRole } from '@/db/schema';
+import { users, type UserRole } from '@/db/schema';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '@/lib/auth/password';
+import { clearSignInAttempts, forgetStaleSignInAttempts, reserveSignInAttempt } from '@/lib/auth/throttle';
 import type { CreateUserInput, UpdateUserInput } from './schema';
 
 export type SessionUser = { id: number; name: string; email: string; role: UserRole };
 
 const sessionColumns = { id: users.id, name: users.name, email: users.email, role: users.role };
 
-/** Failed sign-ins allowed per email within the window before sign-in is refused for a while. */
-export const MAX_FAILURES = 5;
-export const FAILURE_WINDOW_MINUTES = 15;
-
-export type AuthResult = { ok: true; user: SessionUser } | { ok: false; reason: 'invalid' | 'throttled' };
+export type AuthResult =
+  | { ok: true; user: SessionUser & { twoFactor: boolean } }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
 
 /**
- * The user for these credentials. Unknown emails cost as much time as wrong passwords; after
- * MAX_FAILURES failures for an email within FAILURE_WINDOW_MINUTES, even the right password is
- * refused until the window has passed, so a password cannot be guessed quickly.
+ * The user for these credentials. Every attempt is counted before the password is checked
+ * (lib/auth/throttle.ts), per account, per client address and per both, so neither patience nor
+ * a burst of parallel requests gets many guesses. Unknown emails cost as much time as wrong
+ * passwords, and wrong email, wrong password and a disabled account give the same answer.
  */
-export async function authenticateUser(email: string, password: string): Promise<AuthResult> {
+export async function authenticateUser(email: string, password: string, ip: string | null = null): Promise<AuthResult> {
   const emailKey = email.trim().toLowerCase();
-  const since = new Date(Date.now() - FAILURE_WINDOW_MINUTES * 60_000);
-  const [{ failures }] = await db
-    .select({ failures: count() })
-    .from(loginFailures)
-    .where(and(eq(loginFailures.emailKey, emailKey), gt(loginFailures.at, since)));
-  if (failures >= MAX_FAILURES) return { ok: false, reason: 'throttled' };
+  const reservation = await reserveSignInAttempt(emailKey, ip);
+  if (!reservation.ok) return { ok: false, reason: 'throttled', retryAfterSeconds: reservation.retryAfterSeconds };
 
   const [row] = await db
-    .select({ ...sessionColumns, passwordHash: users.passwordHash, disabled: users.disabled })
+    .select({ ...sessionColumns, passwordHash: users.passwordHash, disabled: users.disabled, totpEnabledAt: users.totpEnabledAt })
     .from(users)
     .where(sql`lower(${users.email}) = ${emailKey}`);
   const ok = await verifyPassword(row?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!row || !ok || row.disabled) {
-    await db.insert(loginFailures).values({ emailKey });
-    // Now and then, forget failures older than the window (guesses at unknown emails pile up too).
-    if (Math.random() < 0.05) await forgetLoginFailuresBefore(since);
+    if (Math.random() < 0.05) await forgetStaleSignInAttempts();
     return { ok: false, reason: 'invalid' };
   }
-  await db.delete(loginFailures).where(eq(loginFailures.emailKey, emailKey));
-  return { ok: true, user: { id: row.id, name: row.name, email: row.email, role: row.role } };
-}
-
-export async function forgetLoginFailuresBefore(before: Date) {
-  await db.delete(loginFailures).where(lt(loginFailures.at, before));
+  await clearSignInAttempts(emailKey, ip);
+  return { ok: true, user: { id: row.id, name: row.name, email: row.email, role: row.role, twoFactor: row.totpEnabledAt !== null } };
 }
 
 export async function getActiveUser(id: number): Promise<SessionUser | null> {

@@ -1,0 +1,98 @@
+/**
+ * Sign-in throttling, counted in the database so every app instance shares it.
+ *
+ * Each attempt is counted *before* the password is checked, in one atomic upsert per key: the
+ * row lock serialises concurrent attempts, and an attempt whose key is still in its delay is
+ * refused without touching the password. So a burst of parallel guesses gets no more checks than
+ * a patient attacker would.
+ *
+ * Three keys per attempt (OWASP's authentication cheat sheet):
+ * - account + client address: strict, so one address can't guess one account's password;
+ * - client address: strict, so one address can't spray many accounts;
+ * - account alone: for attackers spread over many addresses, but its delay is capped short
+ *   (ACCOUNT_MAX_DELAY_SECONDS), so nobody can hold an account locked: the owner, from their own
+ *   address, waits seconds at most. Delays grow progressively (1 s, 2 s, 4 s, …), never a fixed lock.
+ *
+ * Keys are HMACs, so the table holds no email addresses or IPs.
+ */
+import { createHmac } from 'node:crypto';
+import { inArray, lt, sql } from 'drizzle-orm';
+import { db } from '@/db';
+import { signInThrottle } from '@/db/schema';
+import { authSecret } from '@/lib/env';
+
+type Limit = { free: number; maxDelaySeconds: number };
+
+/** Attempts allowed without delay, then 1 s, 2 s, 4 s … up to the cap. */
+export const LIMITS = {
+  accountAndIp: { free: 5, maxDelaySeconds: 15 * 60 },
+  ip: { free: 20, maxDelaySeconds: 15 * 60 },
+  account: { free: 10, maxDelaySeconds: 30 },
+} as const satisfies Record<string, Limit>;
+
+/** Counts older than this are forgotten at the next attempt. */
+export const WINDOW_MINUTES = 15;
+
+function keyOf(kind: string, value: string): string {
+  return createHmac('sha256', `${authSecret()}:sign-in-throttle`).update(`${kind}:${value}`).digest('hex');
+}
+
+export function throttleKeys(email: string, ip: string | null): { key: string; limit: Limit }[] {
+  const account = email.trim().toLowerCase();
+  const keys: { key: string; limit: Limit }[] = [{ key: keyOf('account', account), limit: LIMITS.account }];
+  if (ip) {
+    keys.push({ key: keyOf('ip', ip), limit: LIMITS.ip });
+    keys.push({ key: keyOf('account+ip', `${account}|${ip}`), limit: LIMITS.accountAndIp });
+  }
+  return keys;
+}
+
+export type Reservation = { ok: true } | { ok: false; retryAfterSeconds: number };
+
+/**
+ * Counts one attempt on every key and says whether it may go on. One statement per key: the
+ * upsert's row lock makes the read-count-decide step atomic on both drivers.
+ */
+export async function reserveSignInAttempt(email: string, ip: string | null): Promise<Reservation> {
+  let retryAfter = 0;
+  for (const { key, limit } of throttleKeys(email, ip)) {
+    // The failures count after this attempt, restarting when the last attempt is older than the window.
+    const next = sql`CASE WHEN t.updated_at < now() - make_interval(mins => ${WINDOW_MINUTES}) THEN 1 ELSE t.failures + 1 END`;
+    const delay = (failures: ReturnType<typeof sql>) =>
+      sql`make_interval(secs => CASE WHEN ${failures} < ${limit.free} THEN 0 ELSE least(${limit.maxDelaySeconds}, power(2, ${failures} - ${limit.free})) END)`;
+    const rows = await db.execute<{ failures: number }>(sql`
+      INSERT INTO sign_in_throttle AS t (key, failures, blocked_until, updated_at)
+      VALUES (${key}, 1, now() + ${delay(sql`1`)}, now())
+      ON CONFLICT (key) DO UPDATE
+        SET failures = ${next}, blocked_until = now() + ${delay(next)}, updated_at = now()
+        WHERE t.blocked_until <= now()
+      RETURNING t.failures`);
+    if (resultRows(rows).length === 0) {
+      const [row] = await db
+        .select({ wait: sql<number>`ceil(extract(epoch FROM ${signInThrottle.blockedUntil} - now()))::int` })
+        .from(signInThrottle)
+        .where(sql`${signInThrottle.key} = ${key}`);
+      retryAfter = Math.max(retryAfter, row?.wait ?? 1, 1);
+    }
+  }
+  return retryAfter > 0 ? { ok: false, retryAfterSeconds: retryAfter } : { ok: true };
+}
+
+/** After a successful sign-in: the account's counts start again (the address's count stays). */
+export async function clearSignInAttempts(email: string, ip: string | null): Promise<void> {
+  const keys = throttleKeys(email, ip)
+    .filter(({ limit }) => limit !== LIMITS.ip)
+    .map(({ key }) => key);
+  await db.delete(signInThrottle).where(inArray(signInThrottle.key, keys));
+}
+
+/** Forget counters nobody has touched for a day (guesses at unknown emails pile up otherwise). */
+export async function forgetStaleSignInAttempts(): Promise<void> {
+  await db.delete(signInThrottle).where(lt(signInThrottle.updatedAt, sql`now() - interval '1 day'`));
+}
+
+/** Both drivers' execute() results as plain rows (postgres.js returns an array, PGlite { rows }). */
+function resultRows<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
