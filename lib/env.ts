@@ -1,22 +1,52 @@
 /**
- * Environment, validated once. DATABASE_URL is optional (embedded PGlite otherwise); AUTH_SECRET is
- * required in production, so sessions can't be forged with a known key.
+ * Environment, validated once: a bad value fails at start with a clear message. Every variable the
+ * app reads goes through here (scripts too), so this file is the list of what can be configured.
+ * DATABASE_URL is optional (embedded PGlite otherwise); AUTH_SECRET is required in production, so
+ * sessions can't be forged with a known key.
  */
 import { z } from 'zod';
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_POOL_SIZE: positiveInt(10),
   PGLITE_DIR: z.string().optional(),
+  /**
+   * 'off' trades durability for speed on the embedded database (PGlite's fsync=off): a power cut
+   * can then lose or corrupt recent writes. Default 'on'.
+   */
+  PGLITE_DURABLE: z.enum(['on', 'off']).default('on'),
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
+  /** The public address (https://cases.example.org): record links, and the origin server actions must come from. */
+  APP_URL: z.string().url().optional(),
+  /** Addresses of reverse proxies whose X-Forwarded-For/-Host/-Proto are believed (comma-separated). */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((p) => p.trim()).filter(Boolean)),
+  PORT: positiveInt(3000),
+  API_RATE_LIMIT: positiveInt(120),
+  /** Days the audit trail is kept (never fewer than 30, which the database enforces). */
+  AUDIT_RETENTION_DAYS: positiveInt(730),
 });
 
-export const env = envSchema.parse({
-  NODE_ENV: process.env.NODE_ENV,
-  DATABASE_URL: process.env.DATABASE_URL || undefined,
-  PGLITE_DIR: process.env.PGLITE_DIR || undefined,
-  AUTH_SECRET: process.env.AUTH_SECRET || undefined,
-});
+export type Env = z.infer<typeof envSchema>;
+
+function readEnv(): Env {
+  const blankIsUnset = Object.fromEntries(
+    Object.keys(envSchema.shape).map((key) => [key, process.env[key] === '' ? undefined : process.env[key]]),
+  );
+  const parsed = envSchema.safeParse(blankIsUnset);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  return parsed.data;
+}
+
+export const env = readEnv();
 
 /** next build runs with NODE_ENV=production but never serves a request, so it needs no secret. */
 const building = process.env.NEXT_PHASE === 'phase-production-build';
