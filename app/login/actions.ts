@@ -10,6 +10,7 @@ import { currentUser } from '@/lib/auth/guard';
 import { safeRedirectPath } from '@/lib/auth/redirect';
 import { revokeSession, revokeUserSessions } from '@/lib/auth/sessions';
 import { checkPassword, checkSecondFactor, SECOND_FACTOR_MINUTES } from '@/lib/auth/sign-in';
+import { issueDeviceToken } from '@/lib/auth/throttle';
 import { clientIpFrom, describeDevice } from '@/lib/request/client';
 import { verifySecondFactor } from '@/lib/two-factor/queries';
 
@@ -23,6 +24,8 @@ export type LoginFormState = {
 
 /** The half-done sign-in, between the password and the code; http-only, this page only. */
 const CHALLENGE_COOKIE = 'ct_sign_in';
+/** Marks a browser that has signed in to an account before (lib/auth/throttle.ts, device cookies). */
+const DEVICE_COOKIE = 'ct_device';
 
 const passwordInput = z.object({
   email: z.string().trim().toLowerCase().max(320),
@@ -31,11 +34,14 @@ const passwordInput = z.object({
 
 async function requestMeta() {
   const h = await headers();
-  return { ip: clientIpFrom(h), device: describeDevice(h.get('user-agent')) };
+  const deviceToken = (await cookies()).get(DEVICE_COOKIE)?.value ?? null;
+  return { ip: clientIpFrom(h), device: describeDevice(h.get('user-agent')), deviceToken };
 }
 
 /** Hands a ticket to Auth.js, which opens the session and redirects (by throwing NEXT_REDIRECT). */
-async function finishSignIn(ticket: string, redirectTo: string): Promise<LoginFormState> {
+async function finishSignIn(ticket: string, redirectTo: string, email: string): Promise<LoginFormState> {
+  const secure = (await headers()).get('x-forwarded-proto') === 'https';
+  (await cookies()).set(DEVICE_COOKIE, issueDeviceToken(email), { httpOnly: true, sameSite: 'strict', secure, path: '/login', maxAge: 180 * 24 * 3600 });
   try {
     await signIn('credentials', { ticket, redirectTo });
   } catch (error) {
@@ -71,7 +77,7 @@ async function login(_: LoginFormState, form: FormData): Promise<LoginFormState>
       });
       return { step: 'code', email };
     case 'ticket':
-      return finishSignIn(result.ticket, redirectTo);
+      return finishSignIn(result.ticket, redirectTo, email);
   }
 }
 
@@ -84,7 +90,7 @@ async function verifyCode(state: LoginFormState, form: FormData): Promise<LoginF
   if (result.kind === 'invalid') return { step: 'code', error: 'codeInvalid', attemptsLeft: result.attemptsLeft, email: state.email };
   jar.delete({ name: CHALLENGE_COOKIE, path: '/login' });
   if (result.kind === 'expired') return { step: 'password', error: 'codeExpired', email: state.email };
-  return finishSignIn(result.ticket, result.redirectTo);
+  return finishSignIn(result.ticket, result.redirectTo, result.email);
 }
 
 /** Ends this session on the server (a copied cookie stops working too), then clears the cookie. */

@@ -18,7 +18,7 @@ export const SECOND_FACTOR_MINUTES = 5;
 export const MAX_CODE_ATTEMPTS = 5;
 const TICKET_SECONDS = 60;
 
-type Meta = { ip: string | null; device: string | null };
+type Meta = { ip: string | null; device: string | null; deviceToken?: string | null };
 
 const hashId = (id: string) => createHash('sha256').update(id).digest('hex');
 
@@ -42,7 +42,7 @@ export type PasswordStep =
 
 /** Step one: email and password. `redirectTo` must already be a safe path (lib/auth/redirect.ts). */
 export async function checkPassword(email: string, password: string, redirectTo: string, meta: Meta): Promise<PasswordStep> {
-  const result = await authenticateUser(email, password, meta.ip);
+  const result = await authenticateUser(email, password, meta.ip, meta.deviceToken ?? null);
   if (!result.ok) {
     await recordAudit({
       action: result.reason === 'throttled' ? 'sign_in_throttled' : 'sign_in_failed',
@@ -62,7 +62,7 @@ export async function checkPassword(email: string, password: string, redirectTo:
 }
 
 export type CodeStep =
-  | { kind: 'ticket'; ticket: string; redirectTo: string }
+  | { kind: 'ticket'; ticket: string; redirectTo: string; email: string }
   | { kind: 'invalid'; attemptsLeft: number }
   | { kind: 'expired' };
 
@@ -101,10 +101,12 @@ export async function checkSecondFactor(
     return attemptsLeft > 0 ? { kind: 'invalid', attemptsLeft } : { kind: 'expired' };
   }
   await db.delete(signInChallenges).where(eq(signInChallenges.id, key));
+  const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, counted.userId));
   if (method === 'recovery') {
     await recordAudit({ action: 'recovery_code_used', actorId: counted.userId, targetKind: 'user', targetId: counted.userId, ip: meta.ip });
   }
-  return { kind: 'ticket', ticket: await issue(counted.userId, 'ticket', counted.redirectTo, TICKET_SECONDS), redirectTo: counted.redirectTo };
+  const ticket = await issue(counted.userId, 'ticket', counted.redirectTo, TICKET_SECONDS);
+  return { kind: 'ticket', ticket, redirectTo: counted.redirectTo, email: user?.email ?? '' };
 }
 
 /**

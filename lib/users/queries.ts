@@ -23,9 +23,9 @@ export type AuthResult =
  * a burst of parallel requests gets many guesses. Unknown emails cost as much time as wrong
  * passwords, and wrong email, wrong password and a disabled account give the same answer.
  */
-export async function authenticateUser(email: string, password: string, ip: string | null = null): Promise<AuthResult> {
+export async function authenticateUser(email: string, password: string, ip: string | null = null, deviceToken: string | null = null): Promise<AuthResult> {
   const emailKey = email.trim().toLowerCase();
-  const reservation = await reserveSignInAttempt(emailKey, ip);
+  const reservation = await reserveSignInAttempt(emailKey, ip, deviceToken);
   if (!reservation.ok) return { ok: false, reason: 'throttled', retryAfterSeconds: reservation.retryAfterSeconds };
 
   const [row] = await db
@@ -37,7 +37,7 @@ export async function authenticateUser(email: string, password: string, ip: stri
     if (Math.random() < 0.05) await forgetStaleSignInAttempts();
     return { ok: false, reason: 'invalid', userId: row?.id ?? null };
   }
-  await clearSignInAttempts(emailKey, ip);
+  await clearSignInAttempts(emailKey, ip, deviceToken);
   return { ok: true, user: { id: row.id, name: row.name, email: row.email, role: row.role, twoFactor: row.totpEnabledAt !== null } };
 }
 
