@@ -12,8 +12,8 @@
  * - account alone: for attackers spread over many addresses; its delay is capped at 30 s.
  * A browser that has signed in to the account before carries a signed "known device" cookie
  * (OWASP's device cookies); its attempts are counted under that device instead of the account, so
- * an attacker hammering the account can't keep its owner out. Delays grow progressively (1 s, 2 s,
- * 4 s, …), never a fixed lock.
+ * an attacker hammering the account can't keep its owner out. Delays grow progressively (10 s, 20 s,
+ * 40 s, …), never a fixed lock.
  *
  * Keys are HMACs, so the table holds no email addresses or IPs.
  */
@@ -25,7 +25,10 @@ import { authSecret } from '@/lib/env';
 
 type Limit = { free: number; maxDelaySeconds: number };
 
-/** Attempts allowed without delay, then 1 s, 2 s, 4 s … up to the cap. */
+/** The first delay after the free attempts; each further failure doubles it, up to the cap. */
+export const FIRST_DELAY_SECONDS = 10;
+
+/** Attempts allowed without delay, then 10 s, 20 s, 40 s … up to the cap. */
 export const LIMITS = {
   accountAndIp: { free: 5, maxDelaySeconds: 15 * 60 },
   ip: { free: 20, maxDelaySeconds: 15 * 60 },
@@ -79,7 +82,7 @@ export async function reserveSignInAttempt(email: string, ip: string | null, dev
     // The failures count after this attempt, restarting when the last attempt is older than the window.
     const next = sql`CASE WHEN t.updated_at < now() - make_interval(mins => ${WINDOW_MINUTES}) THEN 1 ELSE t.failures + 1 END`;
     const delay = (failures: ReturnType<typeof sql>) =>
-      sql`make_interval(secs => CASE WHEN ${failures} < ${limit.free} THEN 0 ELSE least(${limit.maxDelaySeconds}, power(2, ${failures} - ${limit.free})) END)`;
+      sql`make_interval(secs => CASE WHEN ${failures} < ${limit.free} THEN 0 ELSE least(${limit.maxDelaySeconds}, ${FIRST_DELAY_SECONDS} * power(2, ${failures} - ${limit.free})) END)`;
     const rows = await db.execute<{ failures: number }>(sql`
       INSERT INTO sign_in_throttle AS t (key, failures, blocked_until, updated_at)
       VALUES (${key}, 1, now() + ${delay(sql`1`)}, now())
