@@ -20,7 +20,7 @@ test('every page carries a strict Content-Security-Policy with a fresh nonce, an
   await page.getByLabel('Email').fill('nobody@example.org');
   await page.getByLabel('Password').fill('wrong-password-1');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('alert')).toHaveText(/wrong/);
+  await expect(page.locator('form').getByRole('alert')).toHaveText(/wrong/);
   expect(violations).toEqual([]);
 });
 

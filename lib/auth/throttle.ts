@@ -18,7 +18,7 @@
  * Keys are HMACs, so the table holds no email addresses or IPs.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { inArray, lt, sql } from 'drizzle-orm';
+import { eq, inArray, lt, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { signInThrottle } from '@/db/schema';
 import { authSecret } from '@/lib/env';
@@ -31,7 +31,7 @@ export const FIRST_DELAY_SECONDS = 10;
 /** Attempts allowed without delay, then 10 s, 20 s, 40 s … up to the cap. */
 export const LIMITS = {
   accountAndIp: { free: 5, maxDelaySeconds: 15 * 60 },
-  ip: { free: 20, maxDelaySeconds: 15 * 60 },
+  ip: { free: 30, maxDelaySeconds: 15 * 60 },
   account: { free: 10, maxDelaySeconds: 30 },
   device: { free: 5, maxDelaySeconds: 15 * 60 },
 } as const satisfies Record<string, Limit>;
@@ -101,12 +101,22 @@ export async function reserveSignInAttempt(email: string, ip: string | null, dev
   return retryAfter > 0 ? { ok: false, retryAfterSeconds: retryAfter } : { ok: true };
 }
 
-/** After a successful sign-in: the account's and device's counts start again (the address's count stays). */
+/**
+ * After a successful sign-in: the account's and device's counts start again, and the attempt is
+ * taken back from the address's count (it was counted before the password was known), so many
+ * colleagues signing in from one office address never hold each other up.
+ */
 export async function clearSignInAttempts(email: string, ip: string | null, deviceToken?: string | null): Promise<void> {
-  const keys = [...throttleKeys(email, ip, deviceToken), ...throttleKeys(email, ip)]
-    .filter(({ limit }) => limit !== LIMITS.ip)
-    .map(({ key }) => key);
-  await db.delete(signInThrottle).where(inArray(signInThrottle.key, keys));
+  const all = [...throttleKeys(email, ip, deviceToken), ...throttleKeys(email, ip)];
+  const personal = all.filter(({ limit }) => limit !== LIMITS.ip).map(({ key }) => key);
+  await db.delete(signInThrottle).where(inArray(signInThrottle.key, personal));
+  const address = all.find(({ limit }) => limit === LIMITS.ip);
+  if (address) {
+    await db
+      .update(signInThrottle)
+      .set({ failures: sql`greatest(${signInThrottle.failures} - 1, 0)` })
+      .where(eq(signInThrottle.key, address.key));
+  }
 }
 
 /** Forget counters nobody has touched for a day (guesses at unknown emails pile up otherwise). */
