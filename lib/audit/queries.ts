@@ -133,8 +133,8 @@ export function streamAuditCsv(
       let before = filters.before;
       for (;;) {
         const batch = await readAuditEvents({ ...filters, before }, batchSize);
-        if (batch.length > 0) yield batch.map(auditCsvLine).join('');
         rows += batch.length;
+        if (batch.length > 0) yield batch.map(auditCsvLine).join('');
         if (batch.length < batchSize) break;
         before = batch[batch.length - 1].id;
       }
