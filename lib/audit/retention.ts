@@ -17,7 +17,11 @@ export async function purgeAuditIfDue(retentionDays = env.AUDIT_RETENTION_DAYS):
     .from(auditEvents)
     .where(and(eq(auditEvents.action, 'audit_purged'), gt(auditEvents.at, sql`now() - interval '1 day'`)))
     .limit(1);
-  if (recent) return null;
+  return recent ? null : purgeAudit(retentionDays);
+}
+
+/** Purges now and records it (the trail keeps the last 30 days whatever is asked); returns how many went. */
+export async function purgeAudit(retentionDays = env.AUDIT_RETENTION_DAYS): Promise<number> {
   const days = Math.max(MIN_RETENTION_DAYS, retentionDays);
   const removed = await purgeAuditEvents(days);
   await recordAudit({ action: 'audit_purged', actorId: null, targetKind: 'audit', details: { removed, retentionDays: days } });

@@ -3,7 +3,7 @@ import { after } from 'next/server';
 import { getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/guard';
 import { auditedAuditFilters, auditFiltersToQuery, parseAuditFilters } from '@/lib/audit/filters';
-import { recordAudit } from '@/lib/audit/log';
+import { MIN_RETENTION_DAYS, recordAudit } from '@/lib/audit/log';
 import { listAuditActors, listAuditEvents } from '@/lib/audit/queries';
 import { purgeAuditIfDue } from '@/lib/audit/retention';
 import { env } from '@/lib/env';
@@ -27,7 +27,7 @@ export default async function AuditPage({ searchParams }: Props) {
   return (
     <>
       <h1>{t('title')}</h1>
-      <p className="hint">{t('hint', { days: Math.max(30, env.AUDIT_RETENTION_DAYS) })}</p>
+      <p className="hint">{t('hint', { days: Math.max(MIN_RETENTION_DAYS, env.AUDIT_RETENTION_DAYS) })}</p>
       <AuditFilterForm filters={filters} actors={actors} />
       {invalid.length > 0 && (
         <p role="alert" className="banner warn">
