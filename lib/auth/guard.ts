@@ -38,6 +38,15 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
 });
 
 /**
+ * For route handlers (which answer 401/403 rather than redirect): the signed-in user, or null when
+ * there is none or their role requires two-factor sign-in they have not set up yet.
+ */
+export async function currentRouteUser(): Promise<SessionUser | null> {
+  const user = await currentUser();
+  return user && !(user.twoFactorRequired && !user.twoFactorEnabled) ? user : null;
+}
+
+/**
  * For pages and actions: sends the signed-out to /login, and users whose role requires two-factor
  * sign-in but who have not set it up to /account/security (the pages that set it up, and sign-out,
  * pass `setupAllowed`).

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { auditedCaseFilters } from '@/lib/audit/filters';
 import { recordAudit } from '@/lib/audit/log';
 import { can } from '@/lib/auth/policy';
-import { currentUser } from '@/lib/auth/guard';
+import { currentRouteUser } from '@/lib/auth/guard';
 import { parseCaseFilters } from '@/lib/cases/filters';
 import { publicOrigin } from '@/lib/exports/origin';
 import { notesAllowed } from '@/lib/exports/queries';
@@ -21,7 +21,7 @@ const formatInput = z.enum(FILE_FORMATS);
  * admins only; for anyone else it is ignored.
  */
 export async function GET(request: NextRequest) {
-  const user = await currentUser();
+  const user = await currentRouteUser();
   if (!user) redirect('/login');
   if (!can(user.role, 'read')) return new Response('Forbidden', { status: 403 });
   const params = request.nextUrl.searchParams;

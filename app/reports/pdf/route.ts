@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { auditedCaseFilters } from '@/lib/audit/filters';
 import { recordAudit } from '@/lib/audit/log';
 import { can } from '@/lib/auth/policy';
-import { currentUser } from '@/lib/auth/guard';
+import { currentRouteUser } from '@/lib/auth/guard';
 import { parseCaseFilters } from '@/lib/cases/filters';
 import { publicOrigin } from '@/lib/exports/origin';
 import { generateReport, type Translate } from '@/lib/reports/report';
@@ -14,7 +14,7 @@ export const dynamic = 'force-dynamic';
 
 /** GET /reports/pdf?<the /cases filters>: the observers' PDF, built on the server, logged. */
 export async function GET(request: NextRequest) {
-  const user = await currentUser();
+  const user = await currentRouteUser();
   if (!user) redirect('/login');
   if (!can(user.role, 'read')) return new Response('Forbidden', { status: 403 });
   const filters = parseCaseFilters(request.nextUrl.searchParams);

@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { can } from '@/lib/auth/policy';
-import { currentUser } from '@/lib/auth/guard';
+import { currentRouteUser } from '@/lib/auth/guard';
 import { auditedAuditFilters, parseAuditFilters } from '@/lib/audit/filters';
 import { recordAudit } from '@/lib/audit/log';
 import { streamAuditCsv } from '@/lib/audit/queries';
@@ -14,7 +14,7 @@ export const dynamic = 'force-dynamic';
  * The download is recorded once it ends, with how many events went out.
  */
 export async function GET(request: NextRequest) {
-  const user = await currentUser();
+  const user = await currentRouteUser();
   if (!user) return new Response('Unauthorized', { status: 401 });
   if (!can(user.role, 'audit')) return new Response('Forbidden', { status: 403 });
   const { filters, invalid } = parseAuditFilters(request.nextUrl.searchParams);
