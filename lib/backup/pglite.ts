@@ -1,0 +1,59 @@
+/**
+ * PGlite's side: the payload is PGlite's own data directory dump (a gzipped tarball), which it
+ * loads back as is. PGlite allows one process per directory and has no lock, so the caller must
+ * make sure the app is not running on the same directory.
+ */
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { computeManifest, migrationLevel, type Manifest, type RunSql } from './manifest';
+
+// The same extensions as db/index.ts: a data dir that uses them can't be opened without them.
+const extensions = { pg_trgm, unaccent };
+
+type Dumped = { manifest: Manifest; migrations: number; payload: Buffer };
+
+async function readManifest(pg: PGlite): Promise<{ manifest: Manifest; migrations: number }> {
+  return pg.transaction(async (tx) => {
+    const run: RunSql = async (statement) => (await tx.query<Record<string, unknown>>(statement)).rows;
+    return { manifest: await computeManifest(run), migrations: await migrationLevel(run) };
+  });
+}
+
+export async function dumpPglite(dir: string): Promise<Dumped> {
+  // Opening a directory without a database would quietly create an empty one and back that up.
+  if (!existsSync(path.join(dir, 'PG_VERSION'))) throw new Error(`No PGlite database at ${dir}.`);
+  const pg = new PGlite(dir, { extensions });
+  try {
+    const { manifest, migrations } = await readManifest(pg);
+    const payload = Buffer.from(await (await pg.dumpDataDir('gzip')).arrayBuffer());
+    return { manifest, migrations, payload };
+  } finally {
+    await pg.close();
+  }
+}
+
+/** A directory is a safe target when there is nothing in it to overwrite. */
+export function assertEmptyDir(dir: string) {
+  if (existsSync(dir) && readdirSync(dir).length > 0) {
+    throw new Error(`Refusing to restore into ${dir}: it is not empty. Restore into a new directory (--target-dir).`);
+  }
+}
+
+/** Loads the payload into a directory the caller found empty; returns the manifest of what landed. */
+export async function loadPglite(dir: string, payload: Buffer): Promise<Manifest> {
+  const pg = new PGlite(dir, { extensions, loadDataDir: new Blob([new Uint8Array(payload)]) });
+  try {
+    await pg.waitReady;
+    return (await readManifest(pg)).manifest;
+  } finally {
+    await pg.close();
+  }
+}
+
+/** Undoes a failed restore: the directory was empty before, so all of it is ours to remove. */
+export function removeRestoredDir(dir: string) {
+  rmSync(dir, { recursive: true, force: true });
+}
