@@ -48,7 +48,8 @@ async function main() {
   console.log(`${result.file} (${(result.bytes / 1024 / 1024).toFixed(1)} MB, ${result.encrypted ? 'encrypted' : 'NOT encrypted'})`);
   console.log(`${result.file}.sha256`);
   if (result.encrypted) console.log(`Keep the passphrase apart from the file: without it the backup can't be restored.`);
-  console.log(`Check it restores: npm run restore -- ${path.relative(process.cwd(), result.file)} (into an empty database).`);
+  const shown = path.relative(process.cwd(), result.file);
+  console.log(`Check it restores: npm run restore -- ${shown.startsWith('..') ? result.file : shown} (into an empty database).`);
 }
 
 main().catch((error) => {

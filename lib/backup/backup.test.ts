@@ -5,7 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeDb } from '@/db';
 import { recordAudit } from '@/lib/audit/log';
 import { createCase, deleteCase, getCaseForEdit, updateCase } from '@/lib/cases/queries';
@@ -20,6 +20,8 @@ const serverUrl = process.env.DATABASE_URL;
 // set before the first query opens it.
 if (!serverUrl) process.env.PGLITE_DIR = path.join(work, 'source');
 
+// Each round trip opens an on-disk PGlite three times (seconds each on a busy machine).
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 useTestDatabase();
 
 const source: Source = serverUrl ? { driver: 'postgres', url: serverUrl } : { driver: 'pglite', dir: path.join(work, 'source') };
@@ -57,19 +59,23 @@ async function open(target: Source | Target): Promise<Run> {
  * Every row of every table, read with plain SELECTs (not through the manifest code under test)
  * and sorted, so two databases compare equal exactly when they hold the same records.
  */
-async function allRows(target: Source | Target): Promise<Record<string, string[]>> {
+async function allRows(db: Run): Promise<Record<string, string[]>> {
+  const tables = await db.query(
+    `SELECT table_schema || '.' || table_name AS name FROM information_schema.tables
+     WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1`,
+  );
+  const result: Record<string, string[]> = {};
+  for (const { name } of tables) {
+    const rows = await db.query(`SELECT * FROM ${String(name)}`);
+    result[String(name)] = rows.map((row) => JSON.stringify(row)).sort();
+  }
+  return result;
+}
+
+async function withDb<T>(target: Source | Target, use: (db: Run) => Promise<T>): Promise<T> {
   const db = await open(target);
   try {
-    const tables = await db.query(
-      `SELECT table_schema || '.' || table_name AS name FROM information_schema.tables
-       WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1`,
-    );
-    const result: Record<string, string[]> = {};
-    for (const { name } of tables) {
-      const rows = await db.query(`SELECT * FROM ${String(name)}`);
-      result[String(name)] = rows.map((row) => JSON.stringify(row)).sort();
-    }
-    return result;
+    return await use(db);
   } finally {
     await db.close();
   }
@@ -108,7 +114,7 @@ beforeAll(async () => {
   await recordAudit({ action: 'sign_in_failed', actorId: null, ip: '192.0.2.1', details: { marker } });
   // PGlite serves one process per directory: the backup opens it itself.
   if (!serverUrl) await closeDb();
-  sourceRows = await allRows(source);
+  sourceRows = await withDb(source, allRows);
 });
 
 afterAll(async () => {
@@ -135,19 +141,19 @@ describe(`backup and restore (${source.driver})`, () => {
     expect(restored.differences).toEqual([]);
     expect(restored.report).not.toContain('MISMATCH');
 
-    const rows = await allRows(target);
-    expect(rows).toEqual(sourceRows);
-    expect(rows['public.revisions'].filter((r) => r.includes(marker)).length).toBeGreaterThanOrEqual(3);
-    expect(rows['public.audit_events'].filter((r) => r.includes(marker))).toHaveLength(2);
-    expect(rows['public.detentions'].filter((r) => r.includes(marker))).toHaveLength(3);
+    // Every table is in the manifest, and every sequence (identity columns keep counting on).
+    expect(restored.expected.tables.map((t) => t.name)).toEqual(Object.keys(sourceRows));
+    expect(restored.expected.sequences.map((s) => s.name)).toContain('public.audit_events_id_seq');
 
-    // The restored trail is still append-only: its triggers came back after the data.
-    const db = await open(target);
-    try {
+    await withDb(target, async (db) => {
+      const rows = await allRows(db);
+      expect(rows).toEqual(sourceRows);
+      expect(rows['public.revisions'].filter((r) => r.includes(marker)).length).toBeGreaterThanOrEqual(4);
+      expect(rows['public.audit_events'].filter((r) => r.includes(marker))).toHaveLength(2);
+      expect(rows['public.detentions'].filter((r) => r.includes(marker))).toHaveLength(3);
+      // The restored trail is still append-only: its triggers came back after the data.
       await expect(db.query('DELETE FROM audit_events')).rejects.toThrow(/append-only/);
-    } finally {
-      await db.close();
-    }
+    });
   });
 
   it('refuses a wrong or missing passphrase and restores nothing', async () => {
@@ -189,7 +195,7 @@ describe(`backup and restore (${source.driver})`, () => {
     const backup = await createBackup({ source, outDir: path.join(work, 'out-busy'), passphrase: null });
     const busy: Target = source.driver === 'pglite' ? source : { driver: 'postgres', url: source.url };
     await expect(restoreBackup({ file: backup.file, target: busy, passphrase: null })).rejects.toThrow(/Refusing/);
-    expect(await allRows(source)).toEqual(sourceRows);
+    expect(await withDb(source, allRows)).toEqual(sourceRows);
   });
 });
 

@@ -44,7 +44,8 @@ export function assertEmptyDir(dir: string) {
 
 /** Loads the payload into a directory the caller found empty; returns the manifest of what landed. */
 export async function loadPglite(dir: string, payload: Buffer): Promise<Manifest> {
-  const pg = new PGlite(dir, { extensions, loadDataDir: new Blob([new Uint8Array(payload)]) });
+  // The cast is true (Node's Buffers sit on plain ArrayBuffers) and spares a copy of the payload.
+  const pg = new PGlite(dir, { extensions, loadDataDir: new Blob([payload as Uint8Array<ArrayBuffer>]) });
   try {
     await pg.waitReady;
     return (await readManifest(pg)).manifest;
