@@ -191,6 +191,17 @@ describe(`backup and restore (${source.driver})`, () => {
     expect(await isEmpty(target)).toBe(true);
   });
 
+  it.skipIf(source.driver !== 'pglite')('refuses to open a PGlite database another instance has open', async () => {
+    if (source.driver !== 'pglite') return;
+    const running = new PGlite(source.dir, { extensions: { pg_trgm, unaccent } });
+    try {
+      await running.query('SELECT count(*) FROM detentions');
+      await expect(createBackup({ source, outDir: path.join(work, 'out-in-use'), passphrase: null })).rejects.toThrow(/is open in process/);
+    } finally {
+      await running.close();
+    }
+  });
+
   it('refuses a target that already holds data', async () => {
     const backup = await createBackup({ source, outDir: path.join(work, 'out-busy'), passphrase: null });
     const busy: Target = source.driver === 'pglite' ? source : { driver: 'postgres', url: source.url };

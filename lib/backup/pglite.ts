@@ -3,7 +3,7 @@
  * loads back as is. PGlite allows one process per directory and has no lock, so the caller must
  * make sure the app is not running on the same directory.
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -22,9 +22,39 @@ async function readManifest(pg: PGlite): Promise<{ manifest: Manifest; migration
   });
 }
 
+/**
+ * The processes (this one included) holding files open inside `dir`: a running PGlite keeps its
+ * relation files open. Linux only (/proc); elsewhere it finds nothing and the CLI's warning has
+ * to do. postmaster.pid can't tell us instead: the app never closes PGlite, so it is always there.
+ */
+export function processesUsing(dir: string): number[] {
+  if (!existsSync('/proc/self/fd')) return [];
+  const root = realpathSync(dir) + path.sep;
+  const holds = (pid: string, fd: string) => {
+    try {
+      return readlinkSync(`/proc/${pid}/fd/${fd}`).startsWith(root);
+    } catch {
+      return false;
+    }
+  };
+  return readdirSync('/proc')
+    .filter((pid) => /^\d+$/.test(pid))
+    .filter((pid) => {
+      try {
+        return readdirSync(`/proc/${pid}/fd`).some((fd) => holds(pid, fd));
+      } catch {
+        return false; // gone, or another user's process we may not inspect
+      }
+    })
+    .map(Number);
+}
+
 export async function dumpPglite(dir: string): Promise<Dumped> {
   // Opening a directory without a database would quietly create an empty one and back that up.
   if (!existsSync(path.join(dir, 'PG_VERSION'))) throw new Error(`No PGlite database at ${dir}.`);
+  // A second PGlite on a directory in use can corrupt it, and would copy a torn state anyway.
+  const users = processesUsing(dir);
+  if (users.length) throw new Error(`The PGlite database at ${dir} is open in process ${users.join(', ')} (the app?): stop it, then back up.`);
   const pg = new PGlite(dir, { extensions });
   try {
     const { manifest, migrations } = await readManifest(pg);
