@@ -12,7 +12,7 @@ import { createCase, deleteCase, getCaseForEdit, updateCase } from '@/lib/cases/
 import { useTestDatabase } from '@/lib/test/database';
 import { createActor, unique, validCase } from '@/lib/test/factories';
 import { createBackup, restoreBackup, type Source, type Target } from './backup';
-import { compareManifests, type Manifest } from './manifest';
+import { compareManifests, computeManifest, type Manifest } from './manifest';
 
 const work = mkdtempSync(path.join(tmpdir(), 'ct-backup-'));
 const serverUrl = process.env.DATABASE_URL;
@@ -153,6 +153,13 @@ describe(`backup and restore (${source.driver})`, () => {
       expect(rows['public.detentions'].filter((r) => r.includes(marker))).toHaveLength(3);
       // The restored trail is still append-only: its triggers came back after the data.
       await expect(db.query('DELETE FROM audit_events')).rejects.toThrow(/append-only/);
+
+      // The manifest sees content, not just counts: one changed note, same row count, is caught.
+      await db.query(`UPDATE detentions SET notes = notes || '.' WHERE notes LIKE '${marker}%'`);
+      await db.query('BEGIN');
+      const changed = await computeManifest(db.query);
+      await db.query('COMMIT');
+      expect(compareManifests(restored.expected, changed).map((d) => d.name)).toEqual(['public.detentions']);
     });
   });
 
