@@ -20,8 +20,9 @@ const serverUrl = process.env.DATABASE_URL;
 // set before the first query opens it.
 if (!serverUrl) process.env.PGLITE_DIR = path.join(work, 'source');
 
-// Each round trip opens an on-disk PGlite three times (seconds each on a busy machine).
-vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+// An on-disk PGlite takes seconds to open, and tens of seconds to create on a busy machine; each
+// round trip opens one three times.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 300_000 });
 useTestDatabase();
 
 const source: Source = serverUrl ? { driver: 'postgres', url: serverUrl } : { driver: 'pglite', dir: path.join(work, 'source') };

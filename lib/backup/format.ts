@@ -28,11 +28,11 @@ export const SCRYPT_DEFAULTS = { N: 2 ** 17, r: 8, p: 1 };
 const encryptionSchema = z.object({
   cipher: z.literal('aes-256-gcm'),
   kdf: z.literal('scrypt'),
-  // Bounded because the header is read before anything is verified: a forged N must not make
-  // the restore allocate unbounded memory.
+  // Bounded because the header is read before anything is verified: a forged header must not
+  // make the restore allocate more than 1 GiB (128 · N · r bytes) or spin for minutes.
   N: z.number().int().min(2 ** 14).max(2 ** 20),
-  r: z.number().int().min(1).max(32),
-  p: z.number().int().min(1).max(16),
+  r: z.number().int().min(1).max(8),
+  p: z.number().int().min(1).max(4),
   salt: z.string().regex(/^[A-Za-z0-9+/]{22,}={0,2}$/),
   iv: z.string().regex(/^[A-Za-z0-9+/]{16}$/),
 });
