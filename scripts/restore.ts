@@ -46,7 +46,7 @@ async function main() {
   console.log(result.report);
   for (const d of result.differences) console.error(`MISMATCH ${d.name}: backup has ${d.expected}, restored has ${d.actual}`);
   if (result.differences.length) {
-    throw new Error(`the restored database differs from the backup in ${result.differences.length} places${target.driver === 'pglite' ? ' (the restored directory was removed)' : ''}.`);
+    throw new Error(`the restored database differs from the backup in ${result.differences.length} places${target.driver === 'pglite' ? ' (the restored directory was removed)' : ': do not run the app on it'}.`);
   }
   const where = target.driver === 'pglite' ? target.dir : new URL(target.url).pathname.slice(1);
   console.log(`Restored ${path.basename(file)} (${result.header.driver}, made ${result.header.createdAt}) into ${where} in ${((Date.now() - started) / 1000).toFixed(1)} s: every table matches.`);

@@ -61,10 +61,6 @@ export function verifyChecksum(file: string, bytes: Buffer) {
   }
 }
 
-export function inspectBackup(file: string): Header {
-  return readHeader(readFileSync(file)).header;
-}
-
 export type RestoreResult = {
   header: Header;
   expected: Manifest;

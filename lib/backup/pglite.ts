@@ -1,9 +1,9 @@
 /**
  * PGlite's side: the payload is PGlite's own data directory dump (a gzipped tarball), which it
- * loads back as is. PGlite allows one process per directory and has no lock, so the caller must
- * make sure the app is not running on the same directory.
+ * loads back as is. PGlite allows one process per directory and takes no lock, so the backup
+ * looks for another process holding the directory's files before it opens it.
  */
-import { existsSync, readdirSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -74,6 +74,8 @@ export function assertEmptyDir(dir: string) {
 
 /** Loads the payload into a directory the caller found empty; returns the manifest of what landed. */
 export async function loadPglite(dir: string, payload: Buffer): Promise<Manifest> {
+  // PGlite won't create parent folders itself.
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   // The cast is true (Node's Buffers sit on plain ArrayBuffers) and spares a copy of the payload.
   const pg = new PGlite(dir, { extensions, loadDataDir: new Blob([payload as Uint8Array<ArrayBuffer>]) });
   try {
