@@ -19,8 +19,8 @@ itself; running it while the app uses the same PGLITE_DIR can corrupt the databa
 
   --out DIR               where to write (default BACKUP_DIR, else ./backups)
   --passphrase-file FILE  encrypt with the passphrase in FILE (else BACKUP_PASSPHRASE)
-  --unencrypted           write a plain backup when no passphrase is set (not recommended:
-                          the file then holds every record, readable by whoever gets it)
+  --unencrypted           say that a plain backup is meant (silences the warning printed when
+                          no passphrase is set; the file then holds every record in the clear)
 
 Writes backups/case-tracker-<driver>-<UTC time>.ctbackup and <file>.sha256 (sha256sum format).`;
 
@@ -36,7 +36,8 @@ async function main() {
   if (values.help) return console.log(HELP);
   const passphrase = resolvePassphrase(values['passphrase-file'], env.BACKUP_PASSPHRASE);
   if (!passphrase && !values.unencrypted) {
-    throw new Error('No passphrase: set BACKUP_PASSPHRASE or pass --passphrase-file (or --unencrypted to write a plain backup).');
+    // Encryption is optional (a fresh install must be able to back up at once), but never silently off.
+    console.warn('WARNING: no passphrase (BACKUP_PASSPHRASE or --passphrase-file): this backup is NOT encrypted and holds every record. Keep it somewhere only you can read, or set a passphrase.');
   }
   const pgliteDir = env.PGLITE_DIR || '.data/pglite';
   if (!env.DATABASE_URL && pgliteDir.startsWith('memory://')) throw new Error('PGLITE_DIR is in memory: there is nothing on disk to back up.');
