@@ -45,7 +45,7 @@ test('a user turns on two-factor sign-in, gets recovery codes once, and an admin
   await adminPage.goto('/admin/users');
   const row = adminPage.getByRole('row').filter({ hasText: email });
   await expect(row.getByRole('cell', { name: /^On/ })).toBeVisible();
-  await row.getByText('Reset two-factor').click();
+  await row.getByText('Reset two-factor', { exact: true }).click();
   await row.getByLabel('Your own password').fill('not-the-admin-password');
   await row.getByRole('button', { name: `Reset two-factor sign-in of ${email}` }).click();
   await expect(row.getByLabel('Your own password')).toHaveAccessibleDescription(/not your current password/);

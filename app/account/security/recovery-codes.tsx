@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 export function RecoveryCodes({ codes }: { codes: string[] }) {
   const t = useTranslations('twoFactor');
   return (
-    <section role="status" className="banner stack" aria-labelledby="recovery-codes-title">
+    <section className="banner stack" aria-labelledby="recovery-codes-title">
       <h2 id="recovery-codes-title">{t('codesTitle')}</h2>
       <p>{t('codesNote')}</p>
       <ol className="recovery-codes">
