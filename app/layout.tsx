@@ -42,9 +42,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           )}
           {user && (
             <div className="session">
-              <span>
+              <Link href="/account">
                 {t('nav.signedInAs', { name: user.name, role: t(`enums.userRole.${user.role}`) })}
-              </span>
+              </Link>
               <form action={signOutAction}>
                 <button type="submit" className="link-button">
                   {t('nav.signOut')}
