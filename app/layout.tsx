@@ -37,7 +37,6 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               {can(user.role, 'auditExports') && <Link href="/admin/exports">{t('exports.logNav')}</Link>}
               {can(user.role, 'manageTokens') && <Link href="/admin/tokens">{t('apiTokens.nav')}</Link>}
               {can(user.role, 'manageUsers') && <Link href="/admin/security">{t('twoFactor.policy.nav')}</Link>}
-              <Link href="/account/security">{t('twoFactor.nav')}</Link>
             </nav>
           )}
           {user && (

@@ -133,7 +133,6 @@ describe('verifying a second factor', () => {
     expect(results.filter((r) => r === 'recovery')).toHaveLength(1);
     expect(await verifySecondFactor(id, codes[0])).toBeNull();
     expect(await twoFactorStatus(id)).toMatchObject({ recoveryCodesLeft: 9 });
-    expect(await auditCount('recovery_code_used', id)).toBe(1);
     expect(await verifySecondFactor(id, 'zzzz-zzzz-zz')).toBeNull();
   });
 });
@@ -151,6 +150,13 @@ describe('changing two-factor', () => {
     expect([row.totpSecret, row.totpEnabledAt, row.totpLastStep]).toEqual([null, null, null]);
     expect(await db.select().from(recoveryCodes).where(eq(recoveryCodes.userId, id))).toHaveLength(0);
     expect(await auditCount('two_factor_disabled', id)).toBe(1);
+  });
+
+  it('turns off with a recovery code too, recording its use', async () => {
+    const { id, codes } = await enrolledUser();
+    expect(await disableTwoFactor(id, PASSWORD, codes[2])).toEqual({ ok: true });
+    expect(await auditCount('recovery_code_used', id)).toBe(1);
+    expect((await twoFactorStatus(id)).enabled).toBe(false);
   });
 
   it('replaces the recovery codes only with the password', async () => {

@@ -12,7 +12,7 @@ export type RecoveryCodesFormState = FormState & { recoveryCodes?: string[] };
 // Passwords and codes are never sent back to refill a form.
 
 export async function startEnrolmentAction(_: EnrolFormState, form: FormData): Promise<EnrolFormState> {
-  const user = await requireUser();
+  const user = await requireUser({ setupAllowed: true });
   const parsed = passwordInput.safeParse(formValues(form));
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   const result = await startEnrolment(user.id, parsed.data.password);
@@ -22,7 +22,7 @@ export async function startEnrolmentAction(_: EnrolFormState, form: FormData): P
 
 /** No revalidation here: the page would swap this form out before the codes could be read. */
 export async function confirmEnrolmentAction(_: RecoveryCodesFormState, form: FormData): Promise<RecoveryCodesFormState> {
-  const user = await requireUser();
+  const user = await requireUser({ setupAllowed: true });
   const parsed = codeInput.safeParse(formValues(form));
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   const result = await confirmEnrolment(user.id, parsed.data.code);
@@ -31,7 +31,7 @@ export async function confirmEnrolmentAction(_: RecoveryCodesFormState, form: Fo
 }
 
 export async function regenerateRecoveryCodesAction(_: RecoveryCodesFormState, form: FormData): Promise<RecoveryCodesFormState> {
-  const user = await requireUser();
+  const user = await requireUser({ setupAllowed: true });
   const parsed = passwordInput.safeParse(formValues(form));
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   const result = await regenerateRecoveryCodes(user.id, parsed.data.password);
@@ -41,7 +41,7 @@ export async function regenerateRecoveryCodesAction(_: RecoveryCodesFormState, f
 }
 
 export async function disableTwoFactorAction(_: FormState, form: FormData): Promise<FormState> {
-  const user = await requireUser();
+  const user = await requireUser({ setupAllowed: true });
   const parsed = disableInput.safeParse(formValues(form));
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   const result = await disableTwoFactor(user.id, parsed.data.password, parsed.data.code);

@@ -6,7 +6,7 @@ import { DisableForm, RegenerateCodesForm } from './manage-forms';
 
 /** Every signed-in user's own two-factor sign-in: turn it on or off, renew recovery codes. */
 export default async function AccountSecurityPage({ searchParams }: { searchParams: Promise<{ required?: string }> }) {
-  const user = await requireUser();
+  const user = await requireUser({ setupAllowed: true });
   const [t, status, { required }] = await Promise.all([getTranslations('twoFactor'), twoFactorStatus(user.id), searchParams]);
   return (
     <>
