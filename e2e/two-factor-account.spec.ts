@@ -41,6 +41,20 @@ test('a user turns on two-factor sign-in, gets recovery codes once, and an admin
   // Shown once: the page never shows them again.
   await expect(page.getByText(codes[0])).toHaveCount(0);
 
+  // Signing in now takes a second factor; a recovery code works once (a TOTP code's step was just used).
+  const second = await browser.newContext();
+  const again = await second.newPage();
+  await again.goto('/login');
+  await again.getByLabel('Email').fill(email);
+  await again.getByLabel('Password').fill(password);
+  await again.getByRole('button', { name: 'Sign in' }).click();
+  await again.getByLabel('Code').fill(codes[0].toUpperCase());
+  await again.getByRole('button', { name: 'Verify' }).click();
+  await expect(again).toHaveURL(/\/cases$/);
+  await security.open();
+  await expect(page.getByText('Two-factor sign-in is on. 9 recovery codes left.')).toBeVisible();
+  await second.close();
+
   // The admin sees it on, and resets it with their own password.
   await adminPage.goto('/admin/users');
   const row = adminPage.getByRole('row').filter({ hasText: email });
@@ -58,7 +72,9 @@ test('a user turns on two-factor sign-in, gets recovery codes once, and an admin
   await context.close();
 });
 
-test('an admin requires two-factor sign-in for a role, and its users are told', async ({ adminPage, researcherPage }) => {
+test('an admin requires two-factor sign-in for a role, and its users are sent to set it up', async ({ adminPage, researcherPage }) => {
+  // Only admins set the policy, refused by the server, not just hidden.
+  expect((await researcherPage.goto('/admin/security'))?.status()).toBe(403);
   const box = adminPage.getByLabel('Require two-factor sign-in for Researcher');
   await adminPage.goto('/admin/security');
   await expect(box).not.toBeChecked();
@@ -70,10 +86,10 @@ test('an admin requires two-factor sign-in for a role, and its users are told', 
     await expect(box).toBeChecked();
     await expect(adminPage.getByLabel('Require two-factor sign-in for Monitor')).not.toBeChecked();
 
-    await researcherPage.goto('/account/security?required=1');
+    await researcherPage.goto('/cases');
+    await expect(researcherPage).toHaveURL(/\/account\/security\?required=1$/);
     await expect(researcherPage.getByRole('status')).toContainText('Your role requires two-factor sign-in');
-    // Only admins set the policy, refused by the server, not just hidden.
-    expect((await researcherPage.goto('/admin/security'))?.status()).toBe(403);
+    await expect(researcherPage.getByRole('button', { name: 'Set up two-factor sign-in' })).toBeVisible();
   } finally {
     // Back to the default, so the demo researcher signs in as before.
     await adminPage.goto('/admin/security');
