@@ -37,9 +37,17 @@ describe('sign-in throttle', () => {
 
   it('limits one address spraying many accounts', async () => {
     const ip = '198.51.100.40';
-    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => authenticateUser(email(`spray${i}`), 'password-guess', ip)));
+    const results = await Promise.all(Array.from({ length: 60 }, (_, i) => authenticateUser(email(`spray${i}`), 'password-guess', ip)));
     expect(results.filter((r) => !r.ok && r.reason === 'invalid').length).toBeLessThanOrEqual(LIMITS.ip.free);
-    expect(results.filter((r) => !r.ok && r.reason === 'throttled').length).toBeGreaterThanOrEqual(40 - LIMITS.ip.free);
+    expect(results.filter((r) => !r.ok && r.reason === 'throttled').length).toBeGreaterThanOrEqual(60 - LIMITS.ip.free);
+  });
+
+  it("doesn't count successful sign-ins against the address", async () => {
+    const ip = '192.0.2.150';
+    const users = await Promise.all(Array.from({ length: 3 }, (_, i) => newUser(`office${i}`)));
+    for (let round = 0; round < LIMITS.ip.free + 5; round++) {
+      expect(await authenticateUser(users[round % 3], 'the-right-password', ip), `sign-in ${round}`).toMatchObject({ ok: true });
+    }
   });
 
   it('delays progressively instead of locking: each blocked attempt is told how long, and the wait grows', async () => {

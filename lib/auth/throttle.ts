@@ -12,23 +12,26 @@
  * - account alone: for attackers spread over many addresses; its delay is capped at 30 s.
  * A browser that has signed in to the account before carries a signed "known device" cookie
  * (OWASP's device cookies); its attempts are counted under that device instead of the account, so
- * an attacker hammering the account can't keep its owner out. Delays grow progressively (1 s, 2 s,
- * 4 s, …), never a fixed lock.
+ * an attacker hammering the account can't keep its owner out. Delays grow progressively (10 s, 20 s,
+ * 40 s, …), never a fixed lock.
  *
  * Keys are HMACs, so the table holds no email addresses or IPs.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { inArray, lt, sql } from 'drizzle-orm';
+import { eq, inArray, lt, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { signInThrottle } from '@/db/schema';
 import { authSecret } from '@/lib/env';
 
 type Limit = { free: number; maxDelaySeconds: number };
 
-/** Attempts allowed without delay, then 1 s, 2 s, 4 s … up to the cap. */
+/** The first delay after the free attempts; each further failure doubles it, up to the cap. */
+export const FIRST_DELAY_SECONDS = 10;
+
+/** Attempts allowed without delay, then 10 s, 20 s, 40 s … up to the cap. */
 export const LIMITS = {
   accountAndIp: { free: 5, maxDelaySeconds: 15 * 60 },
-  ip: { free: 20, maxDelaySeconds: 15 * 60 },
+  ip: { free: 30, maxDelaySeconds: 15 * 60 },
   account: { free: 10, maxDelaySeconds: 30 },
   device: { free: 5, maxDelaySeconds: 15 * 60 },
 } as const satisfies Record<string, Limit>;
@@ -79,7 +82,7 @@ export async function reserveSignInAttempt(email: string, ip: string | null, dev
     // The failures count after this attempt, restarting when the last attempt is older than the window.
     const next = sql`CASE WHEN t.updated_at < now() - make_interval(mins => ${WINDOW_MINUTES}) THEN 1 ELSE t.failures + 1 END`;
     const delay = (failures: ReturnType<typeof sql>) =>
-      sql`make_interval(secs => CASE WHEN ${failures} < ${limit.free} THEN 0 ELSE least(${limit.maxDelaySeconds}, power(2, ${failures} - ${limit.free})) END)`;
+      sql`make_interval(secs => CASE WHEN ${failures} < ${limit.free} THEN 0 ELSE least(${limit.maxDelaySeconds}, ${FIRST_DELAY_SECONDS} * power(2, ${failures} - ${limit.free})) END)`;
     const rows = await db.execute<{ failures: number }>(sql`
       INSERT INTO sign_in_throttle AS t (key, failures, blocked_until, updated_at)
       VALUES (${key}, 1, now() + ${delay(sql`1`)}, now())
@@ -98,12 +101,22 @@ export async function reserveSignInAttempt(email: string, ip: string | null, dev
   return retryAfter > 0 ? { ok: false, retryAfterSeconds: retryAfter } : { ok: true };
 }
 
-/** After a successful sign-in: the account's and device's counts start again (the address's count stays). */
+/**
+ * After a successful sign-in: the account's and device's counts start again, and the attempt is
+ * taken back from the address's count (it was counted before the password was known), so many
+ * colleagues signing in from one office address never hold each other up.
+ */
 export async function clearSignInAttempts(email: string, ip: string | null, deviceToken?: string | null): Promise<void> {
-  const keys = [...throttleKeys(email, ip, deviceToken), ...throttleKeys(email, ip)]
-    .filter(({ limit }) => limit !== LIMITS.ip)
-    .map(({ key }) => key);
-  await db.delete(signInThrottle).where(inArray(signInThrottle.key, keys));
+  const all = [...throttleKeys(email, ip, deviceToken), ...throttleKeys(email, ip)];
+  const personal = all.filter(({ limit }) => limit !== LIMITS.ip).map(({ key }) => key);
+  await db.delete(signInThrottle).where(inArray(signInThrottle.key, personal));
+  const address = all.find(({ limit }) => limit === LIMITS.ip);
+  if (address) {
+    await db
+      .update(signInThrottle)
+      .set({ failures: sql`greatest(${signInThrottle.failures} - 1, 0)` })
+      .where(eq(signInThrottle.key, address.key));
+  }
 }
 
 /** Forget counters nobody has touched for a day (guesses at unknown emails pile up otherwise). */

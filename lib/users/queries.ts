@@ -85,3 +85,9 @@ export async function updateUser(input: UpdateUserInput): Promise<boolean> {
     return rows.length > 0;
   });
 }
+
+/** A user's role and status, for recording what an admin changed (before and after). */
+export async function getUserAccess(id: number): Promise<{ role: UserRole; disabled: boolean } | null> {
+  const [row] = await db.select({ role: users.role, disabled: users.disabled }).from(users).where(eq(users.id, id));
+  return row ?? null;
+}
