@@ -37,6 +37,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               {can(user.role, 'auditExports') && <Link href="/admin/exports">{t('exports.logNav')}</Link>}
               {can(user.role, 'manageTokens') && <Link href="/admin/tokens">{t('apiTokens.nav')}</Link>}
               {can(user.role, 'audit') && <Link href="/admin/audit">{t('audit.nav')}</Link>}
+              {can(user.role, 'manageUsers') && <Link href="/admin/security">{t('twoFactor.policy.nav')}</Link>}
             </nav>
           )}
           {user && (

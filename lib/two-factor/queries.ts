@@ -142,10 +142,8 @@ export async function verifySecondFactor(userId: number, code: string): Promise<
       and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, hashRecoveryCode(userId, canonical)), isNull(recoveryCodes.usedAt)),
     )
     .returning({ id: recoveryCodes.id });
-  if (used.length === 0) return null;
-  const left = await recoveryCodesLeft(userId);
-  await recordAudit({ action: 'recovery_code_used', actorId: userId, targetKind: 'user', targetId: userId, ip: await clientIp(), details: { left } });
-  return 'recovery';
+  // No audit event here: each caller records the use in its own context (sign-in, turning off).
+  return used.length > 0 ? 'recovery' : null;
 }
 
 /** Turning two-factor off takes the password and a current code (or a recovery code). */
@@ -153,9 +151,11 @@ export async function disableTwoFactor(userId: number, password: string, code: s
   const auth = await checkPassword(userId, password);
   if (auth !== 'ok') return refuse(auth);
   if (!(await readFactor(userId))?.totpEnabledAt) return refuse('state');
-  if (!(await verifySecondFactor(userId, code))) return refuse('code');
+  const method = await verifySecondFactor(userId, code);
+  if (!method) return refuse('code');
   const ip = await clientIp();
   await db.transaction(async (tx) => {
+    if (method === 'recovery') await recordAudit({ action: 'recovery_code_used', actorId: userId, targetKind: 'user', targetId: userId, ip }, tx);
     await tx.update(users).set(cleared()).where(eq(users.id, userId));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
     await recordAudit({ action: 'two_factor_disabled', actorId: userId, targetKind: 'user', targetId: userId, ip }, tx);

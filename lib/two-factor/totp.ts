@@ -64,5 +64,5 @@ export function generateTotpCode(secret: string, timestamp = Date.now(), digits 
  * service, and inline SVG needs no script or external image, so it works under a strict CSP.
  */
 export function totpQrSvg(uri: string): Promise<string> {
-  return QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  return QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, width: 208 });
 }
