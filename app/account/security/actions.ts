@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { requireUser } from '@/lib/auth/guard';
+import { revokeUserSessions } from '@/lib/auth/sessions';
 import { fieldErrors, formValues, type FormState } from '@/lib/forms';
 import { confirmEnrolment, disableTwoFactor, regenerateRecoveryCodes, startEnrolment } from '@/lib/two-factor/queries';
 import { codeInput, disableInput, passwordInput, refusalFormState } from '@/lib/two-factor/schema';
@@ -27,6 +28,8 @@ export async function confirmEnrolmentAction(_: RecoveryCodesFormState, form: Fo
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   const result = await confirmEnrolment(user.id, parsed.data.code);
   if (!result.ok) return refusalFormState(result);
+  // Sessions opened with the password alone end: from now on every session has passed both factors.
+  await revokeUserSessions(user.id, { exceptKey: user.sessionKey });
   return { ok: true, recoveryCodes: result.recoveryCodes };
 }
 
@@ -46,6 +49,7 @@ export async function disableTwoFactorAction(_: FormState, form: FormData): Prom
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   const result = await disableTwoFactor(user.id, parsed.data.password, parsed.data.code);
   if (!result.ok) return refusalFormState(result);
+  await revokeUserSessions(user.id, { exceptKey: user.sessionKey });
   revalidatePath('/account/security');
   return { ok: true };
 }
