@@ -9,5 +9,5 @@ export async function GET(request: NextRequest) {
   if (!user) return NextResponse.json({ error: 'unauthorized' }, { status: 401 });
   if (!can(user.role, 'write')) return NextResponse.json({ error: 'forbidden' }, { status: 403 });
   const q = (request.nextUrl.searchParams.get('q') ?? '').slice(0, 300);
-  return NextResponse.json({ sources: await searchSources(q) });
+  return NextResponse.json({ sources: await searchSources(user, q) });
 }
