@@ -112,6 +112,14 @@ describe('what a partner reads', () => {
     expect((await listDetentionsResponse(get('?limit=500', `Bearer ${token}`), roomy)).status).toBe(400);
   });
 
+  it('answers 400 naming a filter that is not a real day, never a 500', async () => {
+    for (const day of ['2021-02-30', '0000-01-01', '2021-13-45']) {
+      const response = await listDetentionsResponse(get(`?from=${day}&to=2021-01-31`, `Bearer ${token}`), roomy);
+      expect(response.status, day).toBe(400);
+      expect(await response.json()).toEqual({ error: 'invalid_parameter', parameters: ['from'] });
+    }
+  });
+
   it('gives one detention by id, and 404 for a restricted, unknown or malformed id', async () => {
     const ok = await getDetentionResponse(get(`/${shareable[1]}`, `Bearer ${token}`), String(shareable[1]), roomy);
     expect(ok.status).toBe(200);

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import type { Actor } from '@/lib/auth/policy';
-import { parseCaseFilters } from '@/lib/cases/filters';
+import { readCaseFilters } from '@/lib/cases/filters';
 import { exportJson } from '@/lib/exports/columns';
 import { publicOrigin } from '@/lib/exports/origin';
 import { readExportBatch } from '@/lib/exports/queries';
@@ -72,7 +72,12 @@ export async function listDetentionsResponse(request: Request, limits = rateLimi
       return json({ error: 'invalid_parameter', parameters: [...new Set(page.error.issues.map((i) => String(i.path[0])))] }, 400, who.headers);
     }
     const { limit, after } = page.data;
-    const filters = parseCaseFilters(url.searchParams);
+    // limit and after page the API; after is not the case filters' election-window `after`.
+    const filterParams = new URLSearchParams(url.searchParams);
+    filterParams.delete('limit');
+    filterParams.delete('after');
+    const { filters, invalid } = readCaseFilters(filterParams);
+    if (invalid.length) return json({ error: 'invalid_parameter', parameters: invalid }, 400, who.headers);
     const rows = await readExportBatch(who.actor, filters, { afterId: after, limit: limit + 1, origin: publicOrigin(request) });
     const items = rows.slice(0, limit);
     const more = rows.length > limit;

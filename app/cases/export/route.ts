@@ -3,7 +3,7 @@ import type { NextRequest } from 'next/server';
 import { z } from 'zod';
 import { can } from '@/lib/auth/policy';
 import { currentUser } from '@/lib/auth/guard';
-import { parseCaseFilters } from '@/lib/cases/filters';
+import { readCaseFilters } from '@/lib/cases/filters';
 import { publicOrigin } from '@/lib/exports/origin';
 import { FILE_FORMATS, startExport } from '@/lib/exports/stream';
 
@@ -23,7 +23,9 @@ export async function GET(request: NextRequest) {
   const params = request.nextUrl.searchParams;
   const format = formatInput.safeParse(params.get('format') ?? 'csv');
   if (!format.success) return new Response('Unknown format: use csv, xlsx or json.', { status: 400 });
-  const filters = parseCaseFilters(params);
+  const { filters, invalid } = readCaseFilters(params);
+  // A file built without a filter the reader asked for would mislead: refuse it, naming the filter.
+  if (invalid.length) return new Response(`Invalid filter: ${invalid.join(', ')}.`, { status: 400 });
   const file = await startExport(user, filters, format.data, {
     origin: publicOrigin(request),
     includeNotes: params.get('notes') === '1',
