@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { parseCalendarDay } from '@/lib/dates/partial-date';
+import { hasControlCharacters } from '@/lib/text/control';
 import {
   confidentiality,
   detentionStatus,
@@ -21,13 +22,15 @@ const day = z
   .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && parseCalendarDay(s) !== null)
   .optional()
   .catch(undefined);
+// NUL in a search term would reach Postgres (a 500): such a filter is malformed.
+const text = z.string().trim().max(100).refine((s) => !hasControlCharacters(s)).optional().catch(undefined);
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values).optional().catch(undefined);
 
 export const caseFilters = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: text,
   city: id,
-  region: z.string().trim().max(100).optional().catch(undefined),
+  region: text,
   from: day,
   to: day,
   charge: id,
