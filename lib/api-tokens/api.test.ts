@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { apiTokens } from '@/db/schema';
+import { apiTokens, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { createCase } from '@/lib/cases/queries';
 import { useTestDatabase } from '@/lib/test/database';
@@ -68,6 +68,19 @@ describe('token checks', () => {
     expect(await revokeApiToken(admin, id)).toBe(true);
     expect((await listDetentionsResponse(get('', `Bearer ${doomed}`), roomy)).status).toBe(401);
     expect((await getDetentionResponse(get(`/${shareable[0]}`, `Bearer ${doomed}`), String(shareable[0]), roomy)).status).toBe(401);
+  });
+
+  it('answers 401 once the admin who made the token is disabled or no longer an admin', async () => {
+    const issuer = await createActor('admin');
+    const { token: theirs } = await createApiToken(issuer, 'Made by an admin who leaves');
+    expect((await listDetentionsResponse(get('', `Bearer ${theirs}`), roomy)).status).toBe(200);
+    await db.update(users).set({ disabled: true }).where(eq(users.id, issuer.id));
+    expect((await listDetentionsResponse(get('', `Bearer ${theirs}`), roomy)).status).toBe(401);
+    expect((await getDetentionResponse(get(`/${shareable[0]}`, `Bearer ${theirs}`), String(shareable[0]), roomy)).status).toBe(401);
+    await db.update(users).set({ disabled: false, role: 'researcher' }).where(eq(users.id, issuer.id));
+    expect((await listDetentionsResponse(get('', `Bearer ${theirs}`), roomy)).status).toBe(401);
+    await db.update(users).set({ role: 'admin' }).where(eq(users.id, issuer.id));
+    expect((await listDetentionsResponse(get('', `Bearer ${theirs}`), roomy)).status).toBe(200);
   });
 
   it('limits requests per token per window, with Retry-After', async () => {
