@@ -5,6 +5,7 @@ import { readCaseFilters } from '@/lib/cases/filters';
 import { exportJson } from '@/lib/exports/columns';
 import { publicOrigin } from '@/lib/exports/origin';
 import { readExportBatch } from '@/lib/exports/queries';
+import { logError } from '@/lib/log';
 import { authenticateApiToken, hitRateLimit, rateLimitConfig, type RateLimit } from './queries';
 import { bearerToken } from './tokens';
 
@@ -50,7 +51,7 @@ async function safely(work: () => Promise<Response>): Promise<Response> {
     return await work();
   } catch (error) {
     // Never the error's text: it may quote a record.
-    console.error('API request failed:', error instanceof Error ? error.name : 'unknown error');
+    logError('API request failed', error);
     return json({ error: 'server_error' }, 500);
   }
 }
