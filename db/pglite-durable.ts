@@ -6,7 +6,7 @@
  * lose committed records or corrupt the data directory.
  *
  * So: fsync=on, WAL flushed with fsync() (the one call NODEFS can be taught), and NODEFS's fsync
- * wired to the real fs.fsyncSync. Cost measured in docs/PERFORMANCE.md (about 3 ms per commit on
+ * wired to the real fs.fsyncSync. Cost measured in docs/PERFORMANCE.md (about 4 ms per commit on
  * the test machine's disk).
  */
 import { fsyncSync } from 'node:fs';
