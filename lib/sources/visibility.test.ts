@@ -53,12 +53,21 @@ describe('which sources a reader may see', () => {
     expect(await seenBy(monitor, s)).toEqual(everywhere);
   });
 
-  it('a source cited only by a deleted detention is hidden from all but admins (who restore)', async () => {
+  it('a source cited only by a deleted detention is hidden from researchers; monitors see it, to delete it', async () => {
     const s = await caseCiting();
     expect(await deleteCase(monitor, s.caseId, 1, null)).toMatchObject({ ok: true });
     expect(await seenBy(researcher, s)).toEqual(nowhere);
+    expect(await seenBy(monitor, s)).toEqual(everywhere);
+    expect((await getSourceById(monitor, s.sourceId))!.cases).toEqual([]);
+  });
+
+  it('a deleted source is shown only to admins, who may restore it', async () => {
+    const s = await caseCiting();
+    await db.update(sources).set({ deletedAt: new Date() }).where(eq(sources.id, s.sourceId));
+    expect(await seenBy(researcher, s)).toEqual(nowhere);
     expect(await seenBy(monitor, s)).toEqual(nowhere);
-    expect(await getSourceById(admin, s.sourceId)).not.toBeNull();
+    expect((await getSourceById(admin, s.sourceId))!.deletedAt).not.toBeNull();
+    expect(await searchSources(admin, s.title)).toEqual([]);
   });
 
   it('a source also cited by a shareable detention is shown, listing only the detentions the reader may see', async () => {
