@@ -4,7 +4,7 @@ import { readCaseFilters } from '@/lib/cases/filters';
 import { fieldErrors } from '@/lib/forms';
 import { personInput } from '@/lib/people/schema';
 import { sourceInput } from '@/lib/sources/schema';
-import { hasControlCharacters, stripControlCharacters } from '@/lib/text/control';
+import { columnsWithControlCharacters, hasControlCharacters, stripControlCharacters } from '@/lib/text/control';
 import { optionalText, requiredText } from './zod-helpers';
 
 const errorsOf = (schema: { safeParse: (v: unknown) => { success: boolean; error?: unknown } }, value: unknown) => {
@@ -17,6 +17,7 @@ describe('invisible control characters', () => {
     for (const c of ['\u0000', '\u0001', '\u0008', '\u000B', '\u000C', '\u001B', '\u001F', '\u007F']) expect(hasControlCharacters(`a${c}b`), JSON.stringify(c)).toBe(true);
     expect(hasControlCharacters('line one\r\n\tline two, Серікбаев')).toBe(false);
     expect(stripControlCharacters('Ser\u0000ik\u001Bbaev\n')).toBe('Serikbaev\n');
+    expect(columnsWithControlCharacters({ activist: 'A\u0000', city: 'Aktobe', notes: 'one\ntwo' })).toEqual(['activist']);
   });
 
   it('are refused in every form field with a clear message, never passed on to the database', () => {

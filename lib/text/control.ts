@@ -17,3 +17,13 @@ export function hasControlCharacters(text: string): boolean {
 export function stripControlCharacters(text: string): string {
   return text.replace(CONTROLS, '');
 }
+
+/**
+ * The columns of one CSV row (or form) whose text holds a control character, for the import to
+ * report as row/column errors before any of it reaches a query.
+ */
+export function columnsWithControlCharacters(values: Record<string, string>): string[] {
+  return Object.entries(values)
+    .filter(([, text]) => hasControlCharacters(text))
+    .map(([column]) => column);
+}
