@@ -21,6 +21,8 @@ const envSchema = z.object({
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
   /** The public address (https://cases.example.org): record links, and the origin server actions must come from. */
   APP_URL: z.string().url().optional(),
+  /** Auth.js's own setting (it validates it); the fallback for APP_URL in record links. */
+  AUTH_URL: z.string().optional(),
   /** Addresses of reverse proxies whose X-Forwarded-For/-Host/-Proto are believed (comma-separated). */
   TRUSTED_PROXIES: z
     .string()

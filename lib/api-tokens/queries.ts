@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { db } from '@/db';
 import { apiRateWindows, apiTokens, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
+import { env } from '@/lib/env';
 import { generateToken, hashToken, tokenPrefix } from './tokens';
 
 /** Creates a token; the token itself is returned this once and never stored. */
@@ -57,8 +58,7 @@ export type RateLimit = { limit: number; windowMs: number; now?: () => Date };
 
 /** Requests per token per minute; API_RATE_LIMIT overrides. */
 export function rateLimitConfig(): RateLimit {
-  const limit = Number(process.env.API_RATE_LIMIT);
-  return { limit: Number.isInteger(limit) && limit > 0 ? limit : 120, windowMs: 60_000 };
+  return { limit: env.API_RATE_LIMIT, windowMs: 60_000 };
 }
 
 export type RateDecision = { ok: boolean; limit: number; remaining: number; resetSeconds: number };

@@ -1,10 +1,11 @@
+import { env } from '@/lib/env';
+
 /**
  * The app's public origin, for the absolute record links in exports, reports and the API.
  * APP_URL (or Auth.js's AUTH_URL) when set; else the Host the client used (Next's own request URL
  * names the host it listens on, e.g. localhost, not the one the reader reached it by).
  */
-export function publicOrigin(request: Request): string {
-  const configured = process.env.APP_URL || process.env.AUTH_URL;
+export function publicOrigin(request: Request, configured = env.APP_URL ?? env.AUTH_URL): string {
   if (configured) {
     try {
       return new URL(configured).origin;
