@@ -28,6 +28,11 @@ export const numberText = fc.oneof(
   fc.constantFrom('0', '-0', '-1', '1e3', '1e309', '0x10', '1_000', '١٢', '１２', ' 7 ', '7 days', 'NaN', 'Infinity', '9007199254740993', '2147483648', '999999999', '1000000000'),
 );
 
+/** Control characters inside text that survives trimming: PostgreSQL refuses NUL in text. */
+export const controlText = fc
+  .tuple(fc.string({ maxLength: 10 }), fc.constantFrom('\0', '\u0001', '\u001b', '\u007f', '\uD800', '\uFFFF', '\u2028'), fc.string({ maxLength: 10 }))
+  .map(([a, c, b]) => `x${a}${c}${b}x`);
+
 /** Strings that have broken parsers and databases: NUL, lone surrogates, RTL marks, SQL, huge. */
 export const nastyText = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
@@ -62,6 +67,7 @@ export const nastyText = fc.oneof(
       'x'.repeat(20_001),
     ),
   },
+  { weight: 2, arbitrary: controlText },
   { weight: 1, arbitrary: dateText },
   { weight: 1, arbitrary: numberText },
 );
