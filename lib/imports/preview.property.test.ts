@@ -28,7 +28,7 @@ const cell = fc.oneof(
 );
 
 const header = fc
-  .tuple(fc.subarray(COLUMNS, { maxLength: 12 }), fc.subarray([...REQUIRED_COLUMNS]), fc.array(nastyText, { maxLength: 2 }))
+  .tuple(fc.subarray(COLUMNS, { maxLength: 12 }), fc.oneof({ weight: 9, arbitrary: fc.constant([...REQUIRED_COLUMNS]) }, { weight: 1, arbitrary: fc.subarray([...REQUIRED_COLUMNS]) }), fc.array(nastyText, { maxLength: 2 }))
   .map(([some, required, odd]) => [...new Set([...required, ...some]), ...odd]);
 
 /** A file: well-formed CSV (as a spreadsheet saves it) or cells joined by hand, quotes and all. */
@@ -36,7 +36,7 @@ const csvFile = header
   .chain((names) =>
     fc.tuple(
       fc.constant(names),
-      fc.array(fc.array(cell, { minLength: names.length, maxLength: names.length + 2 }), { minLength: 0, maxLength: 5 }),
+      fc.array(fc.array(cell, { minLength: names.length, maxLength: names.length + 2 }), { minLength: 1, maxLength: 5 }),
       fc.boolean(),
       fc.boolean(),
     ),
@@ -73,7 +73,7 @@ describe('the CSV import preview, whatever the file', () => {
         const numbers = parsed.rows.map((r) => r.row);
         expect(numbers.every((n, i) => n >= 2 && (i === 0 || n > numbers[i - 1]))).toBe(true);
       }),
-      { seed: SEED, numRuns: 2000 },
+      { seed: SEED, numRuns: 1000 },
     );
   });
 
@@ -95,9 +95,9 @@ describe('the CSV import preview, whatever the file', () => {
           for (const error of row.errors) expect(messageExists(error.message), `row ${row.row} ${error.column}: ${error.message}`).toBe(true);
         }
       }),
-      { seed: SEED, numRuns: 80 },
+      { seed: SEED, numRuns: 60 },
     );
     // Most files had the required columns, so rows were checked, not just headers refused.
-    expect(previews).toBeGreaterThan(20);
+    expect(previews).toBeGreaterThan(25);
   });
 });
