@@ -1,22 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findEntryPoints, isGuarded, withSource } from './entry-points';
+import { findEntryPoints, isGuarded, PUBLIC_ENTRY_POINTS as PUBLIC, withSource } from './entry-points';
 
 const root = path.resolve(import.meta.dirname, '../..');
-
-/**
- * Entry points anyone may reach signed out, each with the reason. Everything else under app/ must
- * call a guard from lib/auth/guard.ts (or the partner API's token check) itself or through a helper.
- */
-const PUBLIC: Record<string, string> = {
-  'app/page.tsx#default': 'only redirects to /cases, which is guarded',
-  'app/login/page.tsx#default': 'the sign-in form',
-  'app/login/actions.ts#login': 'signing in is what the signed-out do',
-  'app/login/actions.ts#signOutAction': 'signing out without a session does nothing',
-  'app/api/auth/[...nextauth]/route.ts#GET': "Auth.js's own endpoints (sign-in, session, CSRF)",
-  'app/api/auth/[...nextauth]/route.ts#POST': "Auth.js's own endpoints (sign-in, session, CSRF)",
-  'app/api/health/route.ts#GET': 'readiness probe: says only whether the database answers',
-};
 
 const key = (e: { file: string; name: string }) => `${e.file}#${e.name}`;
 

@@ -13,6 +13,20 @@ export type EntryKind = 'page' | 'route' | 'action';
 /** `file` is relative to the repository root, with forward slashes; `name` is the export ('default' for a page). */
 export type EntryPoint = { file: string; kind: EntryKind; name: string };
 
+/**
+ * Entry points anyone may reach signed out (`file#export`), each with the reason. Everything else under app/ must
+ * call a guard from lib/auth/guard.ts (or the partner API's token check) itself or through a helper.
+ */
+export const PUBLIC_ENTRY_POINTS: Record<string, string> = {
+  'app/page.tsx#default': 'only redirects to /cases, which is guarded',
+  'app/login/page.tsx#default': 'the sign-in form',
+  'app/login/actions.ts#login': 'signing in is what the signed-out do',
+  'app/login/actions.ts#signOutAction': 'signing out without a session does nothing',
+  'app/api/auth/[...nextauth]/route.ts#GET': "Auth.js's own endpoints (sign-in, session, CSRF)",
+  'app/api/auth/[...nextauth]/route.ts#POST': "Auth.js's own endpoints (sign-in, session, CSRF)",
+  'app/api/health/route.ts#GET': 'readiness probe: says only whether the database answers',
+};
+
 const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
 /** Guards that end the request themselves (redirect to /login, or 403). */
@@ -259,4 +273,25 @@ export function isGuarded(root: string, file: string, name: string): boolean {
 /** For the analyzer's own tests: put a file's text in place of what is on disk. */
 export function withSource(root: string, file: string, text: string): void {
   sources.set(`${root}\0${file}`, parse(root, file, text));
+}
+
+/**
+ * The permission an entry point asks for in its own body (`requirePermission('write')`, or
+ * `can(user.role, 'write')` in a route handler); null when it asks for none by name.
+ */
+export function requiredPermission(root: string, file: string, name: string): string | null {
+  const found = findFunction(root, parse(root, file), name);
+  if (!found?.fn.body) return null;
+  let permission: string | null = null;
+  const visit = (node: ts.Node) => {
+    if (permission) return;
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
+      const [first, second] = node.arguments;
+      if (node.expression.text === 'requirePermission' && first && ts.isStringLiteral(first)) permission = first.text;
+      if (node.expression.text === 'can' && second && ts.isStringLiteral(second)) permission = second.text;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(found.fn.body);
+  return permission;
 }
