@@ -43,7 +43,8 @@ export default tseslint.config(
   },
   {
     // Settings go through lib/env.ts, so a bad value fails at start with a clear message.
-    files: ['app/**', 'lib/**'],
+    files: ['app/**', 'lib/**', 'db/**'],
+    // lib/test/ prepares the test databases (TEST_DB_NAME, a per-run DATABASE_URL): test-only settings.
     ignores: ['lib/env.ts', 'lib/test/**'],
     rules: {
       'no-restricted-properties': ['error', { object: 'process', property: 'env', message: "Read settings from `env` in lib/env.ts (add new ones to its schema)." }],
