@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { rawQuery, SEED } from '../lib/test/arbitraries';
+import { KNOWN_BAD_QUERIES, rawQuery, SEED } from '../lib/test/arbitraries';
 import { expect, test } from './fixtures';
 
 /**
@@ -7,6 +7,8 @@ import { expect, test } from './fixtures';
  * the list, dashboard, export, report and partner API: a bad URL is a 4xx or a page, never a 500.
  * Fixed seed: a failure reproduces; fast-check prints the query that failed.
  */
+
+const examples = KNOWN_BAD_QUERIES.map((q): [string] => [q]);
 
 const PAGES: [path: string, runs: number][] = [
   ['/cases', 80],
@@ -23,7 +25,7 @@ for (const [path, runs] of PAGES) {
         const response = await monitorPage.request.get(`${path}?${query}`, { maxRedirects: 0 });
         expect(response.status(), `${path}?${query}`).toBeLessThan(500);
       }),
-      { seed: SEED, numRuns: runs },
+      { seed: SEED, numRuns: runs, examples },
     );
   });
 }
@@ -42,6 +44,6 @@ test('the partner API answers any query string without a server error', async ({
       expect(response.status(), `/api/v1/detentions?${query}`).toBeLessThan(500);
     }),
     // Within the default rate limit (120 a minute), so every answer is the API's, not a 429.
-    { seed: SEED, numRuns: 100 },
+    { seed: SEED, numRuns: 100, examples },
   );
 });
