@@ -3,7 +3,8 @@
  * and whether each one calls a guard. Used by access-control.test.ts (each must be guarded or
  * allowlisted) and e2e/access-generated.spec.ts (each URL is requested signed out and as a
  * researcher), so a new page, route or action is covered the day it is added.
- * Pure Node and the TypeScript parser: no Next, no database.
+ * Test tooling only (typescript is a dev dependency): pure Node and the TypeScript parser, no Next,
+ * no database.
  */
 import fs from 'node:fs';
 import path from 'node:path';
