@@ -22,13 +22,13 @@ export type Connection = { db: Db; driver: 'pglite' | 'postgres'; close: () => P
 
 /** Where the embedded database lives: PGLITE_DIR, `memory://` for a throwaway one, `.data/pglite` by default. */
 export function pgliteDir(): string {
-  return process.env.PGLITE_DIR || '.data/pglite';
+  return env.PGLITE_DIR || '.data/pglite';
 }
 
-export function connect(url = process.env.DATABASE_URL): Connection {
+export function connect(url = env.DATABASE_URL): Connection {
   if (url) {
     // Small pool: more app instances scale out, one instance needs few connections.
-    const client = postgres(url, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} });
+    const client = postgres(url, { max: env.DATABASE_POOL_SIZE, onnotice: () => {} });
     return { db: drizzlePostgres(client, { schema }), driver: 'postgres', close: () => client.end() };
   }
   const dir = pgliteDir();
@@ -61,7 +61,7 @@ export const db: Db = new Proxy({} as Db, {
   },
 });
 
-export const dbDriver = (): Connection['driver'] => (process.env.DATABASE_URL ? 'postgres' : 'pglite');
+export const dbDriver = (): Connection['driver'] => (env.DATABASE_URL ? 'postgres' : 'pglite');
 
 export async function closeDb() {
   const open = cache.caseTrackerDb;

@@ -79,6 +79,6 @@ export function enumField<const T extends readonly [string, ...string[]]>(values
 /** One of a fixed set of values, or null when blank. */
 export function optionalEnum<const T extends readonly [string, ...string[]]>(values: T) {
   return field()
-    .pipe(z.union([z.literal(''), z.enum(values, { error: 'errors.choose' })]))
+    .pipe(z.union([z.literal(''), z.enum(values)], { error: 'errors.choose' }))
     .transform((s) => (s === '' ? null : (s as T[number])));
 }

@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { env as settings } from '../lib/env';
 import { ensureBuild } from './ensure-build';
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
@@ -14,7 +15,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
 }
 
 function demoSecret(): string {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  if (settings.AUTH_SECRET) return settings.AUTH_SECRET;
   mkdirSync('.data', { recursive: true });
   const file = '.data/demo-auth-secret';
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
@@ -36,7 +37,7 @@ async function waitUntilReady(url: string) {
 async function main() {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    PGLITE_DIR: process.env.PGLITE_DIR ?? '.data/pglite',
+    PGLITE_DIR: settings.PGLITE_DIR ?? '.data/pglite',
     AUTH_SECRET: demoSecret(),
     AUTH_TRUST_HOST: 'true',
     NEXT_TELEMETRY_DISABLED: '1',
@@ -47,7 +48,7 @@ async function main() {
   run('npx', ['tsx', 'db/migrate.ts'], env);
   run('npx', ['tsx', '--conditions=react-server', 'db/seed.ts', '--demo'], env);
 
-  const port = process.env.PORT ?? '3000';
+  const port = String(settings.PORT);
   const server = spawn('npx', ['tsx', 'scripts/server.ts', port], { stdio: 'inherit', env: { ...env, NODE_ENV: 'production' } });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   server.on('exit', (code) => process.exit(code ?? 0));

@@ -3,12 +3,14 @@
  * or missing key would let anyone forge a session.
  */
 import { spawn } from 'node:child_process';
+import { env } from '../lib/env';
 
-if (!process.env.AUTH_SECRET || process.env.AUTH_SECRET.length < 32) {
+// lib/env.ts already refuses one shorter than 32 characters.
+if (!env.AUTH_SECRET) {
   console.error('AUTH_SECRET is missing or shorter than 32 characters. Set one, e.g. AUTH_SECRET=$(openssl rand -base64 32).');
   process.exit(1);
 }
-const port = process.env.PORT ?? '3000';
+const port = String(env.PORT);
 const child = spawn('npx', ['tsx', 'scripts/server.ts', port], {
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: 'production', AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? 'true' },

@@ -108,18 +108,18 @@ export function CaseForm({
   const [personQuery, setPersonQuery] = useState('');
   const [personSuggestions, setPersonSuggestions] = useState<PersonSuggestion[]>([]);
   const debouncedPersonQuery = useDebounced(personQuery);
+  // Too short a query (or a person already picked) shows nothing: derived, not stored, so no effect
+  // has to clear it.
+  const personLookup = !personId && debouncedPersonQuery.trim().length >= 2;
   useEffect(() => {
-    if (personId || debouncedPersonQuery.trim().length < 2) {
-      setPersonSuggestions([]);
-      return;
-    }
+    if (!personLookup) return;
     const controller = new AbortController();
     fetch(`/api/lookup/people?q=${encodeURIComponent(debouncedPersonQuery)}`, { signal: controller.signal })
       .then((r) => (r.ok ? r.json() : { people: [] }))
       .then((data: { people: PersonSuggestion[] }) => setPersonSuggestions(data.people))
       .catch(() => {});
     return () => controller.abort();
-  }, [debouncedPersonQuery, personId]);
+  }, [debouncedPersonQuery, personLookup]);
 
   // Sources: repeatable rows; each can pick a known source by URL or title.
   const [rows, setRows] = useState<SourceRow[]>(() => rowsFrom(initial));
@@ -128,18 +128,16 @@ export function CaseForm({
   const [sourceQuery, setSourceQuery] = useState('');
   const [sourceSuggestions, setSourceSuggestions] = useState<SourceSuggestion[]>([]);
   const debouncedSourceQuery = useDebounced(sourceQuery);
+  const sourceLookup = debouncedSourceQuery.trim().length >= 3;
   useEffect(() => {
-    if (debouncedSourceQuery.trim().length < 3) {
-      setSourceSuggestions([]);
-      return;
-    }
+    if (!sourceLookup) return;
     const controller = new AbortController();
     fetch(`/api/lookup/sources?q=${encodeURIComponent(debouncedSourceQuery)}`, { signal: controller.signal })
       .then((r) => (r.ok ? r.json() : { sources: [] }))
       .then((data: { sources: SourceSuggestion[] }) => setSourceSuggestions(data.sources))
       .catch(() => {});
     return () => controller.abort();
-  }, [debouncedSourceQuery]);
+  }, [debouncedSourceQuery, sourceLookup]);
 
   const updateRow = (key: number, patch: Partial<SourceRow>) =>
     setRows((all) => all.map((row) => (row.key === key ? { ...row, ...patch } : row)));
@@ -256,7 +254,7 @@ export function CaseForm({
               {personId ? t('form.personExisting') : t('form.personNew')}
             </span>
             <FieldError id="personName-error" messages={errors.personName ?? errors.personId} />
-            {personSuggestions.length > 0 && (
+            {personLookup && personSuggestions.length > 0 && (
               <ul className="suggestions" aria-label={t('form.personSuggestions')}>
                 {personSuggestions.map((p) => (
                   <li key={p.id}>
@@ -359,7 +357,7 @@ export function CaseForm({
                     }}
                   />
                   <FieldError id={`${name('url')}-error`} messages={err('url')} />
-                  {activeRow === row.key && sourceSuggestions.length > 0 && (
+                  {activeRow === row.key && sourceLookup && sourceSuggestions.length > 0 && (
                     <ul className="suggestions" aria-label={t('form.sourceSuggestions')}>
                       {sourceSuggestions.map((s) => (
                         <li key={s.id}>

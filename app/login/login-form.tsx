@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
+import { useActionState, useEffect, useRef } from 'react';
 import { signInStep, type LoginFormState } from './actions';
 
 function PasswordStep({ callbackUrl, state, action, pending }: { callbackUrl: string; state: LoginFormState; action: (form: FormData) => void; pending: boolean }) {
@@ -39,6 +39,9 @@ function PasswordStep({ callbackUrl, state, action, pending }: { callbackUrl: st
 function CodeStep({ state, action, pending }: { state: LoginFormState; action: (form: FormData) => void; pending: boolean }) {
   const t = useTranslations('login');
   const error = state.error === 'codeInvalid' ? t('codeInvalid', { attemptsLeft: state.attemptsLeft ?? 0 }) : null;
+  const codeField = useRef<HTMLInputElement>(null);
+  // The code form replaces the password form: move focus to its one field, and back after a refusal.
+  useEffect(() => codeField.current?.focus(), [state]);
   return (
     <form action={action} className="stack">
       <input type="hidden" name="step" value="code" />
@@ -49,8 +52,8 @@ function CodeStep({ state, action, pending }: { state: LoginFormState; action: (
           id="code"
           name="code"
           autoComplete="one-time-code"
+          ref={codeField}
           required
-          autoFocus
           maxLength={32}
           aria-describedby={error ? 'code-hint code-error' : 'code-hint'}
           aria-invalid={error ? true : undefined}

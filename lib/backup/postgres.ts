@@ -17,6 +17,8 @@ function libpqArgs(url: string): { dbname: string; env: NodeJS.ProcessEnv } {
   const parsed = new URL(url);
   const password = decodeURIComponent(parsed.password);
   parsed.password = '';
+  // pg_dump/pg_restore need the whole environment (PATH, locale), not just the app's settings.
+  // eslint-disable-next-line no-restricted-properties -- passed through to a child process, not read
   const env = { ...process.env };
   if (password) env.PGPASSWORD = password;
   return { dbname: parsed.toString(), env };

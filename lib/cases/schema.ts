@@ -30,7 +30,7 @@ export const sourceRowInput = z.object({
   publishedOn: partialDate,
   language: optionalText(35),
   locator: optionalText(2000),
-  supports: z.array(z.enum(CITED_FACTS, { error: 'errors.choose' })).max(CITED_FACTS.length).default([]),
+  supports: z.array(z.enum(CITED_FACTS, { error: 'errors.choose' })).max(CITED_FACTS.length, { error: 'errors.tooMany' }).default([]),
 });
 export type SourceRowInput = z.infer<typeof sourceRowInput>;
 

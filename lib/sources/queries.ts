@@ -2,7 +2,7 @@ import 'server-only';
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { citations, detentions, people, places, sources } from '@/db/schema';
-import { can, type Actor } from '@/lib/auth/policy';
+import type { Actor } from '@/lib/auth/policy';
 import type { SourceRowInput } from '@/lib/cases/schema';
 import { visibleDetention } from '@/lib/cases/visibility';
 import type { FieldErrors } from '@/lib/forms';

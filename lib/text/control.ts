@@ -3,6 +3,7 @@
  * the INSERT), XML, hence XLSX exports, refuses the other C0 controls, and none of them is ever
  * meant. Tab, line feed and carriage return are kept: multi-line fields (notes) need them.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is this module's whole job
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const CONTROLS = new RegExp(CONTROL.source, 'g');
 
