@@ -21,7 +21,7 @@ export type EntryPoint = { file: string; kind: EntryKind; name: string };
 export const PUBLIC_ENTRY_POINTS: Record<string, string> = {
   'app/page.tsx#default': 'only redirects to /cases, which is guarded',
   'app/login/page.tsx#default': 'the sign-in form',
-  'app/login/actions.ts#login': 'signing in is what the signed-out do',
+  'app/login/actions.ts#signInStep': 'signing in (password, then code) is what the signed-out do',
   'app/login/actions.ts#signOutAction': 'signing out without a session does nothing',
   'app/api/auth/[...nextauth]/route.ts#GET': "Auth.js's own endpoints (sign-in, session, CSRF)",
   'app/api/auth/[...nextauth]/route.ts#POST': "Auth.js's own endpoints (sign-in, session, CSRF)",
@@ -34,7 +34,7 @@ const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', '
 const GUARDS: Record<string, string[]> = { 'lib/auth/guard.ts': ['requireUser', 'requirePermission'] };
 /** Guards that return null for "nobody": they count only when the caller leaves on null. */
 const CHECKED_GUARDS: Record<string, string[]> = {
-  'lib/auth/guard.ts': ['currentUser'],
+  'lib/auth/guard.ts': ['currentUser', 'currentRouteUser'],
   'lib/api-tokens/queries.ts': ['authenticateApiToken'],
 };
 /** Calls that end a request (a then-branch calling one of these leaves). */

@@ -7,6 +7,7 @@ import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { closeDb } from '@/db';
+import { env } from '@/lib/env';
 import { recordAudit } from '@/lib/audit/log';
 import { createCase, deleteCase, getCaseForEdit, updateCase } from '@/lib/cases/queries';
 import { useTestDatabase } from '@/lib/test/database';
@@ -18,7 +19,7 @@ const work = mkdtempSync(path.join(tmpdir(), 'ct-backup-'));
 const serverUrl = process.env.DATABASE_URL;
 // dumpDataDir needs a database on disk: on PGlite the suite's database is a file-backed one here,
 // set before the first query opens it.
-if (!serverUrl) process.env.PGLITE_DIR = path.join(work, 'source');
+if (!serverUrl) env.PGLITE_DIR = path.join(work, 'source');
 
 // An on-disk PGlite takes seconds to open, and tens of seconds to create on a busy machine; each
 // round trip opens one three times.
