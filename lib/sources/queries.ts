@@ -8,6 +8,7 @@ import { visibleDetention } from '@/lib/cases/visibility';
 import type { FieldErrors } from '@/lib/forms';
 import { diffRecords, listRevisions, recordRevision } from '@/lib/history/revisions';
 import { restore, softDelete } from '@/lib/history/soft-delete';
+import { withRetry } from '@/lib/transactions/retry';
 import type { SourceInput } from './schema';
 
 const sourceColumns = {
@@ -137,7 +138,7 @@ export async function getSourceById(actor: Actor, id: number) {
 }
 
 export async function updateSource(actor: Actor, id: number, version: number, input: SourceInput) {
-  return db.transaction(async (tx) => {
+  return withRetry(() => db.transaction(async (tx) => {
     const [before] = await tx
       .select(sourceColumns)
       .from(sources)
@@ -173,12 +174,12 @@ export async function updateSource(actor: Actor, id: number, version: number, in
       reason: input.reason,
     });
     return { ok: true } as const;
-  });
+  }));
 }
 
 /** A source can be deleted only once no detention on record cites it: every record keeps a source. */
 export async function deleteSource(actor: Actor, id: number, version: number, reason: string | null) {
-  return db.transaction((tx) =>
+  return withRetry(() => db.transaction((tx) =>
     softDelete(tx, 'source', actor, id, version, reason, async () => {
       const [live] = await tx
         .select({ id: citations.id })
@@ -188,9 +189,9 @@ export async function deleteSource(actor: Actor, id: number, version: number, re
         .limit(1);
       return Boolean(live);
     }),
-  );
+  ));
 }
 
 export async function restoreSource(actor: Actor, id: number) {
-  return db.transaction((tx) => restore(tx, 'source', actor, id));
+  return withRetry(() => db.transaction((tx) => restore(tx, 'source', actor, id)));
 }
