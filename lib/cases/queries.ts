@@ -234,7 +234,8 @@ async function checkReferences(tx: Tx, input: CaseInput): Promise<FieldErrors> {
   return errors;
 }
 
-function detentionValues(input: CaseInput, personId: number) {
+/** The detention row of a form input (also the import's bulk insert, so both store the same). */
+export function detentionValues(input: CaseInput, personId: number) {
   return {
     personId,
     placeId: input.placeId,
@@ -282,7 +283,8 @@ async function writeCitations(tx: Tx, detentionId: number, input: CaseInput, sou
   );
 }
 
-function citationSummary(input: CaseInput, sourceIds: number[]) {
+/** The sources as a create revision records them. */
+export function citationSummary(input: CaseInput, sourceIds: number[]) {
   return sourceIds.map((sourceId, i) => ({ sourceId, url: input.sources[i].url, locator: input.sources[i].locator }));
 }
 

@@ -11,27 +11,35 @@ type RevisionAction = 'create' | 'update' | 'delete' | 'restore';
 /** Stands in for a change the viewer may not see (a person's restricted notes, for a researcher). */
 export const HIDDEN_VALUE = '__hidden__';
 
-export async function recordRevision(
-  tx: Tx,
-  entry: {
-    kind: RecordKind;
-    id: number;
-    action: RevisionAction;
-    version: number;
-    userId: number | null;
-    changes: Record<string, unknown>;
-    reason?: string | null;
-  },
-) {
-  await tx.insert(revisions).values({
-    recordKind: entry.kind,
-    recordId: entry.id,
-    action: entry.action,
-    version: entry.version,
-    userId: entry.userId,
-    changes: entry.changes,
-    reason: entry.reason ?? null,
-  });
+export type RevisionInput = {
+  kind: RecordKind;
+  id: number;
+  action: RevisionAction;
+  version: number;
+  userId: number | null;
+  changes: Record<string, unknown>;
+  reason?: string | null;
+};
+
+export async function recordRevision(tx: Tx, entry: RevisionInput) {
+  await recordRevisions(tx, [entry]);
+}
+
+/** Many revisions in as few statements as the driver's parameter limit allows (bulk import). */
+export async function recordRevisions(tx: Tx, entries: RevisionInput[]) {
+  for (let i = 0; i < entries.length; i += 2_000) {
+    await tx.insert(revisions).values(
+      entries.slice(i, i + 2_000).map((entry) => ({
+        recordKind: entry.kind,
+        recordId: entry.id,
+        action: entry.action,
+        version: entry.version,
+        userId: entry.userId,
+        changes: entry.changes,
+        reason: entry.reason ?? null,
+      })),
+    );
+  }
 }
 
 /** The fields that differ, as { field: [before, after] }. */

@@ -14,7 +14,7 @@ import type { PersonInput } from './schema';
 /** Person fields a researcher must never see. */
 export const RESTRICTED_PERSON_FIELDS = ['notes'] as const;
 
-function nameRows(personId: number, names: string[]) {
+export function nameRows(personId: number, names: string[]) {
   return [...new Set(names)].map((name) => ({ personId, name, script: scriptOf(name), searchKey: foldName(name) }));
 }
 

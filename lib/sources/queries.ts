@@ -23,6 +23,25 @@ const sourceColumns = {
   version: sources.version,
 };
 
+/** A new source's row, from a form or import row that names it (also the import's bulk insert). */
+export function newSourceValues(actor: Actor, row: SourceRowInput) {
+  return {
+    url: row.url,
+    title: row.title!,
+    publisher: row.publisher,
+    publishedOn: row.publishedOn.date,
+    publishedPrecision: row.publishedOn.precision,
+    language: row.language,
+    accessedOn: new Date().toISOString().slice(0, 10),
+    createdById: actor.id,
+  };
+}
+
+/** What a source's create revision records. */
+export function sourceCreated(row: SourceRowInput) {
+  return { url: row.url, title: row.title, publisher: row.publisher, publishedOn: row.publishedOn.date, publishedPrecision: row.publishedOn.precision, language: row.language };
+}
+
 /**
  * The source of each form row: the one picked, else the one already known by that URL, else a new
  * one (which needs a title). One source supports many detentions, so a URL is stored once.
@@ -56,16 +75,7 @@ export async function resolveSourceRows(
     // Another monitor may add the same URL at the same moment: then use theirs.
     const [created] = await tx
       .insert(sources)
-      .values({
-        url: row.url,
-        title: row.title,
-        publisher: row.publisher,
-        publishedOn: row.publishedOn.date,
-        publishedPrecision: row.publishedOn.precision,
-        language: row.language,
-        accessedOn: new Date().toISOString().slice(0, 10),
-        createdById: actor.id,
-      })
+      .values(newSourceValues(actor, row))
       .onConflictDoNothing()
       .returning({ id: sources.id });
     if (!created) {
@@ -79,14 +89,7 @@ export async function resolveSourceRows(
       ids.push(existing.id);
       continue;
     }
-    await recordRevision(tx, {
-      kind: 'source',
-      id: created.id,
-      action: 'create',
-      version: 1,
-      userId: actor.id,
-      changes: { url: row.url, title: row.title, publisher: row.publisher, publishedOn: row.publishedOn.date, publishedPrecision: row.publishedOn.precision, language: row.language },
-    });
+    await recordRevision(tx, { kind: 'source', id: created.id, action: 'create', version: 1, userId: actor.id, changes: sourceCreated(row) });
     known.push({ id: created.id, url: row.url });
     ids.push(created.id);
   }
