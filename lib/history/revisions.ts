@@ -5,6 +5,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { revisions, users, type RecordKind } from '@/db/schema';
+import { bulkInsert } from '@/lib/transactions/bulk-insert';
 
 type RevisionAction = 'create' | 'update' | 'delete' | 'restore';
 
@@ -22,24 +23,32 @@ export type RevisionInput = {
 };
 
 export async function recordRevision(tx: Tx, entry: RevisionInput) {
-  await recordRevisions(tx, [entry]);
+  await tx.insert(revisions).values({
+    recordKind: entry.kind,
+    recordId: entry.id,
+    action: entry.action,
+    version: entry.version,
+    userId: entry.userId,
+    changes: entry.changes,
+    reason: entry.reason ?? null,
+  });
 }
 
-/** Many revisions in as few statements as the driver's parameter limit allows (bulk import). */
+/** Many revisions in one statement (bulk import). */
 export async function recordRevisions(tx: Tx, entries: RevisionInput[]) {
-  for (let i = 0; i < entries.length; i += 2_000) {
-    await tx.insert(revisions).values(
-      entries.slice(i, i + 2_000).map((entry) => ({
-        recordKind: entry.kind,
-        recordId: entry.id,
-        action: entry.action,
-        version: entry.version,
-        userId: entry.userId,
-        changes: entry.changes,
-        reason: entry.reason ?? null,
-      })),
-    );
-  }
+  await bulkInsert(
+    tx,
+    revisions,
+    entries.map((entry) => ({
+      recordKind: entry.kind,
+      recordId: entry.id,
+      action: entry.action,
+      version: entry.version,
+      userId: entry.userId,
+      changes: entry.changes,
+      reason: entry.reason ?? null,
+    })),
+  );
 }
 
 /** The fields that differ, as { field: [before, after] }. */

@@ -11,6 +11,7 @@ import { recordRevisions } from '@/lib/history/revisions';
 import { foldName } from '@/lib/names/fold';
 import { nameRows } from '@/lib/people/queries';
 import { newSourceValues, sourceCreated } from '@/lib/sources/queries';
+import { bulkInsert } from '@/lib/transactions/bulk-insert';
 import { withRetry } from '@/lib/transactions/retry';
 import { enumValue, columnOf, IGNORED_COLUMNS, knownColumns, REQUIRED_COLUMNS, rowToCaseForm } from './columns';
 import { parseImportCsv, type CsvRow } from './csv';
@@ -256,13 +257,6 @@ class RowRollback extends Error {
 
 const refuse = (r: ValidatedRow, column: string, message: string) => new RowRollback({ ...summarise([r])[0], errors: [{ column, message }] });
 
-/** Inserts many rows in statements of `size` rows (PostgreSQL takes at most 65,535 parameters each). */
-async function insertMany<T, R>(rows: T[], size: number, insert: (chunk: T[]) => PromiseLike<R[]>): Promise<R[]> {
-  const out: R[] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(...(await insert(rows.slice(i, i + size))));
-  return out;
-}
-
 /**
  * The new people of the file: a row that names no one on record adds a person, and a later row
  * naming that person again (by any spelling of a name the earlier row gave) is the same person.
@@ -311,18 +305,9 @@ async function writeRows(tx: Tx, actor: Actor, rows: ValidatedRow[]): Promise<vo
     variants: input.personNameCyrillic ? [input.personNameCyrillic] : [],
   }));
   const personIds = (
-    await insertMany(newPeople, 1_000, (chunk) =>
-      tx
-        .insert(people)
-        .values(chunk.map(({ variants: _, ...p }) => ({ ...p, createdById: actor.id })))
-        .returning({ id: people.id }),
-    )
+    await bulkInsert<typeof people, { id: number }>(tx, people, newPeople.map(({ variants: _, ...p }) => ({ ...p, createdById: actor.id })), { returning: ['id'] })
   ).map((p) => p.id);
-  await insertMany(
-    newPeople.flatMap((p, i) => nameRows(personIds[i], [p.displayName, ...p.variants])),
-    2_000,
-    (chunk) => tx.insert(personNames).values(chunk).returning({ id: personNames.id }),
-  );
+  await bulkInsert(tx, personNames, newPeople.flatMap((p, i) => nameRows(personIds[i], [p.displayName, ...p.variants])));
 
   // Sources: the file's URLs on record now, then the new ones (first row that names each).
   const citing = rows.flatMap((r) => r.input!.sources.map((source, index) => ({ r, source, index })));
@@ -330,13 +315,12 @@ async function writeRows(tx: Tx, actor: Actor, rows: ValidatedRow[]): Promise<vo
   const onRecord = await loadSources(tx, urls);
   const firstNaming = new Map<string, SourceRowInput>();
   for (const { source } of citing) if (!onRecord.has(source.url) && source.title && !firstNaming.has(source.url)) firstNaming.set(source.url, source);
-  const added = await insertMany([...firstNaming.values()], 1_000, (chunk) =>
-    tx
-      .insert(sources)
-      .values(chunk.map((source) => newSourceValues(actor, source)))
-      // Another monitor may add the same URL meanwhile: then theirs is used (looked up below).
-      .onConflictDoNothing()
-      .returning({ id: sources.id, url: sources.url }),
+  // Another monitor may add the same URL meanwhile: then theirs is used (looked up below).
+  const added = await bulkInsert<typeof sources, { id: number; url: string }>(
+    tx,
+    sources,
+    [...firstNaming.values()].map((source) => newSourceValues(actor, source)),
+    { returning: ['id', 'url'], ignoreConflicts: true },
   );
   const sourceIds = new Map(added.map((s) => [s.url, s.id]));
   const missing = urls.filter((u) => !sourceIds.has(u) && !onRecord.has(u));
@@ -354,19 +338,19 @@ async function writeRows(tx: Tx, actor: Actor, rows: ValidatedRow[]): Promise<vo
     return { input, ids, values: detentionValues(input, 'existing' in p ? p.existing : personIds[p.created]) };
   });
   const detentionIds = (
-    await insertMany(records, 1_000, (chunk) =>
-      tx
-        .insert(detentions)
-        .values(chunk.map(({ values }) => ({ ...values, createdById: actor.id, updatedById: actor.id })))
-        .returning({ id: detentions.id }),
+    await bulkInsert<typeof detentions, { id: number }>(
+      tx,
+      detentions,
+      records.map(({ values }) => ({ ...values, createdById: actor.id, updatedById: actor.id })),
+      { returning: ['id'] },
     )
   ).map((d) => d.id);
-  await insertMany(
+  await bulkInsert(
+    tx,
+    citations,
     records.flatMap(({ input, ids }, i) =>
       ids.map((sourceId, j) => ({ detentionId: detentionIds[i], sourceId, locator: input.sources[j].locator, supports: input.sources[j].supports })),
     ),
-    2_000,
-    (chunk) => tx.insert(citations).values(chunk).returning({ id: citations.id }),
   );
   await recordRevisions(tx, [
     ...newPeople.map((p, i) => ({ kind: 'person' as const, id: personIds[i], action: 'create' as const, version: 1, userId: actor.id, changes: p })),
