@@ -44,6 +44,9 @@ export type FileError = { error: string; columns?: string[] };
 
 type ValidatedRow = PreviewRow & { values: Record<string, string>; input: CaseInput | null };
 
+/** Stands in for a NUL byte of the file in the stored copy (see storeImport). */
+const NUL_STAND_IN = '\uFFFD';
+
 /** Pending imports not confirmed within a day are dropped (they hold a copy of the file). */
 const PENDING_LIFETIME_MS = 24 * 3600_000;
 
@@ -149,6 +152,8 @@ async function validateRows(tx: Reader, rows: CsvRow[], batchId: string, fileNam
       if (!errors.some((e) => e.column === column)) errors.push({ column, message });
     };
     if (extraCells) add('row', 'imports.errors.extraCells');
+    // A NUL byte would never reach the database anyway; name the cell rather than fail the file.
+    for (const [column, value] of Object.entries(values)) if (value.includes(NUL_STAND_IN)) add(column, 'imports.errors.nulByte');
     const v = (column: string) => values[column] ?? '';
 
     let placeId: number | null = null;
@@ -224,23 +229,52 @@ function checkHeader(header: string[]): FileError | { ignored: string[] } {
 }
 
 /**
- * Checks an uploaded file and keeps it as a pending import of this user; writes no record.
- * Every row comes back with its errors, named by row number and column.
+ * Keeps an uploaded file as a pending import of this user, once its file-level checks pass (UTF-8,
+ * CSV, rows, required columns); writes no record. The rows are checked by getImportPreview.
  */
-export async function previewImport(actor: Actor, fileName: string, text: string): Promise<{ ok: true; preview: ImportPreview } | ({ ok: false } & FileError)> {
-  const parsed = parseImportCsv(text);
+export async function storeImport(actor: Actor, fileName: string, text: string): Promise<{ ok: true; batchId: string } | ({ ok: false } & FileError)> {
+  // Invalid UTF-8 decodes to U+FFFD: names would be garbled, so refuse the file rather than guess.
+  if (text.includes('\uFFFD')) return { ok: false, error: 'imports.errors.notUtf8' };
+  // PostgreSQL text cannot hold NUL: it is kept as U+FFFD, which no accepted file holds (above),
+  // so the row check still finds it and names the cell (validateRows).
+  const kept = text.replaceAll('\0', NUL_STAND_IN);
+  const parsed = parseImportCsv(kept);
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const header = checkHeader(parsed.header);
   if ('error' in header) return { ok: false, ...header };
   const batchId = randomUUID();
-  const rows = await validateRows(db, parsed.rows, batchId, fileName);
   await db.delete(importBatches).where(and(eq(importBatches.status, 'pending'), lt(importBatches.createdAt, new Date(Date.now() - PENDING_LIFETIME_MS))));
-  await db.insert(importBatches).values({ id: batchId, userId: actor.id, fileName, csv: text, rowCount: rows.length });
+  await db.insert(importBatches).values({ id: batchId, userId: actor.id, fileName, csv: kept, rowCount: parsed.rows.length });
+  return { ok: true, batchId };
+}
+
+/** Every row of a pending import of this user with its problems, checked now; null when there is none. */
+export async function getImportPreview(actor: Actor, batchId: string): Promise<ImportPreview | null> {
+  const [batch] = await db
+    .select({ id: importBatches.id, fileName: importBatches.fileName, csv: importBatches.csv })
+    .from(importBatches)
+    .where(and(eq(importBatches.id, batchId), eq(importBatches.userId, actor.id), eq(importBatches.status, 'pending'), isNotNull(importBatches.csv)));
+  if (!batch?.csv) return null;
+  const parsed = parseImportCsv(batch.csv);
+  if (!parsed.ok) return null;
+  const header = checkHeader(parsed.header);
+  const rows = await validateRows(db, parsed.rows, batch.id, batch.fileName);
   const errorCount = rows.filter((r) => r.errors.length).length;
   return {
-    ok: true,
-    preview: { batchId, fileName, rows: summarise(rows), validCount: rows.length - errorCount, errorCount, ignoredColumns: header.ignored },
+    batchId: batch.id,
+    fileName: batch.fileName,
+    rows: summarise(rows),
+    validCount: rows.length - errorCount,
+    errorCount,
+    ignoredColumns: 'ignored' in header ? header.ignored : [],
   };
+}
+
+/** Stores a file and checks its rows (the upload, then the page it leads to). */
+export async function previewImport(actor: Actor, fileName: string, text: string): Promise<{ ok: true; preview: ImportPreview } | ({ ok: false } & FileError)> {
+  const stored = await storeImport(actor, fileName, text);
+  if (!stored.ok) return stored;
+  return { ok: true, preview: (await getImportPreview(actor, stored.batchId))! };
 }
 
 export type CommitResult =
