@@ -36,13 +36,15 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               {can(user.role, 'restore') && <Link href="/admin/deleted">{t('nav.deleted')}</Link>}
               {can(user.role, 'auditExports') && <Link href="/admin/exports">{t('exports.logNav')}</Link>}
               {can(user.role, 'manageTokens') && <Link href="/admin/tokens">{t('apiTokens.nav')}</Link>}
+              {can(user.role, 'audit') && <Link href="/admin/audit">{t('audit.nav')}</Link>}
+              {can(user.role, 'manageUsers') && <Link href="/admin/security">{t('twoFactor.policy.nav')}</Link>}
             </nav>
           )}
           {user && (
             <div className="session">
-              <span>
+              <Link href="/account">
                 {t('nav.signedInAs', { name: user.name, role: t(`enums.userRole.${user.role}`) })}
-              </span>
+              </Link>
               <form action={signOutAction}>
                 <button type="submit" className="link-button">
                   {t('nav.signOut')}

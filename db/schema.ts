@@ -91,7 +91,7 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   role: userRole('role').notNull(),
   disabled: boolean('disabled').notNull().default(false),
-  /** The authenticator app's TOTP secret, encrypted with a key derived from AUTH_SECRET (lib/auth/two-factor.ts). */
+  /** The authenticator app's TOTP secret, sealed with AES-256-GCM under a key derived from AUTH_SECRET (lib/two-factor/secret-box.ts). */
   totpSecret: text('totp_secret'),
   /** Set once the user has confirmed a first code; null while two-factor sign-in is off. */
   totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),

@@ -30,6 +30,11 @@ const envSchema = z.object({
   API_RATE_LIMIT: positiveInt(120),
   /** Days the audit trail is kept (never fewer than 30, which the database enforces). */
   AUDIT_RETENTION_DAYS: positiveInt(730),
+  // Backups (npm run backup / npm run restore).
+  /** Encrypts backups (AES-256-GCM, key derived with scrypt). Unset: `npm run backup` needs --unencrypted. */
+  BACKUP_PASSPHRASE: z.string().min(12, 'BACKUP_PASSPHRASE must be at least 12 characters').optional(),
+  /** Where `npm run backup` writes its files. */
+  BACKUP_DIR: z.string().default('backups'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -48,7 +48,7 @@ async function main() {
   run('npx', ['tsx', '--conditions=react-server', 'db/seed.ts', '--demo'], env);
 
   const port = process.env.PORT ?? '3000';
-  const server = spawn('npx', ['next', 'start', '-p', port], { stdio: 'inherit', env: { ...env, NODE_ENV: 'production' } });
+  const server = spawn('npx', ['tsx', 'scripts/server.ts', port], { stdio: 'inherit', env: { ...env, NODE_ENV: 'production' } });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   server.on('exit', (code) => process.exit(code ?? 0));
 

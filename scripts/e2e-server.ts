@@ -24,7 +24,7 @@ async function main() {
     const result = spawnSync('npx', args, { stdio: 'inherit', env });
     if (result.status !== 0) process.exit(result.status ?? 1);
   }
-  const server = spawn('npx', ['next', 'start', '-p', process.env.E2E_PORT ?? '3100'], {
+  const server = spawn('npx', ['tsx', 'scripts/server.ts', process.env.E2E_PORT ?? '3100'], {
     stdio: 'inherit',
     env: { ...env, NODE_ENV: 'production' },
   });

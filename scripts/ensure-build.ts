@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-const SOURCES = ['app', 'lib', 'db', 'next.config.js', 'package.json', 'tsconfig.json'];
+const SOURCES = ['app', 'lib', 'db', 'next.config.js', 'package.json', 'tsconfig.json', 'proxy.ts', 'instrumentation.ts'];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;

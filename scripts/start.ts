@@ -9,7 +9,7 @@ if (!process.env.AUTH_SECRET || process.env.AUTH_SECRET.length < 32) {
   process.exit(1);
 }
 const port = process.env.PORT ?? '3000';
-const child = spawn('npx', ['next', 'start', '-p', port], {
+const child = spawn('npx', ['tsx', 'scripts/server.ts', port], {
   stdio: 'inherit',
   env: { ...process.env, NODE_ENV: 'production', AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? 'true' },
 });

@@ -1,6 +1,7 @@
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { currentUser } from '@/lib/auth/guard';
+import { safeRedirectPath } from '@/lib/auth/redirect';
 import { LoginForm } from './login-form';
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
@@ -9,7 +10,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <section className="narrow">
       <h1>{t('title')}</h1>
-      <LoginForm callbackUrl={typeof callbackUrl === 'string' ? callbackUrl : '/cases'} />
+      <LoginForm callbackUrl={safeRedirectPath(callbackUrl)} />
     </section>
   );
 }

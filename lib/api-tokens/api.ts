@@ -1,10 +1,13 @@
 import 'server-only';
 import { z } from 'zod';
+import { auditedCaseFilters } from '@/lib/audit/filters';
+import { recordAudit } from '@/lib/audit/log';
 import type { Actor } from '@/lib/auth/policy';
 import { parseCaseFilters } from '@/lib/cases/filters';
 import { exportJson } from '@/lib/exports/columns';
 import { publicOrigin } from '@/lib/exports/origin';
 import { readExportBatch } from '@/lib/exports/queries';
+import { clientIpFrom } from '@/lib/request/client';
 import { authenticateApiToken, hitRateLimit, rateLimitConfig, type RateLimit } from './queries';
 import { bearerToken } from './tokens';
 
@@ -26,9 +29,11 @@ const unauthorized = (error: 'missing_token' | 'invalid_token') =>
 
 const notFound = () => json({ error: 'not_found' }, 404);
 
-type Guarded = { actor: Actor; headers: Record<string, string> } | { response: Response };
+/** A known token: it reads as its creator, who is the actor of its calls in the audit trail. */
+type Caller = { actor: Actor; tokenId: number; headers: Record<string, string> };
+type Guarded = Caller | { response: Response; caller?: Caller };
 
-/** Who is asking (401 otherwise) and whether they may ask now (429 otherwise). */
+/** Who is asking (401 otherwise) and whether they may ask now (429, from a known caller, otherwise). */
 async function guard(request: Request, limits: RateLimit): Promise<Guarded> {
   const header = request.headers.get('authorization');
   const token = bearerToken(header);
@@ -41,8 +46,43 @@ async function guard(request: Request, limits: RateLimit): Promise<Guarded> {
     'X-RateLimit-Remaining': String(rate.remaining),
     'X-RateLimit-Reset': String(rate.resetSeconds),
   };
-  if (!rate.ok) return { response: json({ error: 'rate_limited' }, 429, { ...headers, 'Retry-After': String(rate.resetSeconds) }) };
-  return { actor: { id: found.createdById, role: 'researcher' }, headers };
+  const caller: Caller = { actor: { id: found.createdById, role: 'researcher' }, tokenId: found.id, headers };
+  if (!rate.ok) return { response: json({ error: 'rate_limited' }, 429, { ...headers, 'Retry-After': String(rate.resetSeconds) }), caller };
+  return caller;
+}
+
+/** Records one call of a known token; 401s name no token and are not recorded, so strangers can't flood the trail. */
+async function recordApiCall(request: Request, caller: Caller, status: number, details: Record<string, unknown> = {}) {
+  await recordAudit({
+    action: 'api_call',
+    actorId: caller.actor.id,
+    targetKind: 'token',
+    targetId: caller.tokenId,
+    ip: clientIpFrom(request.headers),
+    details: { path: new URL(request.url).pathname, status, ...details },
+  });
+}
+
+type Answer = { response: Response; details?: Record<string, unknown> };
+
+/** Guards the request, answers it, and records the call with its status and what `work` reports. */
+async function handle(request: Request, limits: RateLimit, work: (caller: Caller) => Promise<Answer>): Promise<Response> {
+  return safely(async () => {
+    const who = await guard(request, limits);
+    if ('response' in who) {
+      if (who.caller) await recordApiCall(request, who.caller, who.response.status);
+      return who.response;
+    }
+    let answer: Answer;
+    try {
+      answer = await work(who);
+    } catch (error) {
+      await recordApiCall(request, who, 500).catch(() => undefined);
+      throw error;
+    }
+    await recordApiCall(request, who, answer.response.status, answer.details);
+    return answer.response;
+  });
 }
 
 async function safely(work: () => Promise<Response>): Promise<Response> {
@@ -63,13 +103,12 @@ const pageInput = z.object({
 
 /** GET /api/v1/detentions?<the /cases filters>&limit=1..100&after=<id>: one page, in id order. */
 export async function listDetentionsResponse(request: Request, limits = rateLimitConfig()): Promise<Response> {
-  return safely(async () => {
-    const who = await guard(request, limits);
-    if ('response' in who) return who.response;
+  return handle(request, limits, async (who) => {
     const url = new URL(request.url);
     const page = pageInput.safeParse({ limit: url.searchParams.get('limit') ?? undefined, after: url.searchParams.get('after') ?? undefined });
     if (!page.success) {
-      return json({ error: 'invalid_parameter', parameters: [...new Set(page.error.issues.map((i) => String(i.path[0])))] }, 400, who.headers);
+      const parameters = [...new Set(page.error.issues.map((i) => String(i.path[0])))];
+      return { response: json({ error: 'invalid_parameter', parameters }, 400, who.headers), details: { invalid: parameters } };
     }
     const { limit, after } = page.data;
     const filters = parseCaseFilters(url.searchParams);
@@ -84,20 +123,21 @@ export async function listDetentionsResponse(request: Request, limits = rateLimi
       nextUrl.searchParams.set('limit', String(limit));
       next = nextUrl.toString();
     }
-    return json({ data: items.map((r) => exportJson(r, { includeNotes: false })), next_after: nextAfter, next }, 200, who.headers);
+    return {
+      response: json({ data: items.map((r) => exportJson(r, { includeNotes: false })), next_after: nextAfter, next }, 200, who.headers),
+      details: { filters: auditedCaseFilters(filters), limit, after, rows: items.length },
+    };
   });
 }
 
 /** GET /api/v1/detentions/{id}: one detention with its sources; 404 for any id not visible or malformed. */
 export async function getDetentionResponse(request: Request, rawId: string, limits = rateLimitConfig()): Promise<Response> {
-  return safely(async () => {
-    const who = await guard(request, limits);
-    if ('response' in who) return who.response;
-    if (!/^\d{1,9}$/.test(rawId) || Number(rawId) === 0) return notFound();
+  return handle(request, limits, async (who) => {
+    if (!/^\d{1,9}$/.test(rawId) || Number(rawId) === 0) return { response: notFound(), details: { rows: 0 } };
     const id = Number(rawId);
     // Keyset read from just below the id: the first visible detention is this one, if visible at all.
     const [row] = await readExportBatch(who.actor, {}, { afterId: id - 1, limit: 1, origin: publicOrigin(request) });
-    if (!row || row.id !== id) return notFound();
-    return json({ data: exportJson(row, { includeNotes: false }) }, 200, who.headers);
+    if (!row || row.id !== id) return { response: notFound(), details: { detentionId: id, rows: 0 } };
+    return { response: json({ data: exportJson(row, { includeNotes: false }) }, 200, who.headers), details: { detentionId: id, rows: 1 } };
   });
 }

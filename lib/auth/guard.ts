@@ -1,22 +1,60 @@
 import 'server-only';
+import { decode } from 'next-auth/jwt';
+import { cookies } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
-import { getActiveUser, type SessionUser } from '@/lib/users/queries';
-import { auth } from './index';
+import { authSecret } from '@/lib/env';
 import { can, type Permission } from './policy';
+import { getSessionUser, type SessionUser } from './sessions';
 
-/** The signed-in, enabled user of this request, read once per request; null when there is none. */
+export type { SessionUser };
+
+/** Auth.js's session cookie, with the __Secure- prefix when served over https. */
+const SESSION_COOKIES = ['__Secure-authjs.session-token', 'authjs.session-token'];
+
+/** The session id inside this request's (encrypted, signed) session cookie, if any. */
+async function sessionIdFromCookie(): Promise<string | null> {
+  const jar = await cookies();
+  for (const name of SESSION_COOKIES) {
+    const value = jar.get(name)?.value;
+    if (!value) continue;
+    try {
+      const token = await decode({ token: value, secret: authSecret() ?? '', salt: name });
+      if (typeof token?.sid === 'string') return token.sid;
+    } catch {
+      // A forged or stale cookie is simply no session.
+    }
+  }
+  return null;
+}
+
+/**
+ * The signed-in user of this request, read once per request from the server-side session: null
+ * when there is no session or it was ended, expired, or its user disabled.
+ */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  const id = Number(session?.user?.id);
-  if (!Number.isInteger(id) || id <= 0) return null;
-  return getActiveUser(id);
+  const sessionId = await sessionIdFromCookie();
+  return sessionId ? getSessionUser(sessionId) : null;
 });
 
-/** For pages and actions: sends the signed-out to /login. */
-export async function requireUser(): Promise<SessionUser> {
+/**
+ * For route handlers (which answer 401/403 rather than redirect): the signed-in user, or null when
+ * there is none or their role requires two-factor sign-in they have not set up yet.
+ */
+export async function currentRouteUser(): Promise<SessionUser | null> {
+  const user = await currentUser();
+  return user && !(user.twoFactorRequired && !user.twoFactorEnabled) ? user : null;
+}
+
+/**
+ * For pages and actions: sends the signed-out to /login, and users whose role requires two-factor
+ * sign-in but who have not set it up to /account/security (the pages that set it up, and sign-out,
+ * pass `setupAllowed`).
+ */
+export async function requireUser(options: { setupAllowed?: boolean } = {}): Promise<SessionUser> {
   const user = await currentUser();
   if (!user) redirect('/login');
+  if (user.twoFactorRequired && !user.twoFactorEnabled && !options.setupAllowed) redirect('/account/security?required=1');
   return user;
 }
 

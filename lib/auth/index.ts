@@ -1,68 +1,57 @@
 /**
- * Auth.js (next-auth v5): email + password against our own users table, JWT sessions that carry
- * the user's id and role. The role in the token is a hint for the UI; every server check re-reads
- * the user (lib/auth/guard.ts) so a disabled account or a changed role takes effect at once.
+ * Auth.js (next-auth v5). The credentials provider takes only a one-time sign-in ticket, issued by
+ * lib/auth/sign-in.ts once the password (and the second factor, when the user has one) has been
+ * checked. The JWT cookie then carries nothing but the id of a server-side session (user_sessions),
+ * which lib/auth/guard.ts looks up on every request: ending that row ends the session everywhere.
  *
  * @see https://authjs.dev/getting-started/authentication/credentials
  */
-import NextAuth, { CredentialsSignin, type DefaultSession } from 'next-auth';
+import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { z } from 'zod';
-import type { UserRole } from '@/db/schema';
 import { authSecret } from '@/lib/env';
-import { authenticateUser } from '@/lib/users/queries';
+import { clientIpFrom, describeDevice } from '@/lib/request/client';
+import { SESSION_HOURS } from './sessions';
+import { redeemTicket } from './sign-in';
 
 declare module 'next-auth' {
-  interface Session {
-    user: { id: string; role: UserRole } & DefaultSession['user'];
-  }
   interface User {
-    role?: UserRole;
+    sessionId?: string;
   }
 }
 
-/** Too many failed sign-ins for this email: the login page says to wait. */
-export class SignInThrottled extends CredentialsSignin {
-  code = 'throttled';
+declare module '@auth/core/jwt' {
+  interface JWT {
+    sid?: string;
+  }
 }
-
-const credentialsInput = z.object({
-  email: z.string().trim().toLowerCase().email().max(320),
-  password: z.string().min(1).max(1024),
-});
 
 export const { auth, handlers, signIn, signOut } = NextAuth({
   secret: authSecret(),
   trustHost: true,
-  session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+  session: { strategy: 'jwt', maxAge: SESSION_HOURS * 60 * 60 },
   pages: { signIn: '/login' },
   providers: [
     Credentials({
-      credentials: { email: {}, password: {} },
-      async authorize(raw) {
-        const parsed = credentialsInput.safeParse(raw);
-        if (!parsed.success) return null;
-        const result = await authenticateUser(parsed.data.email, parsed.data.password);
-        if (!result.ok) {
-          if (result.reason === 'throttled') throw new SignInThrottled();
-          return null;
-        }
-        const { user } = result;
-        return { id: String(user.id), name: user.name, email: user.email, role: user.role };
+      credentials: { ticket: {} },
+      async authorize(raw, request) {
+        const ticket = typeof raw?.ticket === 'string' ? raw.ticket : '';
+        const redeemed = await redeemTicket(ticket, {
+          ip: clientIpFrom(request.headers),
+          device: describeDevice(request.headers.get('user-agent')),
+        });
+        if (!redeemed) return null;
+        return { id: String(redeemed.userId), sessionId: redeemed.sessionId };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) {
-        token.sub = user.id;
-        token.role = user.role;
-      }
+      // Only the session id goes into the cookie: no role, no name, nothing to go stale.
+      if (user) return { sub: user.id, sid: user.sessionId };
       return token;
     },
     session({ session, token }) {
-      session.user.id = token.sub ?? '';
-      session.user.role = token.role as UserRole;
+      session.user = { ...session.user, id: token.sub ?? '' };
       return session;
     },
   },

@@ -25,10 +25,12 @@ export type Permission =
   /** Create and revoke the partner API's tokens. */
   | 'manageTokens'
   /** See who exported what (the export log). */
-  | 'auditExports';
+  | 'auditExports'
+  /** Read and download the audit trail (lib/audit). */
+  | 'audit';
 
 export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
-  admin: ['read', 'readRestricted', 'write', 'delete', 'restore', 'manageUsers', 'import', 'manageTokens', 'auditExports'],
+  admin: ['read', 'readRestricted', 'write', 'delete', 'restore', 'manageUsers', 'import', 'manageTokens', 'auditExports', 'audit'],
   monitor: ['read', 'readRestricted', 'write', 'delete', 'import'],
   researcher: ['read'],
 };

@@ -9,25 +9,31 @@
  * Three keys per attempt (OWASP's authentication cheat sheet):
  * - account + client address: strict, so one address can't guess one account's password;
  * - client address: strict, so one address can't spray many accounts;
- * - account alone: for attackers spread over many addresses, but its delay is capped short
- *   (ACCOUNT_MAX_DELAY_SECONDS), so nobody can hold an account locked: the owner, from their own
- *   address, waits seconds at most. Delays grow progressively (1 s, 2 s, 4 s, …), never a fixed lock.
+ * - account alone: for attackers spread over many addresses; its delay is capped at 30 s.
+ * A browser that has signed in to the account before carries a signed "known device" cookie
+ * (OWASP's device cookies); its attempts are counted under that device instead of the account, so
+ * an attacker hammering the account can't keep its owner out. Delays grow progressively (10 s, 20 s,
+ * 40 s, …), never a fixed lock.
  *
  * Keys are HMACs, so the table holds no email addresses or IPs.
  */
-import { createHmac } from 'node:crypto';
-import { inArray, lt, sql } from 'drizzle-orm';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { eq, inArray, lt, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { signInThrottle } from '@/db/schema';
 import { authSecret } from '@/lib/env';
 
 type Limit = { free: number; maxDelaySeconds: number };
 
-/** Attempts allowed without delay, then 1 s, 2 s, 4 s … up to the cap. */
+/** The first delay after the free attempts; each further failure doubles it, up to the cap. */
+export const FIRST_DELAY_SECONDS = 10;
+
+/** Attempts allowed without delay, then 10 s, 20 s, 40 s … up to the cap. */
 export const LIMITS = {
   accountAndIp: { free: 5, maxDelaySeconds: 15 * 60 },
-  ip: { free: 20, maxDelaySeconds: 15 * 60 },
+  ip: { free: 30, maxDelaySeconds: 15 * 60 },
   account: { free: 10, maxDelaySeconds: 30 },
+  device: { free: 5, maxDelaySeconds: 15 * 60 },
 } as const satisfies Record<string, Limit>;
 
 /** Counts older than this are forgotten at the next attempt. */
@@ -37,9 +43,26 @@ function keyOf(kind: string, value: string): string {
   return createHmac('sha256', `${authSecret()}:sign-in-throttle`).update(`${kind}:${value}`).digest('hex');
 }
 
-export function throttleKeys(email: string, ip: string | null): { key: string; limit: Limit }[] {
+/** A token for a browser that has just signed in to this account: `random.signature`. */
+export function issueDeviceToken(email: string): string {
+  const nonce = randomBytes(16).toString('base64url');
+  return `${nonce}.${keyOf('device-token', `${email.trim().toLowerCase()}|${nonce}`)}`;
+}
+
+/** The token's nonce when it was issued for this account by this server, else null. */
+function deviceNonce(email: string, token: string | null | undefined): string | null {
+  const match = /^([A-Za-z0-9_-]{22})\.([0-9a-f]{64})$/.exec(token ?? '');
+  if (!match) return null;
+  const expected = Buffer.from(keyOf('device-token', `${email.trim().toLowerCase()}|${match[1]}`));
+  return timingSafeEqual(expected, Buffer.from(match[2])) ? match[1] : null;
+}
+
+export function throttleKeys(email: string, ip: string | null, deviceToken?: string | null): { key: string; limit: Limit }[] {
   const account = email.trim().toLowerCase();
-  const keys: { key: string; limit: Limit }[] = [{ key: keyOf('account', account), limit: LIMITS.account }];
+  const nonce = deviceNonce(account, deviceToken);
+  const keys: { key: string; limit: Limit }[] = [
+    nonce ? { key: keyOf('device', nonce), limit: LIMITS.device } : { key: keyOf('account', account), limit: LIMITS.account },
+  ];
   if (ip) {
     keys.push({ key: keyOf('ip', ip), limit: LIMITS.ip });
     keys.push({ key: keyOf('account+ip', `${account}|${ip}`), limit: LIMITS.accountAndIp });
@@ -53,13 +76,13 @@ export type Reservation = { ok: true } | { ok: false; retryAfterSeconds: number 
  * Counts one attempt on every key and says whether it may go on. One statement per key: the
  * upsert's row lock makes the read-count-decide step atomic on both drivers.
  */
-export async function reserveSignInAttempt(email: string, ip: string | null): Promise<Reservation> {
+export async function reserveSignInAttempt(email: string, ip: string | null, deviceToken?: string | null): Promise<Reservation> {
   let retryAfter = 0;
-  for (const { key, limit } of throttleKeys(email, ip)) {
+  for (const { key, limit } of throttleKeys(email, ip, deviceToken)) {
     // The failures count after this attempt, restarting when the last attempt is older than the window.
     const next = sql`CASE WHEN t.updated_at < now() - make_interval(mins => ${WINDOW_MINUTES}) THEN 1 ELSE t.failures + 1 END`;
     const delay = (failures: ReturnType<typeof sql>) =>
-      sql`make_interval(secs => CASE WHEN ${failures} < ${limit.free} THEN 0 ELSE least(${limit.maxDelaySeconds}, power(2, ${failures} - ${limit.free})) END)`;
+      sql`make_interval(secs => CASE WHEN ${failures} < ${limit.free} THEN 0 ELSE least(${limit.maxDelaySeconds}, ${FIRST_DELAY_SECONDS} * power(2, ${failures} - ${limit.free})) END)`;
     const rows = await db.execute<{ failures: number }>(sql`
       INSERT INTO sign_in_throttle AS t (key, failures, blocked_until, updated_at)
       VALUES (${key}, 1, now() + ${delay(sql`1`)}, now())
@@ -78,12 +101,22 @@ export async function reserveSignInAttempt(email: string, ip: string | null): Pr
   return retryAfter > 0 ? { ok: false, retryAfterSeconds: retryAfter } : { ok: true };
 }
 
-/** After a successful sign-in: the account's counts start again (the address's count stays). */
-export async function clearSignInAttempts(email: string, ip: string | null): Promise<void> {
-  const keys = throttleKeys(email, ip)
-    .filter(({ limit }) => limit !== LIMITS.ip)
-    .map(({ key }) => key);
-  await db.delete(signInThrottle).where(inArray(signInThrottle.key, keys));
+/**
+ * After a successful sign-in: the account's and device's counts start again, and the attempt is
+ * taken back from the address's count (it was counted before the password was known), so many
+ * colleagues signing in from one office address never hold each other up.
+ */
+export async function clearSignInAttempts(email: string, ip: string | null, deviceToken?: string | null): Promise<void> {
+  const all = [...throttleKeys(email, ip, deviceToken), ...throttleKeys(email, ip)];
+  const personal = all.filter(({ limit }) => limit !== LIMITS.ip).map(({ key }) => key);
+  await db.delete(signInThrottle).where(inArray(signInThrottle.key, personal));
+  const address = all.find(({ limit }) => limit === LIMITS.ip);
+  if (address) {
+    await db
+      .update(signInThrottle)
+      .set({ failures: sql`greatest(${signInThrottle.failures} - 1, 0)` })
+      .where(eq(signInThrottle.key, address.key));
+  }
 }
 
 /** Forget counters nobody has touched for a day (guesses at unknown emails pile up otherwise). */

@@ -70,7 +70,7 @@ async function* xlsxChunks(batches: Batches, shape: ExportShape): AsyncGenerator
 }
 
 /** A web stream pulled from an async generator: the next chunk is made only when asked for. */
-function pullStream(chunks: AsyncGenerator<string | Uint8Array>): ReadableStream<Uint8Array> {
+export function pullStream(chunks: AsyncGenerator<string | Uint8Array>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -103,7 +103,7 @@ export async function startExport(
   actor: Actor,
   filters: Partial<CaseFilters>,
   format: FileFormat,
-  options: ExportOptions & { now?: Date },
+  options: ExportOptions & { now?: Date; onFinish?: (rows: number, completed: boolean) => Promise<void> },
 ): Promise<ExportFile> {
   const now = options.now ?? new Date();
   const includeNotes = notesAllowed(actor, options.includeNotes);
@@ -126,6 +126,7 @@ export async function startExport(
       else yield* xlsxChunks(counted(), shape);
     } finally {
       await finishExportLog(logId, rows, completed);
+      await options.onFinish?.(rows, completed);
     }
   }
   return { body: pullStream(logged()), contentType: CONTENT_TYPES[format], fileName: exportFileName(format, now), logId };

@@ -18,3 +18,11 @@ export const updateUserInput = z.object({
   disabled: z.enum(['true', 'false']).transform((v) => v === 'true'),
 });
 export type UpdateUserInput = z.infer<typeof updateUserInput>;
+
+export const changePasswordInput = z
+  .object({
+    currentPassword: z.string().min(1, { error: 'errors.required' }).max(256, { error: 'errors.tooLong' }),
+    newPassword: createUserInput.shape.password,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ['confirmPassword'], error: 'errors.passwordsDiffer' });

@@ -2,19 +2,22 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
+import { recordAudit } from '@/lib/audit/log';
 import { requirePermission } from '@/lib/auth/guard';
 import { fieldErrors, formValues, type FormState } from '@/lib/forms';
-import { createUser, EmailTakenError, updateUser } from '@/lib/users/queries';
+import { clientIp } from '@/lib/request/client';
+import { createUser, EmailTakenError, getUserAccess, updateUser } from '@/lib/users/queries';
 import { createUserInput, updateUserInput } from '@/lib/users/schema';
 
 export async function createUserAction(_: FormState, form: FormData): Promise<FormState> {
-  await requirePermission('manageUsers');
+  const admin = await requirePermission('manageUsers');
   // The password is never sent back to the browser, not even to refill the form.
   const { password: _password, ...values } = formValues(form);
   const parsed = createUserInput.safeParse(formValues(form));
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
   try {
-    await createUser(parsed.data);
+    const id = await createUser(parsed.data);
+    await recordAudit({ action: 'user_created', actorId: admin.id, targetKind: 'user', targetId: id, ip: await clientIp(), details: { role: parsed.data.role } });
   } catch (error) {
     if (error instanceof EmailTakenError) return { errors: { email: ['errors.emailTaken'] }, values };
     throw error;
@@ -32,7 +35,10 @@ export async function updateUserAction(_: FormState, form: FormData): Promise<Fo
   if (parsed.data.id === admin.id && (parsed.data.disabled || parsed.data.role !== 'admin')) {
     return { formError: 'errors.selfLockout', values };
   }
-  if (!(await updateUser(parsed.data))) return { formError: 'errors.notFound', values };
+  const before = await getUserAccess(parsed.data.id);
+  if (!before || !(await updateUser(parsed.data))) return { formError: 'errors.notFound', values };
+  const after = { role: parsed.data.role, disabled: parsed.data.disabled };
+  await recordAudit({ action: 'user_updated', actorId: admin.id, targetKind: 'user', targetId: parsed.data.id, ip: await clientIp(), details: { before, after } });
   revalidatePath('/admin/users');
   return { ok: true };
 }

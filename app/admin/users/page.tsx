@@ -2,12 +2,14 @@ import { getTranslations } from 'next-intl/server';
 import { userRole } from '@/db/schema';
 import { requirePermission } from '@/lib/auth/guard';
 import { listUsers } from '@/lib/users/queries';
+import { listTwoFactorUserIds } from '@/lib/two-factor/queries';
 import { RecordForm } from '@/app/components/record-form';
 import { createUserAction, updateUserAction } from './actions';
+import { TwoFactorCell } from './reset-two-factor-form';
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ created?: string }> }) {
-  await requirePermission('manageUsers');
-  const [t, users, { created }] = await Promise.all([getTranslations(), listUsers(), searchParams]);
+  const admin = await requirePermission('manageUsers');
+  const [t, users, { created }, twoFactorOn] = await Promise.all([getTranslations(), listUsers(), searchParams, listTwoFactorUserIds()]);
   const roleOptions = userRole.enumValues.map((r) => ({ value: r, label: t(`enums.userRole.${r}`) }));
   return (
     <>
@@ -23,6 +25,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <th scope="col">{t('users.name')}</th>
             <th scope="col">{t('users.email')}</th>
             <th scope="col">{t('users.access')}</th>
+            <th scope="col">{t('twoFactor.admin.column')}</th>
           </tr>
         </thead>
         <tbody>
@@ -51,6 +54,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   ]}
                   submitLabel={t('users.update', { email: u.email })}
                 />
+              </td>
+              <td>
+                <TwoFactorCell userId={u.id} email={u.email} enabled={twoFactorOn.has(u.id)} self={u.id === admin.id} />
               </td>
             </tr>
           ))}

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { recordRestrictedView } from '@/lib/audit/views';
 import { can, seesRestricted } from '@/lib/auth/policy';
 import { parseId, requirePermission } from '@/lib/auth/guard';
 import { getCaseById } from '@/lib/cases/queries';
@@ -14,6 +15,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   const id = parseId((await params).id);
   const [t, record] = await Promise.all([getTranslations(), getCaseById(user, id)]);
   if (!record) notFound();
+  if (record.confidentiality === 'restricted') await recordRestrictedView(user, 'detention', id, 'view');
   const internal = seesRestricted(user);
 
   const facts: [string, React.ReactNode][] = [

@@ -1,11 +1,15 @@
 import { redirect } from 'next/navigation';
 import type { NextRequest } from 'next/server';
 import { z } from 'zod';
+import { auditedCaseFilters } from '@/lib/audit/filters';
+import { recordAudit } from '@/lib/audit/log';
 import { can } from '@/lib/auth/policy';
-import { currentUser } from '@/lib/auth/guard';
+import { currentRouteUser } from '@/lib/auth/guard';
 import { parseCaseFilters } from '@/lib/cases/filters';
 import { publicOrigin } from '@/lib/exports/origin';
+import { notesAllowed } from '@/lib/exports/queries';
 import { FILE_FORMATS, startExport } from '@/lib/exports/stream';
+import { clientIp } from '@/lib/request/client';
 
 export const dynamic = 'force-dynamic';
 
@@ -17,16 +21,26 @@ const formatInput = z.enum(FILE_FORMATS);
  * admins only; for anyone else it is ignored.
  */
 export async function GET(request: NextRequest) {
-  const user = await currentUser();
+  const user = await currentRouteUser();
   if (!user) redirect('/login');
   if (!can(user.role, 'read')) return new Response('Forbidden', { status: 403 });
   const params = request.nextUrl.searchParams;
   const format = formatInput.safeParse(params.get('format') ?? 'csv');
   if (!format.success) return new Response('Unknown format: use csv, xlsx or json.', { status: 400 });
   const filters = parseCaseFilters(params);
+  const includeNotes = params.get('notes') === '1';
+  const ip = await clientIp();
   const file = await startExport(user, filters, format.data, {
     origin: publicOrigin(request),
-    includeNotes: params.get('notes') === '1',
+    includeNotes,
+    // Recorded once the rows are counted, i.e. when the download ends (or is cut off).
+    onFinish: (rows, completed) =>
+      recordAudit({
+        action: 'export',
+        actorId: user.id,
+        ip,
+        details: { filters: auditedCaseFilters(filters), format: format.data, notes: notesAllowed(user, includeNotes), rows, completed },
+      }),
   });
   return new Response(file.body, {
     headers: {

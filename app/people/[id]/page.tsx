@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { recordRestrictedView } from '@/lib/audit/views';
 import { can, seesRestricted } from '@/lib/auth/policy';
 import { parseId, requirePermission } from '@/lib/auth/guard';
 import { showDate, showSentence } from '@/lib/format';
@@ -14,6 +15,8 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const id = parseId((await params).id);
   const [t, person] = await Promise.all([getTranslations(), getPersonById(user, id)]);
   if (!person) notFound();
+  // Notes are restricted data: record each time they are actually shown.
+  if (seesRestricted(user) && person.notes !== null) await recordRestrictedView(user, 'person', id, 'view');
   return (
     <article>
       <div className="actions">

@@ -1,11 +1,11 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { can } from '@/lib/auth/policy';
-import { currentUser } from '@/lib/auth/guard';
+import { currentRouteUser } from '@/lib/auth/guard';
 import { searchSources } from '@/lib/sources/queries';
 
 /** The source picker's suggestions, by URL or title; only for those who may record cases. */
 export async function GET(request: NextRequest) {
-  const user = await currentUser();
+  const user = await currentRouteUser();
   if (!user) return NextResponse.json({ error: 'unauthorized' }, { status: 401 });
   if (!can(user.role, 'write')) return NextResponse.json({ error: 'forbidden' }, { status: 403 });
   const q = (request.nextUrl.searchParams.get('q') ?? '').slice(0, 300);

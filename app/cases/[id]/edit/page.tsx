@@ -1,5 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { recordRestrictedView } from '@/lib/audit/views';
 import { parseId, requirePermission } from '@/lib/auth/guard';
 import { getCaseForEdit } from '@/lib/cases/queries';
 import { formatPartialDate } from '@/lib/dates/partial-date';
@@ -13,6 +14,7 @@ export default async function EditCasePage({ params }: { params: Promise<{ id: s
   const id = parseId((await params).id);
   const [t, record, vocab] = await Promise.all([getTranslations('cases'), getCaseForEdit(user, id), caseFormVocabulary()]);
   if (!record) notFound();
+  if (record.confidentiality === 'restricted') await recordRestrictedView(user, 'detention', id, 'edit');
 
   const initial: FormValues = {
     id: String(record.id),

@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { personRole } from '@/db/schema';
+import { recordRestrictedView } from '@/lib/audit/views';
 import { parseId, requirePermission } from '@/lib/auth/guard';
 import { getPersonById } from '@/lib/people/queries';
 import { RecordForm } from '@/app/components/record-form';
@@ -11,6 +12,7 @@ export default async function EditPersonPage({ params }: { params: Promise<{ id:
   const id = parseId((await params).id);
   const [t, person] = await Promise.all([getTranslations(), getPersonById(user, id)]);
   if (!person) notFound();
+  if (person.notes !== null) await recordRestrictedView(user, 'person', id, 'edit');
   return (
     <>
       <h1>{t('people.editTitle', { name: person.displayName })}</h1>

@@ -1,0 +1,17 @@
+import { getTranslations } from 'next-intl/server';
+import { requirePermission } from '@/lib/auth/guard';
+import { getRolePolicies } from '@/lib/two-factor/queries';
+import { RolePolicyForm } from './policy-form';
+
+/** Admins choose which roles must sign in with two factors. */
+export default async function SecurityPolicyPage() {
+  await requirePermission('manageUsers');
+  const [t, policies] = await Promise.all([getTranslations('twoFactor.policy'), getRolePolicies()]);
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <p>{t('intro')}</p>
+      <RolePolicyForm policies={policies} />
+    </>
+  );
+}
