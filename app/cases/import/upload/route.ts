@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { currentUser } from '@/lib/auth/guard';
+import { currentRouteUser } from '@/lib/auth/guard';
 import { can } from '@/lib/auth/policy';
 import { storeImport } from '@/lib/imports/queries';
 import { readUpload } from '@/lib/imports/upload';
@@ -19,7 +19,7 @@ function back(params: Record<string, string>) {
  * a redirect to /cases/import?batch=<id> (the preview) or ?error=<code>.
  */
 export async function POST(request: NextRequest) {
-  const user = await currentUser();
+  const user = await currentRouteUser();
   if (!user) return new Response(null, { status: 303, headers: { Location: '/login' } });
   if (!can(user.role, 'import')) return new Response('Forbidden', { status: 403 });
   const upload = await readUpload(request);
