@@ -1,10 +1,16 @@
 /**
  * Runs once when the server starts (Next.js instrumentation hook).
+ * - Next.js logs an uncaught server error whole, and a database error's message holds the query's
+ *   parameters (names, search terms): every log line is redacted.
+ * - The audit trail's retention purge is scheduled.
  * @see https://nextjs.org/docs/app/guides/instrumentation
  */
 export async function register() {
-  // Node only (the database driver), and never while `next build` prerenders.
-  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  // Node only (the console and the database driver), and never while `next build` prerenders.
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { installLogRedaction } = await import('./lib/log');
+  installLogRedaction();
+  if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const { scheduleAuditPurge } = await import('./lib/audit/retention');
   scheduleAuditPurge();
 }

@@ -11,6 +11,8 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { env } from '../lib/env';
+import { durablePgliteOptions } from './pglite-durable';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -32,7 +34,12 @@ export function connect(url = process.env.DATABASE_URL): Connection {
   const dir = pgliteDir();
   // PGlite won't create parent folders itself.
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
-  const client = new PGlite(dir, { extensions: { pg_trgm, unaccent } });
+  const extensions = { pg_trgm, unaccent };
+  // On disk, every commit reaches the disk unless PGLITE_DURABLE=off (PGlite's own default is not durable).
+  const client =
+    dir.startsWith('memory://') || env.PGLITE_DURABLE === 'off'
+      ? new PGlite(dir, { extensions })
+      : new PGlite({ ...durablePgliteOptions(dir), extensions });
   return { db: drizzlePglite(client, { schema }), driver: 'pglite', close: () => client.close() };
 }
 

@@ -67,6 +67,10 @@ test('a user turns on two-factor sign-in, gets recovery codes once, and an admin
   await row.getByRole('button', { name: `Reset two-factor sign-in of ${email}` }).click();
   await expect(row.getByRole('status')).toContainText('was reset');
 
+  // A reset means a lost or stolen phone: the user's sessions end with it.
+  await page.goto('/account/security');
+  await expect(page).toHaveURL(/\/login/);
+  await signIn(page, { email, password });
   await security.open();
   await expect(page.getByText('Two-factor sign-in is off')).toBeVisible();
   await context.close();

@@ -5,11 +5,14 @@
  */
 import { z } from 'zod';
 import { isInFuture, parsePartialDate, type PartialDate } from '@/lib/dates/partial-date';
+import { CONTROL_CHARACTERS_ERROR, hasControlCharacters } from '@/lib/text/control';
 
-/** A form field's text: absent is blank, surrounding spaces are dropped. */
+/** Text without invisible control characters (NUL would make Postgres fail the save: a 500). */
+export const plainString = () => z.string({ error: 'errors.invalid' }).refine((s) => !hasControlCharacters(s), { error: CONTROL_CHARACTERS_ERROR });
+
+/** A form field's text: absent is blank, no control characters, surrounding spaces are dropped. */
 const field = () =>
-  z
-    .string({ error: 'errors.invalid' })
+  plainString()
     .default('')
     .transform((s) => s.trim());
 

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { can, seesRestricted } from '@/lib/auth/policy';
 import { requirePermission } from '@/lib/auth/guard';
-import { filtersToQuery, parseCaseFilters } from '@/lib/cases/filters';
+import { filtersToQuery, readCaseFilters } from '@/lib/cases/filters';
 import { listCases } from '@/lib/cases/queries';
 import { showDate, showSentence } from '@/lib/format';
 import { listVocabulary } from '@/lib/vocab/queries';
@@ -13,7 +13,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function CasesPage({ searchParams }: Props) {
   const user = await requirePermission('read');
-  const filters = parseCaseFilters(await searchParams);
+  const { filters, invalid } = readCaseFilters(await searchParams);
   const [t, result, vocab] = await Promise.all([getTranslations(), listCases(user, filters), listVocabulary()]);
   const restricted = seesRestricted(user);
 
@@ -25,7 +25,7 @@ export default async function CasesPage({ searchParams }: Props) {
       </div>
       <form method="get" action="/cases" className="filters" role="search" aria-label={t('filters.label')}>
         <div className="grid">
-          <FilterFields filters={filters} idPrefix="filter-" restricted={restricted} />
+          <FilterFields filters={filters} idPrefix="filter-" restricted={restricted} invalid={invalid} />
           {can(user.role, 'restore') && (
             <div className="field">
               <label htmlFor="filter-deleted">{t('filters.deleted')}</label>

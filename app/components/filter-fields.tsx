@@ -17,11 +17,14 @@ export async function FilterFields({
   idPrefix,
   restricted,
   omit = [],
+  invalid = [],
 }: {
   filters: Partial<CaseFilters>;
   idPrefix: string;
   restricted: boolean;
   omit?: FilterName[];
+  /** Filters given in the URL but malformed (e.g. 2021-02-30): ignored, and said so beside the field. */
+  invalid?: readonly string[];
 }) {
   const [t, vocab] = await Promise.all([getTranslations(), listVocabulary()]);
   const enumOptions = (name: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`enums.${name}.${v}`) }));
@@ -44,11 +47,13 @@ export async function FilterFields({
         const id = `${idPrefix}${name}`;
         const value = filters[name];
         const choices = options[name];
+        const bad = invalid.includes(name);
+        const describedBy = bad ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {};
         return (
           <div className="field" key={name}>
             <label htmlFor={id}>{t(`filters.${name}`)}</label>
             {choices ? (
-              <select id={id} name={name} defaultValue={value === undefined ? '' : String(value)}>
+              <select id={id} name={name} {...describedBy} defaultValue={value === undefined ? '' : String(value)}>
                 <option value="">{t('filters.any')}</option>
                 {choices.map((o) => (
                   <option key={o.value} value={o.value}>
@@ -57,7 +62,12 @@ export async function FilterFields({
                 ))}
               </select>
             ) : (
-              <input id={id} name={name} type={name === 'q' ? 'search' : 'date'} defaultValue={value === undefined ? '' : String(value)} />
+              <input id={id} name={name} type={name === 'q' ? 'search' : 'date'} {...describedBy} defaultValue={value === undefined ? '' : String(value)} />
+            )}
+            {bad && (
+              <p id={`${id}-error`} className="error">
+                {t(name === 'from' || name === 'to' ? 'filters.invalidDate' : 'filters.invalid')}
+              </p>
             )}
           </div>
         );

@@ -7,7 +7,7 @@ import { filtersToQuery, type CaseFilters } from '@/lib/cases/filters';
 import { getDashboard } from '@/lib/dashboard/cache';
 import { barChart, columnChart, stackedChart, timelineChart, type Chart } from '@/lib/dashboard/charts';
 import { kazakhstanMap, MAP_HEIGHT, MAP_WIDTH } from '@/lib/dashboard/map';
-import { parseDashboardParams } from '@/lib/dashboard/params';
+import { readDashboardParams } from '@/lib/dashboard/params';
 import { listVocabulary } from '@/lib/vocab/queries';
 import { FilterFields } from '@/app/components/filter-fields';
 import { RecordForm } from '@/app/components/record-form';
@@ -20,7 +20,7 @@ const DELAY_LABELS: Record<number, string> = { 0: '0', 1: '1', 2: '2', 3: '3–7
 
 export default async function DashboardPage({ searchParams }: Props) {
   const user = await requirePermission('read');
-  const params = parseDashboardParams(await searchParams);
+  const { params, invalid } = readDashboardParams(await searchParams);
   const [t, data, vocab] = await Promise.all([getTranslations(), getDashboard(user, params), listVocabulary()]);
   const { lens, scope } = data;
 
@@ -197,7 +197,7 @@ export default async function DashboardPage({ searchParams }: Props) {
               <option value="1">{t('dashboard.periodAll')}</option>
             </select>
           </div>
-          <FilterFields filters={params} idPrefix="dash-" restricted={seesRestricted(user)} omit={['q', 'status']} />
+          <FilterFields filters={params} idPrefix="dash-" restricted={seesRestricted(user)} omit={['q', 'status']} invalid={invalid} />
         </div>
         <div className="actions">
           <button type="submit">{t('filters.apply')}</button>

@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { seesRestricted } from '@/lib/auth/policy';
 import { requirePermission } from '@/lib/auth/guard';
-import { parseCaseFilters } from '@/lib/cases/filters';
+import { readCaseFilters } from '@/lib/cases/filters';
 import { FilterFields } from '@/app/components/filter-fields';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -9,7 +9,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 /** The observers' report: the /cases filters, then a PDF built on the server. */
 export default async function ReportsPage({ searchParams }: Props) {
   const user = await requirePermission('read');
-  const filters = parseCaseFilters(await searchParams);
+  const { filters, invalid } = readCaseFilters(await searchParams);
   const t = await getTranslations();
 
   return (
@@ -18,7 +18,7 @@ export default async function ReportsPage({ searchParams }: Props) {
       <p>{t('reports.intro')}</p>
       <form method="get" action="/reports/pdf" className="filters" aria-label={t('filters.label')}>
         <div className="grid">
-          <FilterFields filters={filters} idPrefix="report-" restricted={seesRestricted(user)} />
+          <FilterFields filters={filters} idPrefix="report-" restricted={seesRestricted(user)} invalid={invalid} />
         </div>
         <div className="actions">
           <button type="submit">{t('reports.download')}</button>

@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/guard';
 import { versionInput } from '@/lib/cases/schema';
 import { fieldErrors, formValues, single, type FormState } from '@/lib/forms';
-import { updateSource } from '@/lib/sources/queries';
+import { isSourceVisible, updateSource } from '@/lib/sources/queries';
 import { sourceInput } from '@/lib/sources/schema';
 
 const REASONS = { conflict: 'errors.conflict', notFound: 'errors.notFound' } as const;
@@ -18,6 +18,8 @@ export async function saveSource(_: FormState, form: FormData): Promise<FormStat
   if (!/^\d{1,9}$/.test(id) || !version.success) return { formError: 'errors.notFound', values };
   const parsed = sourceInput.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  // The edit page is refused for a source the user may not see; so is a post forged for one.
+  if (!(await isSourceVisible(user, Number(id)))) return { formError: 'errors.notFound', values };
   const result = await updateSource(user, Number(id), version.data, parsed.data);
   if (!result.ok) {
     if (result.reason === 'urlTaken') return { errors: { url: ['errors.urlTaken'] }, values };

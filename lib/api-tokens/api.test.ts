@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { apiTokens } from '@/db/schema';
+import { apiTokens, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { createCase } from '@/lib/cases/queries';
 import { useTestDatabase } from '@/lib/test/database';
@@ -70,6 +70,19 @@ describe('token checks', () => {
     expect((await getDetentionResponse(get(`/${shareable[0]}`, `Bearer ${doomed}`), String(shareable[0]), roomy)).status).toBe(401);
   });
 
+  it('answers 401 once the admin who made the token is disabled or no longer an admin', async () => {
+    const issuer = await createActor('admin');
+    const { token: theirs } = await createApiToken(issuer, 'Made by an admin who leaves');
+    expect((await listDetentionsResponse(get('', `Bearer ${theirs}`), roomy)).status).toBe(200);
+    await db.update(users).set({ disabled: true }).where(eq(users.id, issuer.id));
+    expect((await listDetentionsResponse(get('', `Bearer ${theirs}`), roomy)).status).toBe(401);
+    expect((await getDetentionResponse(get(`/${shareable[0]}`, `Bearer ${theirs}`), String(shareable[0]), roomy)).status).toBe(401);
+    await db.update(users).set({ disabled: false, role: 'researcher' }).where(eq(users.id, issuer.id));
+    expect((await listDetentionsResponse(get('', `Bearer ${theirs}`), roomy)).status).toBe(401);
+    await db.update(users).set({ role: 'admin' }).where(eq(users.id, issuer.id));
+    expect((await listDetentionsResponse(get('', `Bearer ${theirs}`), roomy)).status).toBe(200);
+  });
+
   it('limits requests per token per window, with Retry-After', async () => {
     const { token: busy } = await createApiToken(admin, 'Busy partner');
     // A fixed clock, so the three requests never straddle two windows.
@@ -110,6 +123,14 @@ describe('what a partner reads', () => {
     expect(second.data.map((d: { id: number }) => d.id)).toEqual([shareable[1]]);
     expect(second.next).toBeNull();
     expect((await listDetentionsResponse(get('?limit=500', `Bearer ${token}`), roomy)).status).toBe(400);
+  });
+
+  it('answers 400 naming a filter that is not a real day, never a 500', async () => {
+    for (const day of ['2021-02-30', '0000-01-01', '2021-13-45']) {
+      const response = await listDetentionsResponse(get(`?from=${day}&to=2021-01-31`, `Bearer ${token}`), roomy);
+      expect(response.status, day).toBe(400);
+      expect(await response.json()).toEqual({ error: 'invalid_parameter', parameters: ['from'] });
+    }
   });
 
   it('gives one detention by id, and 404 for a restricted, unknown or malformed id', async () => {

@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { auditedCaseFilters } from '@/lib/audit/filters';
 import { recordAudit } from '@/lib/audit/log';
 import type { Actor } from '@/lib/auth/policy';
-import { parseCaseFilters } from '@/lib/cases/filters';
+import { readCaseFilters } from '@/lib/cases/filters';
 import { exportJson } from '@/lib/exports/columns';
 import { publicOrigin } from '@/lib/exports/origin';
 import { readExportBatch } from '@/lib/exports/queries';
+import { logError } from '@/lib/log';
 import { clientIpFrom } from '@/lib/request/client';
 import { authenticateApiToken, hitRateLimit, rateLimitConfig, type RateLimit } from './queries';
 import { bearerToken } from './tokens';
@@ -90,7 +91,7 @@ async function safely(work: () => Promise<Response>): Promise<Response> {
     return await work();
   } catch (error) {
     // Never the error's text: it may quote a record.
-    console.error('API request failed:', error instanceof Error ? error.name : 'unknown error');
+    logError('API request failed', error);
     return json({ error: 'server_error' }, 500);
   }
 }
@@ -111,7 +112,12 @@ export async function listDetentionsResponse(request: Request, limits = rateLimi
       return { response: json({ error: 'invalid_parameter', parameters }, 400, who.headers), details: { invalid: parameters } };
     }
     const { limit, after } = page.data;
-    const filters = parseCaseFilters(url.searchParams);
+    // limit and after page the API; after is not the case filters' election-window `after`.
+    const filterParams = new URLSearchParams(url.searchParams);
+    filterParams.delete('limit');
+    filterParams.delete('after');
+    const { filters, invalid } = readCaseFilters(filterParams);
+    if (invalid.length) return { response: json({ error: 'invalid_parameter', parameters: invalid }, 400, who.headers), details: { invalid } };
     const rows = await readExportBatch(who.actor, filters, { afterId: after, limit: limit + 1, origin: publicOrigin(request) });
     const items = rows.slice(0, limit);
     const more = rows.length > limit;

@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db } from '@/db';
 import { apiRateWindows, apiTokens, users } from '@/db/schema';
-import type { Actor } from '@/lib/auth/policy';
+import { ROLE_PERMISSIONS, type Actor } from '@/lib/auth/policy';
+import { env } from '@/lib/env';
 import { generateToken, hashToken, tokenPrefix } from './tokens';
 
 /** Creates a token; the token itself is returned this once and never stored. */
@@ -44,21 +45,36 @@ export async function listApiTokens() {
     .orderBy(desc(apiTokens.id));
 }
 
-/** The active token with this value, or null (unknown or revoked). */
+/** Roles that may hand out tokens: a token speaks for its creator only while they still may. */
+const TOKEN_ISSUERS = Object.entries(ROLE_PERMISSIONS)
+  .filter(([, permissions]) => permissions.includes('manageTokens'))
+  .map(([role]) => role as keyof typeof ROLE_PERMISSIONS);
+
+/**
+ * The active token with this value, or null: unknown, revoked, or its creator since disabled or no
+ * longer an admin (disabling an account must end every access it gave, tokens included).
+ */
 export async function authenticateApiToken(token: string): Promise<{ id: number; createdById: number } | null> {
   const [row] = await db
     .select({ id: apiTokens.id, createdById: apiTokens.createdById })
     .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)));
+    .innerJoin(users, eq(users.id, apiTokens.createdById))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hashToken(token)),
+        isNull(apiTokens.revokedAt),
+        eq(users.disabled, false),
+        inArray(users.role, TOKEN_ISSUERS),
+      ),
+    );
   return row ?? null;
 }
 
 export type RateLimit = { limit: number; windowMs: number; now?: () => Date };
 
-/** Requests per token per minute; API_RATE_LIMIT overrides. */
+/** Requests per token per minute (API_RATE_LIMIT, default 120). */
 export function rateLimitConfig(): RateLimit {
-  const limit = Number(process.env.API_RATE_LIMIT);
-  return { limit: Number.isInteger(limit) && limit > 0 ? limit : 120, windowMs: 60_000 };
+  return { limit: env.API_RATE_LIMIT, windowMs: 60_000 };
 }
 
 export type RateDecision = { ok: boolean; limit: number; remaining: number; resetSeconds: number };

@@ -1,8 +1,11 @@
 /**
- * The filters of the case list (and, later, the dashboard and exports), read from the URL so a
- * filtered view can be shared. A malformed parameter is dropped, never a 500.
+ * The filters of the case list (and the dashboard, exports, report and API), read from the URL so
+ * a filtered view can be shared. A malformed parameter is dropped, never a 500, and named in
+ * `invalid` so pages can say so next to the field and the API can answer 400.
  */
 import { z } from 'zod';
+import { parseCalendarDay } from '@/lib/dates/partial-date';
+import { hasControlCharacters } from '@/lib/text/control';
 import {
   confidentiality,
   detentionStatus,
@@ -13,19 +16,21 @@ import {
 } from '@/db/schema';
 
 const id = z.coerce.number().int().positive().max(2_000_000_000).optional().catch(undefined);
+// Strict: Date.parse takes 2021-02-30 and 0000-01-01, which Postgres then refuses (a 500).
 const day = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)))
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && parseCalendarDay(s) !== null)
   .optional()
   .catch(undefined);
+// NUL in a search term would reach Postgres (a 500): such a filter is malformed.
+const text = z.string().trim().max(100).refine((s) => !hasControlCharacters(s)).optional().catch(undefined);
 const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values).optional().catch(undefined);
 
 export const caseFilters = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: text,
   city: id,
-  region: z.string().trim().max(100).optional().catch(undefined),
+  region: text,
   from: day,
   to: day,
   charge: id,
@@ -54,12 +59,23 @@ export const FILTER_KEYS = Object.keys(caseFilters.shape) as (keyof CaseFilters)
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export function parseCaseFilters(params: SearchParams | URLSearchParams): CaseFilters {
+  return readCaseFilters(params).filters;
+}
+
+/** The filters, and the names of those given but malformed (dropped from `filters`). */
+export function readCaseFilters(params: SearchParams | URLSearchParams): { filters: CaseFilters; invalid: string[] } {
   const entries =
     params instanceof URLSearchParams
       ? Object.fromEntries(params.entries())
       : Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const cleaned = Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined && v !== ''));
-  return caseFilters.parse(cleaned);
+  const filters = caseFilters.parse(cleaned);
+  return { filters, invalid: droppedKeys(caseFilters.shape, cleaned, filters) };
+}
+
+/** Parameters of `shape` that were given a value but parsed to nothing: malformed, hence dropped. */
+export function droppedKeys(shape: object, given: Record<string, unknown>, parsed: Record<string, unknown>): string[] {
+  return Object.keys(shape).filter((key) => given[key] !== undefined && parsed[key] === undefined);
 }
 
 /** The query string for these filters, with `overrides` applied (undefined removes a key). */

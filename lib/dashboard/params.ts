@@ -3,7 +3,7 @@
  * opened as a case list) plus the election lens. A malformed parameter is dropped, never a 500.
  */
 import { z } from 'zod';
-import { caseFilters } from '@/lib/cases/filters';
+import { caseFilters, droppedKeys } from '@/lib/cases/filters';
 
 export const DEFAULT_BEFORE = 60;
 export const DEFAULT_AFTER = 30;
@@ -32,6 +32,11 @@ export type DashboardParams = z.infer<typeof dashboardParams>;
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export function parseDashboardParams(params: SearchParams | URLSearchParams): DashboardParams {
+  return readDashboardParams(params).params;
+}
+
+/** The view, and the names of the parameters given but malformed (dropped from `params`). */
+export function readDashboardParams(params: SearchParams | URLSearchParams): { params: DashboardParams; invalid: string[] } {
   const entries: Record<string, string | string[]> = {};
   const add = (key: string, value: string) => {
     if (value === '') return;
@@ -44,5 +49,6 @@ export function parseDashboardParams(params: SearchParams | URLSearchParams): Da
   const single = Object.fromEntries(
     Object.entries(entries).map(([k, v]) => [k, k === 'compare' || !Array.isArray(v) ? v : v[0]]),
   );
-  return dashboardParams.parse(single);
+  const parsed = dashboardParams.parse(single);
+  return { params: parsed, invalid: droppedKeys(dashboardParams.shape, single, parsed) };
 }

@@ -4,6 +4,7 @@ import { db } from '@/db';
 import { charges, elections, places } from '@/db/schema';
 import { seesRestricted, type Actor } from '@/lib/auth/policy';
 import { MAZHILIS_2021 } from '@/db/seed-data/vocabulary';
+import { visibleSource } from '@/lib/sources/visibility';
 import type { DashboardParams } from './params';
 import { DETENTION_ROWS, rowsOf } from './stats';
 
@@ -154,13 +155,13 @@ async function repeatDetainees(actor: Actor, params: DashboardParams, scope: Sco
 }
 
 /** Numbers reported without names ("over 350 detained, 109 identified"), with their sources. */
-async function reportedTotals(lens: Election | null, params: DashboardParams) {
+async function reportedTotals(actor: Actor, lens: Election | null, params: DashboardParams) {
   if (!lens) return { detained: 0, identified: 0, items: [] };
   const result = await db.execute(sql`
     SELECT r.id, r.description, r.detained_count, r.identified_count, r.reported_on::text AS reported_on,
-           r.reported_precision::text AS reported_precision, pl.name AS place, s.url, s.title
+           r.reported_precision::text AS reported_precision, pl.name AS place, sources.url, sources.title
     FROM reported_counts r
-    JOIN sources s ON s.id = r.source_id
+    JOIN sources ON sources.id = r.source_id AND ${visibleSource(actor)}
     LEFT JOIN places pl ON pl.id = r.place_id
     WHERE r.deleted_at IS NULL AND r.election_id = ${lens.id}
       ${params.city ? sql`AND r.place_id = ${params.city}` : sql``}
@@ -205,7 +206,7 @@ export async function getDashboardData(actor: Actor, params: DashboardParams, so
     aggregate(actor, params, scope, source),
     timelines(actor, params, lens ? [lens, ...compare] : compare, source),
     repeatDetainees(actor, params, scope),
-    reportedTotals(lens, params),
+    reportedTotals(actor, lens, params),
     vocabulary(),
   ]);
   const pick = (...columns: string[]) => rows.filter((r) => num(r.grouping_set) === groupingSet(...columns));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPartialDate, isCertainlyBefore, isInFuture, latestToday, parsePartialDate } from './partial-date';
+import { formatPartialDate, isCertainlyBefore, isInFuture, latestToday, parseCalendarDay, parsePartialDate } from './partial-date';
 
 describe('parsePartialDate', () => {
   it('reads a day, a month, a year and nothing', () => {
@@ -18,6 +18,16 @@ describe('parsePartialDate', () => {
 
   it('round-trips through formatPartialDate', () => {
     for (const text of ['2021-01-06', '2021-01', '2021', '']) expect(formatPartialDate(parsePartialDate(text)!)).toBe(text);
+  });
+});
+
+describe('parseCalendarDay', () => {
+  it('takes real days only, leap years included, within 1900-2100', () => {
+    expect(parseCalendarDay('2020-02-29')).toBe('2020-02-29');
+    expect(parseCalendarDay('2000-02-29')).toBe('2000-02-29');
+    expect(parseCalendarDay('1900-01-01')).toBe('1900-01-01');
+    for (const bad of ['2021-02-29', '1900-02-29', '2021-02-30', '2021-04-31', '0000-01-01', '2101-01-01', '2021-13-45', '2021-00-10', '2021-01', '2021', '', '2021-01-01T00:00'])
+      expect(parseCalendarDay(bad), bad).toBeNull();
   });
 });
 

@@ -11,6 +11,14 @@ export const UNKNOWN_DATE: PartialDate = { date: null, precision: 'unknown' };
 
 const PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
+/**
+ * Years a record or a filter may name. Postgres and Date.parse accept far more (year 0, 30 February
+ * rolled into March), so every date typed or put in a URL goes through this file's parsers instead.
+ * Forms refuse a future date with its own message, so only filters need MAX_YEAR.
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2100;
+
 /** Parses 'YYYY-MM-DD', 'YYYY-MM', 'YYYY' or '' into a PartialDate; null when malformed or not a real day. */
 export function parsePartialDate(input: string): PartialDate | null {
   const text = input.trim();
@@ -19,7 +27,7 @@ export function parsePartialDate(input: string): PartialDate | null {
   if (!match) return null;
   const [, year, month, day] = match;
   const y = Number(year);
-  if (y < 1900) return null;
+  if (y < MIN_YEAR) return null;
   if (month === undefined) return { date: `${year}-01-01`, precision: 'year' };
   const m = Number(month);
   if (m < 1 || m > 12) return null;
@@ -27,6 +35,12 @@ export function parsePartialDate(input: string): PartialDate | null {
   const d = Number(day);
   if (d < 1 || d > daysInMonth(y, m)) return null;
   return { date: text, precision: 'day' };
+}
+
+/** A real calendar day 'YYYY-MM-DD' (leap years included, years MIN_YEAR–MAX_YEAR), else null. */
+export function parseCalendarDay(input: string): string | null {
+  const parsed = parsePartialDate(input);
+  return parsed?.precision === 'day' && Number(parsed.date!.slice(0, 4)) <= MAX_YEAR ? parsed.date : null;
 }
 
 /** The form a user typed, given a stored date: the inverse of parsePartialDate. */

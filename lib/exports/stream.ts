@@ -3,6 +3,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Actor } from '@/lib/auth/policy';
 import type { CaseFilters } from '@/lib/cases/filters';
+import { logError } from '@/lib/log';
 import { CSV_BOM, csvLine, neutraliseCell, type Cell } from './cells';
 import { exportCells, exportHeader, exportJson, type ExportRecord, type ExportShape } from './columns';
 import {
@@ -80,7 +81,7 @@ export function pullStream(chunks: AsyncGenerator<string | Uint8Array>): Readabl
         else controller.enqueue(typeof value === 'string' ? encoder.encode(value) : value);
       } catch (error) {
         // The rows may name people: log only that it failed.
-        console.error('Export failed:', error instanceof Error ? error.name : 'unknown error');
+        logError('Export failed', error);
         controller.error(error);
       }
     },

@@ -10,6 +10,7 @@ import { diffRecords, listRevisions, recordRevision } from '@/lib/history/revisi
 import { restore, softDelete } from '@/lib/history/soft-delete';
 import { withRetry } from '@/lib/transactions/retry';
 import type { SourceInput } from './schema';
+import { visibleSource } from './visibility';
 
 const sourceColumns = {
   id: sources.id,
@@ -96,8 +97,8 @@ export async function resolveSourceRows(
   return Object.keys(errors).length ? { errors } : { ids };
 }
 
-/** Sources whose URL or title matches, for the source picker. */
-export async function searchSources(query: string, limit = 8) {
+/** Sources whose URL or title matches and that the actor may see, for the source picker. */
+export async function searchSources(actor: Actor, query: string, limit = 8) {
   const text = query.trim().toLowerCase().replace(/[%_\\]/g, '');
   if (text.length < 3) return [];
   return db
@@ -105,7 +106,7 @@ export async function searchSources(query: string, limit = 8) {
     .from(sources)
     .where(
       and(
-        isNull(sources.deletedAt),
+        visibleSource(actor),
         or(sql`lower(${sources.url}) LIKE ${`%${text}%`}`, sql`lower(${sources.title}) LIKE ${`%${text}%`}`),
       ),
     )
@@ -113,12 +114,12 @@ export async function searchSources(query: string, limit = 8) {
     .limit(limit);
 }
 
-/** A source and the detentions citing it that the actor may see. */
+/** A source the actor may see (see visibility.ts) and the detentions citing it that they may see. */
 export async function getSourceById(actor: Actor, id: number) {
   const [source] = await db
     .select({ ...sourceColumns, deletedAt: sources.deletedAt })
     .from(sources)
-    .where(and(eq(sources.id, id), can(actor.role, 'restore') ? undefined : isNull(sources.deletedAt)));
+    .where(and(eq(sources.id, id), visibleSource(actor, { includeDeleted: true })));
   if (!source) return null;
   const cases = await db
     .select({
@@ -138,6 +139,12 @@ export async function getSourceById(actor: Actor, id: number) {
     .orderBy(asc(people.displayName));
   const history = await listRevisions(db, 'source', id);
   return { ...source, cases, history };
+}
+
+/** Whether the actor may see this live source, so an edit posted for one they can't see is refused. */
+export async function isSourceVisible(actor: Actor, id: number): Promise<boolean> {
+  const [row] = await db.select({ id: sources.id }).from(sources).where(and(eq(sources.id, id), visibleSource(actor)));
+  return Boolean(row);
 }
 
 export async function updateSource(actor: Actor, id: number, version: number, input: SourceInput) {

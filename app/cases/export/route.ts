@@ -5,7 +5,7 @@ import { auditedCaseFilters } from '@/lib/audit/filters';
 import { recordAudit } from '@/lib/audit/log';
 import { can } from '@/lib/auth/policy';
 import { currentRouteUser } from '@/lib/auth/guard';
-import { parseCaseFilters } from '@/lib/cases/filters';
+import { readCaseFilters } from '@/lib/cases/filters';
 import { publicOrigin } from '@/lib/exports/origin';
 import { notesAllowed } from '@/lib/exports/queries';
 import { FILE_FORMATS, startExport } from '@/lib/exports/stream';
@@ -27,7 +27,9 @@ export async function GET(request: NextRequest) {
   const params = request.nextUrl.searchParams;
   const format = formatInput.safeParse(params.get('format') ?? 'csv');
   if (!format.success) return new Response('Unknown format: use csv, xlsx or json.', { status: 400 });
-  const filters = parseCaseFilters(params);
+  const { filters, invalid } = readCaseFilters(params);
+  // A file built without a filter the reader asked for would mislead: refuse it, naming the filter.
+  if (invalid.length) return new Response(`Invalid filter: ${invalid.join(', ')}.`, { status: 400 });
   const includeNotes = params.get('notes') === '1';
   const ip = await clientIp();
   const file = await startExport(user, filters, format.data, {

@@ -5,7 +5,7 @@ import { auditedCaseFilters } from '@/lib/audit/filters';
 import { recordAudit } from '@/lib/audit/log';
 import { can } from '@/lib/auth/policy';
 import { currentRouteUser } from '@/lib/auth/guard';
-import { parseCaseFilters } from '@/lib/cases/filters';
+import { readCaseFilters } from '@/lib/cases/filters';
 import { publicOrigin } from '@/lib/exports/origin';
 import { generateReport, type Translate } from '@/lib/reports/report';
 import { clientIp } from '@/lib/request/client';
@@ -17,7 +17,9 @@ export async function GET(request: NextRequest) {
   const user = await currentRouteUser();
   if (!user) redirect('/login');
   if (!can(user.role, 'read')) return new Response('Forbidden', { status: 403 });
-  const filters = parseCaseFilters(request.nextUrl.searchParams);
+  const { filters, invalid } = readCaseFilters(request.nextUrl.searchParams);
+  // A file built without a filter the reader asked for would mislead: refuse it, naming the filter.
+  if (invalid.length) return new Response(`Invalid filter: ${invalid.join(', ')}.`, { status: 400 });
   const t = (await getTranslations()) as unknown as Translate;
   const now = new Date();
   const { bytes, rowCount } = await generateReport(user, filters, { t, origin: publicOrigin(request), now });
