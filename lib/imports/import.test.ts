@@ -211,17 +211,25 @@ describe('commit', () => {
 });
 
 describe('cells the database cannot take', () => {
-  it('names a NUL byte in a cell by row and column, and imports the other rows', async () => {
+  it('names a NUL byte or another control character in a cell by row and column, and imports the other rows', async () => {
     const tag = unique('Nul');
     const url = `https://news.example.org/${slug(tag)}`;
-    const csv = `activist,city,court,source_1_url,source_1_title\r\n${tag} A\u0000,Aktobe,,${url}/1,T\r\n${tag} B,Aktobe,Court\u0000 no 2,${url}/2,T\r\n${tag} C,Aktobe,,${url}/3,T\r\n`;
+    const csv =
+      'activist,city,court,source_1_url,source_1_title\r\n' +
+      `${tag} A\u0000,Aktobe,,${url}/1,T\r\n` +
+      `${tag} B,Aktobe,Court\u0000 no 2,${url}/2,T\r\n` +
+      `${tag} C,Akto\u0007be,,${url}/3,T\r\n` +
+      `${tag} D,Aktobe,,${url}/4,T\u0001\r\n` +
+      `${tag} E,Aktobe,,${url}/5,T\r\n`;
     const checked = await preview(csv);
-    expect(checked.rows.map((r) => [r.row, r.errors])).toEqual([
-      [2, [{ column: 'activist', message: 'imports.errors.nulByte' }]],
-      [3, [{ column: 'court', message: 'imports.errors.nulByte' }]],
-      [4, []],
+    expect(checked.rows.map((r) => [r.row, r.errors[0]])).toEqual([
+      [2, { column: 'activist', message: 'errors.controlCharacters' }],
+      [3, { column: 'court', message: 'errors.controlCharacters' }],
+      [4, { column: 'city', message: 'errors.controlCharacters' }],
+      [5, { column: 'source_1_title', message: 'errors.controlCharacters' }],
+      [6, undefined],
     ]);
-    expect(await commitImport(monitor, checked.batchId, { skipInvalid: true })).toEqual({ ok: true, imported: 1, skipped: 2 });
+    expect(await commitImport(monitor, checked.batchId, { skipInvalid: true })).toEqual({ ok: true, imported: 1, skipped: 4 });
   });
 });
 

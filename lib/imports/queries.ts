@@ -9,6 +9,7 @@ import { caseInput, type CaseInput, type SourceRowInput } from '@/lib/cases/sche
 import { addToStats } from '@/lib/dashboard/stats';
 import { recordRevisions } from '@/lib/history/revisions';
 import { foldName } from '@/lib/names/fold';
+import { CONTROL_CHARACTERS_ERROR, columnsWithControlCharacters } from '@/lib/text/control';
 import { nameRows } from '@/lib/people/queries';
 import { newSourceValues, sourceCreated } from '@/lib/sources/queries';
 import { bulkInsert } from '@/lib/transactions/bulk-insert';
@@ -152,8 +153,11 @@ async function validateRows(tx: Reader, rows: CsvRow[], batchId: string, fileNam
       if (!errors.some((e) => e.column === column)) errors.push({ column, message });
     };
     if (extraCells) add('row', 'imports.errors.extraCells');
-    // A NUL byte would never reach the database anyway; name the cell rather than fail the file.
-    for (const [column, value] of Object.entries(values)) if (value.includes(NUL_STAND_IN)) add(column, 'imports.errors.nulByte');
+    // Control characters (a NUL byte kept as its stand-in included) never reach a query: the cell
+    // is named. The form's zod fields refuse them too; this also covers columns that are only
+    // looked up (city, region, charge, election).
+    const withNul = Object.keys(values).filter((column) => values[column].includes(NUL_STAND_IN));
+    for (const column of [...withNul, ...columnsWithControlCharacters(values)]) add(column, CONTROL_CHARACTERS_ERROR);
     const v = (column: string) => values[column] ?? '';
 
     let placeId: number | null = null;
