@@ -66,4 +66,18 @@ test('a researcher may not import, even by posting directly', async ({ researche
   await expect(page.getByRole('link', { name: 'Import' })).toHaveCount(0);
   expect((await page.goto('/cases/import'))?.status()).toBe(403);
   expect((await page.request.get('/cases/import/template')).status()).toBe(403);
+  const upload = await page.request.post('/cases/import/upload', { multipart: { file: csv(['x,,Aktobe,,,,,,,,https://news.example.org/x,T']) }, maxRedirects: 0 });
+  expect(upload.status()).toBe(403);
+});
+
+test("a file over the limit gets the app's own message next to the file field, not a server error", async ({ monitorPage: page }) => {
+  await page.goto('/cases/import');
+  // 6 MB: past the import's 5 MB, and past the 1 MB a server action's body may have.
+  const big = `${HEADER}\r\n${'x'.repeat(6 * 1024 * 1024)}\r\n`;
+  await page.getByLabel('CSV file').setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(big) });
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  // (Next's route announcer is an empty alert too.)
+  await expect(page.getByRole('alert').filter({ hasText: 'larger than' })).toHaveText('The file is larger than 5 MB: split it into smaller files.');
+  await expect(page.getByLabel('CSV file')).toHaveAccessibleDescription(/The file is larger than 5 MB/);
+  await expect(page).toHaveURL(/\/cases\/import\?error=fileTooLarge$/);
 });

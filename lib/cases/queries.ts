@@ -21,6 +21,7 @@ import { insertPerson } from '@/lib/people/queries';
 import { resolveSourceRows } from '@/lib/sources/queries';
 import type { CaseFilters } from './filters';
 import type { CaseInput } from './schema';
+import { withRetry } from '@/lib/transactions/retry';
 import { visibleDetention } from './visibility';
 
 export const PAGE_SIZE = 50;
@@ -233,7 +234,8 @@ async function checkReferences(tx: Tx, input: CaseInput): Promise<FieldErrors> {
   return errors;
 }
 
-function detentionValues(input: CaseInput, personId: number) {
+/** The detention row of a form input (also the import's bulk insert, so both store the same). */
+export function detentionValues(input: CaseInput, personId: number) {
   return {
     personId,
     placeId: input.placeId,
@@ -281,17 +283,19 @@ async function writeCitations(tx: Tx, detentionId: number, input: CaseInput, sou
   );
 }
 
-function citationSummary(input: CaseInput, sourceIds: number[]) {
+/** The sources as a create revision records them. */
+export function citationSummary(input: CaseInput, sourceIds: number[]) {
   return sourceIds.map((sourceId, i) => ({ sourceId, url: input.sources[i].url, locator: input.sources[i].locator }));
 }
 
 /**
- * Runs a save in one transaction; a Rollback thrown inside undoes every write (a new person or
- * source included) and becomes the result, so no half-written record is ever left.
+ * Runs a save in one transaction (retried whole on a deadlock); a Rollback thrown inside undoes
+ * every write (a new person or source included) and becomes the result, so no half-written record
+ * is ever left.
  */
 async function inTransaction(work: (tx: Tx) => Promise<SaveResult>): Promise<SaveResult> {
   try {
-    return await db.transaction(work);
+    return await withRetry(() => db.transaction(work));
   } catch (error) {
     if (error instanceof Rollback) return error.result;
     throw error;
@@ -367,14 +371,14 @@ export async function updateCase(actor: Actor, id: number, version: number, inpu
 
 /** Soft delete: the record leaves every list and count, and an admin can bring it back. */
 export async function deleteCase(actor: Actor, id: number, version: number, reason: string | null) {
-  return db.transaction(async (tx) => {
+  return withRetry(() => db.transaction(async (tx) => {
     // Only a record the actor may see can be deleted by them.
     const [visible] = await tx.select({ id: detentions.id }).from(detentions).where(and(eq(detentions.id, id), visibleDetention(actor)));
     if (!visible) return { ok: false, reason: 'notFound' } as const;
     return withStatsUpdate(tx, detentionById(id), () => softDelete(tx, 'detention', actor, id, version, reason));
-  });
+  }));
 }
 
 export async function restoreCase(actor: Actor, id: number) {
-  return db.transaction((tx) => withStatsUpdate(tx, detentionById(id), () => restore(tx, 'detention', actor, id)));
+  return withRetry(() => db.transaction((tx) => withStatsUpdate(tx, detentionById(id), () => restore(tx, 'detention', actor, id))));
 }

@@ -5,6 +5,7 @@ import { reportedCounts } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import type { FieldErrors } from '@/lib/forms';
 import { resolveSourceRows } from '@/lib/sources/queries';
+import { withRetry } from '@/lib/transactions/retry';
 import { httpUrl, optionalId, optionalText, partialDate, requiredText } from '@/lib/zod-helpers';
 
 const count = (required: boolean) =>
@@ -34,7 +35,7 @@ export const reportedCountInput = z
 export type ReportedCountInput = z.infer<typeof reportedCountInput>;
 
 export async function createReportedCount(actor: Actor, input: ReportedCountInput): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
-  return db.transaction(async (tx) => {
+  return withRetry(() => db.transaction(async (tx) => {
     const resolved = await resolveSourceRows(tx, actor, [
       { sourceId: null, url: input.sourceUrl, title: input.sourceTitle, publisher: null, publishedOn: input.reportedOn, language: null, locator: null, supports: [] },
     ]);
@@ -53,5 +54,5 @@ export async function createReportedCount(actor: Actor, input: ReportedCountInpu
       createdById: actor.id,
     });
     return { ok: true };
-  });
+  }));
 }

@@ -49,28 +49,60 @@ export function rowsOf<T>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
-/**
- * Adds (sign 1) or removes (sign -1) the live detentions matching `where` to or from the rollup;
- * returns the ids of the rollup rows it touched.
- */
-async function applyStats(tx: Pick<Tx, 'execute'>, where: SQL, sign: 1 | -1): Promise<number[]> {
+/** The aggregates of the rollup, summed over live detentions `d`. */
+const AGGREGATES = sql`count(*)::int AS detentions,
+  coalesce(sum(CASE WHEN d.sentence_kind = 'administrative_arrest' AND d.sentence_unit = 'days' THEN d.sentence_amount END), 0)::bigint AS arrest_days_total,
+  (count(*) FILTER (WHERE d.sentence_kind = 'fine' AND d.sentence_unit = 'tenge'))::int AS fines,
+  coalesce(sum(CASE WHEN d.sentence_kind = 'fine' AND d.sentence_unit = 'tenge' THEN d.sentence_amount END), 0)::bigint AS fine_total`;
+
+/** The column list of a rollup row as jsonb_to_recordset reads it back. */
+const RECORD_TYPE = sql.raw(`detained_on date, place_id int, charge_id int, sentence_kind sentence_kind, plea plea,
+  election_id int, person_role person_role, review_status review_status, confidentiality confidentiality,
+  arrest_days int, delay_bucket smallint, detentions int, arrest_days_total bigint, fines int, fine_total bigint`);
+
+/** The rollup rows of the live detentions matching `where`, as they are now (a jsonb array). */
+async function snapshot(tx: Pick<Tx, 'execute'>, where: SQL): Promise<unknown[]> {
   const result = await tx.execute(sql`
+    SELECT coalesce(jsonb_agg(x), '[]'::jsonb) AS rows FROM (
+      SELECT ${DIMENSIONS_AS_COLUMNS()}, ${AGGREGATES}
+      FROM detentions d JOIN people p ON p.id = d.person_id
+      WHERE d.deleted_at IS NULL AND (${where})
+      GROUP BY ${DIMENSIONS}) x`);
+  const [{ rows }] = rowsOf<{ rows: unknown[] | string }>(result);
+  return typeof rows === 'string' ? JSON.parse(rows) : rows;
+}
+
+/**
+ * Applies `after - before` to the rollup in ONE statement, one row per key, in key order.
+ * Every writer thus locks the rollup rows it touches in the same (sorted) order, so two edits
+ * moving detentions between two cities in opposite directions wait for each other instead of
+ * deadlocking. Keys whose net change is zero are not touched at all.
+ */
+async function applyDelta(tx: Pick<Tx, 'execute'>, before: unknown[], after: unknown[]) {
+  if (before.length === 0 && after.length === 0) return;
+  const delta = JSON.stringify({ before, after });
+  const result = await tx.execute(sql`
+    WITH x AS (
+      SELECT -1 AS sign, * FROM jsonb_to_recordset((${delta}::jsonb)->'before') AS r(${RECORD_TYPE})
+      UNION ALL
+      SELECT 1 AS sign, * FROM jsonb_to_recordset((${delta}::jsonb)->'after') AS r(${RECORD_TYPE}))
     INSERT INTO detention_stats AS s (${COLUMNS}, detentions, arrest_days_total, fines, fine_total)
-    SELECT ${DIMENSIONS},
-      ${sign} * count(*),
-      ${sign} * coalesce(sum(CASE WHEN d.sentence_kind = 'administrative_arrest' AND d.sentence_unit = 'days' THEN d.sentence_amount END), 0),
-      ${sign} * count(*) FILTER (WHERE d.sentence_kind = 'fine' AND d.sentence_unit = 'tenge'),
-      ${sign} * coalesce(sum(CASE WHEN d.sentence_kind = 'fine' AND d.sentence_unit = 'tenge' THEN d.sentence_amount END), 0)
-    FROM detentions d JOIN people p ON p.id = d.person_id
-    WHERE d.deleted_at IS NULL AND (${where})
-    GROUP BY ${DIMENSIONS}
+    SELECT ${COLUMNS}, sum(sign * detentions), sum(sign * arrest_days_total), sum(sign * fines), sum(sign * fine_total)
+    FROM x
+    GROUP BY ${COLUMNS}
+    HAVING sum(sign * detentions) <> 0 OR sum(sign * arrest_days_total) <> 0 OR sum(sign * fines) <> 0 OR sum(sign * fine_total) <> 0
+    ORDER BY ${COLUMNS}
     ON CONFLICT ON CONSTRAINT detention_stats_key DO UPDATE SET
       detentions = s.detentions + excluded.detentions,
       arrest_days_total = s.arrest_days_total + excluded.arrest_days_total,
       fines = s.fines + excluded.fines,
       fine_total = s.fine_total + excluded.fine_total
-    RETURNING s.id`);
-  return rowsOf<{ id: number | string }>(result).map((r) => Number(r.id));
+    RETURNING s.id, s.detentions`);
+  // Combinations no detention has any more would only grow the table (rows already locked above).
+  const emptied = rowsOf<{ id: number | string; detentions: number }>(result).filter((r) => Number(r.detentions) === 0);
+  if (emptied.length) {
+    await tx.execute(sql`DELETE FROM detention_stats WHERE id IN (${sql.join(emptied.map((r) => sql`${Number(r.id)}`), sql`, `)}) AND detentions = 0`);
+  }
 }
 
 /**
@@ -78,19 +110,17 @@ async function applyStats(tx: Pick<Tx, 'execute'>, where: SQL, sign: 1 | -1): Pr
  * of the rollup before and counted again after, whatever the change did to them.
  */
 export async function withStatsUpdate<T>(tx: Tx, where: SQL, change: () => Promise<T>): Promise<T> {
-  const touched = await applyStats(tx, where, -1);
+  // Lock the records first (in id order), so "before" cannot go stale under a concurrent writer.
+  await tx.execute(sql`SELECT d.id FROM detentions d WHERE ${where} ORDER BY d.id FOR UPDATE`);
+  const before = await snapshot(tx, where);
   const result = await change();
-  await applyStats(tx, where, 1);
-  // Combinations no detention has any more would only grow the table.
-  if (touched.length) {
-    await tx.execute(sql`DELETE FROM detention_stats WHERE id IN (${sql.join(touched.map((id) => sql`${id}`), sql`, `)}) AND detentions = 0`);
-  }
+  await applyDelta(tx, before, await snapshot(tx, where));
   return result;
 }
 
-/** Counts newly written detentions in the rollup. */
-export async function addToStats(tx: Tx, where: SQL) {
-  await applyStats(tx, where, 1);
+/** Counts newly written detentions in the rollup (one statement, keys in sorted order). */
+export async function addToStats(tx: Pick<Tx, 'execute'>, where: SQL) {
+  await applyDelta(tx, [], await snapshot(tx, where));
 }
 
 export const detentionById = (id: number) => sql`d.id = ${id}`;
@@ -102,6 +132,11 @@ export async function rebuildStats(db: Pick<Db, 'transaction'>) {
     // Writers wait while the rollup is rebuilt, so none of their increments is lost or doubled.
     await tx.execute(sql`LOCK TABLE detention_stats IN EXCLUSIVE MODE`);
     await tx.execute(sql`DELETE FROM detention_stats`);
-    await applyStats(tx, sql`true`, 1);
+    await tx.execute(sql`
+      INSERT INTO detention_stats (${COLUMNS}, detentions, arrest_days_total, fines, fine_total)
+      SELECT ${DIMENSIONS}, ${AGGREGATES}
+      FROM detentions d JOIN people p ON p.id = d.person_id
+      WHERE d.deleted_at IS NULL
+      GROUP BY ${DIMENSIONS}`);
   });
 }

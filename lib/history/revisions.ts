@@ -5,24 +5,24 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { revisions, users, type RecordKind } from '@/db/schema';
+import { bulkInsert } from '@/lib/transactions/bulk-insert';
 
 type RevisionAction = 'create' | 'update' | 'delete' | 'restore';
 
 /** Stands in for a change the viewer may not see (a person's restricted notes, for a researcher). */
 export const HIDDEN_VALUE = '__hidden__';
 
-export async function recordRevision(
-  tx: Tx,
-  entry: {
-    kind: RecordKind;
-    id: number;
-    action: RevisionAction;
-    version: number;
-    userId: number | null;
-    changes: Record<string, unknown>;
-    reason?: string | null;
-  },
-) {
+export type RevisionInput = {
+  kind: RecordKind;
+  id: number;
+  action: RevisionAction;
+  version: number;
+  userId: number | null;
+  changes: Record<string, unknown>;
+  reason?: string | null;
+};
+
+export async function recordRevision(tx: Tx, entry: RevisionInput) {
   await tx.insert(revisions).values({
     recordKind: entry.kind,
     recordId: entry.id,
@@ -32,6 +32,23 @@ export async function recordRevision(
     changes: entry.changes,
     reason: entry.reason ?? null,
   });
+}
+
+/** Many revisions in one statement (bulk import). */
+export async function recordRevisions(tx: Tx, entries: RevisionInput[]) {
+  await bulkInsert(
+    tx,
+    revisions,
+    entries.map((entry) => ({
+      recordKind: entry.kind,
+      recordId: entry.id,
+      action: entry.action,
+      version: entry.version,
+      userId: entry.userId,
+      changes: entry.changes,
+      reason: entry.reason ?? null,
+    })),
+  );
 }
 
 /** The fields that differ, as { field: [before, after] }. */

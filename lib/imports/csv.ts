@@ -5,8 +5,9 @@
 import { parse } from 'csv-parse/sync';
 import { restoreCell } from '@/lib/exports/cells';
 
-export const MAX_IMPORT_BYTES = 1_000_000;
-export const MAX_IMPORT_ROWS = 2_000;
+/** Limits of one import file: 5 MB and 10,000 rows (the import page and README say so). */
+export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
+export const MAX_IMPORT_ROWS = 10_000;
 
 export type CsvRow = { row: number; values: Record<string, string>; extraCells: boolean };
 export type ParsedCsv = { ok: true; header: string[]; rows: CsvRow[] } | { ok: false; error: string };
@@ -36,6 +37,6 @@ export function parseImportCsv(text: string): ParsedCsv {
     rows.push({ row: i + 2, values, extraCells: cells.slice(header.length).some((c) => c.trim() !== '') });
   });
   if (rows.length === 0) return { ok: false, error: 'imports.errors.empty' };
-  if (rows.length > MAX_IMPORT_ROWS) return { ok: false, error: 'imports.errors.tooManyRows' };
+  if (rows.length > MAX_IMPORT_ROWS) return { ok: false, error: 'imports.errors.fileTooManyRows' };
   return { ok: true, header, rows };
 }

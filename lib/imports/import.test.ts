@@ -1,4 +1,4 @@
-import { and, count, eq, gt, like } from 'drizzle-orm';
+import { and, count, eq, gt, like, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { detentions, importBatches, people, revisions, sources } from '@/db/schema';
@@ -8,6 +8,7 @@ import { createCase, getCaseById } from '@/lib/cases/queries';
 import { startExport } from '@/lib/exports/stream';
 import { useTestDatabase } from '@/lib/test/database';
 import { createActor, placeId, unique, validCase } from '@/lib/test/factories';
+import { rowsOf } from '@/lib/dashboard/stats';
 import { commitImport, previewImport } from './queries';
 
 useTestDatabase();
@@ -206,5 +207,50 @@ describe('commit', () => {
     const result = await commitImport(monitor, checked.batchId, { skipInvalid: false });
     expect(result).toMatchObject({ ok: false, reason: 'invalid' });
     expect(await db.select().from(people).where(eq(people.displayName, tag))).toEqual([]);
+  });
+});
+
+describe('cells the database cannot take', () => {
+  it('names a NUL byte or another control character in a cell by row and column, and imports the other rows', async () => {
+    const tag = unique('Nul');
+    const url = `https://news.example.org/${slug(tag)}`;
+    const csv =
+      'activist,city,court,source_1_url,source_1_title\r\n' +
+      `${tag} A\u0000,Aktobe,,${url}/1,T\r\n` +
+      `${tag} B,Aktobe,Court\u0000 no 2,${url}/2,T\r\n` +
+      `${tag} C,Akto\u0007be,,${url}/3,T\r\n` +
+      `${tag} D,Aktobe,,${url}/4,T\u0001\r\n` +
+      `${tag} E,Aktobe,,${url}/5,T\r\n`;
+    const checked = await preview(csv);
+    expect(checked.rows.map((r) => [r.row, r.errors[0]])).toEqual([
+      [2, { column: 'activist', message: 'errors.controlCharacters' }],
+      [3, { column: 'court', message: 'errors.controlCharacters' }],
+      [4, { column: 'city', message: 'errors.controlCharacters' }],
+      [5, { column: 'source_1_title', message: 'errors.controlCharacters' }],
+      [6, undefined],
+    ]);
+    expect(await commitImport(monitor, checked.batchId, { skipInvalid: true })).toEqual({ ok: true, imported: 1, skipped: 4 });
+  });
+});
+
+describe('long sentences', () => {
+  it('imports arrests beyond a smallint (40,000 days) and at the form\'s maximum, with the rollup consistent', async () => {
+    const tag = unique('Long');
+    const url = `https://news.example.org/${slug(tag)}`;
+    // A town no other test uses, so the rollup check below sees only these records.
+    const csv =
+      'activist,city,detained_on,sentenced_on,sentence_kind,sentence_amount,sentence_unit,source_1_url,source_1_title\r\n' +
+      `${tag} A,Kokshetau,2021-01-04,2021-01-05,administrative_arrest,40000,days,${url}/1,T\r\n` +
+      `${tag} B,Kokshetau,2021-01-04,2021-01-05,administrative_arrest,999999999,days,${url}/2,T\r\n`;
+    const checked = await preview(csv);
+    expect(checked.errorCount).toBe(0);
+    expect(await commitImport(monitor, checked.batchId, { skipInvalid: false })).toEqual({ ok: true, imported: 2, skipped: 0 });
+    const town = await placeId('Kokshetau');
+    const stored = await db.select({ amount: detentions.sentenceAmount }).from(detentions).where(eq(detentions.placeId, town)).orderBy(detentions.sentenceAmount);
+    expect(stored.map((d) => d.amount)).toEqual([40000, 999999999]);
+    const [rollup] = rowsOf<{ n: number; days: string }>(
+      await db.execute(sql`SELECT sum(detentions)::int AS n, sum(arrest_days_total)::text AS days FROM detention_stats WHERE place_id = ${town}`),
+    );
+    expect(rollup).toEqual({ n: 2, days: String(40000 + 999999999) });
   });
 });

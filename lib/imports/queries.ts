@@ -2,11 +2,18 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
-import { charges, elections, importBatches, people, personNames, placeNames, places, sources } from '@/db/schema';
+import { charges, citations, detentions, elections, importBatches, people, personNames, placeNames, places, sources } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
-import { Rollback, insertCase } from '@/lib/cases/queries';
-import { caseInput, type CaseInput } from '@/lib/cases/schema';
+import { citationSummary, detentionValues } from '@/lib/cases/queries';
+import { caseInput, type CaseInput, type SourceRowInput } from '@/lib/cases/schema';
+import { addToStats } from '@/lib/dashboard/stats';
+import { recordRevisions } from '@/lib/history/revisions';
 import { foldName } from '@/lib/names/fold';
+import { CONTROL_CHARACTERS_ERROR, columnsWithControlCharacters } from '@/lib/text/control';
+import { nameRows } from '@/lib/people/queries';
+import { newSourceValues, sourceCreated } from '@/lib/sources/queries';
+import { bulkInsert } from '@/lib/transactions/bulk-insert';
+import { withRetry } from '@/lib/transactions/retry';
 import { enumValue, columnOf, IGNORED_COLUMNS, knownColumns, REQUIRED_COLUMNS, rowToCaseForm } from './columns';
 import { parseImportCsv, type CsvRow } from './csv';
 
@@ -37,6 +44,9 @@ export type ImportPreview = {
 export type FileError = { error: string; columns?: string[] };
 
 type ValidatedRow = PreviewRow & { values: Record<string, string>; input: CaseInput | null };
+
+/** Stands in for a NUL byte of the file in the stored copy (see storeImport). */
+const NUL_STAND_IN = '\uFFFD';
 
 /** Pending imports not confirmed within a day are dropped (they hold a copy of the file). */
 const PENDING_LIFETIME_MS = 24 * 3600_000;
@@ -86,43 +96,68 @@ async function loadReferences(tx: Reader) {
 
 type References = Awaited<ReturnType<typeof loadReferences>>;
 
+/** Every person any of `texts` names, by folded name key: one query for the whole file. */
+async function loadPeople(tx: Reader, texts: string[]) {
+  const keys = [...new Set(texts.map(foldName).filter(Boolean))];
+  const found = keys.length
+    ? await tx
+        .selectDistinct({ key: personNames.searchKey, id: people.id, displayName: people.displayName })
+        .from(personNames)
+        .innerJoin(people, eq(people.id, personNames.personId))
+        .where(and(sql`${personNames.searchKey} IN (SELECT jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`, isNull(people.deletedAt)))
+    : [];
+  const byKey = new Map<string, Map<number, string>>();
+  for (const p of found) byKey.set(p.key, (byKey.get(p.key) ?? new Map()).set(p.id, p.displayName));
+  return byKey;
+}
+
 /**
  * The person a row names: one whose any name folds to the same key as the activist's name (or,
  * failing that, the Cyrillic name), preferring an exact display name when several fold alike.
  */
-async function findPerson(tx: Reader, name: string, cyrillic: string): Promise<number | null | 'ambiguous'> {
-  const lookUp = async (text: string) => {
-    const key = foldName(text);
-    if (!key) return [];
-    return tx
-      .selectDistinct({ id: people.id, displayName: people.displayName })
-      .from(personNames)
-      .innerJoin(people, eq(people.id, personNames.personId))
-      .where(and(eq(personNames.searchKey, key), isNull(people.deletedAt)));
-  };
-  let found = name ? await lookUp(name) : [];
-  if (found.length === 0 && cyrillic) found = await lookUp(cyrillic);
-  if (found.length <= 1) return found[0]?.id ?? null;
-  const exact = found.filter((p) => squash(p.displayName) === squash(name));
-  return exact.length === 1 ? exact[0].id : 'ambiguous';
+function findPerson(byKey: Map<string, Map<number, string>>, name: string, cyrillic: string): number | null | 'ambiguous' {
+  const lookUp = (text: string) => [...(byKey.get(foldName(text)) ?? new Map<number, string>()).entries()];
+  let found = name ? lookUp(name) : [];
+  if (found.length === 0 && cyrillic) found = lookUp(cyrillic);
+  if (found.length <= 1) return found[0]?.[0] ?? null;
+  const exact = found.filter(([, displayName]) => squash(displayName) === squash(name));
+  return exact.length === 1 ? exact[0][0] : 'ambiguous';
+}
+
+/** Sources on record (deleted ones too) by URL: one query for the whole file. */
+async function loadSources(tx: Reader, urls: string[]) {
+  const unique = [...new Set(urls)];
+  const found = unique.length
+    ? await tx
+        .select({ id: sources.id, url: sources.url, deleted: sql<boolean>`${sources.deletedAt} IS NOT NULL` })
+        .from(sources)
+        .where(sql`${sources.url} IN (SELECT jsonb_array_elements_text(${JSON.stringify(unique)}::jsonb))`)
+    : [];
+  return new Map(found.map((s) => [s.url, s]));
 }
 
 function importReason(batchId: string, fileName: string, row: number): string {
   return `Bulk import ${batchId.slice(0, 8)} of "${fileName.slice(0, 100)}", row ${row}`;
 }
 
-/** Checks every row against the form's rules and the database, without writing anything. */
+/**
+ * Checks every row against the form's rules and the database, without writing anything. Every
+ * look-up is one query for the whole file (people, sources) or read once (gazetteer, vocabularies).
+ */
 async function validateRows(tx: Reader, rows: CsvRow[], batchId: string, fileName: string): Promise<ValidatedRow[]> {
   const refs: References = await loadReferences(tx);
-  const out: ValidatedRow[] = [];
-  // Sources the file adds in an earlier row need no title again in a later one.
-  const addedUrls = new Set<string>();
-  for (const { row, values, extraCells } of rows) {
+  const peopleByKey = await loadPeople(tx, rows.flatMap(({ values }) => [values.activist ?? '', values.activist_cyrillic ?? '']));
+  const checked = rows.map(({ row, values, extraCells }) => {
     const errors: RowError[] = [];
     const add = (column: string, message: string) => {
       if (!errors.some((e) => e.column === column)) errors.push({ column, message });
     };
     if (extraCells) add('row', 'imports.errors.extraCells');
+    // Control characters (a NUL byte kept as its stand-in included) never reach a query: the cell
+    // is named. The form's zod fields refuse them too; this also covers columns that are only
+    // looked up (city, region, charge, election).
+    const withNul = Object.keys(values).filter((column) => values[column].includes(NUL_STAND_IN));
+    for (const column of [...withNul, ...columnsWithControlCharacters(values)]) add(column, CONTROL_CHARACTERS_ERROR);
     const v = (column: string) => values[column] ?? '';
 
     let placeId: number | null = null;
@@ -145,43 +180,44 @@ async function validateRows(tx: Reader, rows: CsvRow[], batchId: string, fileNam
     }
     let personId: number | null = null;
     if (v('activist')) {
-      const person = await findPerson(tx, v('activist'), v('activist_cyrillic'));
+      const person = findPerson(peopleByKey, v('activist'), v('activist_cyrillic'));
       if (person === 'ambiguous') add('activist', 'imports.errors.ambiguousPerson');
       else personId = person;
     }
-
+    // Every cell goes through the form's zod field helpers, so their rules (lengths, control
+    // characters, dates, URLs) give the row a column error rather than reaching the database.
     const parsed = caseInput.safeParse(rowToCaseForm(values, { personId, placeId, chargeId, electionId }, importReason(batchId, fileName, row)));
     if (!parsed.success) {
       for (const issue of parsed.error.issues) add(columnOf(issue.path.map(String).join('.')), issue.message);
     } else {
-      const input = parsed.data;
-      for (const [column, date] of [['detained_precision', input.detainedOn], ['sentenced_precision', input.sentencedOn]] as const) {
+      for (const [column, date] of [['detained_precision', parsed.data.detainedOn], ['sentenced_precision', parsed.data.sentencedOn]] as const) {
         if (v(column) && enumValue(v(column)) !== date.precision) add(column, 'imports.errors.precisionMismatch');
       }
-      const urls = input.sources.map((s) => s.url);
-      const known = await tx
-        .select({ url: sources.url, deleted: sql<boolean>`${sources.deletedAt} IS NOT NULL` })
-        .from(sources)
-        .where(inArray(sources.url, urls));
-      input.sources.forEach((s, i) => {
-        const match = known.find((k) => k.url === s.url);
-        if (match?.deleted) add(`source_${i + 1}_url`, 'errors.sourceDeleted');
-        else if (!match && !addedUrls.has(s.url) && !s.title) add(`source_${i + 1}_title`, 'errors.sourceTitleRequired');
-      });
-      if (errors.length === 0) for (const s of input.sources) addedUrls.add(s.url);
     }
-    out.push({
+    return { row, values, personId, errors, add, input: parsed.success ? parsed.data : null };
+  });
+
+  const known = await loadSources(tx, checked.flatMap((r) => r.input?.sources.map((s) => s.url) ?? []));
+  // Sources the file adds in an earlier row need no title again in a later one.
+  const addedUrls = new Set<string>();
+  return checked.map(({ row, values, personId, errors, add, input }) => {
+    input?.sources.forEach((s, i) => {
+      const match = known.get(s.url);
+      if (match?.deleted) add(`source_${i + 1}_url`, 'errors.sourceDeleted');
+      else if (!match && !addedUrls.has(s.url) && !s.title) add(`source_${i + 1}_title`, 'errors.sourceTitleRequired');
+    });
+    if (input && errors.length === 0) for (const s of input.sources) addedUrls.add(s.url);
+    return {
       row,
       values,
-      activist: v('activist'),
-      city: v('city'),
-      detainedOn: v('detained_on'),
-      person: personId === null ? 'new' : 'existing',
+      activist: values.activist ?? '',
+      city: values.city ?? '',
+      detainedOn: values.detained_on ?? '',
+      person: personId === null ? ('new' as const) : ('existing' as const),
       errors,
-      input: errors.length === 0 && parsed.success ? parsed.data : null,
-    });
-  }
-  return out;
+      input: errors.length === 0 ? input : null,
+    };
+  });
 }
 
 function summarise(rows: ValidatedRow[]): PreviewRow[] {
@@ -197,23 +233,52 @@ function checkHeader(header: string[]): FileError | { ignored: string[] } {
 }
 
 /**
- * Checks an uploaded file and keeps it as a pending import of this user; writes no record.
- * Every row comes back with its errors, named by row number and column.
+ * Keeps an uploaded file as a pending import of this user, once its file-level checks pass (UTF-8,
+ * CSV, rows, required columns); writes no record. The rows are checked by getImportPreview.
  */
-export async function previewImport(actor: Actor, fileName: string, text: string): Promise<{ ok: true; preview: ImportPreview } | ({ ok: false } & FileError)> {
-  const parsed = parseImportCsv(text);
+export async function storeImport(actor: Actor, fileName: string, text: string): Promise<{ ok: true; batchId: string } | ({ ok: false } & FileError)> {
+  // Invalid UTF-8 decodes to U+FFFD: names would be garbled, so refuse the file rather than guess.
+  if (text.includes('\uFFFD')) return { ok: false, error: 'imports.errors.notUtf8' };
+  // PostgreSQL text cannot hold NUL: it is kept as U+FFFD, which no accepted file holds (above),
+  // so the row check still finds it and names the cell (validateRows).
+  const kept = text.replaceAll('\0', NUL_STAND_IN);
+  const parsed = parseImportCsv(kept);
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const header = checkHeader(parsed.header);
   if ('error' in header) return { ok: false, ...header };
   const batchId = randomUUID();
-  const rows = await validateRows(db, parsed.rows, batchId, fileName);
   await db.delete(importBatches).where(and(eq(importBatches.status, 'pending'), lt(importBatches.createdAt, new Date(Date.now() - PENDING_LIFETIME_MS))));
-  await db.insert(importBatches).values({ id: batchId, userId: actor.id, fileName, csv: text, rowCount: rows.length });
+  await db.insert(importBatches).values({ id: batchId, userId: actor.id, fileName, csv: kept, rowCount: parsed.rows.length });
+  return { ok: true, batchId };
+}
+
+/** Every row of a pending import of this user with its problems, checked now; null when there is none. */
+export async function getImportPreview(actor: Actor, batchId: string): Promise<ImportPreview | null> {
+  const [batch] = await db
+    .select({ id: importBatches.id, fileName: importBatches.fileName, csv: importBatches.csv })
+    .from(importBatches)
+    .where(and(eq(importBatches.id, batchId), eq(importBatches.userId, actor.id), eq(importBatches.status, 'pending'), isNotNull(importBatches.csv)));
+  if (!batch?.csv) return null;
+  const parsed = parseImportCsv(batch.csv);
+  if (!parsed.ok) return null;
+  const header = checkHeader(parsed.header);
+  const rows = await validateRows(db, parsed.rows, batch.id, batch.fileName);
   const errorCount = rows.filter((r) => r.errors.length).length;
   return {
-    ok: true,
-    preview: { batchId, fileName, rows: summarise(rows), validCount: rows.length - errorCount, errorCount, ignoredColumns: header.ignored },
+    batchId: batch.id,
+    fileName: batch.fileName,
+    rows: summarise(rows),
+    validCount: rows.length - errorCount,
+    errorCount,
+    ignoredColumns: 'ignored' in header ? header.ignored : [],
   };
+}
+
+/** Stores a file and checks its rows (the upload, then the page it leads to). */
+export async function previewImport(actor: Actor, fileName: string, text: string): Promise<{ ok: true; preview: ImportPreview } | ({ ok: false } & FileError)> {
+  const stored = await storeImport(actor, fileName, text);
+  if (!stored.ok) return stored;
+  return { ok: true, preview: (await getImportPreview(actor, stored.batchId))! };
 }
 
 export type CommitResult =
@@ -221,53 +286,158 @@ export type CommitResult =
   | { ok: false; reason: 'notFound' | 'nothingValid' }
   | { ok: false; reason: 'invalid'; rows: PreviewRow[] };
 
-/** A row refused by insertCase: carries its row number out of the rolled-back transaction. */
+/** A row refused inside the transaction: carries its row number out of the rolled-back transaction. */
 class RowRollback extends Error {
   constructor(readonly row: PreviewRow) {
     super('rollback');
   }
 }
 
+const refuse = (r: ValidatedRow, column: string, message: string) => new RowRollback({ ...summarise([r])[0], errors: [{ column, message }] });
+
 /**
- * Imports a pending file of this user in ONE transaction: the file is checked again here (never
- * trusting the preview), then every valid row goes through insertCase, which writes its revision
- * with the import as the reason. Any refusal rolls the whole import back. With skipInvalid false,
- * a file with any invalid row imports nothing. A pending import is imported at most once.
+ * The new people of the file: a row that names no one on record adds a person, and a later row
+ * naming that person again (by any spelling of a name the earlier row gave) is the same person.
+ */
+function planPeople(rows: ValidatedRow[]) {
+  const created: { first: ValidatedRow; input: CaseInput }[] = [];
+  const byKey = new Map<string, number>();
+  const personOf = rows.map((r): { existing: number } | { created: number } => {
+    const input = r.input!;
+    if (input.personId !== null) return { existing: input.personId };
+    const keys = [input.personName ?? '', input.personNameCyrillic ?? ''].map(foldName).filter(Boolean);
+    const known = keys.map((k) => byKey.get(k)).find((i) => i !== undefined);
+    if (known !== undefined) return { created: known };
+    created.push({ first: r, input });
+    for (const k of keys) if (!byKey.has(k)) byKey.set(k, created.length - 1);
+    return { created: created.length - 1 };
+  });
+  return { created, personOf };
+}
+
+/**
+ * Writes the checked rows in bulk inside the caller's transaction: a few multi-row INSERTs per
+ * table and one rollup update (keys in sorted order), instead of a dozen statements per row, so
+ * the transaction (and, on PGlite, every reader waiting for it) is held for a fraction of a second.
+ * It re-checks only what can have changed since the checks before the transaction: people and
+ * sources deleted meanwhile, and sources another monitor added meanwhile (ON CONFLICT).
+ */
+async function writeRows(tx: Tx, actor: Actor, rows: ValidatedRow[]): Promise<void> {
+  const { created, personOf } = planPeople(rows);
+
+  const existing = [...new Set(personOf.flatMap((p) => ('existing' in p ? [p.existing] : [])))];
+  const live = new Set(
+    existing.length
+      ? (await tx.select({ id: people.id }).from(people).where(and(inArray(people.id, existing), isNull(people.deletedAt)))).map((p) => p.id)
+      : [],
+  );
+  personOf.forEach((p, i) => {
+    if ('existing' in p && !live.has(p.existing)) throw refuse(rows[i], 'activist', 'errors.unknownChoice');
+  });
+
+  const newPeople = created.map(({ input }) => ({
+    displayName: input.personName!,
+    role: input.personRole,
+    affiliation: input.personAffiliation,
+    notes: null,
+    variants: input.personNameCyrillic ? [input.personNameCyrillic] : [],
+  }));
+  const personIds = (
+    await bulkInsert<typeof people, { id: number }>(tx, people, newPeople.map(({ variants: _, ...p }) => ({ ...p, createdById: actor.id })), { returning: ['id'] })
+  ).map((p) => p.id);
+  await bulkInsert(tx, personNames, newPeople.flatMap((p, i) => nameRows(personIds[i], [p.displayName, ...p.variants])));
+
+  // Sources: the file's URLs on record now, then the new ones (first row that names each).
+  const citing = rows.flatMap((r) => r.input!.sources.map((source, index) => ({ r, source, index })));
+  const urls = [...new Set(citing.map((c) => c.source.url))];
+  const onRecord = await loadSources(tx, urls);
+  const firstNaming = new Map<string, SourceRowInput>();
+  for (const { source } of citing) if (!onRecord.has(source.url) && source.title && !firstNaming.has(source.url)) firstNaming.set(source.url, source);
+  // Another monitor may add the same URL meanwhile: then theirs is used (looked up below).
+  const added = await bulkInsert<typeof sources, { id: number; url: string }>(
+    tx,
+    sources,
+    [...firstNaming.values()].map((source) => newSourceValues(actor, source)),
+    { returning: ['id', 'url'], ignoreConflicts: true },
+  );
+  const sourceIds = new Map(added.map((s) => [s.url, s.id]));
+  const missing = urls.filter((u) => !sourceIds.has(u) && !onRecord.has(u));
+  for (const [url, s] of [...onRecord, ...(missing.length ? await loadSources(tx, missing) : new Map())]) {
+    if (!s.deleted) sourceIds.set(url, s.id);
+  }
+  for (const { r, source, index } of citing) {
+    if (!sourceIds.has(source.url)) throw refuse(r, `source_${index + 1}_url`, 'errors.sourceDeleted');
+  }
+
+  const records = rows.map((r, i) => {
+    const p = personOf[i];
+    const input = r.input!;
+    const ids = input.sources.map((s) => sourceIds.get(s.url)!);
+    return { input, ids, values: detentionValues(input, 'existing' in p ? p.existing : personIds[p.created]) };
+  });
+  const detentionIds = (
+    await bulkInsert<typeof detentions, { id: number }>(
+      tx,
+      detentions,
+      records.map(({ values }) => ({ ...values, createdById: actor.id, updatedById: actor.id })),
+      { returning: ['id'] },
+    )
+  ).map((d) => d.id);
+  await bulkInsert(
+    tx,
+    citations,
+    records.flatMap(({ input, ids }, i) =>
+      ids.map((sourceId, j) => ({ detentionId: detentionIds[i], sourceId, locator: input.sources[j].locator, supports: input.sources[j].supports })),
+    ),
+  );
+  await recordRevisions(tx, [
+    ...newPeople.map((p, i) => ({ kind: 'person' as const, id: personIds[i], action: 'create' as const, version: 1, userId: actor.id, changes: p })),
+    ...added.map((s) => ({ kind: 'source' as const, id: s.id, action: 'create' as const, version: 1, userId: actor.id, changes: sourceCreated(firstNaming.get(s.url)!) })),
+    ...records.map(({ input, ids, values }, i) => ({
+      kind: 'detention' as const,
+      id: detentionIds[i],
+      action: 'create' as const,
+      version: 1,
+      userId: actor.id,
+      changes: { ...values, sources: citationSummary(input, ids) },
+      reason: input.reason,
+    })),
+  ]);
+  await addToStats(tx, sql`d.id = ANY(${`{${detentionIds.join(',')}}`}::int[])`);
+}
+
+/**
+ * Imports a pending file of this user in ONE transaction. The file is checked again first (never
+ * trusting the preview) and every look-up is made before the transaction opens; inside it the
+ * rows are written in bulk with their revisions (the import as the reason). Any refusal rolls the
+ * whole import back. With skipInvalid false, a file with any invalid row imports nothing. A
+ * pending import is imported at most once.
  */
 export async function commitImport(actor: Actor, batchId: string, { skipInvalid }: { skipInvalid: boolean }): Promise<CommitResult> {
+  const pending = and(eq(importBatches.id, batchId), eq(importBatches.userId, actor.id), eq(importBatches.status, 'pending'), isNotNull(importBatches.csv));
+  const [batch] = await db.select({ id: importBatches.id, fileName: importBatches.fileName, csv: importBatches.csv }).from(importBatches).where(pending);
+  if (!batch?.csv) return { ok: false, reason: 'notFound' };
+  const parsed = parseImportCsv(batch.csv);
+  if (!parsed.ok) return { ok: false, reason: 'notFound' };
+  const rows = await validateRows(db, parsed.rows, batch.id, batch.fileName);
+  const invalid = rows.filter((r) => !r.input);
+  if (invalid.length && !skipInvalid) return { ok: false, reason: 'invalid', rows: summarise(rows) };
+  const valid = rows.filter((r) => r.input);
+  if (valid.length === 0) return { ok: false, reason: 'nothingValid' };
   try {
-    return await db.transaction(async (tx): Promise<CommitResult> => {
-      const [batch] = await tx
-        .select({ id: importBatches.id, fileName: importBatches.fileName, csv: importBatches.csv })
-        .from(importBatches)
-        .where(and(eq(importBatches.id, batchId), eq(importBatches.userId, actor.id), eq(importBatches.status, 'pending'), isNotNull(importBatches.csv)))
-        .for('update');
-      if (!batch?.csv) return { ok: false, reason: 'notFound' };
-      const parsed = parseImportCsv(batch.csv);
-      if (!parsed.ok) return { ok: false, reason: 'notFound' };
-      const rows = await validateRows(tx, parsed.rows, batch.id, batch.fileName);
-      const invalid = rows.filter((r) => !r.input);
-      if (invalid.length && !skipInvalid) return { ok: false, reason: 'invalid', rows: summarise(rows) };
-      const valid = rows.filter((r) => r.input);
-      if (valid.length === 0) return { ok: false, reason: 'nothingValid' };
-      for (const r of valid) {
-        const input = r.input!;
-        // A person added by an earlier row of this file is the same person, not a new one.
-        const personId = input.personId ?? (await findPerson(tx, r.values.activist ?? '', r.values.activist_cyrillic ?? ''));
-        try {
-          await insertCase(tx, actor, { ...input, personId: typeof personId === 'number' ? personId : null });
-        } catch (error) {
-          if (!(error instanceof Rollback)) throw error;
-          const errors = 'errors' in error.result ? Object.entries(error.result.errors).map(([path, [message]]) => ({ column: columnOf(path), message })) : [];
-          throw new RowRollback({ ...summarise([r])[0], errors });
-        }
-      }
-      await tx
-        .update(importBatches)
-        .set({ status: 'imported', importedCount: valid.length, importedAt: new Date(), csv: null })
-        .where(eq(importBatches.id, batch.id));
-      return { ok: true, imported: valid.length, skipped: invalid.length };
-    });
+    return await withRetry(() =>
+      db.transaction(async (tx): Promise<CommitResult> => {
+        // Two confirmations of one file (a double click, two tabs): the second finds it imported.
+        const [locked] = await tx.select({ id: importBatches.id }).from(importBatches).where(pending).for('update');
+        if (!locked) return { ok: false, reason: 'notFound' };
+        await writeRows(tx, actor, valid);
+        await tx
+          .update(importBatches)
+          .set({ status: 'imported', importedCount: valid.length, importedAt: new Date(), csv: null })
+          .where(eq(importBatches.id, batch.id));
+        return { ok: true, imported: valid.length, skipped: invalid.length };
+      }),
+    );
   } catch (error) {
     if (error instanceof RowRollback) return { ok: false, reason: 'invalid', rows: [error.row] };
     throw error;

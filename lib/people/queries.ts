@@ -8,12 +8,13 @@ import { diffRecords, listRevisions, recordRevision } from '@/lib/history/revisi
 import { restore, softDelete } from '@/lib/history/soft-delete';
 import { detentionsOfPerson, withStatsUpdate } from '@/lib/dashboard/stats';
 import { foldName, scriptOf } from '@/lib/names/fold';
+import { withRetry } from '@/lib/transactions/retry';
 import type { PersonInput } from './schema';
 
 /** Person fields a researcher must never see. */
 export const RESTRICTED_PERSON_FIELDS = ['notes'] as const;
 
-function nameRows(personId: number, names: string[]) {
+export function nameRows(personId: number, names: string[]) {
   return [...new Set(names)].map((name) => ({ personId, name, script: scriptOf(name), searchKey: foldName(name) }));
 }
 
@@ -126,7 +127,7 @@ export async function getPersonById(actor: Actor, id: number) {
 export type UpdateResult = { ok: true } | { ok: false; reason: 'notFound' | 'conflict' };
 
 export async function updatePerson(actor: Actor, id: number, version: number, input: PersonInput): Promise<UpdateResult> {
-  return db.transaction(async (tx) => {
+  return withRetry(() => db.transaction(async (tx) => {
     const [before] = await tx
       .select({
         displayName: people.displayName,
@@ -169,12 +170,12 @@ export async function updatePerson(actor: Actor, id: number, version: number, in
     await tx.insert(personNames).values(nameRows(id, [input.displayName, ...variants]));
     await recordRevision(tx, { kind: 'person', id, action: 'update', version: version + 1, userId: actor.id, changes, reason: input.reason });
     return { ok: true } as const;
-  });
+  }));
 }
 
 /** A person can be deleted only once none of their detentions is left on record. */
 export async function deletePerson(actor: Actor, id: number, version: number, reason: string | null) {
-  return db.transaction((tx) =>
+  return withRetry(() => db.transaction((tx) =>
     softDelete(tx, 'person', actor, id, version, reason, async () => {
       const [live] = await tx
         .select({ id: detentions.id })
@@ -183,9 +184,9 @@ export async function deletePerson(actor: Actor, id: number, version: number, re
         .limit(1);
       return Boolean(live);
     }),
-  );
+  ));
 }
 
 export async function restorePerson(actor: Actor, id: number) {
-  return db.transaction((tx) => restore(tx, 'person', actor, id));
+  return withRetry(() => db.transaction((tx) => restore(tx, 'person', actor, id)));
 }

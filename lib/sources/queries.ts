@@ -8,6 +8,7 @@ import { visibleDetention } from '@/lib/cases/visibility';
 import type { FieldErrors } from '@/lib/forms';
 import { diffRecords, listRevisions, recordRevision } from '@/lib/history/revisions';
 import { restore, softDelete } from '@/lib/history/soft-delete';
+import { withRetry } from '@/lib/transactions/retry';
 import type { SourceInput } from './schema';
 import { visibleSource } from './visibility';
 
@@ -22,6 +23,25 @@ const sourceColumns = {
   accessedOn: sources.accessedOn,
   version: sources.version,
 };
+
+/** A new source's row, from a form or import row that names it (also the import's bulk insert). */
+export function newSourceValues(actor: Actor, row: SourceRowInput) {
+  return {
+    url: row.url,
+    title: row.title!,
+    publisher: row.publisher,
+    publishedOn: row.publishedOn.date,
+    publishedPrecision: row.publishedOn.precision,
+    language: row.language,
+    accessedOn: new Date().toISOString().slice(0, 10),
+    createdById: actor.id,
+  };
+}
+
+/** What a source's create revision records. */
+export function sourceCreated(row: SourceRowInput) {
+  return { url: row.url, title: row.title, publisher: row.publisher, publishedOn: row.publishedOn.date, publishedPrecision: row.publishedOn.precision, language: row.language };
+}
 
 /**
  * The source of each form row: the one picked, else the one already known by that URL, else a new
@@ -56,16 +76,7 @@ export async function resolveSourceRows(
     // Another monitor may add the same URL at the same moment: then use theirs.
     const [created] = await tx
       .insert(sources)
-      .values({
-        url: row.url,
-        title: row.title,
-        publisher: row.publisher,
-        publishedOn: row.publishedOn.date,
-        publishedPrecision: row.publishedOn.precision,
-        language: row.language,
-        accessedOn: new Date().toISOString().slice(0, 10),
-        createdById: actor.id,
-      })
+      .values(newSourceValues(actor, row))
       .onConflictDoNothing()
       .returning({ id: sources.id });
     if (!created) {
@@ -79,14 +90,7 @@ export async function resolveSourceRows(
       ids.push(existing.id);
       continue;
     }
-    await recordRevision(tx, {
-      kind: 'source',
-      id: created.id,
-      action: 'create',
-      version: 1,
-      userId: actor.id,
-      changes: { url: row.url, title: row.title, publisher: row.publisher, publishedOn: row.publishedOn.date, publishedPrecision: row.publishedOn.precision, language: row.language },
-    });
+    await recordRevision(tx, { kind: 'source', id: created.id, action: 'create', version: 1, userId: actor.id, changes: sourceCreated(row) });
     known.push({ id: created.id, url: row.url });
     ids.push(created.id);
   }
@@ -144,7 +148,7 @@ export async function isSourceVisible(actor: Actor, id: number): Promise<boolean
 }
 
 export async function updateSource(actor: Actor, id: number, version: number, input: SourceInput) {
-  return db.transaction(async (tx) => {
+  return withRetry(() => db.transaction(async (tx) => {
     const [before] = await tx
       .select(sourceColumns)
       .from(sources)
@@ -180,12 +184,12 @@ export async function updateSource(actor: Actor, id: number, version: number, in
       reason: input.reason,
     });
     return { ok: true } as const;
-  });
+  }));
 }
 
 /** A source can be deleted only once no detention on record cites it: every record keeps a source. */
 export async function deleteSource(actor: Actor, id: number, version: number, reason: string | null) {
-  return db.transaction((tx) =>
+  return withRetry(() => db.transaction((tx) =>
     softDelete(tx, 'source', actor, id, version, reason, async () => {
       const [live] = await tx
         .select({ id: citations.id })
@@ -195,9 +199,9 @@ export async function deleteSource(actor: Actor, id: number, version: number, re
         .limit(1);
       return Boolean(live);
     }),
-  );
+  ));
 }
 
 export async function restoreSource(actor: Actor, id: number) {
-  return db.transaction((tx) => restore(tx, 'source', actor, id));
+  return withRetry(() => db.transaction((tx) => restore(tx, 'source', actor, id)));
 }

@@ -1,9 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useActionState } from 'react';
-import { commitImportAction, previewImportAction, type ImportCommitState, type ImportPreviewState } from './actions';
-import type { PreviewRow } from '@/lib/imports/queries';
+import { useActionState, useState } from 'react';
+import { commitImportAction, type ImportCommitState } from './actions';
+import type { ImportPreview, PreviewRow } from '@/lib/imports/queries';
 
 function RowsTable({ rows }: { rows: PreviewRow[] }) {
   const t = useTranslations('imports');
@@ -46,27 +46,38 @@ function RowsTable({ rows }: { rows: PreviewRow[] }) {
   );
 }
 
-/** Upload, preview every row with its problems, then confirm: nothing is written before that. */
-export function ImportForm() {
+/**
+ * Upload, preview every row with its problems, then confirm: nothing is written before that. The
+ * file form is a plain POST to the upload route (works without JavaScript); the route redirects
+ * back here with the preview (`preview`) or a file-level error (`error`, already translated).
+ */
+export function ImportForm({ preview, error }: { preview: ImportPreview | null; error: string | null }) {
   const t = useTranslations('imports');
   const tr = useTranslations();
-  const [state, previewAction, checking] = useActionState<ImportPreviewState, FormData>(previewImportAction, {});
+  const [checking, setChecking] = useState(false);
   const [commitState, commitAction, importing] = useActionState<ImportCommitState, FormData>(commitImportAction, {});
-  const preview = state.preview;
   return (
     <>
-      <form action={previewAction} className="stack narrow">
-        {state.error && (
-          <div role="alert" className="banner error">
-            {tr(state.error, { columns: state.columns?.join(', ') ?? '' })}
-          </div>
-        )}
+      <form action="/cases/import/upload" method="post" encType="multipart/form-data" className="stack narrow" onSubmit={() => setChecking(true)}>
         <div className="field">
           <label htmlFor="import-file">{t('file')}</label>
-          <input id="import-file" name="file" type="file" accept=".csv,text/csv" aria-describedby="import-file-hint" required />
+          <input
+            id="import-file"
+            name="file"
+            type="file"
+            accept=".csv,text/csv"
+            aria-describedby={error ? 'import-file-error import-file-hint' : 'import-file-hint'}
+            aria-invalid={error ? true : undefined}
+            required
+          />
           <span id="import-file-hint" className="hint">
-            {t('fileHint')}
+            {t('fileHintLimits')}
           </span>
+          {error && (
+            <p id="import-file-error" role="alert" className="error">
+              {error}
+            </p>
+          )}
         </div>
         <div className="actions">
           <button type="submit" disabled={checking}>
@@ -76,7 +87,7 @@ export function ImportForm() {
       </form>
 
       {preview && (
-        <section aria-labelledby="import-preview-title" key={preview.batchId}>
+        <section aria-labelledby="import-preview-title">
           <h2 id="import-preview-title">{t('previewTitle', { file: preview.fileName })}</h2>
           <p aria-live="polite">
             {t('summary', { rows: preview.rows.length, valid: preview.validCount, errors: preview.errorCount })}
