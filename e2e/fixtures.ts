@@ -16,6 +16,17 @@ export async function signIn(page: Page, credentials: { email: string; password:
   await expect(page).toHaveURL(/\/cases$/);
 }
 
+/** An admin adds a user of the tests' own (so the demo logins stay as they are for other specs). */
+export async function addUser(adminPage: Page, user: { email: string; name: string; role: 'Admin' | 'Monitor' | 'Researcher'; password: string }) {
+  await adminPage.goto('/admin/users');
+  await adminPage.getByLabel('Email').fill(user.email);
+  await adminPage.getByLabel('Name', { exact: true }).fill(user.name);
+  await adminPage.getByLabel('Role', { exact: true }).selectOption({ label: user.role });
+  await adminPage.getByLabel('Password').fill(user.password);
+  await adminPage.getByRole('button', { name: 'Add user' }).click();
+  await expect(adminPage.getByRole('status')).toContainText('can sign in now');
+}
+
 /** A page signed in as each demo role, in its own browser context (own cookies). */
 export const test = base.extend<{ monitorPage: Page; researcherPage: Page; adminPage: Page }>({
   monitorPage: async ({ browser }, use) => {

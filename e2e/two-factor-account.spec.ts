@@ -1,17 +1,11 @@
-import { expect, signIn, test, uniqueName, USERS } from './fixtures';
+import { addUser, expect, signIn, test, uniqueName, USERS } from './fixtures';
 import { AccountSecurityPage } from './pages/account-security';
 
 test('a user turns on two-factor sign-in, gets recovery codes once, and an admin resets it', async ({ adminPage, browser }) => {
   // A user of its own, so the demo logins stay as they are for the other specs.
   const email = `${uniqueName('twofa').replace(/\s+/g, '.')}@example.org`;
   const password = 'a-long-enough-password';
-  await adminPage.goto('/admin/users');
-  await adminPage.getByLabel('Email').fill(email);
-  await adminPage.getByLabel('Name', { exact: true }).fill('Two Factor Monitor');
-  await adminPage.getByLabel('Role', { exact: true }).selectOption({ label: 'Monitor' });
-  await adminPage.getByLabel('Password').fill(password);
-  await adminPage.getByRole('button', { name: 'Add user' }).click();
-  await expect(adminPage.getByRole('status')).toContainText('can sign in now');
+  await addUser(adminPage, { email, name: 'Two Factor Monitor', role: 'Monitor', password });
 
   const context = await browser.newContext();
   const page = await context.newPage();

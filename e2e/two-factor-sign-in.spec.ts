@@ -1,5 +1,5 @@
 import { TOTP } from 'otpauth';
-import { expect, signIn, test, uniqueName } from './fixtures';
+import { addUser, expect, signIn, test, uniqueName } from './fixtures';
 import { AccountSecurityPage } from './pages/account-security';
 
 /** The code the phone shows half a minute from now: a later time step than the one just used. */
@@ -10,13 +10,7 @@ function nextCode(secret: string): string {
 test('enrol, sign out (a copied cookie dies with it), sign in with a code, then with a recovery code; the admin sees it all in the audit trail', async ({ adminPage, browser }) => {
   const email = `${uniqueName('second-factor').replace(/\s+/g, '.')}@example.org`;
   const password = 'another-long-password';
-  await adminPage.goto('/admin/users');
-  await adminPage.getByLabel('Email').fill(email);
-  await adminPage.getByLabel('Name', { exact: true }).fill('Second Factor Monitor');
-  await adminPage.getByLabel('Role', { exact: true }).selectOption({ label: 'Monitor' });
-  await adminPage.getByLabel('Password').fill(password);
-  await adminPage.getByRole('button', { name: 'Add user' }).click();
-  await expect(adminPage.getByRole('status')).toContainText('can sign in now');
+  await addUser(adminPage, { email, name: 'Second Factor Monitor', role: 'Monitor', password });
 
   // Enrol.
   const context = await browser.newContext();
