@@ -99,8 +99,8 @@ describe('sign-in steps', () => {
     expect(redeemed?.userId).toBe(id);
     expect(await redeemTicket(ticket, meta)).toBeNull();
     expect(await getSessionUser(redeemed!.sessionId)).toMatchObject({ id });
-    const actions = await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.actorId, id));
-    expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['sign_in', 'sign_in_failed']));
+    const actions = await db.select({ action: auditEvents.action, actorId: auditEvents.actorId }).from(auditEvents).where(eq(auditEvents.targetId, String(id)));
+    expect(actions).toEqual(expect.arrayContaining([{ action: 'sign_in', actorId: id }, { action: 'sign_in_failed', actorId: null }]));
   });
 
   it('refuses garbage and unknown tickets', async () => {

@@ -46,7 +46,8 @@ export async function checkPassword(email: string, password: string, redirectTo:
   if (!result.ok) {
     await recordAudit({
       action: result.reason === 'throttled' ? 'sign_in_throttled' : 'sign_in_failed',
-      actorId: result.reason === 'invalid' ? result.userId : null,
+      // Whoever typed the password is unknown: the account it was tried on is the target.
+      actorId: null,
       targetKind: 'user',
       targetId: result.reason === 'invalid' ? result.userId : null,
       ip: meta.ip,
