@@ -64,7 +64,7 @@ export default async function AccountPage() {
           initial={{}}
           fields={[
             { name: 'currentPassword', label: t('account.currentPassword'), kind: 'password' },
-            { name: 'newPassword', label: t('account.newPassword'), kind: 'password', hint: t('users.passwordHint') },
+            { name: 'newPassword', label: t('account.newPassword'), kind: 'password', hint: t('account.newPasswordHint') },
             { name: 'confirmPassword', label: t('account.confirmPassword'), kind: 'password' },
           ]}
           submitLabel={t('account.changePassword')}

@@ -11,7 +11,8 @@ import { headers } from 'next/headers';
 
 /** The first address in X-Forwarded-For, or null outside a request (scripts, tests). */
 export function clientIpFrom(h: Pick<Headers, 'get'>): string | null {
-  const first = h.get('x-forwarded-for')?.split(',')[0]?.trim();
+  // '::ffff:10.0.0.1' is how an IPv4 peer looks on a dual-stack socket: show it as 10.0.0.1.
+  const first = h.get('x-forwarded-for')?.split(',')[0]?.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
   if (!first) return null;
   // An address, never free text: keep it short and printable.
   return /^[0-9a-fA-F:.]{2,45}$/.test(first) ? first : null;
