@@ -22,33 +22,23 @@ export type RevisionInput = {
   reason?: string | null;
 };
 
+const revisionRow = (entry: RevisionInput) => ({
+  recordKind: entry.kind,
+  recordId: entry.id,
+  action: entry.action,
+  version: entry.version,
+  userId: entry.userId,
+  changes: entry.changes,
+  reason: entry.reason ?? null,
+});
+
 export async function recordRevision(tx: Tx, entry: RevisionInput) {
-  await tx.insert(revisions).values({
-    recordKind: entry.kind,
-    recordId: entry.id,
-    action: entry.action,
-    version: entry.version,
-    userId: entry.userId,
-    changes: entry.changes,
-    reason: entry.reason ?? null,
-  });
+  await tx.insert(revisions).values(revisionRow(entry));
 }
 
 /** Many revisions in one statement (bulk import). */
 export async function recordRevisions(tx: Tx, entries: RevisionInput[]) {
-  await bulkInsert(
-    tx,
-    revisions,
-    entries.map((entry) => ({
-      recordKind: entry.kind,
-      recordId: entry.id,
-      action: entry.action,
-      version: entry.version,
-      userId: entry.userId,
-      changes: entry.changes,
-      reason: entry.reason ?? null,
-    })),
-  );
+  await bulkInsert(tx, revisions, entries.map(revisionRow));
 }
 
 /** The fields that differ, as { field: [before, after] }. */
