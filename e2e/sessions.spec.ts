@@ -60,3 +60,22 @@ test('a sign-in link cannot send the browser to another host', async ({ page }) 
     expect(new URL(page.url()).hostname, callbackUrl).toBe('127.0.0.1');
   }
 });
+
+test("signing out through Auth.js's own endpoint ends the session on the server too", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, USERS.monitor);
+  const copied = await context.cookies();
+
+  const { csrfToken } = (await (await page.request.get('/api/auth/csrf')).json()) as { csrfToken: string };
+  const response = await page.request.post('/api/auth/signout', { form: { csrfToken, callbackUrl: '/login' }, maxRedirects: 0 });
+  expect(response.status()).toBeLessThan(400);
+
+  const thief = await browser.newContext();
+  await thief.addCookies(copied);
+  const thiefPage = await thief.newPage();
+  await thiefPage.goto('/cases');
+  await expect(thiefPage).toHaveURL(/\/login/);
+  await context.close();
+  await thief.close();
+});

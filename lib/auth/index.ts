@@ -10,7 +10,7 @@ import NextAuth from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authSecret } from '@/lib/env';
 import { clientIpFrom, describeDevice } from '@/lib/request/client';
-import { SESSION_HOURS } from './sessions';
+import { endSessionById, SESSION_HOURS } from './sessions';
 import { redeemTicket } from './sign-in';
 
 declare module 'next-auth' {
@@ -44,6 +44,14 @@ export const { auth, handlers, signIn, signOut } = NextAuth({
       },
     }),
   ],
+  events: {
+    // However the sign-out arrives (our action, or Auth.js's own /api/auth/signout), the session
+    // ends on the server too, so a copy of the cookie stops working.
+    async signOut(message) {
+      const sessionId = 'token' in message ? message.token?.sid : undefined;
+      if (typeof sessionId === 'string') await endSessionById(sessionId);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       // Only the session id goes into the cookie: no role, no name, nothing to go stale.

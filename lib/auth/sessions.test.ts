@@ -8,7 +8,7 @@ import { unique } from '@/lib/test/factories';
 import { useTestDatabase } from '@/lib/test/database';
 import { changePassword } from '@/lib/users/password';
 import { createUser, updateUser } from '@/lib/users/queries';
-import { createSession, getSessionUser, hashSessionId, listActiveSessions, revokeSession, revokeUserSessions } from './sessions';
+import { createSession, endSessionById, getSessionUser, hashSessionId, listActiveSessions, revokeSession, revokeUserSessions } from './sessions';
 import { checkPassword, checkSecondFactor, MAX_CODE_ATTEMPTS, redeemTicket } from './sign-in';
 
 useTestDatabase();
@@ -29,6 +29,15 @@ describe('server-side sessions', () => {
     expect(user).toMatchObject({ id, role: 'monitor' });
     expect(await revokeSession(id, user!.sessionKey)).toBe(true);
     expect(await getSessionUser(sessionId)).toBeNull();
+  });
+
+  it('ends a session by the id its cookie carries (sign-out through Auth.js)', async () => {
+    const { id } = await newUser();
+    const sessionId = await createSession(id, meta);
+    const other = await createSession(id, meta);
+    await endSessionById(sessionId);
+    expect(await getSessionUser(sessionId)).toBeNull();
+    expect(await getSessionUser(other)).not.toBeNull();
   });
 
   it('stores only a hash of the session id', async () => {

@@ -92,6 +92,14 @@ export async function revokeSession(userId: number, sessionKey: string): Promise
   return rows.length > 0;
 }
 
+/** Ends the session whose secret id this is (from a session cookie being signed out). */
+export async function endSessionById(sessionId: string): Promise<void> {
+  await db
+    .update(userSessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(userSessions.id, hashSessionId(sessionId)), isNull(userSessions.revokedAt)));
+}
+
 /** Ends every session of a user, or every one but `exceptKey` (a password change keeps the current one). */
 export async function revokeUserSessions(userId: number, options: { exceptKey?: string } = {}, executor: Db | Tx = db): Promise<number> {
   const rows = await executor
