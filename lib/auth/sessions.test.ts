@@ -112,6 +112,15 @@ describe('sign-in steps', () => {
     expect(actions).toEqual(expect.arrayContaining([{ action: 'sign_in', actorId: id }, { action: 'sign_in_failed', actorId: null }]));
   });
 
+  it('records refused (throttled) attempts at most once a minute per address', async () => {
+    const { email } = await newUser();
+    const ip = '198.51.100.77';
+    for (let i = 0; i < 12; i++) await checkPassword(email, `wrong ${i}`, '/cases', { ...meta, ip });
+    const rows = await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.ip, ip));
+    expect(rows.filter((r) => r.action === 'sign_in_failed').length).toBeLessThanOrEqual(5);
+    expect(rows.filter((r) => r.action === 'sign_in_throttled')).toHaveLength(1);
+  });
+
   it('refuses garbage and unknown tickets', async () => {
     expect(await redeemTicket('', meta)).toBeNull();
     expect(await redeemTicket('x'.repeat(43), meta)).toBeNull();

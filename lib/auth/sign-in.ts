@@ -6,9 +6,9 @@
  * accepts is a ticket that lives for a minute and works once.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { signInChallenges, users } from '@/db/schema';
+import { auditEvents, signInChallenges, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/log';
 import { authenticateUser } from '@/lib/users/queries';
 import { createSession } from './sessions';
@@ -34,6 +34,21 @@ async function issue(userId: number, stage: 'second_factor' | 'ticket', redirect
   return id;
 }
 
+async function throttledRecently(ip: string | null): Promise<boolean> {
+  const [row] = await db
+    .select({ id: auditEvents.id })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.action, 'sign_in_throttled'),
+        gt(auditEvents.at, sql`now() - interval '1 minute'`),
+        ip === null ? isNull(auditEvents.ip) : eq(auditEvents.ip, ip),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
 export type PasswordStep =
   | { kind: 'ticket'; ticket: string }
   | { kind: 'second_factor'; challenge: string }
@@ -44,16 +59,17 @@ export type PasswordStep =
 export async function checkPassword(email: string, password: string, redirectTo: string, meta: Meta): Promise<PasswordStep> {
   const result = await authenticateUser(email, password, meta.ip, meta.deviceToken ?? null);
   if (!result.ok) {
-    await recordAudit({
-      action: result.reason === 'throttled' ? 'sign_in_throttled' : 'sign_in_failed',
+    if (result.reason === 'invalid') {
       // Whoever typed the password is unknown: the account it was tried on is the target.
-      actorId: null,
-      targetKind: 'user',
-      targetId: result.reason === 'invalid' ? result.userId : null,
-      ip: meta.ip,
-      details: { step: 'password' },
-    });
-    return result.reason === 'throttled' ? { kind: 'throttled', retryAfterSeconds: result.retryAfterSeconds } : { kind: 'invalid' };
+      await recordAudit({ action: 'sign_in_failed', actorId: null, targetKind: 'user', targetId: result.userId, ip: meta.ip, details: { step: 'password' } });
+      return { kind: 'invalid' };
+    }
+    // Refused attempts cost the attacker nothing, so record them at most once a minute per address:
+    // a flood can't grow the append-only trail faster than that.
+    if (!(await throttledRecently(meta.ip))) {
+      await recordAudit({ action: 'sign_in_throttled', actorId: null, ip: meta.ip, details: { step: 'password', retryAfterSeconds: result.retryAfterSeconds } });
+    }
+    return { kind: 'throttled', retryAfterSeconds: result.retryAfterSeconds };
   }
   if (Math.random() < 0.05) await db.delete(signInChallenges).where(lt(signInChallenges.expiresAt, sql`now()`));
   if (result.user.twoFactor) {
