@@ -16,6 +16,7 @@ export async function changePasswordAction(_: FormState, form: FormData): Promis
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   const result = await changePassword(user.id, parsed.data, { sessionKey: user.sessionKey, ip: await clientIp() });
   if (result === 'wrongPassword') return { errors: { currentPassword: ['errors.wrongPassword'] } };
+  if (result === 'throttled') return { errors: { currentPassword: ['twoFactor.errors.throttled'] } };
   revalidatePath('/account');
   return { ok: true };
 }

@@ -162,3 +162,15 @@ describe('sign-in steps', () => {
     expect(await checkSecondFactor(challenge, generateTotpCode(enrolment.secret), meta, verifySecondFactor)).toEqual({ kind: 'expired' });
   });
 });
+
+describe('re-authentication', () => {
+  it('throttles guesses at the current password on the change-password form too', async () => {
+    const { id } = await newUser();
+    const [a] = [await createSession(id, meta)];
+    const key = (await getSessionUser(a))!.sessionKey;
+    const results = [];
+    for (let i = 0; i < 12; i++) results.push(await changePassword(id, { currentPassword: `guess ${i}`, newPassword: 'a-new-long-password' }, { sessionKey: key, ip: '192.0.2.60' }));
+    expect(results).toContain('throttled');
+    expect(results.filter((r) => r === 'wrongPassword').length).toBeLessThanOrEqual(10);
+  });
+});

@@ -11,8 +11,7 @@ import { and, count, eq, isNotNull, isNull, or, lt, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { recoveryCodes, rolePolicies, userRole, users, type UserRole } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/log';
-import { verifyPassword } from '@/lib/auth/password';
-import { clearSignInAttempts, reserveSignInAttempt } from '@/lib/auth/throttle';
+import { reauthenticate } from '@/lib/auth/reauth';
 import { clientIp } from '@/lib/request/client';
 import { hashRecoveryCode, newRecoveryCodes, normaliseRecoveryCode } from './recovery';
 import { openSecret, sealSecret } from './secret-box';
@@ -30,20 +29,6 @@ export type NewRecoveryCodes = { ok: true; recoveryCodes: string[] };
 
 const cleared = () => ({ totpSecret: null, totpEnabledAt: null, totpLastStep: null, updatedAt: new Date() });
 const sealContext = (userId: number) => `user:${userId}`;
-
-/** Re-authentication: the user's (or admin's) own password, counted by the sign-in throttle. */
-async function checkPassword(userId: number, password: string): Promise<'ok' | 'password' | 'throttled'> {
-  const ip = await clientIp();
-  const throttleKey = `reauth:${userId}`; // its own counters, apart from the email's sign-in ones
-  if (!(await reserveSignInAttempt(throttleKey, ip)).ok) return 'throttled';
-  const [row] = await db
-    .select({ passwordHash: users.passwordHash })
-    .from(users)
-    .where(and(eq(users.id, userId), eq(users.disabled, false)));
-  if (!row || !(await verifyPassword(row.passwordHash, password))) return 'password';
-  await clearSignInAttempts(throttleKey, ip);
-  return 'ok';
-}
 
 async function readFactor(userId: number) {
   const [row] = await db
@@ -65,7 +50,7 @@ async function storeRecoveryCodes(tx: Tx, userId: number): Promise<string[]> {
  * ignores it until confirmEnrolment). Refused while two-factor is on: turn it off first.
  */
 export async function startEnrolment(userId: number, password: string): Promise<Enrolment | Refusal> {
-  const auth = await checkPassword(userId, password);
+  const auth = await reauthenticate(userId, password);
   if (auth !== 'ok') return refuse(auth);
   const user = await readFactor(userId);
   if (!user || user.totpEnabledAt) return refuse('state');
@@ -148,7 +133,7 @@ export async function verifySecondFactor(userId: number, code: string): Promise<
 
 /** Turning two-factor off takes the password and a current code (or a recovery code). */
 export async function disableTwoFactor(userId: number, password: string, code: string): Promise<{ ok: true } | Refusal> {
-  const auth = await checkPassword(userId, password);
+  const auth = await reauthenticate(userId, password);
   if (auth !== 'ok') return refuse(auth);
   if (!(await readFactor(userId))?.totpEnabledAt) return refuse('state');
   const method = await verifySecondFactor(userId, code);
@@ -165,7 +150,7 @@ export async function disableTwoFactor(userId: number, password: string, code: s
 
 /** Ten new recovery codes, returned this once; the old ones stop working. */
 export async function regenerateRecoveryCodes(userId: number, password: string): Promise<NewRecoveryCodes | Refusal> {
-  const auth = await checkPassword(userId, password);
+  const auth = await reauthenticate(userId, password);
   if (auth !== 'ok') return refuse(auth);
   const ip = await clientIp();
   return db.transaction(async (tx) => {
@@ -184,7 +169,7 @@ export async function regenerateRecoveryCodes(userId: number, password: string):
  */
 export async function resetTwoFactor(targetUserId: number, adminId: number, adminPassword: string): Promise<{ ok: true } | Refusal> {
   if (targetUserId === adminId) return refuse('self');
-  const auth = await checkPassword(adminId, adminPassword);
+  const auth = await reauthenticate(adminId, adminPassword);
   if (auth !== 'ok') return refuse(auth);
   const ip = await clientIp();
   return db.transaction(async (tx) => {

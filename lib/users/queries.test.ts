@@ -4,7 +4,8 @@ import { db } from '@/db';
 import { users } from '@/db/schema';
 import { unique } from '@/lib/test/factories';
 import { useTestDatabase } from '@/lib/test/database';
-import { authenticateUser, createUser, EmailTakenError, getActiveUser, updateUser } from './queries';
+import { createSession, getSessionUser } from '@/lib/auth/sessions';
+import { authenticateUser, createUser, EmailTakenError, updateUser } from './queries';
 import { createUserInput } from './schema';
 
 useTestDatabase();
@@ -31,9 +32,10 @@ describe('users', () => {
   it('locks a disabled account out at once', async () => {
     const email = `${unique('off').replace(/\s+/g, '-')}@example.org`;
     const id = await createUser({ email, name: 'C', role: 'monitor', password: 'a-long-password' });
-    expect(await getActiveUser(id)).not.toBeNull();
+    const sessionId = await createSession(id, { ip: null, device: null });
+    expect(await getSessionUser(sessionId)).not.toBeNull();
     await updateUser({ id, role: 'monitor', disabled: true });
-    expect(await getActiveUser(id)).toBeNull();
+    expect(await getSessionUser(sessionId)).toBeNull();
     expect(await authenticateUser(email, 'a-long-password')).toMatchObject({ ok: false, reason: 'invalid' });
   });
 

@@ -7,12 +7,13 @@ import { revokeUserSessions } from '@/lib/auth/sessions';
 import { clearSignInAttempts, forgetStaleSignInAttempts, reserveSignInAttempt } from '@/lib/auth/throttle';
 import type { CreateUserInput, UpdateUserInput } from './schema';
 
-export type SessionUser = { id: number; name: string; email: string; role: UserRole };
+/** Who an account is, as sign-in returns it. */
+export type AccountUser = { id: number; name: string; email: string; role: UserRole };
 
 const sessionColumns = { id: users.id, name: users.name, email: users.email, role: users.role };
 
 export type AuthResult =
-  | { ok: true; user: SessionUser & { twoFactor: boolean } }
+  | { ok: true; user: AccountUser & { twoFactor: boolean } }
   /** userId: the account the email named, when there is one (for the audit trail only, never shown). */
   | { ok: false; reason: 'invalid'; userId: number | null }
   | { ok: false; reason: 'throttled'; retryAfterSeconds: number };
@@ -39,14 +40,6 @@ export async function authenticateUser(email: string, password: string, ip: stri
   }
   await clearSignInAttempts(emailKey, ip, deviceToken);
   return { ok: true, user: { id: row.id, name: row.name, email: row.email, role: row.role, twoFactor: row.totpEnabledAt !== null } };
-}
-
-export async function getActiveUser(id: number): Promise<SessionUser | null> {
-  const [row] = await db
-    .select(sessionColumns)
-    .from(users)
-    .where(sql`${users.id} = ${id} AND NOT ${users.disabled}`);
-  return row ?? null;
 }
 
 export async function listUsers() {
