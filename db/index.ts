@@ -61,6 +61,11 @@ export const db: Db = new Proxy({} as Db, {
   },
 });
 
+/** Rows of a raw query, from either driver (PGlite returns { rows }, postgres.js an array). */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
 export const dbDriver = (): Connection['driver'] => (env.DATABASE_URL ? 'postgres' : 'pglite');
 
 export async function closeDb() {

@@ -45,7 +45,7 @@ async function run(driver: string): Promise<Result> {
   const { users, places } = await import('@/db/schema');
   const { commitImport, previewImport } = await import('@/lib/imports/queries');
   const { createCase } = await import('@/lib/cases/queries');
-  const { rowsOf } = await import('@/lib/dashboard/stats');
+  const { rowsOf } = await import('@/db');
   const { caseInput } = await import('@/lib/cases/schema');
   const open = connection();
   const db = open.db;

@@ -53,11 +53,11 @@ async function time(runs: number, work: () => Promise<unknown>) {
 }
 
 async function runOn(size: { detentions: number; people: number }, runs: number, driver: string): Promise<Report> {
-  const { connection } = await import('@/db');
+  const { connection, rowsOf } = await import('@/db');
   const { migrate } = await import('@/db/migrate');
   const { seedReference } = await import('@/db/seed');
   const { generateSyntheticData } = await import('./bench-data');
-  const { rebuildStats, rowsOf } = await import('@/lib/dashboard/stats');
+  const { rebuildStats } = await import('@/lib/dashboard/stats');
   const { getDashboardData } = await import('@/lib/dashboard/queries');
   const { getDashboard } = await import('@/lib/dashboard/cache');
   const { parseDashboardParams } = await import('@/lib/dashboard/params');

@@ -19,7 +19,7 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { eq, inArray, lt, sql } from 'drizzle-orm';
-import { db } from '@/db';
+import { db, rowsOf } from '@/db';
 import { signInThrottle } from '@/db/schema';
 import { authSecret } from '@/lib/env';
 
@@ -90,7 +90,7 @@ export async function reserveSignInAttempt(email: string, ip: string | null, dev
         SET failures = ${next}, blocked_until = now() + ${delay(next)}, updated_at = now()
         WHERE t.blocked_until <= now()
       RETURNING t.failures`);
-    if (resultRows(rows).length === 0) {
+    if (rowsOf(rows).length === 0) {
       const [row] = await db
         .select({ wait: sql<number>`ceil(extract(epoch FROM ${signInThrottle.blockedUntil} - now()))::int` })
         .from(signInThrottle)
@@ -122,10 +122,4 @@ export async function clearSignInAttempts(email: string, ip: string | null, devi
 /** Forget counters nobody has touched for a day (guesses at unknown emails pile up otherwise). */
 export async function forgetStaleSignInAttempts(): Promise<void> {
   await db.delete(signInThrottle).where(lt(signInThrottle.updatedAt, sql`now() - interval '1 day'`));
-}
-
-/** Both drivers' execute() results as plain rows (postgres.js returns an array, PGlite { rows }). */
-function resultRows<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
 }

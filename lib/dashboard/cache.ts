@@ -2,11 +2,10 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { after } from 'next/server';
 import { sql } from 'drizzle-orm';
-import { db } from '@/db';
+import { db, rowsOf } from '@/db';
 import { seesRestricted, type Actor } from '@/lib/auth/policy';
 import { parseDashboardParams, type DashboardParams } from './params';
 import { getDashboardData, type DashboardData } from './queries';
-import { rowsOf } from './stats';
 
 /**
  * Dashboard results, remembered per view until the data changes. The data's generation is read

@@ -1,12 +1,12 @@
 import 'server-only';
 import { asc, sql, type SQL } from 'drizzle-orm';
-import { db } from '@/db';
+import { db, rowsOf } from '@/db';
 import { charges, elections, places } from '@/db/schema';
 import { seesRestricted, type Actor } from '@/lib/auth/policy';
 import { MAZHILIS_2021 } from '@/db/seed-data/vocabulary';
 import { visibleSource } from '@/lib/sources/visibility';
 import type { DashboardParams } from './params';
-import { DETENTION_ROWS, rowsOf } from './stats';
+import { DETENTION_ROWS } from './stats';
 
 /**
  * Where the aggregates come from: the rollup (the app), or every detention row (the plain GROUP BY

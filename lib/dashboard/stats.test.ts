@@ -5,7 +5,8 @@ import { createCase, deleteCase, getCaseForEdit, restoreCase, updateCase } from 
 import { getPersonById, updatePerson } from '@/lib/people/queries';
 import { useTestDatabase } from '@/lib/test/database';
 import { createActor, placeId, validCase } from '@/lib/test/factories';
-import { rebuildStats, rowsOf } from './stats';
+import { rowsOf } from '@/db';
+import { rebuildStats } from './stats';
 
 useTestDatabase();
 

@@ -5,7 +5,7 @@
  * records, and concurrent writers serialise on the rollup rows they share.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db, Tx } from '@/db';
+import { rowsOf, type Db, type Tx } from '@/db';
 
 const ARREST_DAYS = sql`CASE WHEN d.sentence_kind = 'administrative_arrest' AND d.sentence_unit = 'days' THEN d.sentence_amount END`;
 const DELAY_BUCKET = sql`CASE
@@ -42,11 +42,6 @@ export const DETENTION_ROWS = sql`
 function DIMENSIONS_AS_COLUMNS() {
   return sql`d.detained_on, d.place_id, d.charge_id, d.sentence_kind, d.plea, d.election_id, p.role AS person_role,
     d.review_status, d.confidentiality, ${ARREST_DAYS} AS arrest_days, ${DELAY_BUCKET} AS delay_bucket`;
-}
-
-/** Rows of a raw query, from either driver (PGlite returns { rows }, postgres.js an array). */
-export function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 /** The aggregates of the rollup, summed over live detentions `d`. */

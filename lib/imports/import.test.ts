@@ -8,7 +8,7 @@ import { createCase, getCaseById } from '@/lib/cases/queries';
 import { startExport } from '@/lib/exports/stream';
 import { useTestDatabase } from '@/lib/test/database';
 import { createActor, placeId, unique, validCase } from '@/lib/test/factories';
-import { rowsOf } from '@/lib/dashboard/stats';
+import { rowsOf } from '@/db';
 import { commitImport, previewImport } from './queries';
 
 useTestDatabase();

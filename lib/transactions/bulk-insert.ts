@@ -1,7 +1,6 @@
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Tx } from '@/db';
-import { rowsOf } from '@/lib/dashboard/stats';
+import { rowsOf, type Tx } from '@/db';
 
 /** A PostgreSQL array literal element: NULL, or a double-quoted string. */
 function element(value: unknown): string {
