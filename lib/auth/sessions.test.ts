@@ -8,7 +8,7 @@ import { unique } from '@/lib/test/factories';
 import { useTestDatabase } from '@/lib/test/database';
 import { changePassword } from '@/lib/users/password';
 import { createUser, updateUser } from '@/lib/users/queries';
-import { createSession, endSessionById, getSessionUser, hashSessionId, listActiveSessions, revokeSession, revokeUserSessions } from './sessions';
+import { createSession, endSessionById, forgetOldSessions, getSessionUser, hashSessionId, listActiveSessions, revokeSession, revokeUserSessions } from './sessions';
 import { checkPassword, checkSecondFactor, MAX_CODE_ATTEMPTS, redeemTicket } from './sign-in';
 
 useTestDatabase();
@@ -38,6 +38,16 @@ describe('server-side sessions', () => {
     await endSessionById(sessionId);
     expect(await getSessionUser(sessionId)).toBeNull();
     expect(await getSessionUser(other)).not.toBeNull();
+  });
+
+  it('forgets sessions that ended more than a day ago, and keeps the rest', async () => {
+    const { id } = await newUser();
+    const old = await createSession(id, meta);
+    const current = await createSession(id, meta);
+    await db.update(userSessions).set({ expiresAt: new Date(Date.now() - 2 * 86_400_000) }).where(eq(userSessions.id, hashSessionId(old)));
+    await forgetOldSessions();
+    const left = await db.select({ key: userSessions.id }).from(userSessions).where(eq(userSessions.userId, id));
+    expect(left.map((r) => r.key)).toEqual([hashSessionId(current)]);
   });
 
   it('stores only a hash of the session id', async () => {

@@ -11,7 +11,7 @@ import { db } from '@/db';
 import { auditEvents, signInChallenges, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/log';
 import { authenticateUser } from '@/lib/users/queries';
-import { createSession } from './sessions';
+import { createSession, forgetOldSessions } from './sessions';
 
 /** How long the code form waits for a code, and how many wrong codes it takes. */
 export const SECOND_FACTOR_MINUTES = 5;
@@ -71,7 +71,11 @@ export async function checkPassword(email: string, password: string, redirectTo:
     }
     return { kind: 'throttled', retryAfterSeconds: result.retryAfterSeconds };
   }
-  if (Math.random() < 0.05) await db.delete(signInChallenges).where(lt(signInChallenges.expiresAt, sql`now()`));
+  // Now and then, drop what has expired: half-done sign-ins, and sessions ended over a day ago.
+  if (Math.random() < 0.05) {
+    await db.delete(signInChallenges).where(lt(signInChallenges.expiresAt, sql`now()`));
+    await forgetOldSessions();
+  }
   if (result.user.twoFactor) {
     return { kind: 'second_factor', challenge: await issue(result.user.id, 'second_factor', redirectTo, SECOND_FACTOR_MINUTES * 60) };
   }
