@@ -19,6 +19,7 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgEnum,
   pgTable,
   primaryKey,
@@ -59,6 +60,43 @@ export const sentenceKind = pgEnum('sentence_kind', [
   'unknown',
 ]);
 export const sentenceUnit = pgEnum('sentence_unit', ['days', 'months', 'years', 'tenge']);
+/**
+ * How a date interval relates to what the source says: "on 6 January" (exact), "became known on
+ * 18 March" (on or before), "since May" (on or after), "between…and…", "about six months ago".
+ */
+export const dateQualifier = pgEnum('date_qualifier', ['exact', 'on_or_before', 'on_or_after', 'between', 'approximately', 'unknown']);
+/** How precisely the source locates a detention. 'not_stated': the source does not say where. */
+export const placePrecision = pgEnum('place_precision', ['address', 'city', 'region', 'country', 'not_stated']);
+/** Whether a charge's legal basis (article and part) is in the source or was inferred by the monitor. */
+export const basisOrigin = pgEnum('basis_origin', ['stated', 'inferred']);
+export const chargeOutcome = pgEnum('charge_outcome', ['pending', 'dropped', 'convicted', 'acquitted', 'on_appeal', 'unknown']);
+export const penaltyKind = pgEnum('penalty_kind', [
+  'administrative_arrest',
+  'fine',
+  'restricted_freedom',
+  'imprisonment',
+  'probation',
+  'activity_ban',
+  'community_work',
+  'warning',
+]);
+/** A penalty's unit: a term (hours of community work, days, months, years) or money (a currency, or MCI). */
+export const penaltyUnit = pgEnum('penalty_unit', ['hours', 'days', 'months', 'years', 'KZT', 'USD', 'EUR', 'RUB', 'MCI']);
+export const custodyEventKind = pgEnum('custody_event_kind', [
+  'detained',
+  'whereabouts_unknown',
+  'location_confirmed',
+  'charged',
+  'hearing_scheduled',
+  'hearing_held',
+  'sentenced',
+  'appeal_filed',
+  'appeal_decided',
+  'released',
+  'transferred',
+]);
+/** Where a person stands, derived from the custody timeline (lib/custody/timeline.ts). */
+export const custodyStatus = pgEnum('custody_status', ['in_custody', 'whereabouts_unknown', 'released', 'not_detained', 'unknown']);
 export const plea = pgEnum('plea', ['guilty', 'not_guilty', 'no_plea', 'unknown']);
 export const detentionStatus = pgEnum('detention_status', [
   'detained',
@@ -137,9 +175,17 @@ export const charges = pgTable('charges', {
   slug: text('slug').notNull(),
   name: text('name').notNull(),
   code: legalCode('code').notNull(),
+  /** The article number ("488"); a detention's charge adds the part. */
+  article: text('article').notNull(),
   /** e.g. "CoAO art. 488" */
   legalBasis: text('legal_basis').notNull(),
-}, (t) => [uniqueIndex('charges_slug_key').on(t.slug)]);
+  /** Set for entries admins added; null for the seeded vocabulary. */
+  createdById: integer('created_by_id').references(() => users.id),
+}, (t) => [
+  uniqueIndex('charges_slug_key').on(t.slug),
+  uniqueIndex('charges_code_article_key').on(t.code, t.article),
+  index('charges_created_by_idx').on(t.createdById),
+]);
 
 export const people = pgTable('people', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
@@ -185,26 +231,51 @@ export const sources = pgTable('sources', {
   check('sources_url_scheme', sql`${t.url} ~* '^https?://'`),
 ]);
 
+/**
+ * Dates of a detention are intervals of possible days (lib/dates/interval.ts): `*_earliest` and
+ * `*_latest` (null = open), a qualifier and the words as reported. `detained_on` and
+ * `detained_precision` are derived from the interval on every save: the day the record is placed on
+ * timelines and in period filters when the interval is at most a month long, else null ("date
+ * uncertain", counted in its own bucket). The same holds for the sentence date.
+ */
 export const detentions = pgTable('detentions', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
   personId: integer('person_id').notNull().references(() => people.id),
-  placeId: integer('place_id').notNull().references(() => places.id),
+  /** Null when the source names no city (only a region, only the country, or nothing). */
+  placeId: integer('place_id').references(() => places.id),
+  /** The oblast when the source names only the region (a place's region otherwise comes from places). */
+  region: text('region'),
+  placePrecision: placePrecision('place_precision').notNull().default('city'),
   placeDetail: text('place_detail'),
+  detainedEarliest: date('detained_earliest', { mode: 'string' }),
+  detainedLatest: date('detained_latest', { mode: 'string' }),
+  detainedQualifier: dateQualifier('detained_qualifier').notNull().default('unknown'),
+  detainedAsReported: text('detained_as_reported'),
   detainedOn: date('detained_on', { mode: 'string' }),
   detainedPrecision: datePrecision('detained_precision').notNull(),
-  chargeId: integer('charge_id').references(() => charges.id),
-  /** The charge exactly as the source words it. */
-  chargeText: text('charge_text'),
   court: text('court'),
+  sentencedEarliest: date('sentenced_earliest', { mode: 'string' }),
+  sentencedLatest: date('sentenced_latest', { mode: 'string' }),
+  sentencedQualifier: dateQualifier('sentenced_qualifier').notNull().default('unknown'),
+  sentencedAsReported: text('sentenced_as_reported'),
   sentencedOn: date('sentenced_on', { mode: 'string' }),
   sentencedPrecision: datePrecision('sentenced_precision').notNull().default('unknown'),
-  sentenceKind: sentenceKind('sentence_kind').notNull().default('unknown'),
-  sentenceAmount: integer('sentence_amount'),
-  sentenceUnit: sentenceUnit('sentence_unit'),
   plea: plea('plea').notNull().default('unknown'),
-  status: detentionStatus('status').notNull().default('unknown'),
+  /** Derived from the custody timeline on every save (lib/custody/timeline.ts). */
+  custodyStatus: custodyStatus('custody_status').notNull().default('unknown'),
+  /** First day in custody and the day of release (derived); days in custody run while held. */
+  custodyFrom: date('custody_from', { mode: 'string' }),
+  releasedOn: date('released_on', { mode: 'string' }),
+  custodyDays: integer('custody_days'),
+  /** Since when nobody knows where the person is held (derived; null when known). */
+  whereaboutsUnknownSince: date('whereabouts_unknown_since', { mode: 'string' }),
+  nextHearingOn: date('next_hearing_on', { mode: 'string' }),
+  expectedReleaseOn: date('expected_release_on', { mode: 'string' }),
   electionId: integer('election_id').references(() => elections.id),
+  /** Internal notes: monitors and admins only, never exported to researchers. */
   notes: text('notes'),
+  /** Public notes: shown to researchers and exported. */
+  publicNotes: text('public_notes'),
   confidentiality: confidentiality('confidentiality').notNull().default('shareable'),
   reviewStatus: reviewStatus('review_status').notNull().default('draft'),
   createdById: integer('created_by_id').references(() => users.id),
@@ -214,14 +285,105 @@ export const detentions = pgTable('detentions', {
 }, (t) => [
   index('detentions_person_idx').on(t.personId),
   index('detentions_place_idx').on(t.placeId),
-  index('detentions_charge_idx').on(t.chargeId),
   index('detentions_election_idx').on(t.electionId),
   index('detentions_created_by_idx').on(t.createdById),
   index('detentions_updated_by_idx').on(t.updatedById),
+  index('detentions_next_hearing_idx').on(t.nextHearingOn),
   // The case list's order (newest first, unknown dates last): read straight off the index.
   index('detentions_list_order_idx').on(t.detainedOn.desc().nullsLast(), t.id.desc()),
-  check('detentions_sentence_amount_positive', sql`${t.sentenceAmount} IS NULL OR ${t.sentenceAmount} > 0`),
-  check('detentions_date_matches_precision', sql`(${t.detainedOn} IS NULL) = (${t.detainedPrecision} = 'unknown')`),
+  check('detentions_detained_interval', sql`${t.detainedEarliest} IS NULL OR ${t.detainedLatest} IS NULL OR ${t.detainedEarliest} <= ${t.detainedLatest}`),
+  check('detentions_sentenced_interval', sql`${t.sentencedEarliest} IS NULL OR ${t.sentencedLatest} IS NULL OR ${t.sentencedEarliest} <= ${t.sentencedLatest}`),
+  check('detentions_placement_matches_precision', sql`(${t.detainedOn} IS NULL) = (${t.detainedPrecision} IN ('year', 'unknown'))`),
+  check('detentions_place_stated', sql`(${t.placeId} IS NULL) = (${t.placePrecision} IN ('region', 'country', 'not_stated'))`),
+]);
+
+/**
+ * A charge brought against a detained person. One detention may carry several (CoAO 488 and 489),
+ * each with its own outcome. The vocabulary entry and part are the legal basis; `basis_origin`
+ * says whether the source states it or the monitor inferred it from the charge text.
+ */
+export const detentionCharges = pgTable('detention_charges', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  detentionId: integer('detention_id').notNull().references(() => detentions.id, { onDelete: 'cascade' }),
+  position: smallint('position').notNull(),
+  chargeId: integer('charge_id').references(() => charges.id),
+  /** The article's part as cited ("3" for CoAO 488(3)); null when not given. */
+  part: text('part'),
+  /** The charge exactly as the source words it. */
+  chargeText: text('charge_text'),
+  basisOrigin: basisOrigin('basis_origin'),
+  outcome: chargeOutcome('outcome').notNull().default('unknown'),
+  outcomeEarliest: date('outcome_earliest', { mode: 'string' }),
+  outcomeLatest: date('outcome_latest', { mode: 'string' }),
+  outcomeQualifier: dateQualifier('outcome_qualifier').notNull().default('unknown'),
+  outcomeAsReported: text('outcome_as_reported'),
+}, (t) => [
+  uniqueIndex('detention_charges_position_key').on(t.detentionId, t.position),
+  index('detention_charges_charge_idx').on(t.chargeId),
+  check('detention_charges_basis', sql`(${t.chargeId} IS NULL) = (${t.basisOrigin} IS NULL)`),
+]);
+
+/** A penalty imposed on one charge: "7 days of arrest", "a fine of 30 MCI", "banned for 3 years". */
+export const penalties = pgTable('penalties', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  detentionChargeId: integer('detention_charge_id').notNull().references(() => detentionCharges.id, { onDelete: 'cascade' }),
+  position: smallint('position').notNull(),
+  kind: penaltyKind('kind').notNull(),
+  /** A term or a sum: numeric so "$135.50" and "0.5 years" keep their value. */
+  amount: numeric('amount', { precision: 14, scale: 2, mode: 'number' }),
+  unit: penaltyUnit('unit'),
+  /** The words as reported ("about $135", "seven days"). */
+  asReported: text('as_reported'),
+  /** Set when an appeal replaced this penalty by another on the same charge (by position). */
+  replacedByPosition: smallint('replaced_by_position'),
+}, (t) => [
+  uniqueIndex('penalties_position_key').on(t.detentionChargeId, t.position),
+  check('penalties_amount_unit', sql`(${t.amount} IS NULL OR ${t.amount} > 0) AND (${t.amount} IS NULL OR ${t.unit} IS NOT NULL)`),
+]);
+
+/** What happened over time: dated events of one detention, each with its place and source. */
+export const custodyEvents = pgTable('custody_events', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  detentionId: integer('detention_id').notNull().references(() => detentions.id, { onDelete: 'cascade' }),
+  position: smallint('position').notNull(),
+  kind: custodyEventKind('kind').notNull(),
+  earliest: date('earliest', { mode: 'string' }),
+  latest: date('latest', { mode: 'string' }),
+  qualifier: dateQualifier('qualifier').notNull().default('unknown'),
+  asReported: text('as_reported'),
+  placeId: integer('place_id').references(() => places.id),
+  /** A named place of detention, court or colony. */
+  placeDetail: text('place_detail'),
+  note: text('note'),
+  /** The source that reports this event (one of the detention's sources). */
+  sourceId: integer('source_id').references(() => sources.id),
+}, (t) => [
+  uniqueIndex('custody_events_position_key').on(t.detentionId, t.position),
+  index('custody_events_kind_day_idx').on(t.kind, t.earliest),
+  index('custody_events_place_idx').on(t.placeId),
+  index('custody_events_source_idx').on(t.sourceId),
+  check('custody_events_interval', sql`${t.earliest} IS NULL OR ${t.latest} IS NULL OR ${t.earliest} <= ${t.latest}`),
+]);
+
+/** The monthly calculation index (MCI, МРП): 1 MCI in tenge for each year, set by the budget law. */
+export const mciValues = pgTable('mci_values', {
+  year: smallint('year').primaryKey(),
+  tenge: integer('tenge').notNull(),
+});
+
+/**
+ * A monitor's secret calendar feed (.ics) of upcoming hearings and expected releases. Only a
+ * SHA-256 of the secret is kept; revoking deletes the row, so the old URL stops working at once.
+ */
+export const calendarFeeds = pgTable('calendar_feeds', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+}, (t) => [
+  uniqueIndex('calendar_feeds_token_hash_key').on(t.tokenHash),
+  uniqueIndex('calendar_feeds_user_key').on(t.userId),
 ]);
 
 /** A source supporting a detention: one article can support many detentions. */
@@ -263,7 +425,7 @@ export const revisions = pgTable('revisions', {
 export const detentionStats = pgTable('detention_stats', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
   detainedOn: date('detained_on', { mode: 'string' }),
-  placeId: integer('place_id').notNull(),
+  placeId: integer('place_id'),
   chargeId: integer('charge_id'),
   sentenceKind: sentenceKind('sentence_kind').notNull(),
   plea: plea('plea').notNull(),
@@ -399,6 +561,17 @@ export type Detention = typeof detentions.$inferSelect;
 export type NewDetention = typeof detentions.$inferInsert;
 export type Citation = typeof citations.$inferSelect;
 export type Revision = typeof revisions.$inferSelect;
+export type DetentionCharge = typeof detentionCharges.$inferSelect;
+export type Penalty = typeof penalties.$inferSelect;
+export type CustodyEvent = typeof custodyEvents.$inferSelect;
+export type DateQualifier = (typeof dateQualifier.enumValues)[number];
+export type PlacePrecision = (typeof placePrecision.enumValues)[number];
+export type BasisOrigin = (typeof basisOrigin.enumValues)[number];
+export type ChargeOutcome = (typeof chargeOutcome.enumValues)[number];
+export type PenaltyKind = (typeof penaltyKind.enumValues)[number];
+export type PenaltyUnit = (typeof penaltyUnit.enumValues)[number];
+export type CustodyEventKind = (typeof custodyEventKind.enumValues)[number];
+export type CustodyStatus = (typeof custodyStatus.enumValues)[number];
 export type ReportedCount = typeof reportedCounts.$inferSelect;
 
 export type UserRole = (typeof userRole.enumValues)[number];

@@ -9,10 +9,10 @@
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import type { Db } from './index';
-import { charges, detentions, elections, placeNames, places, sources, users } from './schema';
+import { charges, detentions, elections, mciValues, placeNames, places, sources, users } from './schema';
 import { DEMO_CASES, DEMO_USERS, REFERENCE_SOURCE } from './seed-data/demo';
 import { PLACES } from './seed-data/places';
-import { CHARGES, ELECTIONS, MAZHILIS_2021 } from './seed-data/vocabulary';
+import { CHARGES, ELECTIONS, MAZHILIS_2021, MCI_VALUES } from './seed-data/vocabulary';
 
 export async function seedReference(db: Db) {
   const { foldName } = await import('@/lib/names/fold');
@@ -42,6 +42,9 @@ export async function seedReference(db: Db) {
     }
     for (const charge of CHARGES) {
       await tx.insert(charges).values(charge).onConflictDoUpdate({ target: charges.slug, set: charge });
+    }
+    for (const mci of MCI_VALUES) {
+      await tx.insert(mciValues).values(mci).onConflictDoUpdate({ target: mciValues.year, set: mci });
     }
     for (const election of ELECTIONS) {
       await tx.insert(elections).values(election).onConflictDoNothing();
@@ -73,19 +76,27 @@ export async function seedDemo(db: Db) {
     const input = caseInput.parse({
       personName: demo.person,
       personRole: demo.personRole,
+      placePrecision: demo.placeDetail ? 'address' : 'city',
       placeId: String(placeIds.get(demo.city)),
       placeDetail: demo.placeDetail ?? '',
-      detainedOn: demo.detainedOn,
+      detained: demo.detained,
       electionId: String(election.id),
-      chargeId: String(chargeIds.get(demo.charge)),
-      chargeText: demo.chargeText,
+      charges: [
+        {
+          chargeId: String(chargeIds.get(demo.charge)),
+          basisOrigin: 'inferred',
+          chargeText: demo.chargeText,
+          outcome: demo.outcome,
+          outcomeDate: demo.sentenced ? { on: demo.sentenced.on, asReported: demo.sentenced.asReported } : {},
+          penalties: demo.arrestDays
+            ? [{ kind: 'administrative_arrest', amount: demo.arrestDays.amount, unit: 'days', asReported: demo.arrestDays.asReported }]
+            : [],
+        },
+      ],
       court: demo.court ?? '',
-      sentencedOn: demo.sentencedOn,
-      sentenceKind: demo.sentenceKind,
-      sentenceAmount: demo.sentenceAmount ?? '',
-      sentenceUnit: demo.sentenceAmount ? 'days' : '',
+      sentenced: demo.sentenced ?? {},
       plea: demo.plea,
-      status: demo.status,
+      events: demo.events?.map(({ kind, ...date }) => ({ kind, date })) ?? [],
       notes: '',
       confidentiality: 'shareable',
       reviewStatus: 'verified',

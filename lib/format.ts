@@ -2,7 +2,8 @@
  * Display of stored values, shared by server and client components. `t` is a next-intl
  * translator for the root namespace, so every word comes from the message catalogue.
  */
-import type { DatePrecision } from '@/db/schema';
+import type { DatePrecision, PenaltyKind, PenaltyUnit, PlacePrecision } from '@/db/schema';
+import { calendarUnit, type DateInterval } from './dates/interval';
 import { formatPartialDate } from './dates/partial-date';
 
 type T = (key: string, values?: Record<string, string | number>) => string;
@@ -17,4 +18,48 @@ export function showSentence(t: T, kind: string, amount: number | null, unit: st
   const name = t(`enums.sentenceKind.${kind}`);
   if (amount === null || unit === null) return name;
   return t('sentence.withAmount', { kind: name, amount, unit: t(`sentence.units.${unit}`, { count: amount }) });
+}
+
+/** A date interval as readers see it: "2021-01-06", "on or before 2019-03-18", "about 2023-06". */
+export function showInterval(t: T, interval: DateInterval): string {
+  const { earliest, latest, qualifier } = interval;
+  if (qualifier === 'unknown' || (!earliest && !latest)) return t('dates.unknown');
+  const one = (a: string, b: string) => {
+    const unit = calendarUnit(a, b);
+    if (unit === null) return t('dates.between', { from: a, to: b });
+    return unit.length === 10 ? unit : t(unit.length === 7 ? 'dates.month' : 'dates.year', { value: unit });
+  };
+  if (qualifier === 'on_or_before' && latest) return t('dates.onOrBefore', { value: latest });
+  if (qualifier === 'on_or_after' && earliest) return t('dates.onOrAfter', { value: earliest });
+  if (!earliest || !latest) return earliest ?? latest ?? t('dates.unknown');
+  if (qualifier === 'between') return t('dates.between', { from: earliest, to: latest });
+  if (qualifier === 'approximately') return t('dates.approximately', { value: one(earliest, latest) });
+  return one(earliest, latest);
+}
+
+/** "CoAO art. 488(3)" — the vocabulary's legal basis with the part cited. */
+export function legalBasisText(charge: { legalBasis: string | null; part: string | null }): string | null {
+  if (!charge.legalBasis) return null;
+  return charge.part ? `${charge.legalBasis}(${charge.part})` : charge.legalBasis;
+}
+
+/** A penalty: "Administrative arrest, 7 days", "Fine, 135 USD", "Fine, 30 MCI", "Warning". */
+export function showPenalty(t: T, penalty: { kind: PenaltyKind; amount: number | null; unit: PenaltyUnit | null }): string {
+  const name = t(`enums.penaltyKind.${penalty.kind}`);
+  if (penalty.amount === null || penalty.unit === null) return name;
+  return `${name}, ${formatAmount(penalty.amount)} ${penalty.unit === 'KZT' || penalty.unit === 'USD' || penalty.unit === 'EUR' || penalty.unit === 'RUB' || penalty.unit === 'MCI' ? penalty.unit : t(`sentence.units.${penalty.unit}`, { count: penalty.amount })}`;
+}
+
+/** 87500 → "87,500"; 135.5 → "135.50". Plain digits, so exports and the page agree. */
+export function formatAmount(amount: number): string {
+  return Number.isInteger(amount)
+    ? amount.toLocaleString('en-US')
+    : amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/** Where: the city, or "Region only: X", or "Not stated". */
+export function showPlace(t: T, row: { city: string | null; region: string | null; placePrecision: PlacePrecision }): string {
+  if (row.city) return row.city;
+  if (row.placePrecision === 'region' && row.region) return `${row.region} (${t('enums.placePrecision.region')})`;
+  return t(`enums.placePrecision.${row.placePrecision}`);
 }

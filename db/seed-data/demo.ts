@@ -17,21 +17,24 @@ export const REFERENCE_SOURCE = {
   language: 'en',
 };
 
+/**
+ * A demo record as the article reports it. The article never names an article of law: the legal
+ * basis of each charge is the monitor's inference and is marked so.
+ */
 type DemoCase = {
   person: string;
-  personCyrillic?: string;
   personRole: 'activist' | 'election_observer';
   city: string;
   placeDetail?: string;
-  detainedOn: string;
+  detained: { on: string; qualifier: 'exact' | 'on_or_before'; asReported: string };
   charge: string;
   chargeText: string;
+  outcome: 'convicted' | 'unknown';
   court?: string;
-  sentencedOn: string;
-  sentenceKind: 'administrative_arrest' | 'pending';
-  sentenceAmount?: string;
+  sentenced?: { on: string; asReported: string };
+  arrestDays?: { amount: string; asReported: string };
   plea: 'not_guilty' | 'unknown';
-  status: 'sentenced' | 'charged';
+  events?: { kind: 'charged'; on: string; qualifier: 'on_or_before'; asReported: string }[];
   locator: string;
   supports: string[];
 };
@@ -40,15 +43,14 @@ const aqtobeTrio = (person: string): DemoCase => ({
   person,
   personRole: 'activist',
   city: 'Aktobe',
-  detainedOn: '2021-01-04',
+  detained: { on: '2021-01-04', qualifier: 'exact', asReported: 'detained on January 4 while distributing leaflets' },
   charge: 'coao-488',
   chargeText: 'violating regulations for public events',
+  outcome: 'convicted',
   court: 'Court in Aqtobe',
-  sentencedOn: '2021-01-06',
-  sentenceKind: 'administrative_arrest',
-  sentenceAmount: '7',
+  sentenced: { on: '2021-01-06', asReported: 'sentenced on January 6' },
+  arrestDays: { amount: '7', asReported: 'seven days in jail' },
   plea: 'not_guilty',
-  status: 'sentenced',
   locator: 'Paragraphs on the three Aqtobe activists',
   supports: ['person', 'place', 'date', 'charge', 'sentence', 'plea'],
 });
@@ -59,15 +61,14 @@ export const DEMO_CASES: DemoCase[] = [
     personRole: 'election_observer',
     city: 'Astana',
     placeDetail: 'Medical clinic (coronavirus test required of observers)',
-    detainedOn: '2021-01-06',
+    detained: { on: '2021-01-06', qualifier: 'exact', asReported: 'sentenced on January 6 just hours after he was detained' },
     charge: 'coao-488',
     chargeText: 'calling for illegal protests',
+    outcome: 'convicted',
     court: 'Court in Nur-Sultan',
-    sentencedOn: '2021-01-06',
-    sentenceKind: 'administrative_arrest',
-    sentenceAmount: '15',
+    sentenced: { on: '2021-01-06', asReported: 'on January 6' },
+    arrestDays: { amount: '15', asReported: '15 days in jail' },
     plea: 'not_guilty',
-    status: 'sentenced',
     locator: 'Opening paragraphs',
     supports: ['person', 'place', 'date', 'charge', 'sentence', 'plea'],
   },
@@ -78,13 +79,14 @@ export const DEMO_CASES: DemoCase[] = [
     person: 'Nurzhan Mukhammedov',
     personRole: 'activist',
     city: 'Shymkent',
-    detainedOn: '',
+    // The article (January 2021) reports the detention without a date: it happened on or before then.
+    detained: { on: '2021-01', qualifier: 'on_or_before', asReported: 'reported in January 2021; no date given' },
     charge: 'cc-405',
     chargeText: 'taking part in the activities of a banned group',
-    sentencedOn: '',
-    sentenceKind: 'pending',
+    // Charged, with no word on a trial or a sentence: the outcome is unknown, not "pending".
+    outcome: 'unknown',
     plea: 'unknown',
-    status: 'charged',
+    events: [{ kind: 'charged', on: '2021-01', qualifier: 'on_or_before', asReported: 'charged with "taking part in the activities of a banned group"' }],
     locator: 'Paragraph on Shymkent',
     supports: ['person', 'place', 'charge'],
   },

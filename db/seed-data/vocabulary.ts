@@ -7,45 +7,53 @@ export const CHARGES = [
     slug: 'coao-488',
     name: 'Violating the procedure for organising and holding peaceful assemblies',
     code: 'administrative',
+    article: '488',
     legalBasis: 'CoAO art. 488',
   },
   {
     slug: 'coao-489',
     name: 'Violating the law on public associations',
     code: 'administrative',
+    article: '489',
     legalBasis: 'CoAO art. 489',
   },
   {
     slug: 'coao-667',
     name: 'Disobeying a lawful order of a police officer',
     code: 'administrative',
+    article: '667',
     legalBasis: 'CoAO art. 667',
   },
   {
     slug: 'cc-400',
     name: 'Violating the procedure for organising or holding assemblies (criminal)',
     code: 'criminal',
+    article: '400',
     legalBasis: 'Criminal Code art. 400',
   },
   {
     slug: 'cc-405',
     name: 'Organising or taking part in the activities of an association banned as extremist',
     code: 'criminal',
+    article: '405',
     legalBasis: 'Criminal Code art. 405',
   },
   {
     slug: 'cc-174',
     name: 'Inciting social, national, clan, racial, class or religious discord',
     code: 'criminal',
+    article: '174',
     legalBasis: 'Criminal Code art. 174',
   },
   {
     slug: 'cc-274',
     name: 'Spreading knowingly false information',
     code: 'criminal',
+    article: '274',
     legalBasis: 'Criminal Code art. 274',
   },
-  { slug: 'cc-272', name: 'Mass riots', code: 'criminal', legalBasis: 'Criminal Code art. 272' },
+  { slug: 'cc-272', name: 'Mass riots', code: 'criminal', article: '272',
+    legalBasis: 'Criminal Code art. 272' },
 ] as const;
 
 export const MAZHILIS_2021 = 'Mazhilis election 2021';
@@ -56,4 +64,19 @@ export const ELECTIONS = [
   { name: 'Constitutional referendum 2022', kind: 'referendum', heldOn: '2022-06-05' },
   { name: 'Presidential election 2022', kind: 'presidential', heldOn: '2022-11-20' },
   { name: 'Mazhilis election 2023', kind: 'parliamentary', heldOn: '2023-03-19' },
+] as const;
+
+/**
+ * The monthly calculation index (MCI, МРП): 1 MCI in tenge per year, as fixed by each budget law.
+ * Fines set in MCI are converted with the value of the year of the ruling (or of the detention);
+ * such totals are labelled as computed. 2025 is to be confirmed against the budget law.
+ */
+export const MCI_VALUES = [
+  { year: 2019, tenge: 2525 },
+  { year: 2020, tenge: 2778 },
+  { year: 2021, tenge: 2917 },
+  { year: 2022, tenge: 3063 },
+  { year: 2023, tenge: 3450 },
+  { year: 2024, tenge: 3692 },
+  { year: 2025, tenge: 3932 },
 ] as const;

@@ -7,13 +7,20 @@ import { z } from 'zod';
 import { parseCalendarDay } from '@/lib/dates/partial-date';
 import { hasControlCharacters } from '@/lib/text/control';
 import {
+  chargeOutcome,
   confidentiality,
-  detentionStatus,
+  penaltyKind,
   personRole,
   plea,
   reviewStatus,
-  sentenceKind,
 } from '@/db/schema';
+
+/**
+ * Where people stand today, from the custody timeline: held now, whereabouts unknown for more than
+ * 24 hours, a hearing in the next 7 days, released (recorded, or the expected release day passed).
+ */
+export const CUSTODY_FILTERS = ['held', 'missing', 'hearing_soon', 'released'] as const;
+export type CustodyFilter = (typeof CUSTODY_FILTERS)[number];
 
 const id = z.coerce.number().int().positive().max(2_000_000_000).optional().catch(undefined);
 // Strict: Date.parse takes 2021-02-30 and 0000-01-01, which Postgres then refuses (a 500).
@@ -33,11 +40,16 @@ export const caseFilters = z.object({
   region: text,
   from: day,
   to: day,
+  /** 'not_stated': detentions whose source names no city (region only, country, or nothing). */
+  place: z.literal('not_stated').optional().catch(undefined),
+  /** 'uncertain': detentions whose date is not placed on a day (known only to the year, open, or unknown). */
+  dated: z.literal('uncertain').optional().catch(undefined),
   charge: id,
-  sentence: oneOf(sentenceKind.enumValues),
+  outcome: oneOf(chargeOutcome.enumValues),
+  penalty: oneOf(penaltyKind.enumValues),
   plea: oneOf(plea.enumValues),
   election: id,
-  status: oneOf(detentionStatus.enumValues),
+  custody: oneOf(CUSTODY_FILTERS),
   role: oneOf(personRole.enumValues),
   review: oneOf(reviewStatus.enumValues),
   confidentiality: oneOf(confidentiality.enumValues),

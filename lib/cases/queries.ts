@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, asc, count, eq, gte, inArray, isNotNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, exists, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import {
-  charges,
   citations,
+  detentionCharges,
   detentions,
+  penalties,
   elections,
   people,
   personNames,
@@ -19,7 +20,10 @@ import { addToStats, detentionById, withStatsUpdate } from '@/lib/dashboard/stat
 import { foldName } from '@/lib/names/fold';
 import { insertPerson } from '@/lib/people/queries';
 import { resolveSourceRows } from '@/lib/sources/queries';
-import type { CaseFilters } from './filters';
+import type { CaseFilters, CustodyFilter } from './filters';
+import { placement } from '@/lib/dates/interval';
+import { latestToday } from '@/lib/dates/partial-date';
+import { chargesOf, checkDetailReferences, custodyFactsOf, detailsSummary, eventsOf, storedSummary, writeDetails } from './details';
 import type { CaseInput } from './schema';
 import { withRetry } from '@/lib/transactions/retry';
 import { visibleDetention } from './visibility';
@@ -37,8 +41,14 @@ export function caseFilterConditions(actor: Actor, filters: Partial<CaseFilters>
     showDeleted ? and(isNotNull(detentions.deletedAt), visibleDetention(actor, { includeDeleted: true }))! : visibleDetention(actor),
   ];
   if (filters.city) conditions.push(eq(detentions.placeId, filters.city));
+  if (filters.place === 'not_stated') conditions.push(isNull(detentions.placeId));
   if (filters.region) {
-    conditions.push(inArray(detentions.placeId, db.select({ id: places.id }).from(places).where(eq(places.region, filters.region))));
+    conditions.push(
+      or(
+        inArray(detentions.placeId, db.select({ id: places.id }).from(places).where(eq(places.region, filters.region))),
+        eq(detentions.region, filters.region),
+      )!,
+    );
   }
   if (filters.lens && !filters.from && !filters.to) {
     const day = sql`(SELECT ${elections.heldOn} FROM ${elections} WHERE ${elections.id} = ${filters.lens})`;
@@ -47,13 +57,30 @@ export function caseFilterConditions(actor: Actor, filters: Partial<CaseFilters>
         OR (${detentions.detainedOn} IS NULL AND ${detentions.electionId} = ${filters.lens}))`,
     );
   }
-  if (filters.from) conditions.push(gte(detentions.detainedOn, filters.from));
-  if (filters.to) conditions.push(lte(detentions.detainedOn, filters.to));
-  if (filters.charge) conditions.push(eq(detentions.chargeId, filters.charge));
-  if (filters.sentence) conditions.push(eq(detentions.sentenceKind, filters.sentence));
+  if (filters.from || filters.to) conditions.push(periodCondition(filters.from, filters.to));
+  if (filters.dated === 'uncertain') conditions.push(isNull(detentions.detainedOn));
+  if (filters.charge || filters.outcome) {
+    const which = and(
+      eq(detentionCharges.detentionId, detentions.id),
+      filters.charge ? eq(detentionCharges.chargeId, filters.charge) : undefined,
+      filters.outcome ? eq(detentionCharges.outcome, filters.outcome) : undefined,
+    );
+    conditions.push(exists(db.select({ one: sql`1` }).from(detentionCharges).where(which)));
+  }
+  if (filters.penalty) {
+    conditions.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(penalties)
+          .innerJoin(detentionCharges, eq(detentionCharges.id, penalties.detentionChargeId))
+          .where(and(eq(detentionCharges.detentionId, detentions.id), eq(penalties.kind, filters.penalty))),
+      ),
+    );
+  }
   if (filters.plea) conditions.push(eq(detentions.plea, filters.plea));
   if (filters.election) conditions.push(eq(detentions.electionId, filters.election));
-  if (filters.status) conditions.push(eq(detentions.status, filters.status));
+  if (filters.custody) conditions.push(custodyCondition(filters.custody, latestToday()));
   if (filters.review) conditions.push(eq(detentions.reviewStatus, filters.review));
   if (filters.role) conditions.push(inArray(detentions.personId, db.select({ id: people.id }).from(people).where(eq(people.role, filters.role))));
   if (filters.confidentiality && seesRestricted(actor)) conditions.push(eq(detentions.confidentiality, filters.confidentiality));
@@ -71,6 +98,36 @@ export function caseFilterConditions(actor: Actor, filters: Partial<CaseFilters>
   return and(...conditions)!;
 }
 
+/**
+ * A period: records placed on a day within it, and records not placed on a day whose whole
+ * interval of possible days lies within it (a detention known only as "2021" is in 2021).
+ */
+export function periodCondition(from: string | undefined, to: string | undefined): SQL {
+  const placed = and(from ? gte(detentions.detainedOn, from) : undefined, to ? lte(detentions.detainedOn, to) : undefined);
+  const within = and(
+    isNull(detentions.detainedOn),
+    from ? gte(detentions.detainedEarliest, from) : isNotNull(detentions.detainedEarliest),
+    to ? lte(detentions.detainedLatest, to) : isNotNull(detentions.detainedLatest),
+  );
+  return or(placed, within)!;
+}
+
+/** The custody filters over the derived columns, as of `today` (see lib/custody/timeline.ts custodyNow). */
+export function custodyCondition(filter: CustodyFilter, today: string): SQL {
+  const expectedPassed = sql`(${detentions.expectedReleaseOn} IS NOT NULL AND ${detentions.expectedReleaseOn} <= ${today})`;
+  switch (filter) {
+    case 'held':
+      return sql`(${detentions.custodyStatus} IN ('in_custody', 'whereabouts_unknown') AND NOT ${expectedPassed})`;
+    case 'missing':
+      return sql`(${detentions.custodyStatus} = 'whereabouts_unknown' AND NOT ${expectedPassed}
+        AND ${detentions.whereaboutsUnknownSince} <= ${today}::date - 1)`;
+    case 'hearing_soon':
+      return sql`(${detentions.nextHearingOn} BETWEEN ${today}::date AND ${today}::date + 7)`;
+    case 'released':
+      return sql`(${detentions.custodyStatus} = 'released' OR ${expectedPassed})`;
+  }
+}
+
 /** One page of the case list, newest detention first, with the total for the pager. */
 export async function listCases(actor: Actor, filters: CaseFilters) {
   const where = caseFilterConditions(actor, filters);
@@ -83,24 +140,29 @@ export async function listCases(actor: Actor, filters: CaseFilters) {
         personName: people.displayName,
         personRole: people.role,
         city: places.name,
-        region: places.region,
+        region: sql<string | null>`coalesce(${places.region}, ${detentions.region})`,
+        placePrecision: detentions.placePrecision,
+        detainedEarliest: detentions.detainedEarliest,
+        detainedLatest: detentions.detainedLatest,
+        detainedQualifier: detentions.detainedQualifier,
+        detainedAsReported: detentions.detainedAsReported,
         detainedOn: detentions.detainedOn,
         detainedPrecision: detentions.detainedPrecision,
-        chargeName: charges.name,
-        chargeText: detentions.chargeText,
-        sentenceKind: detentions.sentenceKind,
-        sentenceAmount: detentions.sentenceAmount,
-        sentenceUnit: detentions.sentenceUnit,
         plea: detentions.plea,
-        status: detentions.status,
+        custodyStatus: detentions.custodyStatus,
+        custodyFrom: detentions.custodyFrom,
+        releasedOn: detentions.releasedOn,
+        custodyDays: detentions.custodyDays,
+        expectedReleaseOn: detentions.expectedReleaseOn,
+        whereaboutsUnknownSince: detentions.whereaboutsUnknownSince,
+        nextHearingOn: detentions.nextHearingOn,
         confidentiality: detentions.confidentiality,
         reviewStatus: detentions.reviewStatus,
         deletedAt: detentions.deletedAt,
       })
       .from(detentions)
       .innerJoin(people, eq(people.id, detentions.personId))
-      .innerJoin(places, eq(places.id, detentions.placeId))
-      .leftJoin(charges, eq(charges.id, detentions.chargeId))
+      .leftJoin(places, eq(places.id, detentions.placeId))
       .where(where)
       .orderBy(sql`${detentions.detainedOn} DESC NULLS LAST, ${detentions.id} DESC NULLS LAST`)
       .limit(PAGE_SIZE)
@@ -111,30 +173,44 @@ export async function listCases(actor: Actor, filters: CaseFilters) {
       .select({ total: count() })
       .from(db.select({ one: sql`1` }).from(detentions).where(where).limit(COUNT_CAP + 1).as('matches')),
   ]);
+  const chargeMap = await chargesOf(db, rows.map((r) => r.id));
+  const withCharges = rows.map((r) => ({ ...r, charges: chargeMap.get(r.id) ?? [] }));
   const capped = counted > COUNT_CAP;
   const total = capped ? COUNT_CAP : counted;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  return { rows, total, capped, page: filters.page, pageCount: capped ? Math.max(pages, filters.page + (rows.length === PAGE_SIZE ? 1 : 0)) : pages };
+  return { rows: withCharges, total, capped, page: filters.page, pageCount: capped ? Math.max(pages, filters.page + (rows.length === PAGE_SIZE ? 1 : 0)) : pages };
 }
 
 const caseColumns = {
   id: detentions.id,
   personId: detentions.personId,
   placeId: detentions.placeId,
+  region: detentions.region,
+  placePrecision: detentions.placePrecision,
   placeDetail: detentions.placeDetail,
+  detainedEarliest: detentions.detainedEarliest,
+  detainedLatest: detentions.detainedLatest,
+  detainedQualifier: detentions.detainedQualifier,
+  detainedAsReported: detentions.detainedAsReported,
   detainedOn: detentions.detainedOn,
   detainedPrecision: detentions.detainedPrecision,
-  chargeId: detentions.chargeId,
-  chargeText: detentions.chargeText,
   court: detentions.court,
+  sentencedEarliest: detentions.sentencedEarliest,
+  sentencedLatest: detentions.sentencedLatest,
+  sentencedQualifier: detentions.sentencedQualifier,
+  sentencedAsReported: detentions.sentencedAsReported,
   sentencedOn: detentions.sentencedOn,
   sentencedPrecision: detentions.sentencedPrecision,
-  sentenceKind: detentions.sentenceKind,
-  sentenceAmount: detentions.sentenceAmount,
-  sentenceUnit: detentions.sentenceUnit,
   plea: detentions.plea,
-  status: detentions.status,
+  custodyStatus: detentions.custodyStatus,
+  custodyFrom: detentions.custodyFrom,
+  releasedOn: detentions.releasedOn,
+  custodyDays: detentions.custodyDays,
+  whereaboutsUnknownSince: detentions.whereaboutsUnknownSince,
+  nextHearingOn: detentions.nextHearingOn,
+  expectedReleaseOn: detentions.expectedReleaseOn,
   electionId: detentions.electionId,
+  publicNotes: detentions.publicNotes,
   notes: detentions.notes,
   confidentiality: detentions.confidentiality,
   reviewStatus: detentions.reviewStatus,
@@ -174,25 +250,32 @@ export async function getCaseById(actor: Actor, id: number) {
       personRole: people.role,
       personAffiliation: people.affiliation,
       city: places.name,
-      region: places.region,
-      chargeName: charges.name,
-      chargeLegalBasis: charges.legalBasis,
+      cityRegion: places.region,
       electionName: elections.name,
       electionDate: elections.heldOn,
     })
     .from(detentions)
     .innerJoin(people, eq(people.id, detentions.personId))
-    .innerJoin(places, eq(places.id, detentions.placeId))
-    .leftJoin(charges, eq(charges.id, detentions.chargeId))
+    .leftJoin(places, eq(places.id, detentions.placeId))
     .leftJoin(elections, eq(elections.id, detentions.electionId))
     .where(and(eq(detentions.id, id), visibleDetention(actor, { includeDeleted: can(actor.role, 'restore') })));
   if (!row) return null;
   const internal = seesRestricted(actor);
-  const [sourceRows, history] = await Promise.all([
+  const [sourceRows, history, chargeMap, eventMap] = await Promise.all([
     citationsOf(db, id),
     listRevisions(db, 'detention', id, internal ? [] : INTERNAL_CASE_FIELDS),
+    chargesOf(db, [id]),
+    eventsOf(db, [id]),
   ]);
-  return { ...row, notes: internal ? row.notes : null, sources: sourceRows, history };
+  return {
+    ...row,
+    region: row.cityRegion ?? row.region,
+    notes: internal ? row.notes : null,
+    sources: sourceRows,
+    charges: chargeMap.get(id) ?? [],
+    events: eventMap.get(id) ?? [],
+    history,
+  };
 }
 
 /** The stored detention as the form shows it, for editing. */
@@ -203,7 +286,8 @@ export async function getCaseForEdit(actor: Actor, id: number) {
     .innerJoin(people, eq(people.id, detentions.personId))
     .where(and(eq(detentions.id, id), visibleDetention(actor)));
   if (!row) return null;
-  return { ...row, sources: await citationsOf(db, id) };
+  const [sourceRows, chargeMap, eventMap] = await Promise.all([citationsOf(db, id), chargesOf(db, [id]), eventsOf(db, [id])]);
+  return { ...row, sources: sourceRows, charges: chargeMap.get(id) ?? [], events: eventMap.get(id) ?? [] };
 }
 
 export type SaveResult =
@@ -221,38 +305,48 @@ export class Rollback extends Error {
 /** Ids the form named that don't exist (a stale page or a forged post): field errors, not a 500. */
 async function checkReferences(tx: Tx, input: CaseInput): Promise<FieldErrors> {
   const errors: FieldErrors = {};
-  const exists = async (table: typeof places | typeof charges | typeof elections | typeof people, id: number | null, field: string) => {
+  const exists = async (table: typeof places | typeof elections | typeof people, id: number | null, field: string) => {
     if (id === null) return;
     const extra = table === people ? sql`AND ${people.deletedAt} IS NULL` : sql``;
     const [row] = await tx.select({ id: table.id }).from(table).where(sql`${table.id} = ${id} ${extra}`);
     if (!row) errors[field] = ['errors.unknownChoice'];
   };
   await exists(places, input.placeId, 'placeId');
-  await exists(charges, input.chargeId, 'chargeId');
   await exists(elections, input.electionId, 'electionId');
   await exists(people, input.personId, 'personName');
-  return errors;
+  return { ...errors, ...(await checkDetailReferences(tx, input)) };
 }
 
-/** The detention row of a form input (also the import's bulk insert, so both store the same). */
+/**
+ * The detention row of a form input (also the import's bulk insert, so both store the same): the
+ * facts as entered, the day each date is placed on, and the custody facts its timeline implies.
+ */
 export function detentionValues(input: CaseInput, personId: number) {
+  const detainedAt = placement(input.detained);
+  const sentencedAt = placement(input.sentenced);
   return {
     personId,
     placeId: input.placeId,
+    region: input.region,
+    placePrecision: input.placePrecision,
     placeDetail: input.placeDetail,
-    detainedOn: input.detainedOn.date,
-    detainedPrecision: input.detainedOn.precision,
-    chargeId: input.chargeId,
-    chargeText: input.chargeText,
+    detainedEarliest: input.detained.earliest,
+    detainedLatest: input.detained.latest,
+    detainedQualifier: input.detained.qualifier,
+    detainedAsReported: input.detained.asReported,
+    detainedOn: detainedAt.on,
+    detainedPrecision: detainedAt.precision,
     court: input.court,
-    sentencedOn: input.sentencedOn.date,
-    sentencedPrecision: input.sentencedOn.precision,
-    sentenceKind: input.sentenceKind,
-    sentenceAmount: input.sentenceAmount,
-    sentenceUnit: input.sentenceUnit,
+    sentencedEarliest: input.sentenced.earliest,
+    sentencedLatest: input.sentenced.latest,
+    sentencedQualifier: input.sentenced.qualifier,
+    sentencedAsReported: input.sentenced.asReported,
+    sentencedOn: sentencedAt.on,
+    sentencedPrecision: sentencedAt.precision,
     plea: input.plea,
-    status: input.status,
+    ...custodyFactsOf(input),
     electionId: input.electionId,
+    publicNotes: input.publicNotes,
     notes: input.notes,
     confidentiality: input.confidentiality,
     reviewStatus: input.reviewStatus,
@@ -319,6 +413,7 @@ export async function insertCase(tx: Tx, actor: Actor, input: CaseInput): Promis
     .values({ ...values, createdById: actor.id, updatedById: actor.id })
     .returning({ id: detentions.id });
   await writeCitations(tx, row.id, input, resolved.ids);
+  await writeDetails(tx, row.id, input, resolved.ids);
   await addToStats(tx, detentionById(row.id));
   await recordRevision(tx, {
     kind: 'detention',
@@ -326,7 +421,7 @@ export async function insertCase(tx: Tx, actor: Actor, input: CaseInput): Promis
     action: 'create',
     version: 1,
     userId: actor.id,
-    changes: { ...values, sources: citationSummary(input, resolved.ids) },
+    changes: { ...values, ...detailsSummary(input, resolved.ids), sources: citationSummary(input, resolved.ids) },
     reason: input.reason,
   });
   return row.id;
@@ -352,17 +447,20 @@ export async function updateCase(actor: Actor, id: number, version: number, inpu
     const resolved = await resolveSourceRows(tx, actor, input.sources);
     if ('errors' in resolved) throw new Rollback({ ok: false, errors: resolved.errors });
     const beforeSources = (await citationsOf(tx, id)).map((c) => ({ sourceId: c.sourceId, url: c.url, locator: c.locator }));
+    const [beforeCharges, beforeEvents] = await Promise.all([chargesOf(tx, [id]), eventsOf(tx, [id])]);
     const values = detentionValues(input, personId);
-    await withStatsUpdate(tx, detentionById(id), () =>
-      tx
+    await withStatsUpdate(tx, detentionById(id), async () => {
+      await tx
         .update(detentions)
         .set({ ...values, version: version + 1, updatedById: actor.id, updatedAt: new Date() })
-        .where(eq(detentions.id, id)),
-    );
+        .where(eq(detentions.id, id));
+      // Inside the rollup update: the dashboard counts charges and penalties too.
+      await writeDetails(tx, id, input, resolved.ids);
+    });
     await writeCitations(tx, id, input, resolved.ids);
     const changes = diffRecords(
-      { ...(before as CaseRow), sources: beforeSources },
-      { ...values, sources: citationSummary(input, resolved.ids) },
+      { ...(before as CaseRow), ...storedSummary(beforeCharges.get(id) ?? [], beforeEvents.get(id) ?? []), sources: beforeSources },
+      { ...values, ...detailsSummary(input, resolved.ids), sources: citationSummary(input, resolved.ids) },
     );
     await recordRevision(tx, { kind: 'detention', id, action: 'update', version: version + 1, userId: actor.id, changes, reason: input.reason });
     return { ok: true, id };

@@ -4,17 +4,24 @@
  */
 import { z } from 'zod';
 import {
+  basisOrigin,
+  chargeOutcome,
   confidentiality,
-  detentionStatus,
+  custodyEventKind,
+  penaltyKind,
+  penaltyUnit,
   personRole,
+  placePrecision,
   plea,
   reviewStatus,
-  sentenceKind,
-  sentenceUnit,
+  type CustodyEventKind,
+  type PenaltyKind,
+  type PenaltyUnit,
 } from '@/db/schema';
-import { isCertainlyBefore } from '@/lib/dates/partial-date';
+import { buildInterval, DATE_QUALIFIERS, endsBefore, type DateInterval } from '@/lib/dates/interval';
+import { UNKNOWN_DATE } from '@/lib/dates/partial-date';
 import type { FormValues } from '@/lib/forms';
-import { enumField, httpUrl, optionalEnum, optionalId, optionalText, partialDate, requiredId } from '@/lib/zod-helpers';
+import { enumField, httpUrl, optionalEnum, optionalId, optionalText, partialDate, plainString } from '@/lib/zod-helpers';
 
 /** Facts of a detention that a citation can say it supports. */
 export const CITED_FACTS = ['person', 'place', 'date', 'charge', 'sentence', 'plea'] as const;
@@ -34,13 +41,121 @@ export const sourceRowInput = z.object({
 });
 export type SourceRowInput = z.infer<typeof sourceRowInput>;
 
-const sentenceAmount = z
+export const MAX_CHARGES = 10;
+export const MAX_PENALTIES = 6;
+export const MAX_EVENTS = 40;
+
+/** Units of a money penalty (MCI: the monthly calculation index, converted with the year's value). */
+export const MONEY_UNITS = ['KZT', 'USD', 'EUR', 'RUB', 'MCI'] as const satisfies readonly PenaltyUnit[];
+export const TERM_UNITS = ['hours', 'days', 'months', 'years'] as const satisfies readonly PenaltyUnit[];
+/** Which units each penalty kind is measured in (a warning has no amount). */
+export const UNITS_OF_KIND: Record<PenaltyKind, readonly PenaltyUnit[]> = {
+  administrative_arrest: ['days'],
+  fine: MONEY_UNITS,
+  restricted_freedom: ['days', 'months', 'years'],
+  imprisonment: ['days', 'months', 'years'],
+  probation: ['days', 'months', 'years'],
+  activity_ban: ['days', 'months', 'years'],
+  community_work: ['hours', 'days'],
+  warning: [],
+};
+
+/** Events that are about the court, so they cannot come before the detention they follow. */
+const AFTER_DETENTION: readonly CustodyEventKind[] = [
+  'charged', 'hearing_scheduled', 'hearing_held', 'sentenced', 'appeal_filed', 'appeal_decided', 'released', 'transferred',
+];
+
+/**
+ * A date as the form takes it: a partial date, a qualifier, a second date for "between", and the
+ * words as reported. Blank qualifier means "exact" when a date is given, else "unknown".
+ */
+export const intervalInput = z
+  .object({
+    on: partialDate,
+    to: partialDate,
+    qualifier: optionalEnum(DATE_QUALIFIERS),
+    asReported: optionalText(300),
+  })
+  .default({ on: UNKNOWN_DATE, to: UNKNOWN_DATE, qualifier: null, asReported: null })
+  .transform((input, ctx): DateInterval => {
+    const qualifier = input.qualifier ?? (input.on.precision === 'unknown' ? 'unknown' : 'exact');
+    const built = buildInterval(input.on, qualifier, input.to, input.asReported);
+    if (!built.ok) {
+      ctx.addIssue({ code: 'custom', path: [built.field], message: built.error });
+      return z.NEVER;
+    }
+    return built.interval;
+  });
+
+/** A decimal amount ("135", "87 500", "0.5"); blank is null. */
+const amountInput = z
   .string({ error: 'errors.positiveNumber' })
   .default('')
-  .transform((s) => s.trim())
-  .pipe(z.string().regex(/^\d{0,9}$/, { error: 'errors.positiveNumber' }))
+  .transform((s) => s.trim().replace(/[\s\u00a0]/g, '').replace(',', '.'))
+  .pipe(z.string().regex(/^(\d{1,12}(\.\d{1,2})?)?$/, { error: 'errors.positiveNumber' }))
   .transform((s) => (s === '' ? null : Number(s)))
   .refine((n) => n === null || n > 0, { error: 'errors.positiveNumber' });
+
+const unitInput = plainString()
+  .default('')
+  .transform((s) => s.trim())
+  .pipe(z.union([z.literal(''), z.enum(penaltyUnit.enumValues)], { error: 'errors.unitUnknown' }))
+  .transform((s) => (s === '' ? null : (s as PenaltyUnit)));
+
+export const penaltyInput = z
+  .object({
+    kind: enumField(penaltyKind.enumValues),
+    amount: amountInput,
+    unit: unitInput,
+    asReported: optionalText(300),
+    /** The position (1-based, as shown) of the penalty that replaced this one on appeal. */
+    replacedBy: optionalId,
+  })
+  .superRefine((p, ctx) => {
+    if (p.amount !== null && p.unit === null) ctx.addIssue({ code: 'custom', path: ['unit'], message: 'errors.unitRequired' });
+    if (p.unit !== null && !UNITS_OF_KIND[p.kind].includes(p.unit)) {
+      ctx.addIssue({ code: 'custom', path: ['unit'], message: 'errors.unitMismatch' });
+    }
+    if (p.unit !== null && p.amount === null) ctx.addIssue({ code: 'custom', path: ['amount'], message: 'errors.amountRequired' });
+  });
+export type PenaltyInput = z.infer<typeof penaltyInput>;
+
+export const chargeRowInput = z
+  .object({
+    chargeId: optionalId,
+    part: optionalText(20).refine((s) => s === null || /^[0-9A-Za-z.\-]+$/.test(s), { error: 'errors.part' }),
+    chargeText: optionalText(500),
+    basisOrigin: optionalEnum(basisOrigin.enumValues),
+    outcome: enumField(chargeOutcome.enumValues, 'unknown'),
+    outcomeDate: intervalInput,
+    penalties: z.array(penaltyInput).max(MAX_PENALTIES, { error: 'errors.tooMany' }).default([]),
+  })
+  .superRefine((c, ctx) => {
+    if (c.chargeId === null && c.part !== null) ctx.addIssue({ code: 'custom', path: ['part'], message: 'errors.partWithoutArticle' });
+    if (c.chargeId !== null && c.basisOrigin === null) ctx.addIssue({ code: 'custom', path: ['basisOrigin'], message: 'errors.basisOriginRequired' });
+    if (c.chargeId === null && c.basisOrigin !== null) ctx.addIssue({ code: 'custom', path: ['chargeId'], message: 'errors.articleRequiredForBasis' });
+    if (c.chargeId === null && c.chargeText === null) ctx.addIssue({ code: 'custom', path: ['chargeText'], message: 'errors.chargeRequired' });
+    if (c.penalties.length > 0 && c.outcome !== 'convicted' && c.outcome !== 'on_appeal') {
+      ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'errors.penaltyWithoutConviction' });
+    }
+    c.penalties.forEach((p, i) => {
+      if (p.replacedBy !== null && (p.replacedBy < 1 || p.replacedBy > c.penalties.length || p.replacedBy === i + 1)) {
+        ctx.addIssue({ code: 'custom', path: ['penalties', i, 'replacedBy'], message: 'errors.choose' });
+      }
+    });
+  });
+export type ChargeRowInput = z.infer<typeof chargeRowInput>;
+
+export const eventInput = z.object({
+  kind: enumField(custodyEventKind.enumValues),
+  date: intervalInput,
+  placeId: optionalId,
+  placeDetail: optionalText(300),
+  note: optionalText(2000),
+  /** Which of the detention's sources reports the event: its position (1-based) in the source list. */
+  source: optionalId,
+});
+export type EventInput = z.infer<typeof eventInput>;
 
 export const caseInput = z
   .object({
@@ -49,19 +164,18 @@ export const caseInput = z
     personNameCyrillic: optionalText(200),
     personRole: enumField(personRole.enumValues, 'activist'),
     personAffiliation: optionalText(200),
-    placeId: requiredId,
+    placePrecision: enumField(placePrecision.enumValues, 'city'),
+    placeId: optionalId,
+    region: optionalText(100),
     placeDetail: optionalText(300),
-    detainedOn: partialDate,
+    detained: intervalInput,
     electionId: optionalId,
-    chargeId: optionalId,
-    chargeText: optionalText(500),
+    charges: z.array(chargeRowInput).max(MAX_CHARGES, { error: 'errors.tooMany' }).default([]),
     court: optionalText(300),
-    sentencedOn: partialDate,
-    sentenceKind: enumField(sentenceKind.enumValues, 'unknown'),
-    sentenceAmount,
-    sentenceUnit: optionalEnum(sentenceUnit.enumValues),
+    sentenced: intervalInput,
     plea: enumField(plea.enumValues, 'unknown'),
-    status: enumField(detentionStatus.enumValues, 'unknown'),
+    events: z.array(eventInput).max(MAX_EVENTS, { error: 'errors.tooMany' }).default([]),
+    publicNotes: optionalText(10_000),
     notes: optionalText(10_000),
     confidentiality: enumField(confidentiality.enumValues, 'shareable'),
     reviewStatus: enumField(reviewStatus.enumValues, 'draft'),
@@ -75,18 +189,27 @@ export const caseInput = z
     if (input.personId === null && !input.personName) {
       ctx.addIssue({ code: 'custom', path: ['personName'], message: 'errors.personRequired' });
     }
-    if (isCertainlyBefore(input.sentencedOn, input.detainedOn)) {
-      ctx.addIssue({ code: 'custom', path: ['sentencedOn'], message: 'errors.sentenceBeforeDetention' });
+    const cityKnown = input.placePrecision === 'city' || input.placePrecision === 'address';
+    if (cityKnown && input.placeId === null) ctx.addIssue({ code: 'custom', path: ['placeId'], message: 'errors.choose' });
+    if (!cityKnown && input.placeId !== null) ctx.addIssue({ code: 'custom', path: ['placeId'], message: 'errors.cityWithoutCityPrecision' });
+    if (input.placePrecision === 'region' && input.region === null) ctx.addIssue({ code: 'custom', path: ['region'], message: 'errors.regionRequired' });
+    if (input.placePrecision !== 'region' && input.region !== null) ctx.addIssue({ code: 'custom', path: ['region'], message: 'errors.regionOnlyForRegion' });
+    if (endsBefore(input.sentenced, input.detained)) {
+      ctx.addIssue({ code: 'custom', path: ['sentenced', 'on'], message: 'errors.sentenceBeforeDetention' });
     }
-    if (input.sentenceAmount !== null && input.sentenceUnit === null) {
-      ctx.addIssue({ code: 'custom', path: ['sentenceUnit'], message: 'errors.unitRequired' });
-    }
-    if (input.sentenceUnit === 'tenge' && input.sentenceKind !== 'fine') {
-      ctx.addIssue({ code: 'custom', path: ['sentenceUnit'], message: 'errors.unitMismatch' });
-    }
-    if (input.sentenceKind === 'fine' && input.sentenceUnit !== null && input.sentenceUnit !== 'tenge') {
-      ctx.addIssue({ code: 'custom', path: ['sentenceUnit'], message: 'errors.unitMismatch' });
-    }
+    input.charges.forEach((charge, i) => {
+      if (endsBefore(charge.outcomeDate, input.detained)) {
+        ctx.addIssue({ code: 'custom', path: ['charges', i, 'outcomeDate', 'on'], message: 'errors.outcomeBeforeDetention' });
+      }
+    });
+    input.events.forEach((event, i) => {
+      if (AFTER_DETENTION.includes(event.kind) && endsBefore(event.date, input.detained)) {
+        ctx.addIssue({ code: 'custom', path: ['events', i, 'date', 'on'], message: 'errors.eventBeforeDetention' });
+      }
+      if (event.source !== null && (event.source < 1 || event.source > input.sources.length)) {
+        ctx.addIssue({ code: 'custom', path: ['events', i, 'source'], message: 'errors.choose' });
+      }
+    });
     if (input.sources.length === 0) {
       ctx.addIssue({ code: 'custom', path: ['sources'], message: 'errors.sourceRequired' });
     }
@@ -102,27 +225,43 @@ export const caseInput = z
 export type CaseInput = z.infer<typeof caseInput>;
 
 /**
- * Reads the detention form's fields. Source rows are named `sources.N.field`, numbered from 0 in
- * the order shown, so an error on row N lands next to row N.
+ * Reads the detention form's fields into the nested shape caseInput expects. Inputs are named by
+ * dotted paths: `detained.on`, `sources.0.url`, `charges.1.penalties.0.amount`, `events.2.date.on`.
+ * Rows are numbered from 0 in the order shown, so an error on row N lands next to row N; numbers
+ * may skip (a removed row), and rows keep their order.
  */
 export function readCaseForm(values: FormValues): Record<string, unknown> {
-  const rows = new Map<number, Record<string, unknown>>();
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
-    const match = /^sources\.(\d{1,2})\.(\w+)$/.exec(key);
-    if (!match) {
-      out[key] = value;
-      continue;
+    const parts = key.split('.');
+    if (parts.length > 6 || parts.some((p) => !/^\w{1,40}$/.test(p))) continue;
+    let node: Record<string, unknown> = out;
+    for (let i = 0; i < parts.length - 1; i++) {
+      const next = node[parts[i]];
+      if (next !== undefined && (typeof next !== 'object' || next === null || Array.isArray(next))) break;
+      node = (node[parts[i]] ??= {}) as Record<string, unknown>;
     }
-    const index = Number(match[1]);
-    const row = rows.get(index) ?? {};
-    row[match[2]] = match[2] === 'supports' ? [value].flat() : value;
-    rows.set(index, row);
+    const leaf = parts[parts.length - 1];
+    if (typeof node[leaf] === 'object' && node[leaf] !== null && !Array.isArray(node[leaf])) continue;
+    node[leaf] = leaf === 'supports' ? [value].flat() : value;
   }
-  out.sources = [...rows.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([, row]) => ({ supports: [], ...row }));
+  for (const list of ['sources', 'charges', 'events'] as const) out[list] = rowsOf(out[list]);
+  if (Array.isArray(out.charges)) {
+    for (const charge of out.charges as Record<string, unknown>[]) charge.penalties = rowsOf(charge.penalties);
+  }
+  if (Array.isArray(out.sources)) {
+    out.sources = (out.sources as Record<string, unknown>[]).map((row) => ({ supports: [], ...row }));
+  }
   return out;
+}
+
+/** `{ "0": {...}, "3": {...} }` → rows in numeric order; anything else (absent, forged) → []. */
+function rowsOf(value: unknown): Record<string, unknown>[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
+  return Object.entries(value)
+    .filter(([k, row]) => /^\d{1,2}$/.test(k) && typeof row === 'object' && row !== null && !Array.isArray(row))
+    .sort(([a], [b]) => Number(a) - Number(b))
+    .map(([, row]) => row as Record<string, unknown>);
 }
 
 /** Version of the record the user started editing, for the stale-edit check. */

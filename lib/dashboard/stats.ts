@@ -7,7 +7,22 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db, type Tx } from '@/db';
 
-const ARREST_DAYS = sql`CASE WHEN d.sentence_kind = 'administrative_arrest' AND d.sentence_unit = 'days' THEN d.sentence_amount END`;
+/** Penalties of a detention's charges still in force (not replaced on appeal). */
+const LIVE_PENALTIES = sql`penalties pn JOIN detention_charges dc ON dc.id = pn.detention_charge_id
+  WHERE dc.detention_id = d.id AND pn.replaced_by_position IS NULL`;
+const ARREST_DAYS = sql`(SELECT max(pn.amount)::int FROM ${LIVE_PENALTIES} AND pn.kind = 'administrative_arrest' AND pn.unit = 'days')`;
+/** The detention's first charge's vocabulary entry. */
+const CHARGE_ID = sql`(SELECT dc.charge_id FROM detention_charges dc WHERE dc.detention_id = d.id ORDER BY dc.position LIMIT 1)`;
+/** The detention's sentence as one kind: its first live penalty, else its first charge's outcome. */
+const SENTENCE_KIND = sql`coalesce(
+  (SELECT CASE pn.kind WHEN 'probation' THEN 'suspended' WHEN 'activity_ban' THEN 'restricted_freedom'
+      WHEN 'community_work' THEN 'restricted_freedom' ELSE pn.kind::text END
+    FROM ${LIVE_PENALTIES} ORDER BY dc.position, pn.position LIMIT 1),
+  (SELECT CASE dc.outcome WHEN 'acquitted' THEN 'acquitted' WHEN 'pending' THEN 'pending' ELSE 'unknown' END
+    FROM detention_charges dc WHERE dc.detention_id = d.id ORDER BY dc.position LIMIT 1),
+  'unknown')::sentence_kind`;
+const KZT_FINES = sql`(SELECT count(*)::int FROM ${LIVE_PENALTIES} AND pn.kind = 'fine' AND pn.unit = 'KZT')`;
+const KZT_FINE_TOTAL = sql`(SELECT coalesce(sum(pn.amount), 0)::bigint FROM ${LIVE_PENALTIES} AND pn.kind = 'fine' AND pn.unit = 'KZT')`;
 const DELAY_BUCKET = sql`CASE
     WHEN d.detained_precision = 'day' AND d.sentenced_precision = 'day' THEN
       CASE
@@ -19,7 +34,7 @@ const DELAY_BUCKET = sql`CASE
   END`;
 
 /** The rollup's dimensions, computed from a detention row `d` joined to its person `p`. */
-const DIMENSIONS = sql`d.detained_on, d.place_id, d.charge_id, d.sentence_kind, d.plea, d.election_id, p.role,
+const DIMENSIONS = sql`d.detained_on, d.place_id, ${CHARGE_ID}, ${SENTENCE_KIND}, d.plea, d.election_id, p.role,
   d.review_status, d.confidentiality, ${ARREST_DAYS}, ${DELAY_BUCKET}`;
 
 const COLUMNS = sql.raw(
@@ -33,22 +48,22 @@ const COLUMNS = sql.raw(
 export const DETENTION_ROWS = sql`
   SELECT ${DIMENSIONS_AS_COLUMNS()},
     1 AS detentions,
-    CASE WHEN d.sentence_kind = 'administrative_arrest' AND d.sentence_unit = 'days' THEN d.sentence_amount ELSE 0 END AS arrest_days_total,
-    CASE WHEN d.sentence_kind = 'fine' AND d.sentence_unit = 'tenge' THEN 1 ELSE 0 END AS fines,
-    CASE WHEN d.sentence_kind = 'fine' AND d.sentence_unit = 'tenge' THEN d.sentence_amount ELSE 0 END AS fine_total
+    coalesce(${ARREST_DAYS}, 0) AS arrest_days_total,
+    ${KZT_FINES} AS fines,
+    ${KZT_FINE_TOTAL} AS fine_total
   FROM detentions d JOIN people p ON p.id = d.person_id
   WHERE d.deleted_at IS NULL`;
 
 function DIMENSIONS_AS_COLUMNS() {
-  return sql`d.detained_on, d.place_id, d.charge_id, d.sentence_kind, d.plea, d.election_id, p.role AS person_role,
+  return sql`d.detained_on, d.place_id, ${CHARGE_ID} AS charge_id, ${SENTENCE_KIND} AS sentence_kind, d.plea, d.election_id, p.role AS person_role,
     d.review_status, d.confidentiality, ${ARREST_DAYS} AS arrest_days, ${DELAY_BUCKET} AS delay_bucket`;
 }
 
 /** The aggregates of the rollup, summed over live detentions `d`. */
 const AGGREGATES = sql`count(*)::int AS detentions,
-  coalesce(sum(CASE WHEN d.sentence_kind = 'administrative_arrest' AND d.sentence_unit = 'days' THEN d.sentence_amount END), 0)::bigint AS arrest_days_total,
-  (count(*) FILTER (WHERE d.sentence_kind = 'fine' AND d.sentence_unit = 'tenge'))::int AS fines,
-  coalesce(sum(CASE WHEN d.sentence_kind = 'fine' AND d.sentence_unit = 'tenge' THEN d.sentence_amount END), 0)::bigint AS fine_total`;
+  coalesce(sum(${ARREST_DAYS}), 0)::bigint AS arrest_days_total,
+  sum(${KZT_FINES})::int AS fines,
+  sum(${KZT_FINE_TOTAL})::bigint AS fine_total`;
 
 /** The column list of a rollup row as jsonb_to_recordset reads it back. */
 const RECORD_TYPE = sql.raw(`detained_on date, place_id int, charge_id int, sentence_kind sentence_kind, plea plea,

@@ -3,6 +3,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import { detentions, personNames, people, places, type PersonRole } from '@/db/schema';
 import { can, seesRestricted, type Actor } from '@/lib/auth/policy';
+import { chargesOf } from '@/lib/cases/details';
 import { visibleDetention } from '@/lib/cases/visibility';
 import { diffRecords, listRevisions, recordRevision } from '@/lib/history/revisions';
 import { restore, softDelete } from '@/lib/history/soft-delete';
@@ -94,21 +95,22 @@ export async function getPersonById(actor: Actor, id: number) {
   const cases = await db
     .select({
       id: detentions.id,
-      detainedOn: detentions.detainedOn,
-      detainedPrecision: detentions.detainedPrecision,
+      detainedEarliest: detentions.detainedEarliest,
+      detainedLatest: detentions.detainedLatest,
+      detainedQualifier: detentions.detainedQualifier,
       city: places.name,
-      chargeText: detentions.chargeText,
-      sentenceKind: detentions.sentenceKind,
-      sentenceAmount: detentions.sentenceAmount,
-      sentenceUnit: detentions.sentenceUnit,
+      region: sql<string | null>`coalesce(${places.region}, ${detentions.region})`,
+      placePrecision: detentions.placePrecision,
       confidentiality: detentions.confidentiality,
     })
     .from(detentions)
-    .innerJoin(places, eq(places.id, detentions.placeId))
+    .leftJoin(places, eq(places.id, detentions.placeId))
     .where(and(eq(detentions.personId, id), visibleDetention(actor)))
-    .orderBy(sql`${detentions.detainedOn} DESC NULLS LAST`, asc(detentions.id));
+    .orderBy(sql`${detentions.detainedOn} DESC NULLS LAST`, sql`${detentions.detainedLatest} DESC NULLS LAST`, asc(detentions.id));
   const restricted = seesRestricted(actor);
   if (!restricted && cases.length === 0) return null;
+  const chargeMap = await chargesOf(db, cases.map((c) => c.id));
+  const casesWithCharges = cases.map((c) => ({ ...c, charges: chargeMap.get(c.id) ?? [] }));
   const names = await db
     .select({ name: personNames.name, script: personNames.script })
     .from(personNames)
@@ -119,7 +121,7 @@ export async function getPersonById(actor: Actor, id: number) {
     ...person,
     notes: restricted ? person.notes : null,
     names,
-    cases,
+    cases: casesWithCharges,
     history,
   };
 }

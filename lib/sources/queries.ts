@@ -127,14 +127,17 @@ export async function getSourceById(actor: Actor, id: number) {
       personId: people.id,
       personName: people.displayName,
       city: places.name,
-      detainedOn: detentions.detainedOn,
-      detainedPrecision: detentions.detainedPrecision,
+      region: sql<string | null>`coalesce(${places.region}, ${detentions.region})`,
+      placePrecision: detentions.placePrecision,
+      detainedEarliest: detentions.detainedEarliest,
+      detainedLatest: detentions.detainedLatest,
+      detainedQualifier: detentions.detainedQualifier,
       locator: citations.locator,
     })
     .from(citations)
     .innerJoin(detentions, eq(detentions.id, citations.detentionId))
     .innerJoin(people, eq(people.id, detentions.personId))
-    .innerJoin(places, eq(places.id, detentions.placeId))
+    .leftJoin(places, eq(places.id, detentions.placeId))
     .where(and(eq(citations.sourceId, id), visibleDetention(actor)))
     .orderBy(asc(people.displayName));
   const history = await listRevisions(db, 'source', id);

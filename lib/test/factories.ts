@@ -1,7 +1,7 @@
 /** Records for integration tests, each made unique so tests never depend on one another. */
 import { eq } from 'drizzle-orm';
 import { db } from '@/db';
-import { places, users, type UserRole } from '@/db/schema';
+import { charges, places, users, type UserRole } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { caseInput, type CaseInput } from '@/lib/cases/schema';
 
@@ -25,18 +25,29 @@ export async function placeId(name: string): Promise<number> {
   return row.id;
 }
 
+export async function chargeId(slug: string): Promise<number> {
+  const [row] = await db.select({ id: charges.id }).from(charges).where(eq(charges.slug, slug));
+  return row.id;
+}
+
 /** The raw form fields of a valid detention; override any of them. */
 export async function caseForm(overrides: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
   return {
     personName: unique('Test Activist'),
     placeId: String(await placeId('Aktobe')),
-    detainedOn: '2021-01-04',
-    sentencedOn: '2021-01-06',
-    sentenceKind: 'administrative_arrest',
-    sentenceAmount: '7',
-    sentenceUnit: 'days',
+    detained: { on: '2021-01-04' },
+    sentenced: { on: '2021-01-06' },
+    charges: [
+      {
+        chargeId: String(await chargeId('coao-488')),
+        basisOrigin: 'inferred',
+        chargeText: 'violating regulations for public events',
+        outcome: 'convicted',
+        outcomeDate: { on: '2021-01-06' },
+        penalties: [{ kind: 'administrative_arrest', amount: '7', unit: 'days' }],
+      },
+    ],
     plea: 'not_guilty',
-    status: 'sentenced',
     confidentiality: 'shareable',
     reviewStatus: 'draft',
     sources: [{ url: `https://news.example.org/${unique('a').replace(/\s+/g, '-')}`, title: 'A report' }],

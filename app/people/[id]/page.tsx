@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { recordRestrictedView } from '@/lib/audit/views';
 import { can, seesRestricted } from '@/lib/auth/policy';
 import { parseId, requirePermission } from '@/lib/auth/guard';
-import { showDate, showSentence } from '@/lib/format';
+import { legalBasisText, showInterval, showPenalty, showPlace } from '@/lib/format';
 import { getPersonById } from '@/lib/people/queries';
 import { ActionForm } from '@/app/components/action-form';
 import { History } from '@/app/components/history';
@@ -52,12 +52,17 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           {person.cases.map((c) => (
             <tr key={c.id}>
               <td>
-                <Link href={`/cases/${c.id}`}>{showDate(t, c.detainedOn, c.detainedPrecision)}</Link>{' '}
+                <Link href={`/cases/${c.id}`}>
+                  {showInterval(t, { earliest: c.detainedEarliest, latest: c.detainedLatest, qualifier: c.detainedQualifier, asReported: null })}
+                </Link>{' '}
                 {c.confidentiality === 'restricted' && <span className="tag restricted">{t('enums.confidentiality.restricted')}</span>}
               </td>
-              <td>{c.city}</td>
-              <td>{c.chargeText ?? '—'}</td>
-              <td>{showSentence(t, c.sentenceKind, c.sentenceAmount, c.sentenceUnit)}</td>
+              <td>{showPlace(t, c)}</td>
+              <td>{c.charges.map((ch) => ch.chargeText ?? legalBasisText(ch) ?? ch.chargeName).filter(Boolean).join('; ') || '—'}</td>
+              <td>
+                {c.charges.flatMap((ch) => ch.penalties.filter((p) => p.replacedBy === null).map((p) => showPenalty(t, p))).join('; ') ||
+                  t(`enums.chargeOutcome.${c.charges[0]?.outcome ?? 'unknown'}`)}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { can } from '@/lib/auth/policy';
 import { parseId, requirePermission } from '@/lib/auth/guard';
-import { showDate } from '@/lib/format';
+import { showInterval, showPlace } from '@/lib/format';
 import { getSourceById } from '@/lib/sources/queries';
 import { ActionForm } from '@/app/components/action-form';
 import { History } from '@/app/components/history';
@@ -53,8 +53,8 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
               <td>
                 <Link href={`/cases/${c.id}`}>{c.personName}</Link>
               </td>
-              <td>{c.city}</td>
-              <td>{showDate(t, c.detainedOn, c.detainedPrecision)}</td>
+              <td>{showPlace(t, c)}</td>
+              <td>{showInterval(t, { earliest: c.detainedEarliest, latest: c.detainedLatest, qualifier: c.detainedQualifier, asReported: null })}</td>
               <td>{c.locator ?? '—'}</td>
             </tr>
           ))}

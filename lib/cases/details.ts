@@ -1,0 +1,259 @@
+import 'server-only';
+/**
+ * A detention's repeatable parts: its charges (each with its outcome and penalties) and its custody
+ * timeline. Written whole on every save (delete and insert in the caller's transaction), read in
+ * the shape the form, the detail page, exports and revisions share.
+ */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Tx } from '@/db';
+import { charges, custodyEvents, detentionCharges, penalties, places, sources, type ChargeOutcome } from '@/db/schema';
+import type { DateInterval } from '@/lib/dates/interval';
+import type { FieldErrors } from '@/lib/forms';
+import { deriveCustody, type CustodyFacts } from '@/lib/custody/timeline';
+import type { CaseInput } from './schema';
+
+/** A stored charge as every reader sees it (vocabulary entry resolved). */
+export type ChargeDetail = {
+  chargeId: number | null;
+  /** e.g. "CoAO art. 488" and the article's number, from the vocabulary. */
+  legalBasis: string | null;
+  article: string | null;
+  code: 'administrative' | 'criminal' | null;
+  chargeName: string | null;
+  part: string | null;
+  chargeText: string | null;
+  basisOrigin: 'stated' | 'inferred' | null;
+  outcome: ChargeOutcome;
+  outcomeDate: DateInterval;
+  penalties: PenaltyDetail[];
+};
+export type PenaltyDetail = {
+  kind: CaseInput['charges'][number]['penalties'][number]['kind'];
+  amount: number | null;
+  unit: CaseInput['charges'][number]['penalties'][number]['unit'];
+  asReported: string | null;
+  /** 1-based position of the penalty on the same charge that replaced this one, or null. */
+  replacedBy: number | null;
+};
+export type EventDetail = {
+  kind: CaseInput['events'][number]['kind'];
+  date: DateInterval;
+  placeId: number | null;
+  placeName: string | null;
+  placeDetail: string | null;
+  note: string | null;
+  sourceId: number | null;
+  sourceUrl: string | null;
+  sourceTitle: string | null;
+};
+
+type Reader = Pick<Tx, 'select'>;
+
+/** The charges of many detentions at once (lists, exports), keyed by detention id, in position order. */
+export async function chargesOf(tx: Reader, detentionIds: number[]): Promise<Map<number, ChargeDetail[]>> {
+  const out = new Map<number, ChargeDetail[]>();
+  if (detentionIds.length === 0) return out;
+  const rows = await tx
+    .select({
+      id: detentionCharges.id,
+      detentionId: detentionCharges.detentionId,
+      chargeId: detentionCharges.chargeId,
+      legalBasis: charges.legalBasis,
+      article: charges.article,
+      code: charges.code,
+      chargeName: charges.name,
+      part: detentionCharges.part,
+      chargeText: detentionCharges.chargeText,
+      basisOrigin: detentionCharges.basisOrigin,
+      outcome: detentionCharges.outcome,
+      earliest: detentionCharges.outcomeEarliest,
+      latest: detentionCharges.outcomeLatest,
+      qualifier: detentionCharges.outcomeQualifier,
+      asReported: detentionCharges.outcomeAsReported,
+    })
+    .from(detentionCharges)
+    .leftJoin(charges, eq(charges.id, detentionCharges.chargeId))
+    .where(inArray(detentionCharges.detentionId, detentionIds))
+    .orderBy(asc(detentionCharges.detentionId), asc(detentionCharges.position));
+  const penaltyRows = rows.length
+    ? await tx
+        .select({
+          chargeRowId: penalties.detentionChargeId,
+          kind: penalties.kind,
+          amount: penalties.amount,
+          unit: penalties.unit,
+          asReported: penalties.asReported,
+          replacedBy: penalties.replacedByPosition,
+        })
+        .from(penalties)
+        .where(inArray(penalties.detentionChargeId, rows.map((r) => r.id)))
+        .orderBy(asc(penalties.detentionChargeId), asc(penalties.position))
+    : [];
+  const byCharge = new Map<number, PenaltyDetail[]>();
+  for (const { chargeRowId, amount, ...p } of penaltyRows) {
+    const list = byCharge.get(chargeRowId) ?? [];
+    list.push({ ...p, amount: amount === null ? null : Number(amount) });
+    byCharge.set(chargeRowId, list);
+  }
+  for (const r of rows) {
+    const list = out.get(r.detentionId) ?? [];
+    list.push({
+      chargeId: r.chargeId,
+      legalBasis: r.legalBasis,
+      article: r.article,
+      code: r.code,
+      chargeName: r.chargeName,
+      part: r.part,
+      chargeText: r.chargeText,
+      basisOrigin: r.basisOrigin,
+      outcome: r.outcome,
+      outcomeDate: { earliest: r.earliest, latest: r.latest, qualifier: r.qualifier, asReported: r.asReported },
+      penalties: byCharge.get(r.id) ?? [],
+    });
+    out.set(r.detentionId, list);
+  }
+  return out;
+}
+
+/** The custody timelines of many detentions, keyed by detention id, in the order entered. */
+export async function eventsOf(tx: Reader, detentionIds: number[]): Promise<Map<number, EventDetail[]>> {
+  const out = new Map<number, EventDetail[]>();
+  if (detentionIds.length === 0) return out;
+  const rows = await tx
+    .select({
+      detentionId: custodyEvents.detentionId,
+      kind: custodyEvents.kind,
+      earliest: custodyEvents.earliest,
+      latest: custodyEvents.latest,
+      qualifier: custodyEvents.qualifier,
+      asReported: custodyEvents.asReported,
+      placeId: custodyEvents.placeId,
+      placeName: places.name,
+      placeDetail: custodyEvents.placeDetail,
+      note: custodyEvents.note,
+      sourceId: custodyEvents.sourceId,
+      sourceUrl: sources.url,
+      sourceTitle: sources.title,
+    })
+    .from(custodyEvents)
+    .leftJoin(places, eq(places.id, custodyEvents.placeId))
+    .leftJoin(sources, eq(sources.id, custodyEvents.sourceId))
+    .where(inArray(custodyEvents.detentionId, detentionIds))
+    .orderBy(asc(custodyEvents.detentionId), asc(custodyEvents.position));
+  for (const { detentionId, earliest, latest, qualifier, asReported, ...e } of rows) {
+    const list = out.get(detentionId) ?? [];
+    list.push({ ...e, date: { earliest, latest, qualifier, asReported } });
+    out.set(detentionId, list);
+  }
+  return out;
+}
+
+/** Charges and events as a revision records them (ids and values, no display names). */
+export function detailsSummary(input: Pick<CaseInput, 'charges' | 'events'>, sourceIds: number[]) {
+  return {
+    charges: input.charges.map(({ chargeId, part, chargeText, basisOrigin, outcome, outcomeDate, penalties: p }) => ({
+      chargeId, part, chargeText, basisOrigin, outcome, outcomeDate, penalties: p,
+    })),
+    events: input.events.map(({ kind, date, placeId, placeDetail, note, source }) => ({
+      kind, date, placeId, placeDetail, note, sourceId: source === null ? null : sourceIds[source - 1] ?? null,
+    })),
+  };
+}
+
+/** The same summary read back from storage, so an unchanged save records no change. */
+export function storedSummary(chargeRows: ChargeDetail[], eventRows: EventDetail[]) {
+  return {
+    charges: chargeRows.map(({ chargeId, part, chargeText, basisOrigin, outcome, outcomeDate, penalties: p }) => ({
+      chargeId, part, chargeText, basisOrigin, outcome, outcomeDate, penalties: p,
+    })),
+    events: eventRows.map(({ kind, date, placeId, placeDetail, note, sourceId }) => ({ kind, date, placeId, placeDetail, note, sourceId })),
+  };
+}
+
+/** Replaces a detention's charges, penalties and events with those of the input. */
+export async function writeDetails(tx: Tx, detentionId: number, input: CaseInput, sourceIds: number[]) {
+  await tx.delete(detentionCharges).where(eq(detentionCharges.detentionId, detentionId));
+  await tx.delete(custodyEvents).where(eq(custodyEvents.detentionId, detentionId));
+  if (input.charges.length) {
+    const inserted = await tx
+      .insert(detentionCharges)
+      .values(
+        input.charges.map((c, position) => ({
+          detentionId,
+          position,
+          chargeId: c.chargeId,
+          part: c.part,
+          chargeText: c.chargeText,
+          basisOrigin: c.basisOrigin,
+          outcome: c.outcome,
+          outcomeEarliest: c.outcomeDate.earliest,
+          outcomeLatest: c.outcomeDate.latest,
+          outcomeQualifier: c.outcomeDate.qualifier,
+          outcomeAsReported: c.outcomeDate.asReported,
+        })),
+      )
+      .returning({ id: detentionCharges.id, position: detentionCharges.position });
+    const idOf = new Map(inserted.map((r) => [r.position, r.id]));
+    const penaltyRows = input.charges.flatMap((c, i) =>
+      c.penalties.map((p, position) => ({
+        detentionChargeId: idOf.get(i)!,
+        position,
+        kind: p.kind,
+        amount: p.amount,
+        unit: p.unit,
+        asReported: p.asReported,
+        replacedByPosition: p.replacedBy,
+      })),
+    );
+    if (penaltyRows.length) await tx.insert(penalties).values(penaltyRows);
+  }
+  if (input.events.length) {
+    await tx.insert(custodyEvents).values(
+      input.events.map((e, position) => ({
+        detentionId,
+        position,
+        kind: e.kind,
+        earliest: e.date.earliest,
+        latest: e.date.latest,
+        qualifier: e.date.qualifier,
+        asReported: e.date.asReported,
+        placeId: e.placeId,
+        placeDetail: e.placeDetail,
+        note: e.note,
+        sourceId: e.source === null ? null : sourceIds[e.source - 1] ?? null,
+      })),
+    );
+  }
+}
+
+/** The custody facts derived from a form input (stored on the detention). */
+export function custodyFactsOf(input: Pick<CaseInput, 'detained' | 'events' | 'charges'>): CustodyFacts {
+  return deriveCustody({
+    detained: input.detained,
+    events: input.events.map((e) => ({ kind: e.kind, date: e.date })),
+    charges: input.charges.map((c) => ({
+      outcome: c.outcome,
+      penalties: c.penalties.map((p) => ({ kind: p.kind, amount: p.amount, unit: p.unit, replaced: p.replacedBy !== null })),
+    })),
+  });
+}
+
+/** Vocabulary entries, event places and regions the input names that don't exist: field errors. */
+export async function checkDetailReferences(tx: Reader, input: CaseInput): Promise<FieldErrors> {
+  const errors: FieldErrors = {};
+  const chargeIds = [...new Set(input.charges.map((c) => c.chargeId).filter((id): id is number => id !== null))];
+  const known = chargeIds.length ? new Set((await tx.select({ id: charges.id }).from(charges).where(inArray(charges.id, chargeIds))).map((r) => r.id)) : new Set<number>();
+  input.charges.forEach((c, i) => {
+    if (c.chargeId !== null && !known.has(c.chargeId)) errors[`charges.${i}.chargeId`] = ['errors.unknownChoice'];
+  });
+  const placeIds = [...new Set(input.events.map((e) => e.placeId).filter((id): id is number => id !== null))];
+  const knownPlaces = placeIds.length ? new Set((await tx.select({ id: places.id }).from(places).where(inArray(places.id, placeIds))).map((r) => r.id)) : new Set<number>();
+  input.events.forEach((e, i) => {
+    if (e.placeId !== null && !knownPlaces.has(e.placeId)) errors[`events.${i}.placeId`] = ['errors.unknownChoice'];
+  });
+  if (input.region !== null) {
+    const [row] = await tx.select({ one: sql`1` }).from(places).where(and(eq(places.region, input.region)));
+    if (!row) errors.region = ['errors.unknownChoice'];
+  }
+  return errors;
+}
