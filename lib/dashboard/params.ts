@@ -15,7 +15,7 @@ const electionIds = z
   .catch([]);
 
 export const dashboardParams = caseFilters
-  .omit({ page: true, q: true, status: true, deleted: true })
+  .omit({ page: true, q: true, deleted: true })
   .extend({
     /** The election whose window the dashboard looks at (default: the Mazhilis election of 2021). */
     lens: z.coerce.number().int().positive().max(2_000_000_000).optional().catch(undefined),
