@@ -8,15 +8,15 @@ test('an admin adds a charge vocabulary entry; the same article again is refused
   await expect(page.getByRole('row', { name: /CoAO art\. 488\b/ })).toBeVisible();
 
   const add = async (code: string, number: string, name: string) => {
-    await page.getByLabel('Code').selectOption({ label: code });
-    await page.getByLabel('Article').fill(number);
+    await page.getByLabel('Code', { exact: true }).selectOption({ label: code });
+    await page.getByLabel('Article', { exact: true }).fill(number);
     await page.getByLabel('Name', { exact: true }).fill(name);
     await page.getByRole('button', { name: 'Add an entry' }).click();
   };
 
   await add('Code of Administrative Offences (CoAO)', '488(3)', 'A part is not an article');
-  await expect(page.getByLabel('Article')).toHaveAccessibleDescription(/An article is a number/);
-  await expect(page.getByLabel('Article')).toHaveValue('488(3)');
+  await expect(page.getByLabel('Article', { exact: true })).toHaveAccessibleDescription(/An article is a number/);
+  await expect(page.getByLabel('Article', { exact: true })).toHaveValue('488(3)');
 
   await add('Code of Administrative Offences (CoAO)', article, 'Petty hooliganism (test)');
   await expect(page.getByRole('status')).toContainText(`Added CoAO art. ${article}.`);
@@ -25,7 +25,7 @@ test('an admin adds a charge vocabulary entry; the same article again is refused
   await expect(row.getByRole('textbox')).toHaveValue('Petty hooliganism (test)');
 
   await add('Code of Administrative Offences (CoAO)', article, 'Same article again');
-  await expect(page.getByLabel('Article')).toHaveAccessibleDescription(/already in the vocabulary/);
+  await expect(page.getByLabel('Article', { exact: true })).toHaveAccessibleDescription(/already in the vocabulary/);
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Same article again');
   await expect(page.getByRole('row', { name: new RegExp(`CoAO art\\. ${article}\\b`) })).toHaveCount(1);
 
