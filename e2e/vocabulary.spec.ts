@@ -31,7 +31,11 @@ test('an admin adds a charge vocabulary entry; the same article again is refused
 
   // Renamed in place; an unused entry can be removed.
   await row.getByRole('textbox').fill('Petty hooliganism');
-  await row.getByRole('button', { name: `Rename CoAO art. ${article}` }).click();
+  // Wait for the action's answer before reloading, or the reload could overtake the save.
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/admin/vocabulary')),
+    row.getByRole('button', { name: `Rename CoAO art. ${article}` }).click(),
+  ]);
   await page.reload();
   await expect(page.getByRole('row', { name: new RegExp(`CoAO art\\. ${article}\\b`) }).getByRole('textbox')).toHaveValue('Petty hooliganism');
   // An entry in use offers no removal.
