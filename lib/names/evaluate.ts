@@ -42,7 +42,14 @@ export function buildPool(variants: VariantCase[], different: DifferentCase[]): 
   return pool;
 }
 
-export interface VariantResult { case: VariantCase; hit: boolean; top: RankedCandidate | null; right: RankedCandidate | null }
+export interface VariantResult {
+  case: VariantCase;
+  hit: boolean;
+  top: RankedCandidate | null;
+  right: RankedCandidate | null;
+  /** The best-scoring other person. */
+  runnerUp: RankedCandidate | null;
+}
 export interface DifferentResult { case: DifferentCase; lookAlikeFirst: boolean; wrongFirst: boolean; top: RankedCandidate | null }
 
 export interface Evaluation {
@@ -68,9 +75,10 @@ export function evaluate(variants = readVariants(), different = readDifferent())
     const ranked = rankCandidates(v.query, people, people.length, 0);
     const top = ranked[0] ?? null;
     const right = ranked.find((r) => r.id === v.person) ?? null;
+    const runnerUp = ranked.find((r) => r.id !== v.person) ?? null;
     const hit = top !== null && top.id === v.person && top.score >= LIKELY_MATCH
       && !(ranked[1] && ranked[1].score === top.score);
-    return { case: v, hit, top, right };
+    return { case: v, hit, top, right, runnerUp };
   });
   const differentResults = different.map((d) => {
     const top = rankCandidates(d.name, everyone(d.person), 1, 0)[0] ?? null;

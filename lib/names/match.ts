@@ -34,6 +34,8 @@ export interface TokenKey {
   group: number;
   /** Indexes into SHORT_FORMS of the first-name families this word belongs to. */
   forms: readonly number[];
+  /** Everything matching looks at, as one string: words with the same signature match alike. */
+  signature: string;
 }
 
 export interface NameKeys {
@@ -83,6 +85,11 @@ SHORT_FORMS.forEach((family, index) => {
 const cache = new Map<string, NameKeys>();
 const CACHE_LIMIT = 200_000;
 
+/** Forgets every cached key (benchmarks use it to time a cold start). */
+export function clearNameKeyCache(): void {
+  cache.clear();
+}
+
 /** Splits a name into words and computes each word's keys. Cached by the exact string. */
 export function nameKeys(name: string): NameKeys {
   const hit = cache.get(name);
@@ -119,12 +126,17 @@ function computeKeys(name: string): NameKeys {
 function makeToken(text: string, spelled: string, group: number, initial: boolean): TokenKey {
   const key = soundKey(spelled);
   const ending = initial || key.length < 5 ? { stem: null, gender: null, patronymic: false } : analyseEnding(spelled);
-  return { text, spelled, key, ...ending, initial, group, forms: shortFormIndex.get(key) ?? [] };
+  const signature = `${initial ? '.' : ''}${spelled}`;
+  return { text, spelled, key, ...ending, initial, group, forms: shortFormIndex.get(key) ?? [], signature };
 }
 
-const VOWELS = new Set(['a', 'i', 'u']);
+/** Sound classes of the key alphabet: 0 vowel, otherwise a consonant (see NEAR). */
+const isVowel = (code: number) => code === 97 || code === 105 || code === 117; // a i u
 /** Voiced and voiceless pairs, and sounds the press writes for one another (Satpaev/Satbaev, Chokan/Shokan). */
 const NEAR = new Set(['pb', 'bp', 'td', 'dt', 'kg', 'gk', 'sz', 'zs', 'CS', 'SC', 'jS', 'Sj', 'fp', 'pf', 'jC', 'Cj']);
+const MAX_KEY = 64;
+const rowA = new Float64Array(MAX_KEY + 1);
+const rowB = new Float64Array(MAX_KEY + 1);
 
 /**
  * Edit cost between two sound keys where a vowel (inserted, dropped or changed) costs 0.5, a
@@ -132,27 +144,28 @@ const NEAR = new Set(['pb', 'bp', 'td', 'dt', 'kg', 'gk', 'sz', 'zs', 'CS', 'SC'
  * easily as Ibrai meets Ybyrai.
  */
 function soundCost(a: string, b: string): number {
-  const n = b.length;
-  let previous = new Array<number>(n + 1);
-  let current = new Array<number>(n + 1);
+  const n = Math.min(b.length, MAX_KEY);
+  const m = Math.min(a.length, MAX_KEY);
+  let previous = rowA;
+  let current = rowB;
   previous[0] = 0;
-  for (let j = 1; j <= n; j++) previous[j] = previous[j - 1] + (VOWELS.has(b[j - 1]) ? 0.5 : 1);
-  for (let i = 1; i <= a.length; i++) {
-    const ca = a[i - 1];
-    const insA = VOWELS.has(ca) ? 0.5 : 1;
+  for (let j = 1; j <= n; j++) previous[j] = previous[j - 1] + (isVowel(b.charCodeAt(j - 1)) ? 0.5 : 1);
+  for (let i = 1; i <= m; i++) {
+    const ca = a.charCodeAt(i - 1);
+    const va = isVowel(ca);
+    const insA = va ? 0.5 : 1;
     current[0] = previous[0] + insA;
     for (let j = 1; j <= n; j++) {
-      const cb = b[j - 1];
+      const cb = b.charCodeAt(j - 1);
+      const vb = isVowel(cb);
       let sub = 0;
-      if (ca !== cb) {
-        const va = VOWELS.has(ca);
-        const vb = VOWELS.has(cb);
-        sub = va && vb ? 0.5 : !va && !vb && NEAR.has(ca + cb) ? 0.5 : 1;
-      }
-      const insB = VOWELS.has(cb) ? 0.5 : 1;
-      current[j] = Math.min(previous[j - 1] + sub, previous[j] + insA, current[j - 1] + insB);
+      if (ca !== cb) sub = va && vb ? 0.5 : !va && !vb && NEAR.has(a[i - 1] + b[j - 1]) ? 0.5 : 1;
+      const best = Math.min(previous[j - 1] + sub, previous[j] + insA, current[j - 1] + (vb ? 0.5 : 1));
+      current[j] = best;
     }
-    [previous, current] = [current, previous];
+    const swap = previous;
+    previous = current;
+    current = swap;
   }
   return previous[n];
 }
@@ -161,116 +174,183 @@ function soundCost(a: string, b: string): number {
 function keySimilarity(a: string, b: string): number {
   if (a === b) return 1;
   const length = Math.max(a.length, b.length);
-  // Cheap bound first: every edit costs at least 0.5, so a plain distance over 0.6 of the length
-  // means a similarity under 0.1, and the weighted pass can be skipped.
-  if (distance(a, b) > length * 0.6) return 0;
+  // Every edit costs at least 0.5, so the similarity is at most 1 − 1.5 · (plain distance) / length;
+  // below 0.35 the exact value changes no decision, and the weighted pass is skipped.
+  if (Math.abs(a.length - b.length) > length * 0.45 || distance(a, b) > length * 0.45) return 0;
   let cost = soundCost(a, b);
-  if (cost > 0 && skeleton(a) === skeleton(b) && skeleton(a).length >= 3) cost = Math.min(cost, 0.5);
+  if (cost > 0.5 && skeleton(a) === skeleton(b) && skeleton(a).length >= 3) cost = 0.5;
   return Math.max(0, 1 - (3 * cost) / length);
 }
 
-interface PairMatch {
-  score: number;
-  reason: string | null;
-}
+const NO_ENDING = 0;
+const OTHER_FORM = 1;
+const WITHOUT_ENDING = 2;
+const GENDER_CLASH = 3;
+const SHORT_FORM = 4;
+const INITIAL = 5;
+const SPELLING = 6;
 
-function matchTokens(q: TokenKey, c: TokenKey): PairMatch {
+/** Similarity of two words; `why` (when given) receives what made them meet. */
+function matchTokens(q: TokenKey, c: TokenKey, why?: { kind: number }): number {
   if (q.initial || c.initial) {
     const ok = q.key[0] === c.key[0] || q.spelled[0] === c.spelled[0];
-    const initial = q.initial ? q : c;
-    const full = q.initial ? c : q;
-    if (!ok) return { score: 0.05, reason: null };
-    return { score: 1, reason: q.initial && c.initial ? null : `initial "${initial.text}" fits "${full.text}"` };
+    if (why) why.kind = ok && !(q.initial && c.initial) ? INITIAL : NO_ENDING;
+    return ok ? 1 : 0.05;
   }
   let score = keySimilarity(q.key, c.key);
-  let reason: string | null = null;
-  if (q.stem !== null || c.stem !== null) {
+  let kind = NO_ENDING;
+  if (score < 1 && (q.stem !== null || c.stem !== null)) {
     // Compare stems: Serikbaev / Serikbayuly / Серікбайұлы, and Bokeikhanov / Bokeikhan.
-    const stemScore = keySimilarity(q.stem ?? q.key, c.stem ?? c.key) * (q.stem !== null && c.stem !== null ? 1 : 0.88);
+    const both = q.stem !== null && c.stem !== null;
+    const stemScore = keySimilarity(q.stem ?? q.key, c.stem ?? c.key) * (both ? 1 : 0.88);
     if (stemScore > score) {
       score = stemScore;
-      if (q.patronymic !== c.patronymic) reason = `"${q.text}" and "${c.text}": Kazakh -uly/-kyzy against Russian -ev/-ov form`;
-      else if (q.stem === null || c.stem === null) reason = `"${q.text}" and "${c.text}": surname with and without its ending`;
+      kind = q.patronymic !== c.patronymic ? OTHER_FORM : both ? NO_ENDING : WITHOUT_ENDING;
     }
   }
   if (q.gender !== null && c.gender !== null && q.gender !== c.gender) {
-    return { score: score * 0.35, reason: `"${q.text}" and "${c.text}" are a man's and a woman's form` };
+    if (why) why.kind = GENDER_CLASH;
+    return score * 0.35;
   }
-  if (score < 0.95 && q.forms.some((f) => c.forms.includes(f))) {
-    return { score: 0.95, reason: `"${q.text}" is a short form of "${c.text}"` };
+  if (score < 0.95 && q.forms.length > 0 && q.forms.some((f) => c.forms.includes(f))) {
+    if (why) why.kind = SHORT_FORM;
+    return 0.95;
   }
-  if (reason === null && score < 1 && score >= 0.6) reason = `"${q.text}" ≈ "${c.text}" (spelling differs)`;
-  return { score, reason };
+  if (why) why.kind = kind === NO_ENDING && score < 1 && score >= 0.6 ? SPELLING : kind;
+  return score;
 }
 
-interface NameMatch {
+function describe(kind: number, q: TokenKey, c: TokenKey): string | null {
+  switch (kind) {
+    case OTHER_FORM: return `"${q.text}" and "${c.text}": Kazakh -uly/-kyzy against Russian -ev/-ov form`;
+    case WITHOUT_ENDING: return `"${q.text}" and "${c.text}": surname with and without its ending`;
+    case GENDER_CLASH: return `"${q.text}" and "${c.text}" are a man's and a woman's form`;
+    case SHORT_FORM: return `"${q.text}" is a short form of "${c.text}"`;
+    case INITIAL: return q.initial ? `initial "${q.text}" fits "${c.text}"` : `"${q.text}" fits the initial "${c.text}"`;
+    case SPELLING: return `"${q.text}" ≈ "${c.text}" (spelling differs)`;
+    default: return null;
+  }
+}
+
+export interface NameMatch {
   score: number;
   reasons: string[];
 }
 
 const weightOf = (t: TokenKey) => (t.initial ? 2 : Math.max(3, t.key.length));
+const MAX_TOKENS = 8;
+const matrix = new Float64Array(MAX_TOKENS * MAX_TOKENS);
 
 /**
- * Scores two names in [0, 1]. Words are paired greedily, best pairs first, whatever their order;
+ * Scores two names in [0, 1] (0 for any name that cannot reach `floor`). Words are paired greedily, best pairs first, whatever their order;
  * the paired words' similarities are combined as a weighted geometric mean (one clashing first
  * name sinks the match); words left over on either side cost a little (a missing first name is
- * not a different person, a different one is).
+ * not a different person, a different one is). With `explain`, says why.
  */
-export function scoreNames(query: NameKeys, candidate: NameKeys): NameMatch {
-  const qs = query.tokens;
-  const cs = candidate.tokens;
+export function scoreNames(
+  query: NameKeys,
+  candidate: NameKeys,
+  explain = false,
+  memo?: Map<string, number>[],
+  floor = 0,
+): NameMatch {
+  const qs = query.tokens.length > MAX_TOKENS ? query.tokens.slice(0, MAX_TOKENS) : query.tokens;
+  const cs = candidate.tokens.length > MAX_TOKENS ? candidate.tokens.slice(0, MAX_TOKENS) : candidate.tokens;
   if (qs.length === 0 || cs.length === 0) return { score: 0, reasons: [] };
-  const pairs: { i: number; j: number; m: PairMatch }[] = [];
+  let top = 0;
   for (let i = 0; i < qs.length; i++) {
-    for (let j = 0; j < cs.length; j++) pairs.push({ i, j, m: matchTokens(qs[i], cs[j]) });
+    const known = memo?.[i];
+    for (let j = 0; j < cs.length; j++) {
+      let v = known?.get(cs[j].signature);
+      if (v === undefined) {
+        v = matchTokens(qs[i], cs[j]);
+        known?.set(cs[j].signature, v);
+      }
+      matrix[i * MAX_TOKENS + j] = v;
+      if (v > top) top = v;
+    }
   }
-  pairs.sort((a, b) => b.m.score - a.m.score || (qs[a.i].initial ? 1 : 0) - (qs[b.i].initial ? 1 : 0));
-  const usedQ = new Set<number>();
-  const usedC = new Set<number>();
+  // The score is at most 0.9 × the best word pair + 0.1: a name that cannot reach `floor` stops here.
+  if (0.9 * top + 0.1 < floor) return { score: 0, reasons: [] };
+  let usedQ = 0;
+  let usedC = 0;
   let logSum = 0;
   let weights = 0;
-  const reasons: string[] = [];
-  let orderKept = true;
-  let lastJ = -1;
   let shared = 0;
-  const chosen: { i: number; j: number }[] = [];
-  for (const { i, j, m } of pairs) {
-    if (usedQ.has(i) || usedC.has(j)) continue;
-    usedQ.add(i);
-    usedC.add(j);
-    const w = Math.min(weightOf(qs[i]), weightOf(cs[j]));
-    logSum += w * Math.log(Math.max(m.score, 0.02));
+  let orderKept = true;
+  const pairs = explain ? ([] as [number, number][]) : null;
+  const rounds = Math.min(qs.length, cs.length);
+  let lastI = -1;
+  let lastJ = -1;
+  for (let round = 0; round < rounds; round++) {
+    let bi = -1;
+    let bj = -1;
+    let best = -1;
+    for (let i = 0; i < qs.length; i++) {
+      if (usedQ & (1 << i)) continue;
+      for (let j = 0; j < cs.length; j++) {
+        if (usedC & (1 << j)) continue;
+        const v = matrix[i * MAX_TOKENS + j];
+        // Ties go to a full word before an initial, so "G." does not take Gadilbek's place.
+        if (v > best || (v === best && bi >= 0 && qs[bi].initial && !qs[i].initial)) {
+          best = v;
+          bi = i;
+          bj = j;
+        }
+      }
+    }
+    usedQ |= 1 << bi;
+    usedC |= 1 << bj;
+    const w = Math.min(weightOf(qs[bi]), weightOf(cs[bj]));
+    logSum += w * Math.log(Math.max(best, 0.02));
     weights += w;
-    if (m.reason) reasons.push(m.reason);
-    if (m.score >= 0.75) shared += 1;
-    chosen.push({ i, j });
-  }
-  chosen.sort((a, b) => a.i - b.i);
-  for (const { j } of chosen) {
-    if (j < lastJ) orderKept = false;
-    lastJ = j;
+    if (best >= 0.75) shared += 1;
+    if (lastI >= 0 && (bi > lastI) !== (bj > lastJ)) orderKept = false;
+    lastI = bi;
+    lastJ = bj;
+    pairs?.push([bi, bj]);
   }
   let score = Math.exp(logSum / weights);
-  const leftQ = new Set(qs.filter((t, i) => !usedQ.has(i) && !t.initial).map((t) => t.group));
-  const leftC = new Set(cs.filter((t, j) => !usedC.has(j) && !t.initial).map((t) => t.group));
   // A group (Kassym-Jomart) counts once, and only when none of its words was matched.
-  for (const g of leftQ) if (!qs.some((t, i) => t.group === g && usedQ.has(i))) score *= 0.8;
-  for (const g of leftC) if (!cs.some((t, j) => t.group === g && usedC.has(j))) score *= 0.93;
-  if (leftC.size > 0 && score >= 0.5) reasons.push(`the query has fewer words than "${candidate.name}"`);
-  if (leftQ.size > 0 && score >= 0.5) reasons.push(`"${candidate.name}" lacks a word of the query`);
-  if (!orderKept) reasons.push('word order differs');
+  let leftQ = 0;
+  let leftC = 0;
+  for (let i = 0; i < qs.length; i++) {
+    if (usedQ & (1 << i) || qs[i].initial) continue;
+    if (qs.some((t, k) => t.group === qs[i].group && (usedQ & (1 << k)) !== 0)) continue;
+    if (i > 0 && qs[i - 1].group === qs[i].group) continue;
+    leftQ += 1;
+  }
+  for (let j = 0; j < cs.length; j++) {
+    if (usedC & (1 << j) || cs[j].initial) continue;
+    if (cs.some((t, k) => t.group === cs[j].group && (usedC & (1 << k)) !== 0)) continue;
+    if (j > 0 && cs[j - 1].group === cs[j].group) continue;
+    leftC += 1;
+  }
+  score *= 0.8 ** leftQ * 0.93 ** leftC;
   // Token-set agreement: the share of all words that found a close partner (a fuzzy Jaccard on the
   // keys), so that the same words in any order beat a partial match.
   const jaccard = shared / (qs.length + cs.length - shared);
-  score = 0.9 * score + 0.1 * jaccard;
-  if (score >= 0.5 && reasons.length === 0) reasons.push('same name keys');
-  return { score: Math.min(1, score), reasons };
+  score = Math.min(1, 0.9 * score + 0.1 * jaccard);
+  if (!pairs) return { score, reasons: [] };
+
+  const reasons: string[] = [];
+  const why = { kind: NO_ENDING };
+  for (const [i, j] of pairs) {
+    matchTokens(qs[i], cs[j], why);
+    const text = describe(why.kind, qs[i], cs[j]);
+    if (text) reasons.push(text);
+  }
+  if (leftC > 0) reasons.push(`the query has fewer words than "${candidate.name}"`);
+  if (leftQ > 0) reasons.push(`"${candidate.name}" lacks a word of the query`);
+  if (!orderKept) reasons.push('word order differs');
+  if (reasons.length === 0) reasons.push('same name keys');
+  return { score, reasons };
 }
 
 /**
  * The people most likely to be the one named by `query`, best first: each person scores as their
  * best-matching name. Only candidates scoring at least `minScore` (LIKELY_MATCH unless given) are
- * returned.
+ * returned, each with the reasons it matched.
  */
 export function rankCandidates(
   query: string,
@@ -280,17 +360,27 @@ export function rankCandidates(
 ): RankedCandidate[] {
   const q = nameKeys(query);
   if (q.tokens.length === 0) return [];
-  const found: RankedCandidate[] = [];
+  const found: { person: Candidate; name: string; score: number }[] = [];
+  // First names and common surnames repeat across people: each query word meets each distinct
+  // word once.
+  const memo = q.tokens.map(() => new Map<string, number>());
   for (const person of people) {
-    let best: RankedCandidate | null = null;
+    let bestScore = -1;
+    let bestName = '';
     for (const name of person.names) {
-      const m = scoreNames(q, nameKeys(name));
-      if (m.score >= minScore && (best === null || m.score > best.score)) {
-        best = { id: person.id, score: m.score, matchedName: name, reasons: m.reasons };
+      const score = scoreNames(q, nameKeys(name), false, memo, minScore).score;
+      if (score > bestScore) {
+        bestScore = score;
+        bestName = name;
       }
     }
-    if (best) found.push(best);
+    if (bestScore >= minScore) found.push({ person, name: bestName, score: bestScore });
   }
   found.sort((a, b) => b.score - a.score);
-  return found.slice(0, limit);
+  return found.slice(0, limit).map(({ person, name, score }) => ({
+    id: person.id,
+    score,
+    matchedName: name,
+    reasons: scoreNames(q, nameKeys(name), true).reasons,
+  }));
 }

@@ -22,8 +22,6 @@ const CYRILLIC: Record<string, string> = {
 /** Any script → lowercase Latin letters a–z (other characters are kept for the caller to split on). */
 export function romanise(text: string): string {
   let s = text.normalize('NFC').toLowerCase();
-  // Russian "дж" is one sound, the Kazakh ж: it must meet Latin "dzh"/"j", not become "dzh" + "zh".
-  s = s.replace(/дж/g, 'ж');
   s = [...s].map((ch) => CYRILLIC[ch] ?? ch).join('');
   s = s.replace(/[’ʼ‘`´ʻʹ]/g, "'");
   // 2017 Kazakh Latin wrote ш, ч and у as s', c', y'; the other apostrophes only mark a vowel or ғ/ң.
@@ -49,6 +47,7 @@ export function spell(word: string): string {
   let s = word.replace(/[^a-z]/g, '');
   s = s
     .replace(/shch/g, 'S')
+    // Russian дж romanises as d + zh: it meets Latin dzh and j here (fold.ts keeps "dj" apart).
     .replace(/dzh|dj|zh/g, 'j')
     .replace(/ch/g, 'C')
     .replace(/sh/g, 'S')
@@ -61,8 +60,6 @@ export function spell(word: string): string {
     .replace(/w/g, 'v')
     .replace(/y/g, 'i');
   s = s
-    // French-style "ou" (Vinokourov) is the u of Винокуров.
-    .replace(/ou/g, 'u')
     // Ye- for a word-initial Е (Yerlan = Erlan), and the glide of -ayev/-aev.
     .replace(/^ie/, 'e')
     .replace(/([aeiou])ie/g, '$1e')
