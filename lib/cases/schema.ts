@@ -140,7 +140,7 @@ export type PenaltyInput = z.infer<typeof penaltyInput>;
 export const chargeRowInput = z
   .object({
     chargeId: optionalId,
-    part: optionalText(20).refine((s) => s === null || /^[0-9A-Za-z.\-]+$/.test(s), { error: 'errors.part' }),
+    part: optionalText(20).refine((s) => s === null || /^[0-9A-Za-z.-]+$/.test(s), { error: 'errors.part' }),
     chargeText: optionalText(500),
     basisOrigin: optionalEnum(basisOrigin.enumValues),
     outcome: enumField(chargeOutcome.enumValues, 'unknown'),

@@ -1,14 +1,13 @@
 import { getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/guard';
 import { saveCase } from '../actions';
-import { CaseForm } from '../case-form';
+import { CaseForm } from '../form/case-form';
 import { caseFormVocabulary } from '../vocabulary';
 
 /** Sensible starting values: a case is usually recorded on hearing of it, before any verdict. */
 const NEW_CASE = {
   personRole: 'activist',
-  status: 'detained',
-  sentenceKind: 'unknown',
+  placePrecision: 'city',
   plea: 'unknown',
   confidentiality: 'shareable',
   reviewStatus: 'draft',

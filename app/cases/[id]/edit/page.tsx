@@ -6,7 +6,8 @@ import { getCaseForEdit } from '@/lib/cases/queries';
 import { formatPartialDate } from '@/lib/dates/partial-date';
 import type { FormValues } from '@/lib/forms';
 import { saveCase } from '../../actions';
-import { CaseForm } from '../../case-form';
+import { CaseForm } from '../../form/case-form';
+import { chargeValues, eventValues, intervalValues } from '../../form/initial-values';
 import { caseFormVocabulary } from '../../vocabulary';
 
 export default async function EditCasePage({ params }: { params: Promise<{ id: string }> }) {
@@ -21,19 +22,28 @@ export default async function EditCasePage({ params }: { params: Promise<{ id: s
     version: String(record.version),
     personId: String(record.personId),
     personName: record.personName,
-    placeId: String(record.placeId),
+    placePrecision: record.placePrecision,
+    placeId: record.placeId ? String(record.placeId) : '',
+    region: record.region ?? '',
     placeDetail: record.placeDetail ?? '',
-    detainedOn: formatPartialDate({ date: record.detainedOn, precision: record.detainedPrecision }),
+    ...intervalValues('detained', {
+      earliest: record.detainedEarliest,
+      latest: record.detainedLatest,
+      qualifier: record.detainedQualifier,
+      asReported: record.detainedAsReported,
+    }),
     electionId: record.electionId ? String(record.electionId) : '',
-    chargeId: record.chargeId ? String(record.chargeId) : '',
-    chargeText: record.chargeText ?? '',
+    ...chargeValues(record.charges),
     court: record.court ?? '',
-    sentencedOn: formatPartialDate({ date: record.sentencedOn, precision: record.sentencedPrecision }),
-    sentenceKind: record.sentenceKind,
-    sentenceAmount: record.sentenceAmount ? String(record.sentenceAmount) : '',
-    sentenceUnit: record.sentenceUnit ?? '',
+    ...intervalValues('sentenced', {
+      earliest: record.sentencedEarliest,
+      latest: record.sentencedLatest,
+      qualifier: record.sentencedQualifier,
+      asReported: record.sentencedAsReported,
+    }),
     plea: record.plea,
-    status: record.status,
+    ...eventValues(record.events, record.sources.map((s) => s.sourceId)),
+    publicNotes: record.publicNotes ?? '',
     notes: record.notes ?? '',
     confidentiality: record.confidentiality,
     reviewStatus: record.reviewStatus,
