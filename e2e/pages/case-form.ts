@@ -114,10 +114,10 @@ export class CaseFormPage {
     await this.page.getByRole('button', { name: 'Save' }).click();
   }
 
-  /** Picks the option whose label starts with `prefix` ("CoAO art. 488" → "CoAO art. 488 — Violation of …"). */
+  /** Picks the option whose label starts with `prefix` ("CoAO art. 488" → "CoAO art. 488 — Violation of …", "Source 1" → "Source 1: …"). */
   private async choosePrefixed(select: Locator, prefix: string) {
     const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const label = await select.locator('option', { hasText: new RegExp(`^${escaped}( |$)`) }).first().textContent();
+    const label = await select.locator('option', { hasText: new RegExp(`^${escaped}([ :]|$)`) }).first().textContent();
     await select.selectOption({ label: label! });
   }
 }

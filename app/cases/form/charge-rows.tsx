@@ -69,7 +69,7 @@ function ChargeRow({ n, name, values, vocab, onRemove }: { n: number; name: stri
           <FieldError id={`${name}.basisOrigin-error`} messages={origin.messages} />
         </fieldset>
         <TextField name={`${name}.chargeText`} label={t('fields.chargeText')} hint={t('form.chargeTextHint')} />
-        <SelectField name={`${name}.outcome`} label={t('fields.outcome')} options={choices('chargeOutcome', vocab.enums.chargeOutcome)} />
+        <SelectField name={`${name}.outcome`} label={t('fields.outcome')} options={choices('chargeOutcome', vocab.enums.chargeOutcome)} fallback="unknown" />
       </div>
       <DateIntervalField name={`${name}.outcomeDate`} legend={t('form.outcomeDate', { n })} />
       <PenaltyRows prefix={name} values={values} vocab={vocab} chargeNumber={n} />

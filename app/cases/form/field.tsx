@@ -92,6 +92,7 @@ export function SelectField({
   hint,
   value,
   onChange,
+  fallback = '',
 }: {
   name: string;
   label: string;
@@ -100,11 +101,13 @@ export function SelectField({
   hint?: string;
   value?: string;
   onChange?: (value: string) => void;
+  /** Start value of a new row (e.g. outcome "unknown"), so an untouched row stays blank to the server. */
+  fallback?: string;
 }) {
   const field = useField(name, !!hint);
-  const current = value ?? field.value;
+  const current = value ?? (field.value || fallback);
   const all = current && !options.some((o) => o.value === current) ? [...options, { value: current, label: current }] : options;
-  const control = value === undefined ? { defaultValue: field.value } : { value };
+  const control = value === undefined ? { defaultValue: current } : { value };
   return (
     <div className="field">
       <label htmlFor={name}>{label}</label>

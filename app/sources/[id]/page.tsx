@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { can } from '@/lib/auth/policy';
 import { parseId, requirePermission } from '@/lib/auth/guard';
-import { showInterval, showPlace } from '@/lib/format';
+import { showDate, showInterval, showPlace } from '@/lib/format';
 import { getSourceById } from '@/lib/sources/queries';
 import { ActionForm } from '@/app/components/action-form';
 import { History } from '@/app/components/history';
@@ -42,7 +42,7 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
         <thead>
           <tr>
             <th scope="col">{t('fields.activist')}</th>
-            <th scope="col">{t('fields.city')}</th>
+            <th scope="col">{t('fields.place')}</th>
             <th scope="col">{t('fields.detainedOn')}</th>
             <th scope="col">{t('fields.source_locator')}</th>
           </tr>

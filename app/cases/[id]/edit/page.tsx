@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { recordRestrictedView } from '@/lib/audit/views';
 import { parseId, requirePermission } from '@/lib/auth/guard';
@@ -9,6 +10,13 @@ import { saveCase } from '../../actions';
 import { CaseForm } from '../../form/case-form';
 import { chargeValues, eventValues, intervalValues } from '../../form/initial-values';
 import { caseFormVocabulary } from '../../vocabulary';
+
+/**
+ * The site sends no referrer at all, so a browser posting this form without JavaScript sends
+ * "Origin: null" and Next.js refuses the server action. Same-origin referrers (never sent to
+ * other sites) let the form work without JavaScript, with the origin check intact.
+ */
+export const metadata: Metadata = { referrer: 'same-origin' };
 
 export default async function EditCasePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('write');
