@@ -9,8 +9,9 @@ describe('case filters in the URL', () => {
   });
 
   it('drops malformed parameters instead of failing', () => {
-    const f = parseCaseFilters({ city: 'abc', from: '2021-13-45', plea: 'maybe', page: '-3', sentence: ['fine', 'x'] });
-    expect(f).toEqual({ page: 1, sentence: 'fine' });
+    const f = parseCaseFilters({ city: 'abc', from: '2021-13-45', plea: 'maybe', page: '-3', outcome: ['convicted', 'x'] });
+    expect(f).toMatchObject({ page: 1, outcome: 'convicted' });
+    expect(Object.values(f).filter((v) => v !== undefined)).toHaveLength(2);
   });
 
   it('drops days that do not exist, which Date.parse and Postgres would take or choke on, and names them', () => {

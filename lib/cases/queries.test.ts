@@ -265,10 +265,16 @@ describe('search and filters', () => {
     const today = new Date().toISOString().slice(0, 10);
     const soon = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
     const base = { detained: { on: '2024-05-01' }, sentenced: {}, charges: [] };
-    const held = await create({ personName: tag, ...base, events: [{ kind: 'hearing_scheduled', date: { on: soon } }] });
+    const held = await create({
+      personName: tag,
+      ...base,
+      events: [{ kind: 'detained', date: { on: '2024-05-01' } }, { kind: 'hearing_scheduled', date: { on: soon } }],
+    });
+    // A detention with no news since is not "held now": nothing says the person is still in custody.
+    const noNews = await create({ personName: `${tag} d`, ...base, events: [] });
     const missing = await create({ personName: `${tag} b`, ...base, events: [{ kind: 'whereabouts_unknown', date: { on: '2024-05-02' } }] });
     const released = await create({ personName: `${tag} c`, ...base, events: [{ kind: 'released', date: { on: '2024-05-16' } }] });
-    const ids = [held, missing, released];
+    const ids = [held, missing, released, noNews];
     expect(await found({ custody: 'held' }, ids)).toEqual([held, missing]);
     expect(await found({ custody: 'missing' }, ids)).toEqual([missing]);
     expect(await found({ custody: 'hearing_soon' }, ids)).toEqual([held]);
