@@ -1,10 +1,11 @@
 import 'server-only';
 import { asc, sql, type SQL } from 'drizzle-orm';
 import { db, rowsOf } from '@/db';
-import { charges, elections, places, type ChargeOutcome, type PenaltyKind, type PenaltyUnit } from '@/db/schema';
+import { charges, detentions, elections, places, type ChargeOutcome, type PenaltyKind, type PenaltyUnit } from '@/db/schema';
 import { seesRestricted, type Actor } from '@/lib/auth/policy';
 import { MAZHILIS_2021 } from '@/db/seed-data/vocabulary';
-import { custodyCondition } from '@/lib/cases/queries';
+import type { CaseFilters } from '@/lib/cases/filters';
+import { caseFilterConditions, custodyCondition } from '@/lib/cases/queries';
 import { latestToday } from '@/lib/dates/partial-date';
 import { visibleSource } from '@/lib/sources/visibility';
 import type { DashboardParams, DateAxis } from './params';
@@ -399,6 +400,34 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): [K, T[]][] {
 const desc = <T extends { count: number }>(rows: T[]) =>
   rows.sort((a, b) => b.count - a.count || JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
+/** Cities (records naming none are one bar of their own, never a guessed city) and regions. */
+function placePanels(cells: Row[], placeRows: Awaited<ReturnType<typeof vocabulary>>['placeRows']) {
+  const placeById = new Map(placeRows.map((p) => [p.id, p]));
+  const placeCells = cells.map((r) => ({ placeId: r.place_id === null ? null : num(r.place_id), region: r.region as string | null, count: num(r.n) }));
+  const byPlace = desc(
+    placeCells
+      .filter((c) => c.placeId !== null)
+      .map((c) => {
+        const place = placeById.get(c.placeId!)!;
+        return { placeId: place.id, name: place.name, region: place.region, latitude: place.latitude, longitude: place.longitude, count: c.count };
+      }),
+  );
+  // Regions: cities' counts plus records naming only the region; no region at all is its own bar.
+  const byRegion = desc(
+    [...groupBy(placeCells.filter((c) => c.region !== null), (c) => c.region!)].map(([region, list]) => ({
+      region,
+      count: list.reduce((a, c) => a + c.count, 0),
+      regionOnly: list.filter((c) => c.placeId === null).reduce((a, c) => a + c.count, 0),
+    })),
+  );
+  return {
+    byPlace,
+    placeNotStated: placeCells.filter((c) => c.placeId === null).reduce((a, c) => a + c.count, 0),
+    byRegion,
+    regionNotStated: placeCells.filter((c) => c.region === null).reduce((a, c) => a + c.count, 0),
+  };
+}
+
 /**
  * Everything the dashboard shows, for what this actor may see. `today` (custody: who is held now,
  * hearings in the next 7 days) is the case list's, latestToday(); tests pin it.
@@ -421,28 +450,7 @@ export async function getDashboardData(actor: Actor, params: DashboardParams, so
   ]);
   const pick = (...columns: string[]) => rows.filter((r) => num(r.grouping_set) === groupingSet(...columns));
   const total = pick()[0];
-  const placeById = new Map(placeRows.map((p) => [p.id, p]));
-
-  const placeCells = pick('place_id', 'region').map((r) => ({ placeId: r.place_id === null ? null : num(r.place_id), region: r.region as string | null, count: num(r.n) }));
-  // Cities; records naming no city form one bar of their own, never a guessed city.
-  const byPlace = desc(
-    placeCells
-      .filter((c) => c.placeId !== null)
-      .map((c) => {
-        const place = placeById.get(c.placeId!)!;
-        return { placeId: place.id, name: place.name, region: place.region, latitude: place.latitude, longitude: place.longitude, count: c.count };
-      }),
-  );
-  const placeNotStated = placeCells.filter((c) => c.placeId === null).reduce((a, c) => a + c.count, 0);
-  // Regions: cities' counts plus records naming only the region; no region at all is its own bar.
-  const byRegion = desc(
-    [...groupBy(placeCells.filter((c) => c.region !== null), (c) => c.region!)].map(([region, list]) => ({
-      region,
-      count: list.reduce((a, c) => a + c.count, 0),
-      regionOnly: list.filter((c) => c.placeId === null).reduce((a, c) => a + c.count, 0),
-    })),
-  );
-  const regionNotStated = placeCells.filter((c) => c.region === null).reduce((a, c) => a + c.count, 0);
+  const places = placePanels(pick('place_id', 'region'), placeRows);
 
   return {
     lens,
@@ -467,10 +475,7 @@ export async function getDashboardData(actor: Actor, params: DashboardParams, so
       .filter((r) => r.detained_on !== null)
       .map((r) => ({ date: String(r.detained_on), count: num(r.n) }))
       .sort((a, b) => a.date.localeCompare(b.date)),
-    byPlace,
-    placeNotStated,
-    byRegion,
-    regionNotStated,
+    ...places,
     byCharge: chargeData.byCharge,
     byArticle: chargeData.byArticle,
     byOutcome: chargeData.byOutcome,
@@ -493,3 +498,30 @@ export async function getDashboardData(actor: Actor, params: DashboardParams, so
 }
 
 export type DashboardData = Awaited<ReturnType<typeof getDashboardData>>;
+
+/**
+ * The dashboard's panels (same definitions) for exactly the detentions the case list shows for
+ * `filters` (name search included), whatever their dates: the PDF report's figures.
+ */
+export async function getCaseSetPanels(actor: Actor, filters: Partial<CaseFilters>, today = latestToday()) {
+  const where = sql`t.detention_id IN (SELECT ${detentions.id} FROM ${detentions} WHERE ${caseFilterConditions(actor, filters)})`;
+  const { placeRows, chargeRows } = await vocabulary();
+  const [rows, chargeData, penaltyData, custody] = await Promise.all([
+    aggregate(where, 'detentions'),
+    chargePanels(where, chargeRows),
+    penaltyPanels(where),
+    custodyPanels(where, today),
+  ]);
+  const total = rows.find((r) => num(r.grouping_set) === groupingSet());
+  return {
+    totals: { detentions: num(total?.n), arrestDays: num(total?.arrest_days_total), charges: chargeData.charges, uncertain: num(total?.uncertain_detained) },
+    ...placePanels(rows.filter((r) => num(r.grouping_set) === groupingSet('place_id', 'region')), placeRows),
+    byCharge: chargeData.byCharge,
+    byOutcome: chargeData.byOutcome,
+    byPenalty: penaltyData.byKind,
+    money: penaltyData.money,
+    custody,
+  };
+}
+
+export type CaseSetPanels = Awaited<ReturnType<typeof getCaseSetPanels>>;
