@@ -164,17 +164,16 @@ async function timelines(actor: Actor, params: DashboardParams, chosen: Election
   }));
 }
 
-/** People detained more than once in the scope: this needs the people, so it reads detentions. */
-async function repeatDetainees(where: SQL) {
-  const result = await db.execute(sql`
-    SELECT p.id AS person_id, p.display_name AS name, p.role::text AS role, count(*)::int AS n, count(*) OVER ()::int AS people
-    FROM (${DETENTION_ROWS}) t JOIN people p ON p.id = t.person_id
-    WHERE ${where}
+/** People detained more than once in the scope (over the matched detentions `t`). */
+const REPEAT_SQL = sql`SELECT p.id AS person_id, p.display_name AS name, p.role::text AS role, count(*)::int AS n, count(*) OVER ()::int AS people
+    FROM t JOIN people p ON p.id = t.person_id
     GROUP BY p.id
     HAVING count(*) > 1
     ORDER BY n DESC, p.display_name
-    LIMIT 10`);
-  const rows = rowsOf<Row>(result);
+    LIMIT 10`;
+
+function repeatDetainees(rows: Row[]) {
+  rows.sort((a, b) => num(b.n) - num(a.n) || String(a.name).localeCompare(String(b.name)));
   return {
     people: num(rows[0]?.people),
     top: rows.map((r) => ({ personId: num(r.person_id), name: String(r.name), role: String(r.role), count: num(r.n) })),
@@ -200,18 +199,16 @@ export type ChargeBar = {
  * Per charge: charges by article and part, split by whether the source states the legal basis;
  * outcomes; plea against outcome. A detention with two charges counts in both.
  */
-async function chargePanels(where: SQL, chargeRows: { id: number; name: string; legalBasis: string }[]) {
-  const result = await db.execute(sql`
-    SELECT GROUPING(dc.charge_id, x.cited_part, x.text_only, dc.basis_origin, dc.outcome, t.plea) AS grouping_set,
+const CHARGES_SQL = sql`SELECT GROUPING(dc.charge_id, x.cited_part, x.text_only, dc.basis_origin, dc.outcome, t.plea) AS grouping_set,
       dc.charge_id, x.cited_part, x.text_only, dc.basis_origin::text AS basis_origin, dc.outcome::text AS outcome, t.plea::text AS plea,
       count(*)::bigint AS n
-    FROM (${DETENTION_ROWS}) t
+    FROM t
     JOIN detention_charges dc ON dc.detention_id = t.detention_id,
     LATERAL (SELECT nullif(btrim(dc.part), '') AS cited_part,
       (dc.charge_id IS NULL AND nullif(btrim(dc.charge_text), '') IS NOT NULL)::int AS text_only) x
-    WHERE ${where}
-    GROUP BY GROUPING SETS ((dc.charge_id, x.cited_part, x.text_only, dc.basis_origin), (dc.outcome), (t.plea, dc.outcome))`);
-  const rows = rowsOf<Row>(result);
+    GROUP BY GROUPING SETS ((dc.charge_id, x.cited_part, x.text_only, dc.basis_origin), (dc.outcome), (t.plea, dc.outcome))`;
+
+function chargePanels(rows: Row[], chargeRows: { id: number; name: string; legalBasis: string }[]) {
   const setOf = (...columns: string[]) => {
     const all = ['charge_id', 'cited_part', 'text_only', 'basis_origin', 'outcome', 'plea'];
     return all.reduce((mask, c, i) => mask | (columns.includes(c) ? 0 : 1 << (all.length - 1 - i)), 0);
@@ -261,9 +258,7 @@ export const MONEY_UNITS_SHOWN = ['KZT', 'MCI', 'USD', 'EUR', 'RUB'] as const;
  * Money is never added across currencies; only MCI is converted to tenge, with the MCI value of
  * the ruling's year, and labelled computed.
  */
-async function penaltyPanels(where: SQL) {
-  const result = await db.execute(sql`
-    SELECT pn.kind::text AS kind, pn.unit::text AS unit,
+const PENALTIES_SQL = sql`SELECT pn.kind::text AS kind, pn.unit::text AS unit,
       count(*)::bigint AS n,
       count(pn.amount)::bigint AS with_amount,
       coalesce(sum(pn.amount), 0)::numeric AS amount,
@@ -271,13 +266,13 @@ async function penaltyPanels(where: SQL) {
       count(*) FILTER (WHERE pn.unit = 'MCI' AND pn.amount IS NOT NULL AND m.tenge IS NOT NULL)::bigint AS mci_converted,
       count(*) FILTER (WHERE pn.unit = 'MCI' AND pn.amount IS NOT NULL AND t.ruling_year IS NULL)::bigint AS mci_no_year,
       count(*) FILTER (WHERE pn.unit = 'MCI' AND pn.amount IS NOT NULL AND t.ruling_year IS NOT NULL AND m.tenge IS NULL)::bigint AS mci_no_value
-    FROM (${DETENTION_ROWS}) t
+    FROM t
     JOIN detention_charges dc ON dc.detention_id = t.detention_id
     JOIN penalties pn ON pn.detention_charge_id = dc.id AND pn.replaced_by_position IS NULL
     LEFT JOIN mci_values m ON m.year = t.ruling_year
-    WHERE ${where}
-    GROUP BY pn.kind, pn.unit`);
-  const rows = rowsOf<Row>(result);
+    GROUP BY pn.kind, pn.unit`;
+
+function penaltyPanels(rows: Row[]) {
   const byKind = desc(
     [...groupBy(rows, (r) => String(r.kind))].map(([kind, list]) => ({ kind: kind as PenaltyKind, count: list.reduce((a, r) => a + num(r.n), 0) })),
   );
@@ -311,7 +306,7 @@ export const CUSTODY_BUCKETS = [1, 3, 7, 15, 30, 90, 365] as const;
  * custody of people released (on a recorded day, or presumed once their expected release day has
  * passed). Read from the records: "today" moves.
  */
-async function custodyPanels(where: SQL, today: string) {
+function custodySql(today: string) {
   // Days served: recorded at release, or up to the expected release day once it has passed (as custodyNow).
   const served = sql`CASE
     WHEN detentions.custody_status = 'released' THEN detentions.custody_days
@@ -321,21 +316,21 @@ async function custodyPanels(where: SQL, today: string) {
     [sql`CASE`, ...CUSTODY_BUCKETS.map((b) => sql`WHEN served <= ${sql.raw(String(b))} THEN ${sql.raw(String(b))}`), sql`ELSE ${sql.raw(String(CUSTODY_BUCKETS.at(-1)! + 1))} END`],
     sql` `,
   );
-  const result = await db.execute(sql`
-    SELECT GROUPING(b) AS grouping_set, b,
+  return sql`SELECT GROUPING(b) AS grouping_set, b,
       count(served)::bigint AS with_days,
       coalesce(sum(served), 0)::bigint AS days,
       count(*) FILTER (WHERE ${custodyCondition('held', today)})::bigint AS held,
       count(*) FILTER (WHERE ${custodyCondition('missing', today)})::bigint AS missing,
       count(*) FILTER (WHERE ${custodyCondition('hearing_soon', today)})::bigint AS hearing_soon,
       count(*) FILTER (WHERE ${custodyCondition('released', today)})::bigint AS released
-    FROM (${DETENTION_ROWS}) t
+    FROM t
     JOIN detentions ON detentions.id = t.detention_id,
     LATERAL (SELECT ${served} AS served) s,
     LATERAL (SELECT CASE WHEN served IS NOT NULL THEN ${bucket} END AS b) x
-    WHERE ${where}
-    GROUP BY GROUPING SETS ((b), ())`);
-  const rows = rowsOf<Row>(result);
+    GROUP BY GROUPING SETS ((b), ())`;
+}
+
+function custodyPanels(rows: Row[]) {
   const total = rows.find((r) => num(r.grouping_set) === 1);
   return {
     held: num(total?.held),
@@ -349,6 +344,23 @@ async function custodyPanels(where: SQL, today: string) {
       .map((r) => ({ upTo: num(r.b), count: num(r.with_days) }))
       .sort((a, b) => a.upTo - b.upTo),
   };
+}
+
+/**
+ * The panels that count charges, penalties, custody and people, in ONE statement over the matched
+ * detentions (computed once): the panels that cannot come from the rollup cost one scan, not four.
+ */
+async function recordPanels(where: SQL, today: string) {
+  const result = await db.execute(sql`
+    WITH t AS MATERIALIZED (SELECT t.detention_id, t.person_id, t.plea, t.ruling_year FROM (${DETENTION_ROWS}) t WHERE ${where}),
+      c AS (${CHARGES_SQL}), pe AS (${PENALTIES_SQL}), cu AS (${custodySql(today)}), re AS (${REPEAT_SQL})
+    SELECT (SELECT coalesce(jsonb_agg(c), '[]'::jsonb) FROM c) AS charges,
+      (SELECT coalesce(jsonb_agg(pe), '[]'::jsonb) FROM pe) AS penalties,
+      (SELECT coalesce(jsonb_agg(cu), '[]'::jsonb) FROM cu) AS custody,
+      (SELECT coalesce(jsonb_agg(re), '[]'::jsonb) FROM re) AS repeat`);
+  const [row] = rowsOf<Record<'charges' | 'penalties' | 'custody' | 'repeat', Row[] | string>>(result);
+  const parse = (v: Row[] | string): Row[] => (typeof v === 'string' ? JSON.parse(v) : v);
+  return { charges: parse(row.charges), penalties: parse(row.penalties), custody: parse(row.custody), repeat: parse(row.repeat) };
 }
 
 /** Numbers reported without names ("over 350 detained, 109 identified"), with their sources. */
@@ -439,15 +451,16 @@ export async function getDashboardData(actor: Actor, params: DashboardParams, so
   const from = needsRecords(params) ? 'detentions' : source;
   const where = and([scopeFilter(scope), ...dimensionFilters(actor, params, today)]);
   const { placeRows, chargeRows } = await vocabulary();
-  const [rows, timeline, repeat, chargeData, penaltyData, custody, reported] = await Promise.all([
+  const [rows, timeline, records, reported] = await Promise.all([
     aggregate(where, from),
     timelines(actor, params, lens ? [lens, ...compare] : compare, from, today),
-    repeatDetainees(where),
-    chargePanels(where, chargeRows),
-    penaltyPanels(where),
-    custodyPanels(where, today),
+    recordPanels(where, today),
     reportedTotals(actor, lens, params),
   ]);
+  const repeat = repeatDetainees(records.repeat);
+  const chargeData = chargePanels(records.charges, chargeRows);
+  const penaltyData = penaltyPanels(records.penalties);
+  const custody = custodyPanels(records.custody);
   const pick = (...columns: string[]) => rows.filter((r) => num(r.grouping_set) === groupingSet(...columns));
   const total = pick()[0];
   const places = placePanels(pick('place_id', 'region'), placeRows);
@@ -506,12 +519,10 @@ export type DashboardData = Awaited<ReturnType<typeof getDashboardData>>;
 export async function getCaseSetPanels(actor: Actor, filters: Partial<CaseFilters>, today = latestToday()) {
   const where = sql`t.detention_id IN (SELECT ${detentions.id} FROM ${detentions} WHERE ${caseFilterConditions(actor, filters)})`;
   const { placeRows, chargeRows } = await vocabulary();
-  const [rows, chargeData, penaltyData, custody] = await Promise.all([
-    aggregate(where, 'detentions'),
-    chargePanels(where, chargeRows),
-    penaltyPanels(where),
-    custodyPanels(where, today),
-  ]);
+  const [rows, records] = await Promise.all([aggregate(where, 'detentions'), recordPanels(where, today)]);
+  const chargeData = chargePanels(records.charges, chargeRows);
+  const penaltyData = penaltyPanels(records.penalties);
+  const custody = custodyPanels(records.custody);
   const total = rows.find((r) => num(r.grouping_set) === groupingSet());
   return {
     totals: { detentions: num(total?.n), arrestDays: num(total?.arrest_days_total), charges: chargeData.charges, uncertain: num(total?.uncertain_detained) },
