@@ -421,29 +421,43 @@ export const revisions = pgTable('revisions', {
  * The dashboard's rollup: detentions counted by every dimension the dashboard filters or charts
  * by, kept current in the same transaction as each change (lib/dashboard/stats.ts). Dashboards
  * read this instead of scanning every detention. Deleted detentions are not counted.
+ * Per-charge and per-penalty panels (charges by article and part, outcomes, penalties, money) and
+ * the custody panel, whose meaning changes with today's date, read the records themselves.
  */
 export const detentionStats = pgTable('detention_stats', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  /** The day the detention is placed on (null: "date uncertain"). */
   detainedOn: date('detained_on', { mode: 'string' }),
+  /** The detention interval's bounds, kept only when it is not placed on a day (period filters). */
+  detainedEarliest: date('detained_earliest', { mode: 'string' }),
+  detainedLatest: date('detained_latest', { mode: 'string' }),
+  /** The day the sentence is placed on (the sentence-date and "any known date" axes). */
+  sentencedOn: date('sentenced_on', { mode: 'string' }),
+  /** Null: no city stated (region only, country, or nothing). */
   placeId: integer('place_id'),
-  chargeId: integer('charge_id'),
-  sentenceKind: sentenceKind('sentence_kind').notNull(),
+  /** The city's region, or the region the source names when it names no city; null: not stated. */
+  region: text('region'),
+  /** Distinct vocabulary entries of the detention's charges, sorted ('{}': none). */
+  chargeIds: integer('charge_ids').array().notNull(),
+  /** Distinct outcomes of its charges, sorted. */
+  outcomes: chargeOutcome('outcomes').array().notNull(),
+  /** Distinct kinds of its penalties (replaced ones included, as the case list's filter), sorted. */
+  penaltyKinds: penaltyKind('penalty_kinds').array().notNull(),
   plea: plea('plea').notNull(),
   electionId: integer('election_id'),
   personRole: personRole('person_role').notNull(),
   reviewStatus: reviewStatus('review_status').notNull(),
   confidentiality: confidentiality('confidentiality').notNull(),
-  /** Days of administrative arrest, when the sentence is one (integer: the form accepts any positive amount). */
-  arrestDays: integer('arrest_days'),
+  /** Days of administrative arrest in force (summed over its charges), when there are any. */
+  arrestDays: bigint('arrest_days', { mode: 'number' }),
   /** Days from detention to sentence, bucketed (0, 1, 2, 3, 8, 31 = "31 or more"), when both days are known. */
   delayBucket: smallint('delay_bucket'),
   detentions: integer('detentions').notNull(),
   arrestDaysTotal: bigint('arrest_days_total', { mode: 'number' }).notNull(),
-  fines: integer('fines').notNull(),
-  fineTotal: bigint('fine_total', { mode: 'number' }).notNull(),
 }, (t) => [
   unique('detention_stats_key')
-    .on(t.detainedOn, t.placeId, t.chargeId, t.sentenceKind, t.plea, t.electionId, t.personRole, t.reviewStatus, t.confidentiality, t.arrestDays, t.delayBucket)
+    .on(t.detainedOn, t.detainedEarliest, t.detainedLatest, t.sentencedOn, t.placeId, t.region, t.chargeIds, t.outcomes, t.penaltyKinds,
+      t.plea, t.electionId, t.personRole, t.reviewStatus, t.confidentiality, t.arrestDays, t.delayBucket)
     .nullsNotDistinct(),
   index('detention_stats_day_idx').on(t.detainedOn),
 ]);

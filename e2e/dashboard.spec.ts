@@ -22,11 +22,42 @@ test('a researcher sees the 2021 timeline with election day and clicks through t
   await expect(page.getByLabel('City', { exact: true }).locator('option:checked')).toHaveText('Aktobe');
 });
 
+test('a detention known only as "on or before" is counted as date uncertain, never dropped, and opens from the dashboard', async ({ researcherPage: page }) => {
+  await page.goto('/dashboard');
+  const uncertain = page.getByRole('group', { name: 'Date uncertain' });
+  await expect(uncertain).toContainText('1 detention counted here has no day on this axis');
+  await uncertain.getByRole('link', { name: 'Open the detentions of uncertain date' }).click();
+  await expect(page).toHaveURL(/\/cases\?.*dated=uncertain/);
+  await expect(page.getByRole('link', { name: 'Nurzhan Mukhammedov' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Berikzhan Toqin' })).toHaveCount(0);
+
+  // On the sentence-date axis the records without a sentence day are the uncertain ones.
+  await page.goto('/dashboard');
+  await page.getByLabel('Place records on the timeline by').selectOption({ label: 'Sentence date' });
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/axis=sentenced/);
+  await expect(page.getByText('Placed by sentence date.')).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Date uncertain' })).toContainText('1 detention counted here');
+  await expect(page.getByRole('figure', { name: 'Detentions per day, relative to election day' })).toContainText('Election day');
+});
+
+test('charges are counted by article and part, marked stated or inferred; custody figures open the case list', async ({ researcherPage: page }) => {
+  await page.goto('/dashboard');
+  const charges = page.getByRole('figure', { name: 'Charges by article and part' });
+  await expect(charges).toContainText('Article inferred by the monitor');
+  await charges.getByText('Data table').click();
+  await expect(charges.getByRole('row', { name: /CoAO art\. 488 \(part not stated\)/ })).toContainText('stated 0, inferred 4');
+  await expect(page.getByRole('group', { name: 'Money: fines by currency' })).toContainText('No fines.');
+  await page.getByRole('link', { name: /^In custody now: \d+$/ }).click();
+  await expect(page).toHaveURL(/\/cases\?.*custody=held/);
+  await expect(page.getByRole('heading', { name: 'Detentions' })).toBeVisible();
+});
+
 test('a chart bar opens the case list filtered to it, and the page has a data table for each chart', async ({ researcherPage: page }) => {
   await page.goto('/dashboard');
-  const charges = page.getByRole('figure', { name: 'By charge' });
+  const charges = page.getByRole('figure', { name: 'Charges by article and part' });
   await charges.getByText('Data table').click();
-  await charges.getByRole('link', { name: /^Criminal Code art\. 405/ }).click();
+  await charges.getByRole('link', { name: /^Criminal Code art\. 405 \(part not stated\)/ }).click();
   await expect(page).toHaveURL(/charge=\d+/);
   await expect(page.getByRole('link', { name: 'Nurzhan Mukhammedov' })).toBeVisible();
 

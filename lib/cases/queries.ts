@@ -52,8 +52,11 @@ export function caseFilterConditions(actor: Actor, filters: Partial<CaseFilters>
   }
   if (filters.lens && !filters.from && !filters.to) {
     const day = sql`(SELECT ${elections.heldOn} FROM ${elections} WHERE ${elections.id} = ${filters.lens})`;
+    const [from, to] = [sql`${day} - ${filters.before ?? 60}::int`, sql`${day} + ${filters.after ?? 30}::int`];
+    // The window is a period (see periodCondition), plus the election's records of uncertain date.
     conditions.push(
-      sql`((${detentions.detainedOn} BETWEEN ${day} - ${filters.before ?? 60}::int AND ${day} + ${filters.after ?? 30}::int)
+      sql`((${detentions.detainedOn} BETWEEN ${from} AND ${to})
+        OR (${detentions.detainedOn} IS NULL AND ${detentions.detainedEarliest} >= ${from} AND ${detentions.detainedLatest} <= ${to})
         OR (${detentions.detainedOn} IS NULL AND ${detentions.electionId} = ${filters.lens}))`,
     );
   }

@@ -4,6 +4,7 @@ import { after } from 'next/server';
 import { sql } from 'drizzle-orm';
 import { db, rowsOf } from '@/db';
 import { seesRestricted, type Actor } from '@/lib/auth/policy';
+import { latestToday } from '@/lib/dates/partial-date';
 import { parseDashboardParams, type DashboardParams } from './params';
 import { getDashboardData, type DashboardData } from './queries';
 
@@ -12,7 +13,7 @@ import { getDashboardData, type DashboardData } from './queries';
  * from the database on every request (the newest revision and reported count: every change writes
  * one), so a cached view is never stale, on any number of app instances; each instance keeps its
  * own small cache. Keys include whether restricted records were counted, so a researcher is never
- * served numbers computed for a monitor.
+ * served numbers computed for a monitor, and today's date, on which the custody panel depends.
  */
 const MAX_ENTRIES = 200;
 const cache = new Map<string, { generation: string; data: DashboardData }>();
@@ -30,7 +31,7 @@ export async function dataGeneration(): Promise<string> {
 }
 
 function viewKey(actor: Actor, params: DashboardParams): string {
-  const view = { restricted: seesRestricted(actor), ...params };
+  const view = { restricted: seesRestricted(actor), today: latestToday(), ...params };
   return createHash('sha256').update(JSON.stringify(view, Object.keys(view).sort())).digest('hex');
 }
 

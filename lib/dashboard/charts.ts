@@ -131,3 +131,28 @@ export function timelineChart(
     links: lines.map((line) => line.points.map((p) => p.href)),
   };
 }
+
+/**
+ * Horizontal bars split into stacks (charges: legal basis stated by the source, inferred by the
+ * monitor, none), largest at the top; `labels` and each stack's values in the same order.
+ */
+export function stackedBarChart(labels: string[], stacks: Stack[], { width = 720, title = '' } = {}): Chart {
+  const shown = labels.slice(0, 15);
+  const order = shown.map((_, i) => shown.length - 1 - i);
+  const height = Math.max(140, 64 + shown.length * 26);
+  return {
+    svg: render(
+      {
+        aria: { enabled: true, label: { description: title } },
+        legend: { top: 0, type: 'scroll' },
+        grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+        xAxis: { type: 'value', minInterval: 1 },
+        yAxis: { type: 'category', data: order.map((i) => shown[i]), axisLabel: { width: 260, overflow: 'truncate' } },
+        series: stacks.map((s) => ({ type: 'bar', name: s.name, stack: 'all', data: order.map((i) => s.values[i]?.value ?? 0), cursor: 'pointer' })),
+      },
+      width,
+      height,
+    ),
+    links: stacks.map((s) => order.map((i) => s.values[i]?.href ?? null)),
+  };
+}

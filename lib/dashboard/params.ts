@@ -8,6 +8,13 @@ import { caseFilters, droppedKeys } from '@/lib/cases/filters';
 export const DEFAULT_BEFORE = 60;
 export const DEFAULT_AFTER = 30;
 
+/**
+ * Which date places a detention on the timelines: the detention's (default), the sentence's, or
+ * any known one (the detention's, else the sentence's): many reports give only the ruling's day.
+ */
+export const DATE_AXES = ['detained', 'sentenced', 'known'] as const;
+export type DateAxis = (typeof DATE_AXES)[number];
+
 const electionIds = z
   .union([z.string(), z.array(z.string())])
   .transform((v) => [v].flat().flatMap((s) => s.split(',')))
@@ -25,6 +32,7 @@ export const dashboardParams = caseFilters
     all: z.literal('1').optional().catch(undefined),
     before: z.coerce.number().int().min(0).max(365).catch(DEFAULT_BEFORE),
     after: z.coerce.number().int().min(0).max(365).catch(DEFAULT_AFTER),
+    axis: z.enum(DATE_AXES).catch('detained'),
   });
 
 export type DashboardParams = z.infer<typeof dashboardParams>;

@@ -1,16 +1,20 @@
 import 'server-only';
 import { asc, sql, type SQL } from 'drizzle-orm';
 import { db, rowsOf } from '@/db';
-import { charges, elections, places } from '@/db/schema';
+import { charges, detentions, elections, places, type ChargeOutcome, type PenaltyKind, type PenaltyUnit } from '@/db/schema';
 import { seesRestricted, type Actor } from '@/lib/auth/policy';
 import { MAZHILIS_2021 } from '@/db/seed-data/vocabulary';
+import type { CaseFilters } from '@/lib/cases/filters';
+import { caseFilterConditions, custodyCondition } from '@/lib/cases/queries';
+import { latestToday } from '@/lib/dates/partial-date';
 import { visibleSource } from '@/lib/sources/visibility';
-import type { DashboardParams } from './params';
+import type { DashboardParams, DateAxis } from './params';
 import { DETENTION_ROWS } from './stats';
 
 /**
- * Where the aggregates come from: the rollup (the app), or every detention row (the plain GROUP BY
- * baseline, for the benchmark and the tests).
+ * Where the detention-level aggregates come from: the rollup (the app), or every detention row
+ * (the plain GROUP BY baseline, for the benchmark and the tests). Panels that count charges,
+ * penalties or custody read the records in both cases.
  */
 export type Source = 'rollup' | 'detentions';
 const fromSource = (source: Source) => (source === 'rollup' ? sql`detention_stats t` : sql`(${DETENTION_ROWS}) t`);
@@ -18,10 +22,10 @@ const fromSource = (source: Source) => (source === 'rollup' ? sql`detention_stat
 export type Election = { id: number; name: string; heldOn: string };
 
 /**
- * The period the panels count: every date (unknown ones included), an explicit date range, or
- * else the lens election's window.
+ * The period the panels count, by detention date: every date (uncertain ones included), an
+ * explicit date range (either end open: null), or else the lens election's window.
  */
-export type Scope = { from: string; to: string; undatedElectionId: number | null; all?: true };
+export type Scope = { from: string | null; to: string | null; undatedElectionId: number | null; all?: true };
 
 function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
@@ -38,39 +42,66 @@ export function resolveLens(all: Election[], params: DashboardParams) {
 }
 
 export function resolveScope(params: DashboardParams, lens: Election | null): Scope {
-  if (params.all && !params.from && !params.to) return { from: '1900-01-01', to: '9999-12-31', undatedElectionId: null, all: true };
-  if (params.from || params.to || !lens) {
-    return { from: params.from ?? '1900-01-01', to: params.to ?? '9999-12-31', undatedElectionId: null };
-  }
-  // Detentions tied to the election whose day is not known still count in its window.
+  if (params.all && !params.from && !params.to) return { from: null, to: null, undatedElectionId: null, all: true };
+  if (params.from || params.to || !lens) return { from: params.from ?? null, to: params.to ?? null, undatedElectionId: null };
+  // Detentions tied to the election whose day is uncertain still count in its window.
   return { from: addDays(lens.heldOn, -params.before), to: addDays(lens.heldOn, params.after), undatedElectionId: lens.id };
+}
+
+/** Filters the rollup cannot answer: they are applied to the records (`source` becomes 'detentions'). */
+function needsRecords(params: DashboardParams): boolean {
+  // Charge and outcome together mean "a charge under X with outcome Y", one charge at a time.
+  return params.custody !== undefined || (params.charge !== undefined && params.outcome !== undefined);
 }
 
 /**
  * The filters as SQL over a table aliased `t` that has the detention dimensions (the rollup, or
- * detentions itself). `roleColumn` names where the person's role is.
+ * DETENTION_ROWS; the record-only filters need the latter), as lib/cases/queries.ts filters the
+ * case list, so a panel's link opens the cases it counted.
  */
-export function dimensionFilters(actor: Actor, params: DashboardParams, roleColumn: SQL): SQL[] {
+export function dimensionFilters(actor: Actor, params: DashboardParams, today = latestToday()): SQL[] {
   const where: SQL[] = [];
   if (!seesRestricted(actor)) where.push(sql`t.confidentiality = 'shareable'`);
   else if (params.confidentiality) where.push(sql`t.confidentiality = ${params.confidentiality}`);
   if (params.city) where.push(sql`t.place_id = ${params.city}`);
-  if (params.region) where.push(sql`t.place_id IN (SELECT id FROM places WHERE region = ${params.region})`);
-  if (params.charge) where.push(sql`t.charge_id = ${params.charge}`);
-  if (params.sentence) where.push(sql`t.sentence_kind = ${params.sentence}`);
+  if (params.place === 'not_stated') where.push(sql`t.place_id IS NULL`);
+  if (params.region) where.push(sql`t.region = ${params.region}`);
+  if (params.dated === 'uncertain') where.push(sql`t.detained_on IS NULL`);
+  if (params.charge && params.outcome) {
+    where.push(sql`EXISTS (SELECT 1 FROM detention_charges dc WHERE dc.detention_id = t.detention_id
+      AND dc.charge_id = ${params.charge} AND dc.outcome = ${params.outcome})`);
+  } else if (params.charge) where.push(sql`${params.charge}::int = ANY(t.charge_ids)`);
+  else if (params.outcome) where.push(sql`${params.outcome}::charge_outcome = ANY(t.outcomes)`);
+  if (params.penalty) where.push(sql`${params.penalty}::penalty_kind = ANY(t.penalty_kinds)`);
   if (params.plea) where.push(sql`t.plea = ${params.plea}`);
   if (params.election) where.push(sql`t.election_id = ${params.election}`);
   if (params.review) where.push(sql`t.review_status = ${params.review}`);
-  if (params.role) where.push(sql`${roleColumn} = ${params.role}`);
+  if (params.role) where.push(sql`t.person_role = ${params.role}`);
+  if (params.custody) {
+    // Depends on today, so never in the rollup: the derived columns of the record decide.
+    where.push(sql`t.detention_id IN (SELECT detentions.id FROM detentions WHERE ${custodyCondition(params.custody, today)})`);
+  }
   return where;
+}
+
+/**
+ * A period by detention date, as lib/cases/queries.ts periodCondition: placed on a day inside it,
+ * or not placed on a day with the whole interval of possible days inside it.
+ */
+function periodFilter(from: string | null, to: string | null): SQL {
+  const placed = sql`(${from ? sql`t.detained_on >= ${from}` : sql`t.detained_on IS NOT NULL`} AND ${to ? sql`t.detained_on <= ${to}` : sql`true`})`;
+  const within = sql`(t.detained_on IS NULL
+    AND ${from ? sql`t.detained_earliest >= ${from}` : sql`t.detained_earliest IS NOT NULL`}
+    AND ${to ? sql`t.detained_latest <= ${to}` : sql`t.detained_latest IS NOT NULL`})`;
+  return sql`(${placed} OR ${within})`;
 }
 
 export function scopeFilter(scope: Scope): SQL {
   if (scope.all) return sql`true`;
-  const inRange = sql`t.detained_on BETWEEN ${scope.from} AND ${scope.to}`;
+  const period = periodFilter(scope.from, scope.to);
   return scope.undatedElectionId === null
-    ? inRange
-    : sql`(${inRange} OR (t.detained_on IS NULL AND t.election_id = ${scope.undatedElectionId}))`;
+    ? period
+    : sql`(${period} OR (t.detained_on IS NULL AND t.election_id = ${scope.undatedElectionId}))`;
 }
 
 const and = (parts: SQL[]) => (parts.length ? sql.join(parts, sql` AND `) : sql`true`);
@@ -78,54 +109,51 @@ const and = (parts: SQL[]) => (parts.length ? sql.join(parts, sql` AND `) : sql`
 type Row = Record<string, string | number | null>;
 const num = (v: unknown) => Number(v ?? 0);
 
-/** The panels' aggregates, in one pass (GROUPING SETS). */
-async function aggregate(actor: Actor, params: DashboardParams, scope: Scope, source: Source) {
-  const where = and([scopeFilter(scope), ...dimensionFilters(actor, params, sql`t.person_role`)]);
+/** The day a record is placed on, on the chosen axis (null: uncertain on that axis). */
+export function axisDay(axis: DateAxis): SQL {
+  if (axis === 'sentenced') return sql`t.sentenced_on`;
+  if (axis === 'known') return sql`coalesce(t.detained_on, t.sentenced_on)`;
+  return sql`t.detained_on`;
+}
+
+/** The detention-level panels' aggregates, in one pass (GROUPING SETS). */
+async function aggregate(where: SQL, source: Source) {
   const result = await db.execute(sql`
     SELECT
-      GROUPING(t.place_id, t.charge_id, t.sentence_kind, t.plea, t.person_role, t.arrest_days, t.delay_bucket, t.detained_on) AS grouping_set,
-      t.place_id, t.charge_id, t.sentence_kind::text AS sentence_kind, t.plea::text AS plea,
-      t.person_role::text AS person_role, t.arrest_days, t.delay_bucket, t.detained_on::text AS detained_on,
+      GROUPING(t.place_id, t.region, t.person_role, t.arrest_days, t.delay_bucket, t.detained_on) AS grouping_set,
+      t.place_id, t.region, t.person_role::text AS person_role, t.arrest_days, t.delay_bucket, t.detained_on::text AS detained_on,
       sum(t.detentions)::bigint AS n,
       sum(t.arrest_days_total)::bigint AS arrest_days_total,
-      sum(t.fines)::bigint AS fines,
-      sum(t.fine_total)::bigint AS fine_total
+      coalesce(sum(t.detentions) FILTER (WHERE t.detained_on IS NULL), 0)::bigint AS uncertain_detained,
+      coalesce(sum(t.detentions) FILTER (WHERE t.sentenced_on IS NULL), 0)::bigint AS uncertain_sentenced,
+      coalesce(sum(t.detentions) FILTER (WHERE t.detained_on IS NULL AND t.sentenced_on IS NULL), 0)::bigint AS uncertain_known
     FROM ${fromSource(source)}
     WHERE ${where}
-    GROUP BY GROUPING SETS (
-      (t.place_id), (t.charge_id), (t.sentence_kind), (t.plea, t.sentence_kind), (t.person_role),
-      (t.arrest_days), (t.delay_bucket), (t.detained_on), ()
-    )
+    GROUP BY GROUPING SETS ((t.place_id, t.region), (t.person_role), (t.arrest_days), (t.delay_bucket), (t.detained_on), ())
     HAVING sum(t.detentions) <> 0`);
   return rowsOf<Row>(result);
 }
 
 /** The rollup columns in GROUPING() order; a set's id has a 1 bit for each column it leaves out. */
-const GROUPED = ['place_id', 'charge_id', 'sentence_kind', 'plea', 'person_role', 'arrest_days', 'delay_bucket', 'detained_on'];
+const GROUPED = ['place_id', 'region', 'person_role', 'arrest_days', 'delay_bucket', 'detained_on'];
 const groupingSet = (...columns: string[]) =>
   GROUPED.reduce((mask, column, i) => mask | (columns.includes(column) ? 0 : 1 << (GROUPED.length - 1 - i)), 0);
 
-function groupBy<T, K>(items: T[], key: (item: T) => K): [K, T[]][] {
-  const groups = new Map<K, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
-  return [...groups];
-}
-
-/** Detentions per day around each election, relative to its election day. */
-async function timelines(actor: Actor, params: DashboardParams, chosen: Election[], source: Source) {
+/** Detentions per day around each election, relative to its election day, on the chosen axis. */
+async function timelines(actor: Actor, params: DashboardParams, chosen: Election[], source: Source, today: string) {
   if (chosen.length === 0) return [];
   const windows = sql.join(
     chosen.map((e) => sql`(${e.id}::int, ${e.heldOn}::date)`),
     sql`, `,
   );
-  const where = and(dimensionFilters(actor, params, sql`t.person_role`));
+  const day = axisDay(params.axis);
   const result = await db.execute(sql`
-    SELECT e.id AS election_id, (t.detained_on - e.day) AS offset_days, sum(t.detentions)::bigint AS n
+    SELECT e.id AS election_id, (${day} - e.day) AS offset_days, sum(t.detentions)::bigint AS n
     FROM ${fromSource(source)}
     JOIN (VALUES ${windows}) AS e(id, day)
-      ON t.detained_on BETWEEN e.day - ${params.before}::int AND e.day + ${params.after}::int
-    WHERE ${where}
-    GROUP BY e.id, t.detained_on - e.day`);
+      ON ${day} BETWEEN e.day - ${params.before}::int AND e.day + ${params.after}::int
+    WHERE ${and(dimensionFilters(actor, params, today))}
+    GROUP BY e.id, ${day} - e.day`);
   const counts = new Map(rowsOf<Row>(result).map((r) => [`${r.election_id}:${r.offset_days}`, num(r.n)]));
   return chosen.map((e) => ({
     ...e,
@@ -136,22 +164,203 @@ async function timelines(actor: Actor, params: DashboardParams, chosen: Election
   }));
 }
 
-/** People detained more than once in the scope: this needs the people, so it reads detentions. */
-async function repeatDetainees(actor: Actor, params: DashboardParams, scope: Scope) {
-  const where = and([sql`t.deleted_at IS NULL`, scopeFilter(scope), ...dimensionFilters(actor, params, sql`p.role`)]);
-  const result = await db.execute(sql`
-    SELECT p.id AS person_id, p.display_name AS name, p.role::text AS role, count(*)::int AS n, count(*) OVER ()::int AS people
-    FROM detentions t JOIN people p ON p.id = t.person_id
-    WHERE ${where}
+/** People detained more than once in the scope (over the matched detentions `t`). */
+const REPEAT_SQL = sql`SELECT p.id AS person_id, p.display_name AS name, p.role::text AS role, count(*)::int AS n, count(*) OVER ()::int AS people
+    FROM t JOIN people p ON p.id = t.person_id
     GROUP BY p.id
     HAVING count(*) > 1
     ORDER BY n DESC, p.display_name
-    LIMIT 10`);
-  const rows = rowsOf<Row>(result);
+    LIMIT 10`;
+
+function repeatDetainees(rows: Row[]) {
+  rows.sort((a, b) => num(b.n) - num(a.n) || String(a.name).localeCompare(String(b.name)));
   return {
     people: num(rows[0]?.people),
     top: rows.map((r) => ({ personId: num(r.person_id), name: String(r.name), role: String(r.role), count: num(r.n) })),
   };
+}
+
+export type ChargeBar = {
+  chargeId: number | null;
+  legalBasis: string | null;
+  name: string | null;
+  /** The article's part as cited; null: not stated (or no article). */
+  part: string | null;
+  /** No vocabulary entry: only the words of the source (true), or nothing at all (false). */
+  textOnly: boolean;
+  stated: number;
+  inferred: number;
+  /** Charges without a legal basis (text only or nothing). */
+  none: number;
+  count: number;
+};
+
+/**
+ * Per charge: charges by article and part, split by whether the source states the legal basis;
+ * outcomes; plea against outcome. A detention with two charges counts in both.
+ */
+const CHARGES_SQL = sql`SELECT GROUPING(dc.charge_id, x.cited_part, x.text_only, dc.basis_origin, dc.outcome, t.plea) AS grouping_set,
+      dc.charge_id, x.cited_part, x.text_only, dc.basis_origin::text AS basis_origin, dc.outcome::text AS outcome, t.plea::text AS plea,
+      count(*)::bigint AS n
+    FROM t
+    JOIN detention_charges dc ON dc.detention_id = t.detention_id,
+    LATERAL (SELECT nullif(btrim(dc.part), '') AS cited_part,
+      (dc.charge_id IS NULL AND nullif(btrim(dc.charge_text), '') IS NOT NULL)::int AS text_only) x
+    GROUP BY GROUPING SETS ((dc.charge_id, x.cited_part, x.text_only, dc.basis_origin), (dc.outcome), (t.plea, dc.outcome))`;
+
+function chargePanels(rows: Row[], chargeRows: { id: number; name: string; legalBasis: string }[]) {
+  const setOf = (...columns: string[]) => {
+    const all = ['charge_id', 'cited_part', 'text_only', 'basis_origin', 'outcome', 'plea'];
+    return all.reduce((mask, c, i) => mask | (columns.includes(c) ? 0 : 1 << (all.length - 1 - i)), 0);
+  };
+  const pick = (...columns: string[]) => rows.filter((r) => num(r.grouping_set) === setOf(...columns));
+  const chargeById = new Map(chargeRows.map((c) => [c.id, c]));
+  const bars = new Map<string, ChargeBar>();
+  for (const r of pick('charge_id', 'cited_part', 'text_only', 'basis_origin')) {
+    const chargeId = r.charge_id === null ? null : num(r.charge_id);
+    const part = chargeId === null ? null : (r.cited_part as string | null);
+    const textOnly = chargeId === null && num(r.text_only) === 1;
+    const key = `${chargeId}:${part}:${textOnly}`;
+    const charge = chargeId === null ? null : chargeById.get(chargeId) ?? null;
+    const bar = bars.get(key) ?? { chargeId, legalBasis: charge?.legalBasis ?? null, name: charge?.name ?? null, part, textOnly, stated: 0, inferred: 0, none: 0, count: 0 };
+    const n = num(r.n);
+    if (r.basis_origin === 'stated') bar.stated += n;
+    else if (r.basis_origin === 'inferred') bar.inferred += n;
+    else bar.none += n;
+    bar.count += n;
+    bars.set(key, bar);
+  }
+  const byCharge = desc([...bars.values()]);
+  const byArticle = desc(
+    [...groupBy(byCharge.filter((c) => c.chargeId !== null), (c) => c.chargeId)].map(([chargeId, list]) => ({
+      chargeId: chargeId!,
+      legalBasis: list[0].legalBasis,
+      name: list[0].name,
+      stated: list.reduce((a, c) => a + c.stated, 0),
+      inferred: list.reduce((a, c) => a + c.inferred, 0),
+      count: list.reduce((a, c) => a + c.count, 0),
+    })),
+  );
+  return {
+    charges: byCharge.reduce((a, c) => a + c.count, 0),
+    byCharge,
+    byArticle,
+    byOutcome: desc(pick('outcome').map((r) => ({ outcome: String(r.outcome) as ChargeOutcome, count: num(r.n) }))),
+    pleaOutcome: desc(pick('plea', 'outcome').map((r) => ({ plea: String(r.plea), outcome: String(r.outcome) as ChargeOutcome, count: num(r.n) }))),
+  };
+}
+
+export const MONEY_UNITS_SHOWN = ['KZT', 'MCI', 'USD', 'EUR', 'RUB'] as const;
+
+/**
+ * Penalties in force (not replaced on appeal) by kind, and fines by currency. THE definition of a
+ * fine on the dashboard: a penalty of kind 'fine' in force; every fine figure comes from here.
+ * Money is never added across currencies; only MCI is converted to tenge, with the MCI value of
+ * the ruling's year, and labelled computed.
+ */
+const PENALTIES_SQL = sql`SELECT pn.kind::text AS kind, pn.unit::text AS unit,
+      count(*)::bigint AS n,
+      count(pn.amount)::bigint AS with_amount,
+      coalesce(sum(pn.amount), 0)::numeric AS amount,
+      coalesce(sum(pn.amount * m.tenge) FILTER (WHERE pn.unit = 'MCI'), 0)::numeric AS mci_tenge,
+      count(*) FILTER (WHERE pn.unit = 'MCI' AND pn.amount IS NOT NULL AND m.tenge IS NOT NULL)::bigint AS mci_converted,
+      count(*) FILTER (WHERE pn.unit = 'MCI' AND pn.amount IS NOT NULL AND t.ruling_year IS NULL)::bigint AS mci_no_year,
+      count(*) FILTER (WHERE pn.unit = 'MCI' AND pn.amount IS NOT NULL AND t.ruling_year IS NOT NULL AND m.tenge IS NULL)::bigint AS mci_no_value
+    FROM t
+    JOIN detention_charges dc ON dc.detention_id = t.detention_id
+    JOIN penalties pn ON pn.detention_charge_id = dc.id AND pn.replaced_by_position IS NULL
+    LEFT JOIN mci_values m ON m.year = t.ruling_year
+    GROUP BY pn.kind, pn.unit`;
+
+function penaltyPanels(rows: Row[]) {
+  const byKind = desc(
+    [...groupBy(rows, (r) => String(r.kind))].map(([kind, list]) => ({ kind: kind as PenaltyKind, count: list.reduce((a, r) => a + num(r.n), 0) })),
+  );
+  const fines = rows.filter((r) => r.kind === 'fine');
+  const unit = (u: string) => fines.find((r) => r.unit === u);
+  const byCurrency = MONEY_UNITS_SHOWN.map((u) => ({ unit: u as PenaltyUnit, count: num(unit(u)?.n), total: Number(unit(u)?.amount ?? 0) })).filter((c) => c.count > 0);
+  const mci = unit('MCI');
+  const kzt = Number(unit('KZT')?.amount ?? 0);
+  const mciTenge = Number(mci?.mci_tenge ?? 0);
+  return {
+    byKind,
+    money: {
+      fines: fines.reduce((a, r) => a + num(r.n), 0),
+      byCurrency,
+      /** Fines whose amount the source does not give. */
+      amountNotStated: fines.reduce((a, r) => a + num(r.n) - num(r.with_amount), 0),
+      /** KZT fines plus MCI fines converted with the MCI of their ruling's year (computed). */
+      tengeComputed: Math.round((kzt + mciTenge) * 100) / 100,
+      tengeComputedFrom: { kzt: num(unit('KZT')?.with_amount), mci: num(mci?.mci_converted) },
+      mciNotConverted: { noYear: num(mci?.mci_no_year), noValue: num(mci?.mci_no_value) },
+    },
+  };
+}
+
+/** Upper bounds (inclusive) of the days-in-custody buckets; the last is open. */
+export const CUSTODY_BUCKETS = [1, 3, 7, 15, 30, 90, 365] as const;
+
+/**
+ * Where people stand today (held, whereabouts unknown for more than 24 hours, a hearing in the next
+ * 7 days, released) by the same conditions as the case list's custody filter, and the days in
+ * custody of people released (on a recorded day, or presumed once their expected release day has
+ * passed). Read from the records: "today" moves.
+ */
+function custodySql(today: string) {
+  // Days served: recorded at release, or up to the expected release day once it has passed (as custodyNow).
+  const served = sql`CASE
+    WHEN detentions.custody_status = 'released' THEN detentions.custody_days
+    WHEN detentions.expected_release_on <= ${today} AND detentions.custody_from IS NOT NULL THEN detentions.expected_release_on - detentions.custody_from
+  END`;
+  const bucket = sql.join(
+    [sql`CASE`, ...CUSTODY_BUCKETS.map((b) => sql`WHEN served <= ${sql.raw(String(b))} THEN ${sql.raw(String(b))}`), sql`ELSE ${sql.raw(String(CUSTODY_BUCKETS.at(-1)! + 1))} END`],
+    sql` `,
+  );
+  return sql`SELECT GROUPING(b) AS grouping_set, b,
+      count(served)::bigint AS with_days,
+      coalesce(sum(served), 0)::bigint AS days,
+      count(*) FILTER (WHERE ${custodyCondition('held', today)})::bigint AS held,
+      count(*) FILTER (WHERE ${custodyCondition('missing', today)})::bigint AS missing,
+      count(*) FILTER (WHERE ${custodyCondition('hearing_soon', today)})::bigint AS hearing_soon,
+      count(*) FILTER (WHERE ${custodyCondition('released', today)})::bigint AS released
+    FROM t
+    JOIN detentions ON detentions.id = t.detention_id,
+    LATERAL (SELECT ${served} AS served) s,
+    LATERAL (SELECT CASE WHEN served IS NOT NULL THEN ${bucket} END AS b) x
+    GROUP BY GROUPING SETS ((b), ())`;
+}
+
+function custodyPanels(rows: Row[]) {
+  const total = rows.find((r) => num(r.grouping_set) === 1);
+  return {
+    held: num(total?.held),
+    missing: num(total?.missing),
+    hearingSoon: num(total?.hearing_soon),
+    released: num(total?.released),
+    withDays: num(total?.with_days),
+    totalDays: num(total?.days),
+    days: rows
+      .filter((r) => num(r.grouping_set) === 0 && r.b !== null)
+      .map((r) => ({ upTo: num(r.b), count: num(r.with_days) }))
+      .sort((a, b) => a.upTo - b.upTo),
+  };
+}
+
+/**
+ * The panels that count charges, penalties, custody and people, in ONE statement over the matched
+ * detentions (computed once): the panels that cannot come from the rollup cost one scan, not four.
+ */
+async function recordPanels(where: SQL, today: string) {
+  const result = await db.execute(sql`
+    WITH t AS MATERIALIZED (SELECT t.detention_id, t.person_id, t.plea, t.ruling_year FROM (${DETENTION_ROWS}) t WHERE ${where}),
+      c AS (${CHARGES_SQL}), pe AS (${PENALTIES_SQL}), cu AS (${custodySql(today)}), re AS (${REPEAT_SQL})
+    SELECT (SELECT coalesce(jsonb_agg(c), '[]'::jsonb) FROM c) AS charges,
+      (SELECT coalesce(jsonb_agg(pe), '[]'::jsonb) FROM pe) AS penalties,
+      (SELECT coalesce(jsonb_agg(cu), '[]'::jsonb) FROM cu) AS custody,
+      (SELECT coalesce(jsonb_agg(re), '[]'::jsonb) FROM re) AS repeat`);
+  const [row] = rowsOf<Record<'charges' | 'penalties' | 'custody' | 'repeat', Row[] | string>>(result);
+  const parse = (v: Row[] | string): Row[] => (typeof v === 'string' ? JSON.parse(v) : v);
+  return { charges: parse(row.charges), penalties: parse(row.penalties), custody: parse(row.custody), repeat: parse(row.repeat) };
 }
 
 /** Numbers reported without names ("over 350 detained, 109 identified"), with their sources. */
@@ -193,67 +402,100 @@ async function vocabulary() {
   return { placeRows, chargeRows };
 }
 
+function groupBy<T, K>(items: T[], key: (item: T) => K): [K, T[]][] {
+  const groups = new Map<K, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return [...groups];
+}
+
 /** Largest first; ties in a fixed order, so the same data always gives the same output. */
 const desc = <T extends { count: number }>(rows: T[]) =>
   rows.sort((a, b) => b.count - a.count || JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
-/** Everything the dashboard shows, for what this actor may see. */
-export async function getDashboardData(actor: Actor, params: DashboardParams, source: Source = 'rollup') {
+/** Cities (records naming none are one bar of their own, never a guessed city) and regions. */
+function placePanels(cells: Row[], placeRows: Awaited<ReturnType<typeof vocabulary>>['placeRows']) {
+  const placeById = new Map(placeRows.map((p) => [p.id, p]));
+  const placeCells = cells.map((r) => ({ placeId: r.place_id === null ? null : num(r.place_id), region: r.region as string | null, count: num(r.n) }));
+  const byPlace = desc(
+    placeCells
+      .filter((c) => c.placeId !== null)
+      .map((c) => {
+        const place = placeById.get(c.placeId!)!;
+        return { placeId: place.id, name: place.name, region: place.region, latitude: place.latitude, longitude: place.longitude, count: c.count };
+      }),
+  );
+  // Regions: cities' counts plus records naming only the region; no region at all is its own bar.
+  const byRegion = desc(
+    [...groupBy(placeCells.filter((c) => c.region !== null), (c) => c.region!)].map(([region, list]) => ({
+      region,
+      count: list.reduce((a, c) => a + c.count, 0),
+      regionOnly: list.filter((c) => c.placeId === null).reduce((a, c) => a + c.count, 0),
+    })),
+  );
+  return {
+    byPlace,
+    placeNotStated: placeCells.filter((c) => c.placeId === null).reduce((a, c) => a + c.count, 0),
+    byRegion,
+    regionNotStated: placeCells.filter((c) => c.region === null).reduce((a, c) => a + c.count, 0),
+  };
+}
+
+/**
+ * Everything the dashboard shows, for what this actor may see. `today` (custody: who is held now,
+ * hearings in the next 7 days) is the case list's, latestToday(); tests pin it.
+ */
+export async function getDashboardData(actor: Actor, params: DashboardParams, source: Source = 'rollup', today = latestToday()) {
   const allElections = await listElections();
   const { lens, compare } = resolveLens(allElections, params);
   const scope = resolveScope(params, lens);
-  const [rows, timeline, repeat, reported, { placeRows, chargeRows }] = await Promise.all([
-    aggregate(actor, params, scope, source),
-    timelines(actor, params, lens ? [lens, ...compare] : compare, source),
-    repeatDetainees(actor, params, scope),
+  const from = needsRecords(params) ? 'detentions' : source;
+  const where = and([scopeFilter(scope), ...dimensionFilters(actor, params, today)]);
+  const { placeRows, chargeRows } = await vocabulary();
+  const [rows, timeline, records, reported] = await Promise.all([
+    aggregate(where, from),
+    timelines(actor, params, lens ? [lens, ...compare] : compare, from, today),
+    recordPanels(where, today),
     reportedTotals(actor, lens, params),
-    vocabulary(),
   ]);
+  const repeat = repeatDetainees(records.repeat);
+  const chargeData = chargePanels(records.charges, chargeRows);
+  const penaltyData = penaltyPanels(records.penalties);
+  const custody = custodyPanels(records.custody);
   const pick = (...columns: string[]) => rows.filter((r) => num(r.grouping_set) === groupingSet(...columns));
   const total = pick()[0];
-  const placeById = new Map(placeRows.map((p) => [p.id, p]));
-  const chargeById = new Map(chargeRows.map((c) => [c.id, c]));
+  const places = placePanels(pick('place_id', 'region'), placeRows);
 
-  const byPlace = desc(
-    pick('place_id').map((r) => {
-      const place = placeById.get(num(r.place_id))!;
-      return { placeId: place.id, name: place.name, region: place.region, latitude: place.latitude, longitude: place.longitude, count: num(r.n) };
-    }),
-  );
-  const byRegion = desc(
-    groupBy(byPlace, (p) => p.region).map(([region, list]) => ({ region, count: list.reduce((a, p) => a + p.count, 0) })),
-  );
-  const byCharge = desc(
-    pick('charge_id').map((r) => {
-      const charge = r.charge_id === null ? null : chargeById.get(num(r.charge_id)) ?? null;
-      return { chargeId: charge?.id ?? null, name: charge?.name ?? null, legalBasis: charge?.legalBasis ?? null, count: num(r.n) };
-    }),
-  );
-  const byLegalBasis = desc(
-    groupBy(byCharge, (c) => c.legalBasis).map(([legalBasis, list]) => ({ legalBasis, count: list.reduce((a, c) => a + c.count, 0) })),
-  );
   return {
     lens,
     compare,
     elections: allElections,
     scope,
+    axis: params.axis,
+    today,
     totals: {
       detentions: num(total?.n),
       arrestDays: num(total?.arrest_days_total),
-      fines: num(total?.fines),
-      fineTotal: num(total?.fine_total),
+      charges: chargeData.charges,
+    },
+    /** Detentions in the scope with no day on each axis: counted, shown beside the timelines. */
+    uncertain: {
+      detained: num(total?.uncertain_detained),
+      sentenced: num(total?.uncertain_sentenced),
+      known: num(total?.uncertain_known),
     },
     timeline,
     byDay: pick('detained_on')
       .filter((r) => r.detained_on !== null)
       .map((r) => ({ date: String(r.detained_on), count: num(r.n) }))
       .sort((a, b) => a.date.localeCompare(b.date)),
-    byPlace,
-    byRegion,
-    byCharge,
-    byLegalBasis,
-    bySentence: desc(pick('sentence_kind').map((r) => ({ kind: String(r.sentence_kind), count: num(r.n) }))),
-    pleaOutcome: desc(pick('plea', 'sentence_kind').map((r) => ({ plea: String(r.plea), kind: String(r.sentence_kind), count: num(r.n) }))),
+    ...places,
+    byCharge: chargeData.byCharge,
+    byArticle: chargeData.byArticle,
+    byOutcome: chargeData.byOutcome,
+    pleaOutcome: chargeData.pleaOutcome,
+    byPenalty: penaltyData.byKind,
+    money: penaltyData.money,
+    custody,
     arrestDays: pick('arrest_days')
       .filter((r) => r.arrest_days !== null)
       .map((r) => ({ days: num(r.arrest_days), count: num(r.n) }))
@@ -269,3 +511,28 @@ export async function getDashboardData(actor: Actor, params: DashboardParams, so
 }
 
 export type DashboardData = Awaited<ReturnType<typeof getDashboardData>>;
+
+/**
+ * The dashboard's panels (same definitions) for exactly the detentions the case list shows for
+ * `filters` (name search included), whatever their dates: the PDF report's figures.
+ */
+export async function getCaseSetPanels(actor: Actor, filters: Partial<CaseFilters>, today = latestToday()) {
+  const where = sql`t.detention_id IN (SELECT ${detentions.id} FROM ${detentions} WHERE ${caseFilterConditions(actor, filters)})`;
+  const { placeRows, chargeRows } = await vocabulary();
+  const [rows, records] = await Promise.all([aggregate(where, 'detentions'), recordPanels(where, today)]);
+  const chargeData = chargePanels(records.charges, chargeRows);
+  const penaltyData = penaltyPanels(records.penalties);
+  const custody = custodyPanels(records.custody);
+  const total = rows.find((r) => num(r.grouping_set) === groupingSet());
+  return {
+    totals: { detentions: num(total?.n), arrestDays: num(total?.arrest_days_total), charges: chargeData.charges, uncertain: num(total?.uncertain_detained) },
+    ...placePanels(rows.filter((r) => num(r.grouping_set) === groupingSet('place_id', 'region')), placeRows),
+    byCharge: chargeData.byCharge,
+    byOutcome: chargeData.byOutcome,
+    byPenalty: penaltyData.byKind,
+    money: penaltyData.money,
+    custody,
+  };
+}
+
+export type CaseSetPanels = Awaited<ReturnType<typeof getCaseSetPanels>>;

@@ -3,6 +3,11 @@
  * `withStatsUpdate`, which takes the affected detentions out of the rollup before the change and
  * puts them back after it, inside the same transaction: the rollup can never disagree with the
  * records, and concurrent writers serialise on the rollup rows they share.
+ *
+ * One rollup row per combination of a detention's dimensions. A detention's charges, outcomes and
+ * penalty kinds are kept as sorted arrays, so "any charge under CoAO 488" is a filter on the rollup
+ * while the detention still counts once; panels that count charges or penalties themselves read
+ * detention_charges and penalties (lib/dashboard/queries.ts).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db, type Tx } from '@/db';
@@ -10,19 +15,17 @@ import { rowsOf, type Db, type Tx } from '@/db';
 /** Penalties of a detention's charges still in force (not replaced on appeal). */
 const LIVE_PENALTIES = sql`penalties pn JOIN detention_charges dc ON dc.id = pn.detention_charge_id
   WHERE dc.detention_id = d.id AND pn.replaced_by_position IS NULL`;
-const ARREST_DAYS = sql`(SELECT max(pn.amount)::int FROM ${LIVE_PENALTIES} AND pn.kind = 'administrative_arrest' AND pn.unit = 'days')`;
-/** The detention's first charge's vocabulary entry. */
-const CHARGE_ID = sql`(SELECT dc.charge_id FROM detention_charges dc WHERE dc.detention_id = d.id ORDER BY dc.position LIMIT 1)`;
-/** The detention's sentence as one kind: its first live penalty, else its first charge's outcome. */
-const SENTENCE_KIND = sql`coalesce(
-  (SELECT CASE pn.kind WHEN 'probation' THEN 'suspended' WHEN 'activity_ban' THEN 'restricted_freedom'
-      WHEN 'community_work' THEN 'restricted_freedom' ELSE pn.kind::text END
-    FROM ${LIVE_PENALTIES} ORDER BY dc.position, pn.position LIMIT 1),
-  (SELECT CASE dc.outcome WHEN 'acquitted' THEN 'acquitted' WHEN 'pending' THEN 'pending' ELSE 'unknown' END
-    FROM detention_charges dc WHERE dc.detention_id = d.id ORDER BY dc.position LIMIT 1),
-  'unknown')::sentence_kind`;
-const KZT_FINES = sql`(SELECT count(*)::int FROM ${LIVE_PENALTIES} AND pn.kind = 'fine' AND pn.unit = 'KZT')`;
-const KZT_FINE_TOTAL = sql`(SELECT coalesce(sum(pn.amount), 0)::bigint FROM ${LIVE_PENALTIES} AND pn.kind = 'fine' AND pn.unit = 'KZT')`;
+/** Days of administrative arrest in force, summed over the detention's charges (null: none). */
+const ARREST_DAYS = sql`(SELECT round(sum(pn.amount))::bigint FROM ${LIVE_PENALTIES} AND pn.kind = 'administrative_arrest' AND pn.unit = 'days')`;
+const CHARGE_IDS = sql`coalesce((SELECT array_agg(DISTINCT dc.charge_id ORDER BY dc.charge_id) FROM detention_charges dc
+  WHERE dc.detention_id = d.id AND dc.charge_id IS NOT NULL), '{}')::int[]`;
+const OUTCOMES = sql`coalesce((SELECT array_agg(DISTINCT dc.outcome ORDER BY dc.outcome) FROM detention_charges dc
+  WHERE dc.detention_id = d.id), '{}')::charge_outcome[]`;
+// Replaced penalties included: the case list's `penalty` filter finds them too, and a panel's link must agree.
+const PENALTY_KINDS = sql`coalesce((SELECT array_agg(DISTINCT pn.kind ORDER BY pn.kind) FROM penalties pn
+  JOIN detention_charges dc ON dc.id = pn.detention_charge_id WHERE dc.detention_id = d.id), '{}')::penalty_kind[]`;
+/** The region a city lies in, else the region the source names alone. */
+const REGION = sql`coalesce((SELECT pl.region FROM places pl WHERE pl.id = d.place_id), d.region)`;
 const DELAY_BUCKET = sql`CASE
     WHEN d.detained_precision = 'day' AND d.sentenced_precision = 'day' THEN
       CASE
@@ -32,52 +35,65 @@ const DELAY_BUCKET = sql`CASE
         ELSE GREATEST(d.sentenced_on - d.detained_on, 0)
       END
   END`;
-
-/** The rollup's dimensions, computed from a detention row `d` joined to its person `p`. */
-const DIMENSIONS = sql`d.detained_on, d.place_id, ${CHARGE_ID}, ${SENTENCE_KIND}, d.plea, d.election_id, p.role,
-  d.review_status, d.confidentiality, ${ARREST_DAYS}, ${DELAY_BUCKET}`;
+// The bounds matter only to records not placed on a day (a period holds them when it holds the
+// whole interval); for placed ones they would only multiply the rollup's rows.
+const UNPLACED_EARLIEST = sql`CASE WHEN d.detained_on IS NULL THEN d.detained_earliest END`;
+const UNPLACED_LATEST = sql`CASE WHEN d.detained_on IS NULL THEN d.detained_latest END`;
 
 const COLUMNS = sql.raw(
-  'detained_on, place_id, charge_id, sentence_kind, plea, election_id, person_role, review_status, confidentiality, arrest_days, delay_bucket',
+  'detained_on, detained_earliest, detained_latest, sentenced_on, place_id, region, charge_ids, outcomes, penalty_kinds, plea, election_id, person_role, review_status, confidentiality, arrest_days, delay_bucket',
 );
+
+/** The rollup's dimensions, computed from a detention row `d` joined to its person `p`. */
+function DIMENSIONS_AS_COLUMNS() {
+  return sql`d.detained_on, ${UNPLACED_EARLIEST} AS detained_earliest, ${UNPLACED_LATEST} AS detained_latest, d.sentenced_on,
+    d.place_id, ${REGION} AS region, ${CHARGE_IDS} AS charge_ids, ${OUTCOMES} AS outcomes, ${PENALTY_KINDS} AS penalty_kinds,
+    d.plea, d.election_id, p.role AS person_role, d.review_status, d.confidentiality, ${ARREST_DAYS} AS arrest_days, ${DELAY_BUCKET} AS delay_bucket`;
+}
+
+/**
+ * The year of the ruling, which sets the tenge value of a fine in MCI: the sentence date's year,
+ * else the detention date's, when the interval lies within one calendar year; else null.
+ */
+const RULING_YEAR = sql`CASE
+    WHEN date_part('year', d.sentenced_earliest) = date_part('year', d.sentenced_latest) THEN date_part('year', d.sentenced_earliest)::int
+    WHEN date_part('year', d.detained_earliest) = date_part('year', d.detained_latest) THEN date_part('year', d.detained_earliest)::int
+  END`;
 
 /**
  * Every live detention as one row shaped like the rollup (each counting 1): the same aggregates
  * over this are the plain GROUP BY baseline the benchmark and the tests compare the rollup with.
+ * It also carries the detention's id, person and ruling year, by which the panels that read
+ * charges, penalties and custody join it.
  */
 export const DETENTION_ROWS = sql`
   SELECT ${DIMENSIONS_AS_COLUMNS()},
+    d.id AS detention_id,
+    d.person_id,
+    ${RULING_YEAR} AS ruling_year,
     1 AS detentions,
-    coalesce(${ARREST_DAYS}, 0) AS arrest_days_total,
-    ${KZT_FINES} AS fines,
-    ${KZT_FINE_TOTAL} AS fine_total
+    coalesce(${ARREST_DAYS}, 0) AS arrest_days_total
   FROM detentions d JOIN people p ON p.id = d.person_id
   WHERE d.deleted_at IS NULL`;
 
-function DIMENSIONS_AS_COLUMNS() {
-  return sql`d.detained_on, d.place_id, ${CHARGE_ID} AS charge_id, ${SENTENCE_KIND} AS sentence_kind, d.plea, d.election_id, p.role AS person_role,
-    d.review_status, d.confidentiality, ${ARREST_DAYS} AS arrest_days, ${DELAY_BUCKET} AS delay_bucket`;
+/** The rollup rows of the live detentions matching `where`: each detention's dimensions computed once, then counted. */
+function grouped(where: SQL) {
+  return sql`SELECT ${COLUMNS}, count(*)::int AS detentions, coalesce(sum(arrest_days), 0)::bigint AS arrest_days_total
+    FROM (SELECT ${DIMENSIONS_AS_COLUMNS()} FROM detentions d JOIN people p ON p.id = d.person_id
+          WHERE d.deleted_at IS NULL AND (${where})) x
+    GROUP BY ${COLUMNS}`;
 }
 
-/** The aggregates of the rollup, summed over live detentions `d`. */
-const AGGREGATES = sql`count(*)::int AS detentions,
-  coalesce(sum(${ARREST_DAYS}), 0)::bigint AS arrest_days_total,
-  sum(${KZT_FINES})::int AS fines,
-  sum(${KZT_FINE_TOTAL})::bigint AS fine_total`;
-
 /** The column list of a rollup row as jsonb_to_recordset reads it back. */
-const RECORD_TYPE = sql.raw(`detained_on date, place_id int, charge_id int, sentence_kind sentence_kind, plea plea,
+const RECORD_TYPE = sql.raw(`detained_on date, detained_earliest date, detained_latest date, sentenced_on date, place_id int, region text,
+  charge_ids int[], outcomes charge_outcome[], penalty_kinds penalty_kind[], plea plea,
   election_id int, person_role person_role, review_status review_status, confidentiality confidentiality,
-  arrest_days int, delay_bucket smallint, detentions int, arrest_days_total bigint, fines int, fine_total bigint`);
+  arrest_days bigint, delay_bucket smallint, detentions int, arrest_days_total bigint`);
 
 /** The rollup rows of the live detentions matching `where`, as they are now (a jsonb array). */
 async function snapshot(tx: Pick<Tx, 'execute'>, where: SQL): Promise<unknown[]> {
   const result = await tx.execute(sql`
-    SELECT coalesce(jsonb_agg(x), '[]'::jsonb) AS rows FROM (
-      SELECT ${DIMENSIONS_AS_COLUMNS()}, ${AGGREGATES}
-      FROM detentions d JOIN people p ON p.id = d.person_id
-      WHERE d.deleted_at IS NULL AND (${where})
-      GROUP BY ${DIMENSIONS}) x`);
+    SELECT coalesce(jsonb_agg(g), '[]'::jsonb) AS rows FROM (${grouped(where)}) g`);
   const [{ rows }] = rowsOf<{ rows: unknown[] | string }>(result);
   return typeof rows === 'string' ? JSON.parse(rows) : rows;
 }
@@ -96,17 +112,15 @@ async function applyDelta(tx: Pick<Tx, 'execute'>, before: unknown[], after: unk
       SELECT -1 AS sign, * FROM jsonb_to_recordset((${delta}::jsonb)->'before') AS r(${RECORD_TYPE})
       UNION ALL
       SELECT 1 AS sign, * FROM jsonb_to_recordset((${delta}::jsonb)->'after') AS r(${RECORD_TYPE}))
-    INSERT INTO detention_stats AS s (${COLUMNS}, detentions, arrest_days_total, fines, fine_total)
-    SELECT ${COLUMNS}, sum(sign * detentions), sum(sign * arrest_days_total), sum(sign * fines), sum(sign * fine_total)
+    INSERT INTO detention_stats AS s (${COLUMNS}, detentions, arrest_days_total)
+    SELECT ${COLUMNS}, sum(sign * detentions), sum(sign * arrest_days_total)
     FROM x
     GROUP BY ${COLUMNS}
-    HAVING sum(sign * detentions) <> 0 OR sum(sign * arrest_days_total) <> 0 OR sum(sign * fines) <> 0 OR sum(sign * fine_total) <> 0
+    HAVING sum(sign * detentions) <> 0 OR sum(sign * arrest_days_total) <> 0
     ORDER BY ${COLUMNS}
     ON CONFLICT ON CONSTRAINT detention_stats_key DO UPDATE SET
       detentions = s.detentions + excluded.detentions,
-      arrest_days_total = s.arrest_days_total + excluded.arrest_days_total,
-      fines = s.fines + excluded.fines,
-      fine_total = s.fine_total + excluded.fine_total
+      arrest_days_total = s.arrest_days_total + excluded.arrest_days_total
     RETURNING s.id, s.detentions`);
   // Combinations no detention has any more would only grow the table (rows already locked above).
   const emptied = rowsOf<{ id: number | string; detentions: number }>(result).filter((r) => Number(r.detentions) === 0);
@@ -117,7 +131,8 @@ async function applyDelta(tx: Pick<Tx, 'execute'>, before: unknown[], after: unk
 
 /**
  * Runs `change` with the detentions matching `where` (e.g. one id, or all of a person's) taken out
- * of the rollup before and counted again after, whatever the change did to them.
+ * of the rollup before and counted again after, whatever the change did to them (its charges and
+ * penalties included: they are written inside `change`).
  */
 export async function withStatsUpdate<T>(tx: Tx, where: SQL, change: () => Promise<T>): Promise<T> {
   // Lock the records first (in id order), so "before" cannot go stale under a concurrent writer.
@@ -136,17 +151,16 @@ export async function addToStats(tx: Pick<Tx, 'execute'>, where: SQL) {
 export const detentionById = (id: number) => sql`d.id = ${id}`;
 export const detentionsOfPerson = (personId: number) => sql`d.person_id = ${personId}`;
 
+/** The statement that fills an empty rollup from the records (also run by migration 0011). */
+export const REBUILD_STATEMENT = sql`
+  INSERT INTO detention_stats (${COLUMNS}, detentions, arrest_days_total) ${grouped(sql`true`)}`;
+
 /** Rebuilds the whole rollup from the records (after a bulk load, or to check it). */
 export async function rebuildStats(db: Pick<Db, 'transaction'>) {
   await db.transaction(async (tx) => {
     // Writers wait while the rollup is rebuilt, so none of their increments is lost or doubled.
     await tx.execute(sql`LOCK TABLE detention_stats IN EXCLUSIVE MODE`);
     await tx.execute(sql`DELETE FROM detention_stats`);
-    await tx.execute(sql`
-      INSERT INTO detention_stats (${COLUMNS}, detentions, arrest_days_total, fines, fine_total)
-      SELECT ${DIMENSIONS}, ${AGGREGATES}
-      FROM detentions d JOIN people p ON p.id = d.person_id
-      WHERE d.deleted_at IS NULL
-      GROUP BY ${DIMENSIONS}`);
+    await tx.execute(REBUILD_STATEMENT);
   });
 }

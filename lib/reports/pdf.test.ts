@@ -7,11 +7,12 @@ const row = (id: number, activist: string, url: string): ReportRow => ({
   id,
   activist,
   activistOther: id === 1 ? 'Ғаділбек Серікбаев' : null,
-  city: 'Astana',
-  detained: '2021-01-06',
-  charge: 'CoAO art. 488',
-  sentence: 'Administrative arrest, 15 days',
+  city: id === 2 ? 'Aktobe Region (Region only)' : 'Astana',
+  detained: id === 2 ? 'on or before 2019-03-18' : '2021-01-06',
+  charge: 'CoAO art. 488(3) (stated by the source): calling for protests — Convicted\nCoAO art. 489 (inferred by the monitor) — Dropped',
+  sentence: 'Fine, 135 USD; Fine, 30 MCI',
   plea: 'Not guilty',
+  notes: id === 1 ? 'Released after the appeal hearing.' : null,
   link: `https://cases.example.org/cases/${id}`,
   sources: [{ title: 'Kazakh Activists Warn Of Crackdown', url }],
 });
@@ -34,8 +35,9 @@ function input(rows: ReportRow[]): ReportPdfInput {
     ),
     tableTitle: 'Detentions and their sources',
     tableNote: null,
-    columns: { no: '#', activist: 'Activist', city: 'City', detained: 'Detained', charge: 'Charge', sentence: 'Sentence', plea: 'Plea' },
+    columns: { no: '#', activist: 'Activist', city: 'Place', detained: 'Detained', charge: 'Charges', sentence: 'Penalties', plea: 'Plea' },
     sourcesLabel: 'Sources:',
+    notesLabel: 'Notes:',
     rows,
     methodologyTitle: 'Method',
     methodology: 'What is counted, and what is not.',
@@ -44,12 +46,16 @@ function input(rows: ReportRow[]): ReportPdfInput {
 }
 
 describe('report PDF', () => {
-  it('carries Kazakh Cyrillic names as written and every source URL', async () => {
+  it('carries Kazakh Cyrillic names as written, every source URL and the public notes', async () => {
     const bytes = await buildReportPdf(input([row(1, 'Әлия Қасымқызы', 'https://www.rferl.org/a/31036601.html'), row(2, 'Berikzhan Toqin', 'https://example.org/b')]));
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     const text = await pdfText(bytes);
-    for (const expected of ['Detentions of activists: report', 'Әлия Қасымқызы', 'Ғаділбек Серікбаев', 'https://www.rferl.org/a/31036601.html', 'https://example.org/b', 'Kazakh Activists Warn Of Crackdown', 'Ақтөбе: 3', 'Detentions by city', 'Method', 'Page 1 of'])
+    for (const expected of ['Detentions of activists: report', 'Әлия Қасымқызы', 'Ғаділбек Серікбаев', 'https://www.rferl.org/a/31036601.html', 'https://example.org/b', 'Kazakh Activists Warn Of Crackdown', 'Ақтөбе: 3', 'Detentions by city', 'Method', 'Page 1 of', 'Notes: Released after the appeal hearing.'])
       expect(text).toContain(expected);
+    // Table cells wrap: compare with line breaks read as spaces.
+    const flat = text.replace(/\s+/g, ' ');
+    for (const expected of ['CoAO art. 488(3) (stated by the source)', 'CoAO art. 489 (inferred by the monitor) — Dropped', 'Fine, 135 USD; Fine, 30 MCI', 'on or before 2019-03-18', 'Aktobe Region (Region only)'])
+      expect(flat).toContain(expected);
   });
 
   it('runs the table over as many pages as it needs, with the header on each', async () => {
@@ -58,7 +64,7 @@ describe('report PDF', () => {
     expect(text).toContain('https://example.org/120');
     const pages = Number(/Page 1 of (\d+)/.exec(text)![1]);
     expect(pages).toBeGreaterThan(3);
-    expect(text.split('Sentence').length - 1).toBeGreaterThanOrEqual(pages - 2);
+    expect(text.split('Penalties').length - 1).toBeGreaterThanOrEqual(pages - 2);
   });
 });
 

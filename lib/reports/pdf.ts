@@ -21,6 +21,8 @@ export type ReportRow = {
   charge: string;
   sentence: string;
   plea: string;
+  /** Public notes (never internal ones), printed under the row. */
+  notes: string | null;
   link: string;
   sources: { title: string; url: string }[];
 };
@@ -45,6 +47,7 @@ export type ReportPdfInput = {
   tableNote: string | null;
   columns: { no: string; activist: string; city: string; detained: string; charge: string; sentence: string; plea: string };
   sourcesLabel: string;
+  notesLabel: string;
   rows: ReportRow[];
   methodologyTitle: string;
   methodology: string;
@@ -181,7 +184,8 @@ function drawTable(
     const cellHeight = Math.max(...columns.map((col) => doc.heightOfString(col.value(row), { width: col.width - pad })));
     doc.fontSize(7.5);
     const sourceLines = row.sources.map((s, i) => `${i + 1}. ${s.title} — ${s.url}`);
-    const sourcesHeight = [input.sourcesLabel, ...sourceLines, row.link].reduce((sum, line) => sum + doc.heightOfString(line, { width: width - 12 }), 0);
+    const notes = row.notes ? `${input.notesLabel} ${row.notes}` : null;
+    const sourcesHeight = [...(notes ? [notes] : []), input.sourcesLabel, ...sourceLines, row.link].reduce((sum, line) => sum + doc.heightOfString(line, { width: width - 12 }), 0);
     if (doc.y + cellHeight + sourcesHeight + 10 > bottom()) {
       doc.addPage();
       drawHeader();
@@ -194,6 +198,7 @@ function drawTable(
       x += col.width;
     }
     doc.y = top + cellHeight + 2;
+    if (notes) doc.font('body').fontSize(7.5).fillColor(COLOR.text).text(notes, MARGIN + 12, doc.y, { width: width - 12 });
     doc.font('body').fontSize(7.5).fillColor(COLOR.muted).text(input.sourcesLabel, MARGIN + 12, doc.y, { width: width - 12 });
     row.sources.forEach((s, i) => {
       doc.fillColor(COLOR.text).text(`${i + 1}. ${s.title} — `, MARGIN + 12, doc.y, { width: width - 12, continued: true });

@@ -1,47 +1,117 @@
 import 'server-only';
-import { count, countDistinct, eq, inArray, max, min, sql } from 'drizzle-orm';
+import { and, asc, countDistinct, eq, inArray, max, min } from 'drizzle-orm';
 import { db } from '@/db';
-import { charges, citations, detentions, places } from '@/db/schema';
+import { citations, detentions, people, personNames, places, sources } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import type { CaseFilters } from '@/lib/cases/filters';
+import { chargesOf, type ChargeDetail } from '@/lib/cases/details';
 import { caseFilterConditions } from '@/lib/cases/queries';
-import { readExportBatch } from '@/lib/exports/queries';
+import { getCaseSetPanels } from '@/lib/dashboard/queries';
+import type { DateInterval } from '@/lib/dates/interval';
 
 /** Detentions listed in the PDF's table at most; the figures and charts still count every match. */
 export const MAX_REPORT_ROWS = 1000;
 
-/** Key figures and the listed detentions of a report, within what the actor may see. */
+export type ReportRecord = {
+  id: number;
+  activist: string;
+  /** Another spelling in Cyrillic, when the person has one. */
+  activistCyrillic: string | null;
+  city: string | null;
+  region: string | null;
+  placePrecision: (typeof detentions.$inferSelect)['placePrecision'];
+  detained: DateInterval;
+  sentenced: DateInterval;
+  plea: (typeof detentions.$inferSelect)['plea'];
+  charges: ChargeDetail[];
+  /** Shown to every reader; internal notes are never read here. */
+  publicNotes: string | null;
+  link: string;
+  sources: { title: string; url: string }[];
+};
+
+/** The listed detentions (by id), within what the actor may see, with charges, penalties and sources. */
+async function reportRows(actor: Actor, filters: Partial<CaseFilters>, origin: string, limit: number): Promise<ReportRecord[]> {
+  const rows = await db
+    .select({
+      id: detentions.id,
+      personId: detentions.personId,
+      activist: people.displayName,
+      city: places.name,
+      placeRegion: places.region,
+      region: detentions.region,
+      placePrecision: detentions.placePrecision,
+      detainedEarliest: detentions.detainedEarliest,
+      detainedLatest: detentions.detainedLatest,
+      detainedQualifier: detentions.detainedQualifier,
+      detainedAsReported: detentions.detainedAsReported,
+      sentencedEarliest: detentions.sentencedEarliest,
+      sentencedLatest: detentions.sentencedLatest,
+      sentencedQualifier: detentions.sentencedQualifier,
+      sentencedAsReported: detentions.sentencedAsReported,
+      plea: detentions.plea,
+      publicNotes: detentions.publicNotes,
+    })
+    .from(detentions)
+    .innerJoin(people, eq(people.id, detentions.personId))
+    .leftJoin(places, eq(places.id, detentions.placeId))
+    .where(caseFilterConditions(actor, filters))
+    .orderBy(asc(detentions.id))
+    .limit(limit);
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [charges, cited, cyrillic] = await Promise.all([
+    chargesOf(db, ids),
+    db
+      .select({ detentionId: citations.detentionId, title: sources.title, url: sources.url })
+      .from(citations)
+      .innerJoin(sources, eq(sources.id, citations.sourceId))
+      .where(inArray(citations.detentionId, ids))
+      .orderBy(asc(citations.id)),
+    db
+      .select({ personId: personNames.personId, name: personNames.name })
+      .from(personNames)
+      .where(and(inArray(personNames.personId, [...new Set(rows.map((r) => r.personId))]), eq(personNames.script, 'cyrillic')))
+      .orderBy(asc(personNames.id)),
+  ]);
+  const sourcesOf = new Map<number, { title: string; url: string }[]>();
+  for (const c of cited) sourcesOf.set(c.detentionId, [...(sourcesOf.get(c.detentionId) ?? []), { title: c.title, url: c.url }]);
+  return rows.map((r) => ({
+    id: r.id,
+    activist: r.activist,
+    activistCyrillic: cyrillic.find((n) => n.personId === r.personId && n.name !== r.activist)?.name ?? null,
+    city: r.city,
+    region: r.placeRegion ?? r.region,
+    placePrecision: r.placePrecision,
+    detained: { earliest: r.detainedEarliest, latest: r.detainedLatest, qualifier: r.detainedQualifier, asReported: r.detainedAsReported },
+    sentenced: { earliest: r.sentencedEarliest, latest: r.sentencedLatest, qualifier: r.sentencedQualifier, asReported: r.sentencedAsReported },
+    plea: r.plea,
+    charges: charges.get(r.id) ?? [],
+    publicNotes: r.publicNotes,
+    link: `${origin}/cases/${r.id}`,
+    sources: sourcesOf.get(r.id) ?? [],
+  }));
+}
+
+/**
+ * Key figures, the dashboard's panels (same definitions) and the listed detentions of a report,
+ * within what the actor may see.
+ */
 export async function getReportData(actor: Actor, filters: Partial<CaseFilters>, { origin, maxRows = MAX_REPORT_ROWS }: { origin: string; maxRows?: number }) {
   const where = caseFilterConditions(actor, filters);
-  const arrestDays = sql<number>`coalesce(sum(CASE WHEN ${detentions.sentenceKind} = 'administrative_arrest' AND ${detentions.sentenceUnit} = 'days' THEN ${detentions.sentenceAmount} END), 0)::int`;
   const matching = db.select({ id: detentions.id }).from(detentions).where(where);
-  const [[totals], byCity, byCharge, bySentence, [cited], rows] = await Promise.all([
+  const [[totals], [cited], panels, rows] = await Promise.all([
     db
-      .select({ detentions: count(), people: countDistinct(detentions.personId), arrestDays, first: min(detentions.detainedOn), last: max(detentions.detainedOn) })
+      .select({ people: countDistinct(detentions.personId), first: min(detentions.detainedOn), last: max(detentions.detainedOn) })
       .from(detentions)
       .where(where),
-    db
-      .select({ label: places.name, count: count() })
-      .from(detentions)
-      .innerJoin(places, eq(places.id, detentions.placeId))
-      .where(where)
-      .groupBy(places.name),
-    db
-      .select({ legalBasis: charges.legalBasis, count: count() })
-      .from(detentions)
-      .leftJoin(charges, eq(charges.id, detentions.chargeId))
-      .where(where)
-      .groupBy(charges.legalBasis),
-    db.select({ kind: detentions.sentenceKind, count: count() }).from(detentions).where(where).groupBy(detentions.sentenceKind),
     db.select({ sources: countDistinct(citations.sourceId) }).from(citations).where(inArray(citations.detentionId, matching)),
-    readExportBatch(actor, filters, { afterId: 0, limit: maxRows, origin }),
+    getCaseSetPanels(actor, filters),
+    reportRows(actor, filters, origin, maxRows),
   ]);
-  const byCount = <T extends { count: number }>(list: T[]) => [...list].sort((a, b) => b.count - a.count);
   return {
-    totals: { ...totals, arrestDays: Number(totals.arrestDays), sources: cited?.sources ?? 0 },
-    byCity: byCount(byCity),
-    byCharge: byCount(byCharge),
-    bySentence: byCount(bySentence),
+    totals: { ...panels.totals, people: totals.people, first: totals.first, last: totals.last, sources: cited?.sources ?? 0 },
+    panels,
     rows,
   };
 }

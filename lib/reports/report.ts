@@ -2,13 +2,14 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/policy';
 import type { CaseFilters } from '@/lib/cases/filters';
 import { startExportLog, finishExportLog } from '@/lib/exports/queries';
-import { showSentence } from '@/lib/format';
+import { formatAmount, legalBasisText, showInterval, showPenalty, showPlace } from '@/lib/format';
 import { listVocabulary } from '@/lib/vocab/queries';
 import { filtersToQuery } from '@/lib/cases/filters';
-import { barChart, stackedChart, timelineChart } from '@/lib/dashboard/charts';
+import type { ChargeDetail } from '@/lib/cases/details';
+import { barChart, timelineChart } from '@/lib/dashboard/charts';
+import { chargeBarLabel } from '@/lib/dashboard/labels';
 import { parseDashboardParams } from '@/lib/dashboard/params';
 import { getDashboardData } from '@/lib/dashboard/queries';
-import { plea as pleaEnum, sentenceKind } from '@/db/schema';
 import { renderReportCharts, type ReportChart } from './charts';
 import { buildReportPdf, type ReportRow } from './pdf';
 import { getReportData, type ReportData } from './queries';
@@ -21,6 +22,8 @@ async function describeFilters(t: Translate, filters: Partial<CaseFilters>): Pro
   const vocab = await listVocabulary();
   const out: [string, string][] = [];
   const add = (label: string, value: string | undefined) => value && out.push([t(`filters.${label}`), value]);
+  // Filters of the new model, named in this report's own words.
+  const addOwn = (label: string, value: string | undefined) => value && out.push([t(`reports.pdf.${label}`), value]);
   add('q', filters.q);
   add('city', vocab.places.find((p) => p.id === filters.city)?.name);
   add('region', filters.region);
@@ -28,13 +31,16 @@ async function describeFilters(t: Translate, filters: Partial<CaseFilters>): Pro
   add('to', filters.to);
   const charge = vocab.charges.find((c) => c.id === filters.charge);
   add('charge', charge && `${charge.legalBasis}: ${charge.name}`);
-  add('sentence', filters.sentence && t(`enums.sentenceKind.${filters.sentence}`));
   add('plea', filters.plea && t(`enums.plea.${filters.plea}`));
   add('election', vocab.elections.find((e) => e.id === filters.election)?.name);
-  add('status', filters.status && t(`enums.status.${filters.status}`));
   add('role', filters.role && t(`enums.personRole.${filters.role}`));
   add('review', filters.review && t(`enums.reviewStatus.${filters.review}`));
   add('confidentiality', filters.confidentiality && t(`enums.confidentiality.${filters.confidentiality}`));
+  addOwn('place', filters.place && t(`enums.placePrecision.${filters.place}`));
+  addOwn('dated', filters.dated && t('dates.uncertain'));
+  addOwn('outcome', filters.outcome && t(`enums.chargeOutcome.${filters.outcome}`));
+  addOwn('penalty', filters.penalty && t(`enums.penaltyKind.${filters.penalty}`));
+  addOwn('custody', filters.custody && t(`enums.custodyFilter.${filters.custody}`));
   return out;
 }
 
@@ -47,29 +53,37 @@ function describePeriod(t: Translate, filters: Partial<CaseFilters>, data: Repor
 
 /** The charts of the report; a separate step so another chart source can take its place. */
 export function reportCharts(t: Translate, data: ReportData): ReportChart[] {
-  const noCharge = t('reports.pdf.noCharge');
+  const { panels } = data;
   return renderReportCharts(
     {
-      byCity: data.byCity.map((c) => ({ label: c.label, count: c.count })),
-      byCharge: data.byCharge.map((c) => ({ label: c.legalBasis ?? noCharge, count: c.count })),
+      byCity: cityLines(t, data).map(([label, count]) => ({ label, count })),
+      byCharge: panels.byCharge.map((c) => ({ label: chargeBarLabel(t, c), count: c.count })),
     },
     { byCity: t('reports.pdf.chartByCity'), byCharge: t('reports.pdf.chartByCharge'), other: t('reports.pdf.other') },
   );
 }
 
+/** Cities, and the records naming none as a line of their own (as on the dashboard). */
+function cityLines(t: Translate, data: ReportData): [string, number][] {
+  const { panels } = data;
+  const lines: [string, number][] = panels.byPlace.map((p) => [p.name, p.count]);
+  if (panels.placeNotStated) lines.push([t('dashboard.placeNotStated'), panels.placeNotStated]);
+  return lines.sort((a, b) => b[1] - a[1]);
+}
+
 /**
  * The dashboard's charts for the same records: the timeline around the election (the filtered
- * election, else the dashboard's default), sentences, and plea against outcome.
+ * election, else the dashboard's default); penalties and outcomes per charge.
  */
-async function dashboardCharts(t: Translate, actor: Actor, filters: Partial<CaseFilters>): Promise<ReportChart[]> {
+async function dashboardCharts(t: Translate, actor: Actor, filters: Partial<CaseFilters>, data: ReportData): Promise<ReportChart[]> {
   const query = new URLSearchParams(filtersToQuery({ ...filters, page: 1 }).slice(1));
   // The report covers every date its filters allow, not the dashboard's default window.
   if (!filters.from && !filters.to) query.set('all', '1');
   if (filters.election) query.set('lens', String(filters.election));
   const params = parseDashboardParams(query);
-  const data = await getDashboardData(actor, params);
+  const dashboard = await getDashboardData(actor, params);
   const charts: ReportChart[] = [];
-  const lens = data.timeline[0];
+  const lens = dashboard.timeline[0];
   if (lens && lens.days.some((d) => d.count > 0)) {
     const label = (o: number) => (o === 0 ? t('dashboard.electionDayShort') : o < 0 ? `T−${-o}` : `T+${o}`);
     charts.push({
@@ -81,45 +95,54 @@ async function dashboardCharts(t: Translate, actor: Actor, filters: Partial<Case
       ).svg,
     });
   }
-  if (data.bySentence.length) {
+  const { panels } = data;
+  if (panels.byPenalty.length) {
     charts.push({
-      title: t('dashboard.bySentenceTitle'),
-      svg: barChart(data.bySentence.map((s) => ({ label: t(`enums.sentenceKind.${s.kind}`), value: s.count, href: null })), { width: 495, labelRoom: 40 }).svg,
+      title: t('reports.pdf.chartByPenalty'),
+      svg: barChart(panels.byPenalty.map((p) => ({ label: t(`enums.penaltyKind.${p.kind}`), value: p.count, href: null })), { width: 495, labelRoom: 40 }).svg,
     });
   }
-  if (data.pleaOutcome.length) {
-    const kinds = sentenceKind.enumValues.filter((k) => data.pleaOutcome.some((p) => p.kind === k));
+  if (panels.byOutcome.length) {
     charts.push({
-      title: t('dashboard.pleaOutcomeTitle'),
-      svg: stackedChart(
-        pleaEnum.enumValues.map((p) => t(`enums.plea.${p}`)),
-        kinds.map((k) => ({
-          name: t(`enums.sentenceKind.${k}`),
-          values: pleaEnum.enumValues.map((p) => ({ value: data.pleaOutcome.find((r) => r.plea === p && r.kind === k)?.count ?? 0, href: null })),
-        })),
-        { width: 495 },
-      ).svg,
+      title: t('reports.pdf.chartByOutcome'),
+      svg: barChart(panels.byOutcome.map((o) => ({ label: t(`enums.chargeOutcome.${o.outcome}`), value: o.count, href: null })), { width: 495, labelRoom: 40 }).svg,
     });
   }
   return charts;
 }
 
+/** One charge: "CoAO art. 488(3) (stated by the source): calling for protests — Convicted". */
+function chargeText(t: Translate, c: ChargeDetail): string {
+  const basis = legalBasisText(c);
+  const origin = c.basisOrigin ? ` (${t(`reports.pdf.${c.basisOrigin}`)})` : '';
+  const head = basis ? `${basis}${origin}${c.chargeText ? `: ${c.chargeText}` : ''}` : (c.chargeText ?? t('dashboard.noArticle'));
+  return `${head} — ${t(`enums.chargeOutcome.${c.outcome}`)}`;
+}
+
+/** Its penalties, in their own unit or currency; replaced ones marked. */
+function penaltiesText(t: Translate, charges: ChargeDetail[]): string {
+  const all = charges.flatMap((c) => c.penalties);
+  if (all.length === 0) return t('reports.pdf.noPenalty');
+  return all.map((p) => `${showPenalty(t, p)}${p.asReported ? ` (“${p.asReported}”)` : ''}${p.replacedBy !== null ? ` (${t('reports.pdf.replaced')})` : ''}`).join('; ');
+}
+
 function tableRows(t: Translate, data: ReportData): ReportRow[] {
-  const detained = (r: ReportData['rows'][number]) => (r.detainedOn ? (r.detainedPrecision === 'day' ? r.detainedOn : t(`dates.${r.detainedPrecision}`, { value: r.detainedOn })) : t('dates.unknown'));
+  const when = (i: ReportData['rows'][number]['detained']) => `${showInterval(t, i)}${i.asReported ? ` (${t('dates.asReported', { text: i.asReported })})` : ''}`;
   return [...data.rows]
-    // Chronological, unknown dates last.
-    .sort((a, b) => (a.detainedOn || '9999').localeCompare(b.detainedOn || '9999') || a.id - b.id)
+    // Chronological by the earliest possible day, unknown dates last.
+    .sort((a, b) => (a.detained.earliest ?? a.detained.latest ?? '9999').localeCompare(b.detained.earliest ?? b.detained.latest ?? '9999') || a.id - b.id)
     .map((r) => ({
       id: r.id,
       activist: r.activist,
       activistOther: r.activistCyrillic,
-      city: r.city,
-      detained: detained(r),
-      charge: [r.legalBasis, r.chargeAsReported].filter(Boolean).join(': ') || t('reports.pdf.noCharge'),
-      sentence: showSentence(t, r.sentenceKind, r.sentenceAmount, r.sentenceUnit),
+      city: showPlace(t, r),
+      detained: when(r.detained),
+      charge: r.charges.length ? r.charges.map((c) => chargeText(t, c)).join('\n') : t('dashboard.noArticle'),
+      sentence: penaltiesText(t, r.charges),
       plea: t(`enums.plea.${r.plea}`),
+      notes: r.publicNotes,
       link: r.link,
-      sources: r.sources.map((s) => ({ title: s.title, url: s.url })),
+      sources: r.sources,
     }));
 }
 
@@ -130,7 +153,7 @@ function tableRows(t: Translate, data: ReportData): ReportRow[] {
 export async function generateReport(actor: Actor, filters: Partial<CaseFilters>, { t, origin, now = new Date() }: { t: Translate; origin: string; now?: Date }) {
   const logId = await startExportLog(actor, 'pdf', filters, false);
   const data = await getReportData(actor, filters, { origin });
-  const { totals } = data;
+  const { totals, panels } = data;
   const bytes = await buildReportPdf({
     title: t('reports.pdf.title'),
     generated: t('reports.pdf.generated', { at: now.toISOString().slice(0, 16).replace('T', ' ') }),
@@ -142,16 +165,29 @@ export async function generateReport(actor: Actor, filters: Partial<CaseFilters>
     figures: [
       [t('reports.pdf.detentions'), String(totals.detentions)],
       [t('reports.pdf.people'), String(totals.people)],
+      [t('reports.pdf.dateUncertain'), String(totals.uncertain)],
+      [t('reports.pdf.charges'), String(totals.charges)],
       [t('reports.pdf.arrestDays'), String(totals.arrestDays)],
+      [t('reports.pdf.fines'), String(panels.money.fines)],
       [t('reports.pdf.sourcesCount'), String(totals.sources)],
     ],
     breakdowns: [
-      { title: t('reports.pdf.byCity'), lines: data.byCity.map((c) => [c.label, c.count]) },
-      { title: t('reports.pdf.byCharge'), lines: data.byCharge.map((c) => [c.legalBasis ?? t('reports.pdf.noCharge'), c.count]) },
-      { title: t('reports.pdf.bySentence'), lines: data.bySentence.map((s) => [t(`enums.sentenceKind.${s.kind}`), s.count]) },
+      { title: t('reports.pdf.byCity'), lines: cityLines(t, data) },
+      { title: t('reports.pdf.byCharge'), lines: panels.byCharge.map((c) => [chargeBarLabel(t, c), c.count]) },
+      { title: t('reports.pdf.byOutcome'), lines: panels.byOutcome.map((o) => [t(`enums.chargeOutcome.${o.outcome}`), o.count]) },
+      { title: t('reports.pdf.byPenalty'), lines: panels.byPenalty.map((p) => [t(`enums.penaltyKind.${p.kind}`), p.count]) },
+      {
+        title: t('reports.pdf.money'),
+        lines: [
+          ...panels.money.byCurrency.map((c) => [`${formatAmount(c.total)} ${c.unit}`, c.count]),
+          ...(panels.money.tengeComputedFrom.kzt + panels.money.tengeComputedFrom.mci > 0
+            ? [[`${t('reports.pdf.moneyComputed')}: ${formatAmount(panels.money.tengeComputed)} KZT`, panels.money.tengeComputedFrom.kzt + panels.money.tengeComputedFrom.mci]]
+            : []),
+        ],
+      },
     ].filter((b) => b.lines.length > 0) as { title: string; lines: [string, number][] }[],
     chartsTitle: t('reports.pdf.chartsTitle'),
-    charts: [...reportCharts(t, data), ...(await dashboardCharts(t, actor, filters))],
+    charts: [...reportCharts(t, data), ...(await dashboardCharts(t, actor, filters, data))],
     tableTitle: t('reports.pdf.tableTitle'),
     tableNote: data.rows.length < totals.detentions ? t('reports.pdf.tableTruncated', { shown: data.rows.length, total: totals.detentions }) : null,
     columns: {
@@ -164,6 +200,7 @@ export async function generateReport(actor: Actor, filters: Partial<CaseFilters>
       plea: t('reports.pdf.colPlea'),
     },
     sourcesLabel: t('reports.pdf.sources'),
+    notesLabel: t('reports.pdf.publicNotes'),
     rows: tableRows(t, data),
     methodologyTitle: t('reports.pdf.methodologyTitle'),
     methodology: t('reports.pdf.methodology'),

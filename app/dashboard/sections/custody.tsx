@@ -1,0 +1,48 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { columnChart } from '@/lib/dashboard/charts';
+import { custodyBucketLabel } from '@/lib/dashboard/labels';
+import { Figure, RankTable } from '../figure';
+import type { SectionProps } from './types';
+
+/** Where people stand today, each figure opening the case list's custody filter, and days served. */
+export async function CustodySection({ data, cases }: SectionProps) {
+  const t = await getTranslations();
+  const { custody } = data;
+  const figures = [
+    { key: 'held', label: t('dashboard.custodyHeld'), count: custody.held },
+    { key: 'missing', label: t('dashboard.custodyMissing'), count: custody.missing },
+    { key: 'hearing_soon', label: t('dashboard.custodyHearings'), count: custody.hearingSoon },
+    { key: 'released', label: t('dashboard.custodyReleased'), count: custody.released },
+  ] as const;
+  const days = columnChart(
+    custody.days.map((d) => ({ label: custodyBucketLabel(t, d.upTo), value: d.count, href: null })),
+    { title: t('dashboard.custodyDaysTitle'), xName: t('dashboard.days') },
+  );
+  return (
+    <section aria-labelledby="custody-heading">
+      <h2 id="custody-heading">{t('dashboard.custody')}</h2>
+      <p className="hint">{t('dashboard.custodyAsOf', { today: data.today })}</p>
+      <dl className="figures">
+        {figures.map((f) => (
+          <div key={f.key}>
+            <dt>{f.label}</dt>
+            <dd>
+              <Link href={cases({ custody: f.key })} aria-label={`${f.label}: ${f.count}`}>
+                {f.count.toLocaleString('en')}
+              </Link>
+            </dd>
+          </div>
+        ))}
+      </dl>
+      <Figure id="custody-days" title={t('dashboard.custodyDaysTitle')} chart={days} dataLabel={t('dashboard.dataTable')} summary={t('dashboard.custodyDaysSummary', { count: custody.withDays, days: custody.totalDays.toLocaleString('en') })}>
+        <RankTable
+          caption={t('dashboard.custodyDaysTitle')}
+          itemLabel={t('dashboard.item')}
+          countLabel={t('dashboard.detentions')}
+          rows={custody.days.map((d) => ({ key: String(d.upTo), label: custodyBucketLabel(t, d.upTo), count: d.count, href: null }))}
+        />
+      </Figure>
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+import { getTranslations } from 'next-intl/server';
+import { barChart } from '@/lib/dashboard/charts';
+import { kazakhstanMap, MAP_HEIGHT, MAP_WIDTH } from '@/lib/dashboard/map';
+import { Figure, RankTable, topOf, type RankRow } from '../figure';
+import type { SectionProps } from './types';
+
+/** The map and the rankings by city and region; records naming no city are a bar of their own. */
+export async function WhereSection({ data, cases }: SectionProps) {
+  const t = await getTranslations();
+  const notStated = t('dashboard.placeNotStated');
+  const cityRows: RankRow[] = [
+    ...data.byPlace.map((p) => ({ key: String(p.placeId), label: p.name, count: p.count, href: cases({ city: p.placeId }) })),
+    ...(data.placeNotStated ? [{ key: 'not-stated', label: notStated, count: data.placeNotStated, href: cases({ place: 'not_stated' }) }] : []),
+  ].sort((a, b) => b.count - a.count);
+  const regionRows: RankRow[] = [
+    ...data.byRegion.map((r) => ({
+      key: r.region,
+      label: r.region,
+      count: r.count,
+      href: cases({ region: r.region }),
+      note: r.regionOnly ? t('dashboard.regionOnlyNote', { count: r.regionOnly }) : undefined,
+    })),
+    // The case list has no "no region" filter; this bar opens no list.
+    ...(data.regionNotStated ? [{ key: 'not-stated', label: t('dashboard.regionNotStated'), count: data.regionNotStated, href: null }] : []),
+  ].sort((a, b) => b.count - a.count);
+  const cities = barChart(cityRows.map((r) => ({ label: r.label, value: r.count, href: r.href })), { title: t('dashboard.byCityTitle') });
+  const regions = barChart(regionRows.map((r) => ({ label: r.label, value: r.count, href: r.href })), { title: t('dashboard.byRegionTitle') });
+  const map = kazakhstanMap();
+  const maxPlace = Math.max(1, ...data.byPlace.map((p) => p.count));
+  const table = { itemLabel: t('dashboard.item'), countLabel: t('dashboard.detentions') };
+  return (
+    <section aria-labelledby="where-heading">
+      <h2 id="where-heading">{t('dashboard.where')}</h2>
+      <figure className="panel" aria-labelledby="map-title">
+        <h3 id="map-title">{t('dashboard.mapTitle')}</h3>
+        <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} className="map" role="group" aria-label={t('dashboard.mapTitle')}>
+          <path d={map.path} fill="#eef2f5" stroke="#57606a" strokeWidth={1} />
+          {data.byPlace.map((p) => {
+            const [x, y] = map.project(p.longitude, p.latitude);
+            const label = t('dashboard.mapMark', { city: p.name, count: p.count });
+            const r = 3 + 22 * Math.sqrt(p.count / maxPlace);
+            return (
+              <a key={p.placeId} href={cases({ city: p.placeId })} aria-label={label}>
+                <title>{label}</title>
+                <circle cx={x} cy={y} r={r} fill="#0072B2" fillOpacity={0.55} stroke="#003f63" />
+                <text x={x} y={y - 6 - r + 3} textAnchor="middle" fontSize={11}>
+                  {p.name}
+                </text>
+              </a>
+            );
+          })}
+        </svg>
+        <figcaption className="hint">
+          {t('dashboard.mapSummary', { top: topOf(t, data.byPlace.map((p) => ({ label: p.name, count: p.count }))) })} {t('dashboard.mapNotStated', { count: data.placeNotStated })}
+        </figcaption>
+      </figure>
+      <div className="two">
+        <Figure id="cities" title={t('dashboard.byCityTitle')} chart={cities} dataLabel={t('dashboard.dataTable')} summary={t('dashboard.rankSummary', { top: topOf(t, cityRows) })}>
+          <RankTable caption={t('dashboard.byCityTitle')} {...table} rows={cityRows} />
+        </Figure>
+        <Figure id="regions" title={t('dashboard.byRegionTitle')} chart={regions} dataLabel={t('dashboard.dataTable')} summary={t('dashboard.rankSummary', { top: topOf(t, regionRows) })}>
+          <RankTable caption={t('dashboard.byRegionTitle')} {...table} rows={regionRows} />
+        </Figure>
+      </div>
+    </section>
+  );
+}
