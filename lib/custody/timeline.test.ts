@@ -154,3 +154,11 @@ describe('custodyNow', () => {
     expect(custodyNow({ ...missing, custodyFrom: '2021-01-09', whereaboutsUnknownSince: '2021-01-09' }, '2021-01-07')).toMatchObject({ days: null, missingDays: null });
   });
 });
+
+describe('terms beyond a lifetime', () => {
+  it('have no expected release day instead of an invalid date', () => {
+    expect(addTerm('2021-01-04', 999_999_999, 'days')).toBeNull();
+    expect(addTerm('2021-01-04', 1_000, 'years')).toBeNull();
+    expect(addTerm('2021-01-04', 15, 'days')).toBe('2021-01-19');
+  });
+});

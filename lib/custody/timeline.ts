@@ -54,6 +54,8 @@ function addMonths(day: string, months: number): string {
   return target.toISOString().slice(0, 10);
 }
 
+const MAX_TERM_YEARS = 150;
+
 function addWholeDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
@@ -65,6 +67,9 @@ function addWholeDays(day: string, days: number): string {
  * months, "1.5 months" a month and 15 days), never rounded to a whole year or month.
  */
 export function addTerm(day: string, amount: number, unit: PenaltyUnit): string | null {
+  // A term beyond any lifetime (the form takes up to 12 digits) has no release day to expect.
+  const years = unit === 'days' ? amount / 365 : unit === 'months' ? amount / 12 : amount;
+  if (!Number.isFinite(years) || years > MAX_TERM_YEARS) return null;
   if (unit === 'days') return addWholeDays(day, Math.round(amount));
   if (unit !== 'months' && unit !== 'years') return null;
   const months = unit === 'years' ? amount * 12 : amount;
