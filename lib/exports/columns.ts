@@ -112,7 +112,6 @@ type Scalar = string | number | null;
 type Column<T> = readonly [name: string, read: (item: T) => Scalar];
 
 /** The four columns of a date interval, named `${prefix}_earliest` …; see lib/dates/interval.ts. */
-export const INTERVAL_FIELDS = ['earliest', 'latest', 'qualifier', 'as_reported'] as const;
 function intervalCells<T>(prefix: string, of: (item: T) => DateInterval): Column<T>[] {
   const name = (field: string) => (prefix ? `${prefix}_${field}` : field);
   return [

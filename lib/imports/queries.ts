@@ -33,7 +33,6 @@ import { bulkInsert } from '@/lib/transactions/bulk-insert';
 import { withRetry } from '@/lib/transactions/retry';
 import {
   chargeCountOf,
-  enumValue,
   eventCountOf,
   IGNORED_COLUMNS,
   knownColumns,
