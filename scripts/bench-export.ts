@@ -96,9 +96,9 @@ async function fill(url: string, rows: number) {
       FROM detention_charges dc`;
     await sql`
       INSERT INTO custody_events (detention_id, position, kind, earliest, latest, qualifier, place_detail)
-      SELECT id, 0, 'detained', detained_earliest, detained_latest, detained_qualifier, 'Police station no 2' FROM detentions
+      SELECT id, 0, 'detained'::custody_event_kind, detained_earliest, detained_latest, detained_qualifier, 'Police station no 2' FROM detentions
       UNION ALL
-      SELECT id, 1, 'released', detained_latest + 10, detained_latest + 10, 'exact', NULL FROM detentions WHERE id % 3 = 0`;
+      SELECT id, 1, 'released'::custody_event_kind, detained_latest + 10, detained_latest + 10, 'exact'::date_qualifier, NULL FROM detentions WHERE id % 3 = 0`;
     await sql`
       INSERT INTO citations (detention_id, source_id, locator, supports)
       SELECT d.id, s.first + (d.id % ${sourceCount}), 'para ' || (d.id % 9), '{person,date}'::text[]
