@@ -18,7 +18,8 @@ test('an admin creates an API token, shown once; a partner reads with it; revoke
   const demo = body.data.find((d: { sources: { url: string }[] }) => d.sources[0].url.includes('31036601'));
   // The nested model: place precision, date intervals, charges with their basis and penalties, events, custody, public notes.
   expect(demo).toMatchObject({
-    place_precision: 'city',
+    // The article names the clinic where he was detained: an address, in Astana.
+    place_precision: 'address',
     city: 'Astana',
     detained: { earliest: '2021-01-06', latest: '2021-01-06', qualifier: 'exact' },
     charges: [{ legal_basis: 'CoAO art. 488', vocabulary: 'coao-488', basis_origin: 'inferred', outcome: 'convicted', penalties: [{ kind: 'administrative_arrest', amount: 15, unit: 'days' }] }],

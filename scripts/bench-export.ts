@@ -181,7 +181,8 @@ async function main() {
   }
 
   const cpu = os.cpus();
-  const machine = `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, ${pgVersion} on the same machine`;
+  // Wall-clock rows/s depend on what else the machine runs: the load average says how busy it was.
+  const machine = `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, ${pgVersion} on the same machine; load average ${os.loadavg()[0].toFixed(1)} at the end`;
   const table = results
     .map((r) => `| ${r.format.toUpperCase()} | ${r.rows.toLocaleString('en')} | ${(r.bytes / 2 ** 20).toFixed(1)} MiB | ${r.seconds.toFixed(1)} s | ${Math.round(r.rows / r.seconds).toLocaleString('en')} | ${r.baselineRssMb} MB | ${r.peakRssMb} MB |`)
     .join('\n');
