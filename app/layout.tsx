@@ -29,6 +29,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <nav aria-label={t('nav.label')}>
               <Link href="/cases">{t('nav.cases')}</Link>
               <Link href="/dashboard">{t('nav.dashboard')}</Link>
+              {can(user.role, 'read') && <Link href="/calendar">{t('nav.calendar')}</Link>}
               {can(user.role, 'write') && <Link href="/cases/new">{t('nav.newCase')}</Link>}
               {can(user.role, 'import') && <Link href="/cases/import">{t('imports.nav')}</Link>}
               {can(user.role, 'read') && <Link href="/reports">{t('reports.nav')}</Link>}
@@ -36,6 +37,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               {can(user.role, 'restore') && <Link href="/admin/deleted">{t('nav.deleted')}</Link>}
               {can(user.role, 'auditExports') && <Link href="/admin/exports">{t('exports.logNav')}</Link>}
               {can(user.role, 'manageTokens') && <Link href="/admin/tokens">{t('apiTokens.nav')}</Link>}
+              {can(user.role, 'manageVocabulary') && <Link href="/admin/vocabulary">{t('nav.vocabulary')}</Link>}
               {can(user.role, 'audit') && <Link href="/admin/audit">{t('audit.nav')}</Link>}
               {can(user.role, 'manageUsers') && <Link href="/admin/security">{t('twoFactor.policy.nav')}</Link>}
             </nav>

@@ -34,8 +34,12 @@ export const requiredId = field()
   .pipe(z.string().regex(/^\d{1,9}$/, { error: 'errors.choose' }))
   .transform(Number);
 
-/** 'YYYY-MM-DD' | 'YYYY-MM' | 'YYYY' | blank → a PartialDate, refusing impossible and future dates. */
-export const partialDate = field()
+/**
+ * 'YYYY-MM-DD' | 'YYYY-MM' | 'YYYY' | blank → a PartialDate, refusing impossible dates. Future
+ * dates pass: only what is planned (a scheduled hearing) may use it; everything else takes
+ * partialDate below.
+ */
+export const plannedPartialDate = field()
   .pipe(z.string().max(20, { error: 'errors.date' }))
   .transform((s, ctx): PartialDate => {
     const parsed = parsePartialDate(s);
@@ -44,8 +48,10 @@ export const partialDate = field()
       return z.NEVER;
     }
     return parsed;
-  })
-  .refine((d) => !isInFuture(d), { error: 'errors.futureDate' });
+  });
+
+/** 'YYYY-MM-DD' | 'YYYY-MM' | 'YYYY' | blank → a PartialDate, refusing impossible and future dates. */
+export const partialDate = plannedPartialDate.refine((d) => !isInFuture(d), { error: 'errors.futureDate' });
 
 /**
  * An http(s) URL, normalised (lower-case host, no fragment). Anything else — javascript:, data:,

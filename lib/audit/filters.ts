@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { CaseFilters } from '@/lib/cases/filters';
 import { AUDIT_ACTIONS, type AuditInput } from './log';
 
-export const AUDIT_TARGET_KINDS = ['user', 'detention', 'person', 'source', 'token', 'session', 'role', 'audit'] as const satisfies readonly NonNullable<
+export const AUDIT_TARGET_KINDS = ['user', 'detention', 'person', 'source', 'token', 'session', 'role', 'audit', 'calendar_feed', 'charge'] as const satisfies readonly NonNullable<
   AuditInput['targetKind']
 >[];
 

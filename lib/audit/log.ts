@@ -33,6 +33,11 @@ export const AUDIT_ACTIONS = [
   'role_policy_changed',
   'token_created',
   'token_revoked',
+  'calendar_feed_created',
+  'calendar_feed_revoked',
+  'vocabulary_created',
+  'vocabulary_updated',
+  'vocabulary_deleted',
   'audit_viewed',
   'audit_exported',
   'audit_purged',
@@ -43,7 +48,7 @@ export type AuditInput = {
   action: AuditAction;
   /** The user who acted; null for an anonymous attempt (a failed sign-in for an unknown email). */
   actorId: number | null;
-  targetKind?: 'user' | 'detention' | 'person' | 'source' | 'token' | 'session' | 'role' | 'audit' | null;
+  targetKind?: 'user' | 'detention' | 'person' | 'source' | 'token' | 'session' | 'role' | 'audit' | 'calendar_feed' | 'charge' | null;
   targetId?: string | number | null;
   ip?: string | null;
   details?: Record<string, unknown>;

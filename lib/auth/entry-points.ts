@@ -36,6 +36,8 @@ const GUARDS: Record<string, string[]> = { 'lib/auth/guard.ts': ['requireUser', 
 const CHECKED_GUARDS: Record<string, string[]> = {
   'lib/auth/guard.ts': ['currentUser', 'currentRouteUser'],
   'lib/api-tokens/queries.ts': ['authenticateApiToken'],
+  // The calendar feed's secret URL: calendar apps fetch without a session.
+  'lib/custody/feeds.ts': ['authenticateFeedToken'],
 };
 /** Calls that end a request (a then-branch calling one of these leaves). */
 const EXITS = new Set(['redirect', 'notFound', 'forbidden', 'unauthorized', 'permanentRedirect']);

@@ -27,10 +27,12 @@ export type Permission =
   /** See who exported what (the export log). */
   | 'auditExports'
   /** Read and download the audit trail (lib/audit). */
-  | 'audit';
+  | 'audit'
+  /** Add, rename and remove entries of the charge vocabulary (lib/vocab). */
+  | 'manageVocabulary';
 
 export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
-  admin: ['read', 'readRestricted', 'write', 'delete', 'restore', 'manageUsers', 'import', 'manageTokens', 'auditExports', 'audit'],
+  admin: ['read', 'readRestricted', 'write', 'delete', 'restore', 'manageUsers', 'import', 'manageTokens', 'auditExports', 'audit', 'manageVocabulary'],
   monitor: ['read', 'readRestricted', 'write', 'delete', 'import'],
   researcher: ['read'],
 };

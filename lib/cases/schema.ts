@@ -19,9 +19,9 @@ import {
   type PenaltyUnit,
 } from '@/db/schema';
 import { buildInterval, DATE_QUALIFIERS, endsBefore, type DateInterval } from '@/lib/dates/interval';
-import { UNKNOWN_DATE } from '@/lib/dates/partial-date';
+import { isInFuture, UNKNOWN_DATE } from '@/lib/dates/partial-date';
 import type { FormValues } from '@/lib/forms';
-import { enumField, httpUrl, optionalEnum, optionalId, optionalText, partialDate, plainString } from '@/lib/zod-helpers';
+import { enumField, httpUrl, optionalEnum, optionalId, optionalText, partialDate, plainString, plannedPartialDate } from '@/lib/zod-helpers';
 
 /** Facts of a detention that a citation can say it supports. */
 export const CITED_FACTS = ['person', 'place', 'date', 'charge', 'sentence', 'plea'] as const;
@@ -65,27 +65,31 @@ const AFTER_DETENTION: readonly CustodyEventKind[] = [
   'charged', 'hearing_scheduled', 'hearing_held', 'sentenced', 'appeal_filed', 'appeal_decided', 'released', 'transferred',
 ];
 
-/**
- * A date as the form takes it: a partial date, a qualifier, a second date for "between", and the
- * words as reported. Blank qualifier means "exact" when a date is given, else "unknown".
- */
-export const intervalInput = z
-  .object({
-    on: partialDate,
-    to: partialDate,
-    qualifier: optionalEnum(DATE_QUALIFIERS),
-    asReported: optionalText(300),
-  })
-  .default({ on: UNKNOWN_DATE, to: UNKNOWN_DATE, qualifier: null, asReported: null })
-  .transform((input, ctx): DateInterval => {
-    const qualifier = input.qualifier ?? (input.on.precision === 'unknown' ? 'unknown' : 'exact');
-    const built = buildInterval(input.on, qualifier, input.to, input.asReported);
-    if (!built.ok) {
-      ctx.addIssue({ code: 'custom', path: [built.field], message: built.error });
-      return z.NEVER;
-    }
-    return built.interval;
-  });
+/** The form fields of one date: a partial date, a qualifier, a second date for "between", the words as reported. */
+const intervalFieldsInput = (date: typeof partialDate) =>
+  z
+    .object({
+      on: date,
+      to: date,
+      qualifier: optionalEnum(DATE_QUALIFIERS),
+      asReported: optionalText(300),
+    })
+    .default({ on: UNKNOWN_DATE, to: UNKNOWN_DATE, qualifier: null, asReported: null });
+type IntervalFields = z.infer<ReturnType<typeof intervalFieldsInput>>;
+
+/** Blank qualifier means "exact" when a date is given, else "unknown". Issues land under `path`. */
+function toInterval(input: IntervalFields, ctx: z.RefinementCtx, path: string[] = []): DateInterval {
+  const qualifier = input.qualifier ?? (input.on.precision === 'unknown' ? 'unknown' : 'exact');
+  const built = buildInterval(input.on, qualifier, input.to, input.asReported);
+  if (!built.ok) {
+    ctx.addIssue({ code: 'custom', path: [...path, built.field], message: built.error });
+    return z.NEVER;
+  }
+  return built.interval;
+}
+
+/** A date as the form takes it (see intervalFieldsInput); days in the future are refused. */
+export const intervalInput = intervalFieldsInput(partialDate).transform((input, ctx) => toInterval(input, ctx));
 
 /** A decimal amount ("135", "87 500", "0.5"); blank is null. */
 const amountInput = z
@@ -146,15 +150,33 @@ export const chargeRowInput = z
   });
 export type ChargeRowInput = z.infer<typeof chargeRowInput>;
 
-export const eventInput = z.object({
-  kind: enumField(custodyEventKind.enumValues),
-  date: intervalInput,
-  placeId: optionalId,
-  placeDetail: optionalText(300),
-  note: optionalText(2000),
-  /** Which of the detention's sources reports the event: its position (1-based) in the source list. */
-  source: optionalId,
-});
+/** Events that are planned rather than reported as past, so their day may lie ahead. */
+const PLANNED_EVENTS: readonly CustodyEventKind[] = ['hearing_scheduled'];
+
+export const eventInput = z
+  .object({
+    kind: enumField(custodyEventKind.enumValues),
+    // A scheduled hearing is usually ahead: the hearing calendar exists for exactly those.
+    date: intervalFieldsInput(plannedPartialDate),
+    placeId: optionalId,
+    placeDetail: optionalText(300),
+    note: optionalText(2000),
+    /** Which of the detention's sources reports the event: its position (1-based) in the source list. */
+    source: optionalId,
+  })
+  .transform((event, ctx) => {
+    if (!PLANNED_EVENTS.includes(event.kind)) {
+      let future = false;
+      for (const field of ['on', 'to'] as const) {
+        if (isInFuture(event.date[field])) {
+          ctx.addIssue({ code: 'custom', path: ['date', field], message: 'errors.futureDate' });
+          future = true;
+        }
+      }
+      if (future) return z.NEVER;
+    }
+    return { ...event, date: toInterval(event.date, ctx, ['date']) };
+  });
 export type EventInput = z.infer<typeof eventInput>;
 
 export const caseInput = z

@@ -45,14 +45,33 @@ export function orderEvents<T extends TimelineEvent>(events: readonly T[]): T[] 
   return events.map((e, i) => [e, i] as const).sort(([a, i], [b, j]) => sortKey(a).localeCompare(sortKey(b)) || i - j).map(([e]) => e);
 }
 
-/** Adds a term to a calendar day. */
-export function addTerm(day: string, amount: number, unit: PenaltyUnit): string | null {
+/** The day `months` calendar months after `day`, on the last day of the month when it is shorter (31 Jan + 1 month = 28 Feb). */
+function addMonths(day: string, months: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const target = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+function addWholeDays(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
-  if (unit === 'days') date.setUTCDate(date.getUTCDate() + Math.round(amount));
-  else if (unit === 'months') date.setUTCMonth(date.getUTCMonth() + Math.round(amount));
-  else if (unit === 'years') date.setUTCFullYear(date.getUTCFullYear() + Math.round(amount));
-  else return null;
+  date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Adds a term to a calendar day. A fraction is read in the next smaller unit ("0.5 years" is six
+ * months, "1.5 months" a month and 15 days), never rounded to a whole year or month.
+ */
+export function addTerm(day: string, amount: number, unit: PenaltyUnit): string | null {
+  if (unit === 'days') return addWholeDays(day, Math.round(amount));
+  if (unit !== 'months' && unit !== 'years') return null;
+  const months = unit === 'years' ? amount * 12 : amount;
+  const whole = Math.floor(months);
+  const end = addMonths(day, whole);
+  const restDays = Math.round((months - whole) * 30);
+  return restDays > 0 ? addWholeDays(end, restDays) : end;
 }
 
 export function deriveCustody(input: { detained: DateInterval; events: readonly TimelineEvent[]; charges: readonly TimelineCharge[] }): CustodyFacts {

@@ -7,10 +7,10 @@ import { detentions, people, places, sources } from '@/db/schema';
 export async function listDeletedRecords(limit = 200) {
   const [cases, persons, sourceRows] = await Promise.all([
     db
-      .select({ id: detentions.id, label: sql<string>`${people.displayName} || ', ' || ${places.name}`, deletedAt: detentions.deletedAt })
+      .select({ id: detentions.id, label: sql<string>`${people.displayName} || coalesce(', ' || coalesce(${places.name}, ${detentions.region}), '')`, deletedAt: detentions.deletedAt })
       .from(detentions)
       .innerJoin(people, eq(people.id, detentions.personId))
-      .innerJoin(places, eq(places.id, detentions.placeId))
+      .leftJoin(places, eq(places.id, detentions.placeId))
       .where(isNotNull(detentions.deletedAt))
       .orderBy(desc(detentions.deletedAt))
       .limit(limit),

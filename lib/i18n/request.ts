@@ -5,6 +5,7 @@
  * @see https://next-intl.dev/docs/getting-started/app-router/without-i18n-routing
  */
 import { getRequestConfig } from 'next-intl/server';
+import { APP_TIME_ZONE } from './time-zone';
 
 export const DEFAULT_LOCALE = 'en';
 
@@ -12,7 +13,7 @@ export default getRequestConfig(async () => {
   const locale = DEFAULT_LOCALE;
   return {
     locale,
-    timeZone: 'Asia/Almaty',
+    timeZone: APP_TIME_ZONE,
     messages: (await import(`./messages/${locale}.json`)).default,
   };
 });

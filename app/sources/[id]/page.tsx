@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { can } from '@/lib/auth/policy';
 import { parseId, requirePermission } from '@/lib/auth/guard';
-import { showInterval, showPlace } from '@/lib/format';
+import { showDate, showInterval, showPlace } from '@/lib/format';
 import { getSourceById } from '@/lib/sources/queries';
 import { ActionForm } from '@/app/components/action-form';
 import { History } from '@/app/components/history';
