@@ -11,9 +11,11 @@ test('a monitor records a detention with two sources and finds it in the list an
   await form.openNew();
   await form.fillActivist(name);
   await form.chooseCity('Oral');
-  await form.fill({ 'Date detained': '2021-01-08', 'Charge as reported': 'calling for illegal protests', 'Date sentenced': '2021-01-09', 'Sentence length or fine': '10' });
-  await form.chooseCharge('CoAO art. 488');
-  await form.choose({ Sentence: 'Administrative arrest', Unit: 'days', Plea: 'Not guilty', Status: 'Sentenced', 'Election or event': 'Mazhilis election 2021' });
+  await form.fillDate('Date detained', { on: '2021-01-08' });
+  await form.fillDate('Date sentenced', { on: '2021-01-09' });
+  await form.fillCharge(1, { article: 'CoAO art. 488', basis: 'inferred', text: 'calling for illegal protests', outcome: 'Convicted' });
+  await form.fillPenalty(1, 1, { kind: 'Administrative arrest', amount: '10', unit: 'days' });
+  await form.choose({ Plea: 'Not guilty', 'Election or event': 'Mazhilis election 2021' });
   await form.fillSource(0, { url: 'https://news.example.org/oral-activist-jailed', title: 'Oral activist jailed', publisher: 'Example News' });
   await form.fillSource(1, { url: 'https://news.example.org/second-report', title: 'Second report on Oral', publisher: 'Example Daily' });
   await form.save();
@@ -41,6 +43,8 @@ test('a monitor records a detention with two sources and finds it in the list an
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('Oral');
   await expect(row).toContainText('2021-01-08');
+  await expect(row).toContainText('CoAO art. 488 inferred');
+  await expect(row).toContainText('Administrative arrest, 10 days');
 });
 
 test('the list filters live in the URL and search finds other spellings', async ({ researcherPage: page }) => {
@@ -63,7 +67,7 @@ test('a monitor records a repeat detention, picking the person and the source al
   await page.getByRole('button', { name: /^Berikzhan Toqin \(Activist, 1 detention on record\)$/ }).click();
   await expect(page.getByText('An existing person is picked.')).toBeVisible();
   await form.chooseCity('Aktobe');
-  await form.fill({ 'Date detained': '2021-01-10' });
+  await form.fillDate('Date detained', { on: '2021-01-10' });
   await page.getByLabel('Source URL', { exact: true }).fill('rferl.org/a/kazakh');
   await page.getByRole('button', { name: /^Use: Kazakh Activists Warn Of Crackdown/ }).click();
   await expect(page.getByLabel('Source URL', { exact: true })).toHaveValue(

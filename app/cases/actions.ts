@@ -3,23 +3,22 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/guard';
-import { caseInput, readCaseForm, versionInput } from '@/lib/cases/schema';
+import { caseInput, formFieldErrors, readCaseForm, versionInput } from '@/lib/cases/schema';
 import { createCase, updateCase, type SaveResult } from '@/lib/cases/queries';
 import { fieldErrors, formValues, single, type FormState } from '@/lib/forms';
 import { warmDefaultDashboards } from '@/lib/dashboard/cache';
 
 const REASON_MESSAGES = { conflict: 'errors.conflict', notFound: 'errors.notFound' } as const;
 
-function failure(result: Exclude<SaveResult, { ok: true }>, values: FormState['values']): FormState {
-  return 'errors' in result ? { errors: result.errors, values } : { formError: REASON_MESSAGES[result.reason], values };
-}
-
 /** Creates a detention, or saves an edit when the form carries an id and the version it started from. */
 export async function saveCase(_: FormState, form: FormData): Promise<FormState> {
   const user = await requirePermission('write');
   const values = formValues(form);
-  const parsed = caseInput.safeParse(readCaseForm(values));
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  const raw = readCaseForm(values);
+  const parsed = caseInput.safeParse(raw);
+  // Errors are keyed by the names the form posted, so each lands next to its row even when a
+  // blank row before it was dropped.
+  if (!parsed.success) return { errors: formFieldErrors(raw, fieldErrors(parsed.error)), values };
 
   let result: SaveResult;
   const id = single(values, 'id');
@@ -30,7 +29,11 @@ export async function saveCase(_: FormState, form: FormData): Promise<FormState>
   } else {
     result = await createCase(user, parsed.data);
   }
-  if (!result.ok) return failure(result, values);
+  if (!result.ok) {
+    return 'errors' in result
+      ? { errors: formFieldErrors(raw, result.errors), values }
+      : { formError: REASON_MESSAGES[result.reason], values };
+  }
   revalidatePath('/cases');
   warmDefaultDashboards();
   redirect(`/cases/${result.id}`);

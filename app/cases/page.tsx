@@ -4,9 +4,9 @@ import { can, seesRestricted } from '@/lib/auth/policy';
 import { requirePermission } from '@/lib/auth/guard';
 import { filtersToQuery, readCaseFilters } from '@/lib/cases/filters';
 import { listCases } from '@/lib/cases/queries';
-import { showDate, showSentence } from '@/lib/format';
 import { listVocabulary } from '@/lib/vocab/queries';
 import { FilterFields } from '@/app/components/filter-fields';
+import { CaseRow } from './case-row';
 import { ExportLinks } from './export/export-links';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -16,6 +16,7 @@ export default async function CasesPage({ searchParams }: Props) {
   const { filters, invalid } = readCaseFilters(await searchParams);
   const [t, result, vocab] = await Promise.all([getTranslations(), listCases(user, filters), listVocabulary()]);
   const restricted = seesRestricted(user);
+  const today = new Date().toISOString().slice(0, 10);
 
   return (
     <>
@@ -65,34 +66,17 @@ export default async function CasesPage({ searchParams }: Props) {
           <thead>
             <tr>
               <th scope="col">{t('fields.activist')}</th>
-              <th scope="col">{t('fields.city')}</th>
+              <th scope="col">{t('fields.place')}</th>
               <th scope="col">{t('fields.detainedOn')}</th>
-              <th scope="col">{t('fields.charge')}</th>
-              <th scope="col">{t('fields.sentence')}</th>
-              <th scope="col">{t('fields.plea')}</th>
+              <th scope="col">{t('fields.charges')}</th>
+              <th scope="col">{t('cases.outcomeColumn')}</th>
+              <th scope="col">{t('fields.custody')}</th>
               <th scope="col">{t('fields.reviewStatus')}</th>
             </tr>
           </thead>
           <tbody>
             {result.rows.map((row) => (
-              <tr key={row.id}>
-                <td>
-                  <Link href={`/cases/${row.id}`}>{row.personName}</Link>{' '}
-                  {row.confidentiality === 'restricted' && <span className="tag restricted">{t('enums.confidentiality.restricted')}</span>}
-                  {row.deletedAt && <span className="tag restricted">{t('cases.deleted')}</span>}
-                </td>
-                <td>
-                  {row.city}
-                  <div className="hint">{row.region}</div>
-                </td>
-                <td>{showDate(t, row.detainedOn, row.detainedPrecision)}</td>
-                <td>{row.chargeText ?? row.chargeName ?? t('cases.none')}</td>
-                <td>{showSentence(t, row.sentenceKind, row.sentenceAmount, row.sentenceUnit)}</td>
-                <td>{t(`enums.plea.${row.plea}`)}</td>
-                <td>
-                  <span className={`tag ${row.reviewStatus}`}>{t(`enums.reviewStatus.${row.reviewStatus}`)}</span>
-                </td>
-              </tr>
+              <CaseRow key={row.id} row={row} today={today} />
             ))}
           </tbody>
         </table>

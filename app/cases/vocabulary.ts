@@ -1,21 +1,26 @@
 import 'server-only';
-import { detentionStatus, personRole, plea, sentenceKind, sentenceUnit } from '@/db/schema';
+import { basisOrigin, chargeOutcome, custodyEventKind, dateQualifier, penaltyKind, penaltyUnit, personRole, placePrecision, plea } from '@/db/schema';
 import { listVocabulary } from '@/lib/vocab/queries';
-import type { CaseFormVocabulary } from './case-form';
+import type { CaseFormVocabulary } from './form/types';
 
-/** What the case form offers: the gazetteer, charges, elections and the enums' values. */
+/** What the case form offers: the gazetteer and its regions, charges, elections and the enums' values. */
 export async function caseFormVocabulary(): Promise<CaseFormVocabulary> {
   const vocab = await listVocabulary();
   return {
     places: vocab.places,
+    regions: vocab.regions,
     charges: vocab.charges,
     elections: vocab.elections,
     enums: {
       personRole: personRole.enumValues,
-      sentenceKind: sentenceKind.enumValues,
-      sentenceUnit: sentenceUnit.enumValues,
       plea: plea.enumValues,
-      status: detentionStatus.enumValues,
+      basisOrigin: basisOrigin.enumValues,
+      placePrecision: placePrecision.enumValues,
+      chargeOutcome: chargeOutcome.enumValues,
+      penaltyKind: penaltyKind.enumValues,
+      penaltyUnit: penaltyUnit.enumValues,
+      custodyEventKind: custodyEventKind.enumValues,
+      dateQualifier: dateQualifier.enumValues,
     },
   };
 }

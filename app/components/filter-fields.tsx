@@ -1,11 +1,12 @@
 import { getTranslations } from 'next-intl/server';
-import { confidentiality, detentionStatus, personRole, plea, reviewStatus, sentenceKind } from '@/db/schema';
-import type { CaseFilters } from '@/lib/cases/filters';
+import { chargeOutcome, confidentiality, penaltyKind, personRole, plea, reviewStatus } from '@/db/schema';
+import { CUSTODY_FILTERS, type CaseFilters } from '@/lib/cases/filters';
 import { listVocabulary } from '@/lib/vocab/queries';
 
-type FilterName = 'q' | 'city' | 'region' | 'from' | 'to' | 'charge' | 'sentence' | 'plea' | 'election' | 'status' | 'review' | 'role' | 'confidentiality';
-
-const ALL: FilterName[] = ['q', 'city', 'region', 'from', 'to', 'charge', 'sentence', 'plea', 'election', 'status', 'review', 'role', 'confidentiality'];
+const ALL = [
+  'q', 'city', 'region', 'place', 'from', 'to', 'dated', 'charge', 'outcome', 'penalty', 'custody', 'plea', 'election', 'review', 'role', 'confidentiality',
+] as const satisfies readonly (keyof CaseFilters)[];
+type FilterName = (typeof ALL)[number];
 
 /**
  * The case filters' fields, shared by the case list, the dashboard and the report form so that the
@@ -22,7 +23,8 @@ export async function FilterFields({
   filters: Partial<CaseFilters>;
   idPrefix: string;
   restricted: boolean;
-  omit?: FilterName[];
+  /** Filters a page does not offer (names no longer offered, such as a removed filter, are ignored). */
+  omit?: readonly string[];
   /** Filters given in the URL but malformed (e.g. 2021-02-30): ignored, and said so beside the field. */
   invalid?: readonly string[];
 }) {
@@ -32,10 +34,13 @@ export async function FilterFields({
     city: vocab.places.map((p) => ({ value: p.id, label: p.name })),
     region: vocab.regions.map((r) => ({ value: r, label: r })),
     charge: vocab.charges.map((c) => ({ value: c.id, label: `${c.legalBasis}: ${c.name}` })),
-    sentence: enumOptions('sentenceKind', sentenceKind.enumValues),
+    place: [{ value: 'not_stated', label: t('filters.placeNotStated') }],
+    dated: [{ value: 'uncertain', label: t('dates.uncertain') }],
+    outcome: enumOptions('chargeOutcome', chargeOutcome.enumValues),
+    penalty: enumOptions('penaltyKind', penaltyKind.enumValues),
+    custody: enumOptions('custodyFilter', CUSTODY_FILTERS),
     plea: enumOptions('plea', plea.enumValues),
     election: vocab.elections.map((e) => ({ value: e.id, label: e.name })),
-    status: enumOptions('status', detentionStatus.enumValues),
     review: enumOptions('reviewStatus', reviewStatus.enumValues),
     role: enumOptions('personRole', personRole.enumValues),
     confidentiality: enumOptions('confidentiality', confidentiality.enumValues),

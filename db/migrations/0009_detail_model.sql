@@ -152,21 +152,31 @@ SELECT c."id", 0,
   END::penalty_unit
 FROM "detention_charges" c JOIN "detentions" d ON d."id" = c."detention_id"
 WHERE d."sentence_kind" IN ('administrative_arrest', 'fine', 'restricted_freedom', 'imprisonment', 'suspended', 'warning');--> statement-breakpoint
--- The custody timeline: a release the old status recorded (the detention and sentence dates stay
--- on the detention itself; the timeline shows them first).
+-- The custody timeline: what the old status said. "Released" becomes a release of unknown date;
+-- "detained" and "awaiting trial" say the person was held, kept as a detention event on the
+-- detention's dates. The detention and sentence dates stay on the detention itself.
+INSERT INTO "custody_events" ("detention_id", "position", "kind", "earliest", "latest", "qualifier")
+SELECT "id", 0, 'detained', "detained_earliest", "detained_latest", "detained_qualifier" FROM "detentions"
+WHERE "status" IN ('detained', 'awaiting_trial');--> statement-breakpoint
 INSERT INTO "custody_events" ("detention_id", "position", "kind", "qualifier")
 SELECT "id", 0, 'released', 'unknown' FROM "detentions" WHERE "status" = 'released';--> statement-breakpoint
 -- Derived custody facts, as lib/custody/timeline.ts derives them for these events.
 UPDATE "detentions" d SET
   "custody_from" = CASE WHEN d."detained_earliest" = d."detained_latest" THEN d."detained_earliest" END,
-  "custody_status" = CASE WHEN d."status" = 'released' THEN 'released' ELSE 'in_custody' END::custody_status,
   "expected_release_on" = CASE WHEN d."status" <> 'released' AND d."detained_earliest" = d."detained_latest" THEN
     (SELECT max(CASE p."unit"
-        WHEN 'days' THEN d."detained_earliest" + round(p."amount")::int
-        WHEN 'months' THEN (d."detained_earliest" + make_interval(months => round(p."amount")::int))::date
-        WHEN 'years' THEN (d."detained_earliest" + make_interval(years => round(p."amount")::int))::date
+        WHEN 'days' THEN d."detained_earliest" + p."amount"::int
+        WHEN 'months' THEN (d."detained_earliest" + make_interval(months => p."amount"::int))::date
+        WHEN 'years' THEN (d."detained_earliest" + make_interval(years => p."amount"::int))::date
       END)
       FROM "penalties" p JOIN "detention_charges" c ON c."id" = p."detention_charge_id"
       WHERE c."detention_id" = d."id" AND c."outcome" IN ('convicted', 'on_appeal')
         AND p."kind" IN ('administrative_arrest', 'imprisonment') AND p."amount" IS NOT NULL)
-  END;
+  END;--> statement-breakpoint
+-- Where the person stands: released, held (a detention event, or serving an arrest or prison
+-- term), else unknown.
+UPDATE "detentions" d SET "custody_status" = CASE
+    WHEN d."status" = 'released' THEN 'released'
+    WHEN d."status" IN ('detained', 'awaiting_trial') OR d."expected_release_on" IS NOT NULL THEN 'in_custody'
+    ELSE 'unknown'
+  END::custody_status;

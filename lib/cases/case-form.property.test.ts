@@ -21,18 +21,22 @@ useTestDatabase();
  */
 
 const FIELDS = [
-  'personId', 'personName', 'personNameCyrillic', 'personRole', 'personAffiliation', 'placeId', 'placeDetail',
-  'detainedOn', 'electionId', 'chargeId', 'chargeText', 'court', 'sentencedOn', 'sentenceKind', 'sentenceAmount',
-  'sentenceUnit', 'plea', 'status', 'notes', 'confidentiality', 'reviewStatus', 'reason',
+  'personId', 'personName', 'personNameCyrillic', 'personRole', 'personAffiliation', 'placePrecision', 'placeId', 'region', 'placeDetail',
+  'detained.on', 'detained.to', 'detained.qualifier', 'detained.asReported', 'electionId',
+  'charges.0.chargeId', 'charges.0.part', 'charges.0.basisOrigin', 'charges.0.chargeText', 'charges.0.outcome', 'charges.0.outcomeDate.on',
+  'charges.0.penalties.0.kind', 'charges.0.penalties.0.amount', 'charges.0.penalties.0.unit', 'charges.0.penalties.0.replacedBy',
+  'charges.1.chargeText', 'charges.1.penalties.2.amount', 'events.0.kind', 'events.0.date.on', 'events.0.source', 'events.3.placeId',
+  'court', 'sentenced.on', 'sentenced.qualifier', 'plea', 'publicNotes', 'notes', 'confidentiality', 'reviewStatus', 'reason',
 ] as const;
 const SOURCE_FIELDS = ['sourceId', 'url', 'title', 'publisher', 'publishedOn', 'language', 'locator', 'supports'] as const;
 
 const valueFor = (field: string) => {
-  if (/On$/.test(field)) return fc.oneof(dateText, nastyText);
-  if (/Id$|Amount$/.test(field)) return fc.oneof(numberText, nastyText);
+  if (/On$|\.on$|\.to$/.test(field)) return fc.oneof(dateText, nastyText);
+  if (/Id$|amount$|replacedBy$|source$/.test(field)) return fc.oneof(numberText, nastyText);
+  if (/qualifier$/.test(field)) return fc.oneof(fc.constantFrom('exact', 'on_or_before', 'between', 'approximately', 'unknown'), nastyText);
   if (field === 'url') return urlText;
   if (field === 'supports') return fc.oneof(fc.constantFrom('person', 'place', 'date', 'charge', 'sentence', 'plea'), nastyText);
-  return fc.oneof(nastyText, fc.constantFrom('activist', 'journalist', 'fine', 'administrative_arrest', 'days', 'tenge', 'guilty', 'sentenced', 'restricted', 'draft'));
+  return fc.oneof(nastyText, fc.constantFrom('activist', 'journalist', 'fine', 'administrative_arrest', 'days', 'USD', 'MCI', 'XYZ', 'guilty', 'convicted', 'dropped', 'stated', 'inferred', 'region', 'not_stated', 'hearing_scheduled', 'released', 'restricted', 'draft'));
 };
 
 /** Changes to a valid form: a few fields replaced, repeated or dropped, source rows added or mangled. */
@@ -48,11 +52,11 @@ const formChanges = fc.array(
 );
 
 /** Changes that mostly pass validation, so the write path sees odd text, unknown ids and many sources. */
-const TEXT_FIELDS = ['personName', 'personNameCyrillic', 'personAffiliation', 'placeDetail', 'chargeText', 'court', 'notes', 'reason'] as const;
+const TEXT_FIELDS = ['personName', 'personNameCyrillic', 'personAffiliation', 'placeDetail', 'charges.0.chargeText', 'charges.0.penalties.0.asReported', 'detained.asReported', 'court', 'publicNotes', 'notes', 'reason'] as const;
 const storableChanges = fc.array(
   fc.oneof(
     fc.tuple(fc.constantFrom(...TEXT_FIELDS), fc.oneof(nastyText, controlText).map((v) => [v])),
-    fc.tuple(fc.constantFrom('placeId', 'chargeId', 'electionId', 'personId'), fc.constantFrom('1', '2', '999999999', '0').map((v) => [v])),
+    fc.tuple(fc.constantFrom('placeId', 'charges.0.chargeId', 'electionId', 'personId', 'events.0.placeId'), fc.constantFrom('1', '2', '999999999', '0').map((v) => [v])),
     fc
       .tuple(fc.integer({ min: 0, max: 3 }), fc.constantFrom('title', 'publisher', 'language', 'locator', 'publishedOn', 'sourceId'))
       .chain(([i, f]) => fc.tuple(fc.constant(`sources.${i}.${f}`), (f === 'publishedOn' ? dateText : f === 'sourceId' ? numberText : nastyText).map((v) => [v]))),
@@ -61,16 +65,16 @@ const storableChanges = fc.array(
   { minLength: 1, maxLength: 4 },
 );
 
-/** The valid form with the changes applied, as the browser would post it. */
+/** The valid form with the changes applied, as the browser would post it (nested rows as dotted names). */
 function post(base: Record<string, unknown>, changes: [string, string[]][]): FormData {
   const fields = new Map<string, string[]>();
-  for (const [key, value] of Object.entries(base)) {
-    if (key === 'sources') {
-      (value as Record<string, string>[]).forEach((row, i) => {
-        for (const [k, v] of Object.entries(row)) fields.set(`sources.${i}.${k}`, [v]);
-      });
-    } else fields.set(key, [String(value)]);
-  }
+  const flatten = (value: unknown, name: string) => {
+    if (Array.isArray(value) && value.every((v) => typeof v === 'object')) value.forEach((row, i) => flatten(row, `${name}.${i}`));
+    else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      for (const [k, v] of Object.entries(value)) flatten(v, name ? `${name}.${k}` : k);
+    } else fields.set(name, [value].flat().map(String));
+  };
+  flatten(base, '');
   for (const [key, values] of changes) fields.set(key, values);
   const form = new FormData();
   for (const [key, values] of fields) for (const v of values) form.append(key, v);

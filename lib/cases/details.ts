@@ -90,9 +90,10 @@ export async function chargesOf(tx: Reader, detentionIds: number[]): Promise<Map
         .orderBy(asc(penalties.detentionChargeId), asc(penalties.position))
     : [];
   const byCharge = new Map<number, PenaltyDetail[]>();
-  for (const { chargeRowId, amount, ...p } of penaltyRows) {
+  for (const { chargeRowId, kind, amount, unit, asReported, replacedBy } of penaltyRows) {
     const list = byCharge.get(chargeRowId) ?? [];
-    list.push({ ...p, amount: amount === null ? null : Number(amount) });
+    // Keys in the order the form's input has them: revisions compare the two as JSON.
+    list.push({ kind, amount: amount === null ? null : Number(amount), unit, asReported, replacedBy });
     byCharge.set(chargeRowId, list);
   }
   for (const r of rows) {

@@ -6,7 +6,7 @@ import type { Actor } from '@/lib/auth/policy';
 import { getPersonById, searchPeople } from '@/lib/people/queries';
 import { getSourceById } from '@/lib/sources/queries';
 import { useTestDatabase } from '@/lib/test/database';
-import { caseForm, createActor, placeId, unique, validCase } from '@/lib/test/factories';
+import { caseForm, chargeId, createActor, placeId, unique, validCase } from '@/lib/test/factories';
 import { parseCaseFilters } from './filters';
 import { createCase, deleteCase, getCaseById, getCaseForEdit, listCases, restoreCase, updateCase } from './queries';
 import { caseInput } from './schema';
@@ -49,7 +49,15 @@ describe('createCase', () => {
       ],
     });
     const record = await getCaseById(monitor, id);
-    expect(record).toMatchObject({ personName: name, city: 'Aktobe', detainedOn: '2021-01-04', detainedPrecision: 'day', sentenceAmount: 7 });
+    expect(record).toMatchObject({ personName: name, city: 'Aktobe', placePrecision: 'city', detainedOn: '2021-01-04', detainedPrecision: 'day' });
+    expect(record!.charges).toEqual([
+      expect.objectContaining({
+        legalBasis: 'CoAO art. 488',
+        basisOrigin: 'inferred',
+        outcome: 'convicted',
+        penalties: [{ kind: 'administrative_arrest', amount: 7, unit: 'days', asReported: null, replacedBy: null }],
+      }),
+    ]);
     expect(record!.sources.map((s) => [s.url, s.locator, s.supports])).toEqual([
       ['https://news.example.org/one', null, ['date', 'place']],
       ['https://news.example.org/two', 'para 3', []],
@@ -76,7 +84,7 @@ describe('createCase', () => {
   it('records a repeat detention of a person already on record', async () => {
     const first = await create();
     const personId = (await getCaseById(monitor, first))!.personId;
-    await create({ personId: String(personId), personName: '', detainedOn: '2021-01-09', sentencedOn: '' });
+    await create({ personId: String(personId), personName: '', detained: { on: '2021-01-09' }, sentenced: {}, charges: [] });
     const person = await getPersonById(monitor, personId);
     expect(person!.cases).toHaveLength(2);
     // The activist picker shows how often each person is on record.
@@ -101,7 +109,7 @@ describe('createCase', () => {
   });
 
   it('keeps dates as calendar dates with their precision', async () => {
-    const id = await create({ detainedOn: '2021-01', sentencedOn: '' });
+    const id = await create({ detained: { on: '2021-01' }, sentenced: {}, charges: [] });
     const [row] = await db
       .select({ on: detentions.detainedOn, precision: detentions.detainedPrecision })
       .from(detentions)
@@ -189,12 +197,85 @@ describe('search and filters', () => {
     }
   });
 
-  it('filters by region, date range, plea and sentence kind', async () => {
-    const id = await create({ placeId: String(await placeId('Oral')), detainedOn: '2021-01-02', sentencedOn: '2021-01-03', plea: 'guilty', sentenceKind: 'fine', sentenceAmount: '29175', sentenceUnit: 'tenge' });
-    const match = parseCaseFilters({ region: 'West Kazakhstan Region', from: '2021-01-01', to: '2021-01-02', plea: 'guilty', sentence: 'fine' });
+  it('filters by region, date range and plea', async () => {
+    const id = await create({ placeId: String(await placeId('Oral')), detained: { on: '2021-01-02' }, sentenced: { on: '2021-01-03' }, plea: 'guilty' });
+    const match = parseCaseFilters({ region: 'West Kazakhstan Region', from: '2021-01-01', to: '2021-01-02', plea: 'guilty' });
     expect((await listCases(monitor, match)).rows.map((r) => r.id)).toContain(id);
     const miss = parseCaseFilters({ region: 'West Kazakhstan Region', from: '2021-01-03' });
     expect((await listCases(monitor, miss)).rows.map((r) => r.id)).not.toContain(id);
+  });
+
+  /** Ids of this test's records that the filters find (other tests write to the same database). */
+  async function found(params: Record<string, string>, ids: number[]) {
+    const { rows } = await listCases(monitor, parseCaseFilters({ q: tag, ...params }));
+    return ids.filter((id) => rows.some((r) => r.id === id));
+  }
+  let tag: string;
+
+  it('filters by charge outcome and penalty kind, any charge of the detention', async () => {
+    tag = unique('Outcome');
+    const [coao488, coao489] = [await chargeId('coao-488'), await chargeId('coao-489')];
+    const twoCharges = await create({
+      personName: tag,
+      charges: [
+        { chargeId: String(coao488), part: '3', basisOrigin: 'stated', outcome: 'convicted', penalties: [{ kind: 'fine', amount: '30', unit: 'MCI' }] },
+        { chargeId: String(coao489), part: '1', basisOrigin: 'inferred', outcome: 'dropped' },
+      ],
+    });
+    const pending = await create({ personName: `${tag} b`, charges: [{ chargeText: 'hooliganism', outcome: 'pending' }] });
+    const ids = [twoCharges, pending];
+    expect(await found({ outcome: 'dropped' }, ids)).toEqual([twoCharges]);
+    expect(await found({ outcome: 'pending' }, ids)).toEqual([pending]);
+    expect(await found({ penalty: 'fine' }, ids)).toEqual([twoCharges]);
+    expect(await found({ penalty: 'administrative_arrest' }, ids)).toEqual([]);
+    expect(await found({ charge: String(coao489) }, ids)).toEqual([twoCharges]);
+    const record = (await getCaseById(monitor, twoCharges))!;
+    expect(record.charges.map((c) => [c.legalBasis, c.part, c.basisOrigin, c.outcome])).toEqual([
+      ['CoAO art. 488', '3', 'stated', 'convicted'],
+      ['CoAO art. 489', '1', 'inferred', 'dropped'],
+    ]);
+  });
+
+  it('finds a detention whose place is not stated, and never counts it under a city', async () => {
+    tag = unique('Nowhere');
+    const regionOnly = await create({ personName: tag, placePrecision: 'region', placeId: '', region: 'Almaty Region' });
+    const notStated = await create({ personName: `${tag} b`, placePrecision: 'not_stated', placeId: '' });
+    const inCity = await create({ personName: `${tag} c` });
+    const ids = [regionOnly, notStated, inCity];
+    expect(await found({ place: 'not_stated' }, ids)).toEqual([regionOnly, notStated]);
+    expect(await found({ region: 'Almaty Region' }, ids)).toEqual([regionOnly]);
+    expect(await found({ city: String(await placeId('Aktobe')) }, ids)).toEqual([inCity]);
+    expect((await getCaseById(monitor, regionOnly))!).toMatchObject({ city: null, region: 'Almaty Region', placePrecision: 'region' });
+  });
+
+  it('places dates by their interval: a period finds the day, the month within it and the year within it; "date uncertain" finds the rest', async () => {
+    tag = unique('Dated');
+    const day = await create({ personName: tag, detained: { on: '2021-01-06' }, sentenced: {}, charges: [] });
+    const onOrBefore = await create({ personName: `${tag} b`, detained: { on: '2021-01-06', qualifier: 'on_or_before' }, sentenced: {}, charges: [] });
+    const year = await create({ personName: `${tag} c`, detained: { on: '2021' }, sentenced: {}, charges: [] });
+    const month = await create({ personName: `${tag} d`, detained: { on: '2021-01' }, sentenced: {}, charges: [] });
+    const ids = [day, onOrBefore, year, month];
+    expect(await found({ from: '2021-01-01', to: '2021-01-31' }, ids)).toEqual([day, month]);
+    expect(await found({ from: '2021-01-01', to: '2021-12-31' }, ids)).toEqual([day, year, month]);
+    expect(await found({ dated: 'uncertain' }, ids)).toEqual([onOrBefore, year]);
+  });
+
+  it('filters by custody today: held, whereabouts unknown > 24 h, hearing in the next 7 days, released', async () => {
+    tag = unique('Custody');
+    const today = new Date().toISOString().slice(0, 10);
+    const soon = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const base = { detained: { on: '2024-05-01' }, sentenced: {}, charges: [] };
+    const held = await create({ personName: tag, ...base, events: [{ kind: 'hearing_scheduled', date: { on: soon } }] });
+    const missing = await create({ personName: `${tag} b`, ...base, events: [{ kind: 'whereabouts_unknown', date: { on: '2024-05-02' } }] });
+    const released = await create({ personName: `${tag} c`, ...base, events: [{ kind: 'released', date: { on: '2024-05-16' } }] });
+    const ids = [held, missing, released];
+    expect(await found({ custody: 'held' }, ids)).toEqual([held, missing]);
+    expect(await found({ custody: 'missing' }, ids)).toEqual([missing]);
+    expect(await found({ custody: 'hearing_soon' }, ids)).toEqual([held]);
+    expect(await found({ custody: 'released' }, ids)).toEqual([released]);
+    expect((await getCaseById(monitor, released))!).toMatchObject({ custodyStatus: 'released', custodyDays: 15, releasedOn: '2024-05-16' });
+    expect((await getCaseById(monitor, held))!.nextHearingOn).toBe(soon);
+    expect(soon > today).toBe(true);
   });
 });
 
@@ -215,7 +296,7 @@ describe('soft delete', () => {
 
 describe('forged input', () => {
   it('gets field errors from the schema, never an exception', async () => {
-    const form = await caseForm({ placeId: { $ne: null }, sources: [{ url: 'javascript:alert(1)' }] });
+    const form = await caseForm({ placeId: { $ne: null }, charges: [{ penalties: [{ unit: { $gt: '' } }] }], sources: [{ url: 'javascript:alert(1)' }] });
     const result = caseInput.safeParse(form);
     expect(result.success).toBe(false);
   });

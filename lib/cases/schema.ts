@@ -15,13 +15,14 @@ import {
   plea,
   reviewStatus,
   type CustodyEventKind,
+  type DateQualifier,
   type PenaltyKind,
   type PenaltyUnit,
 } from '@/db/schema';
 import { buildInterval, DATE_QUALIFIERS, endsBefore, type DateInterval } from '@/lib/dates/interval';
-import { isInFuture, UNKNOWN_DATE } from '@/lib/dates/partial-date';
+import { isInFuture, MAX_YEAR, parsePartialDate, UNKNOWN_DATE, type PartialDate } from '@/lib/dates/partial-date';
 import type { FormValues } from '@/lib/forms';
-import { enumField, httpUrl, optionalEnum, optionalId, optionalText, partialDate, plainString, plannedPartialDate } from '@/lib/zod-helpers';
+import { enumField, httpUrl, optionalEnum, optionalId, optionalText, partialDate, plainString } from '@/lib/zod-helpers';
 
 /** Facts of a detention that a citation can say it supports. */
 export const CITED_FACTS = ['person', 'place', 'date', 'charge', 'sentence', 'plea'] as const;
@@ -65,20 +66,29 @@ const AFTER_DETENTION: readonly CustodyEventKind[] = [
   'charged', 'hearing_scheduled', 'hearing_held', 'sentenced', 'appeal_filed', 'appeal_decided', 'released', 'transferred',
 ];
 
-/** The form fields of one date: a partial date, a qualifier, a second date for "between", the words as reported. */
-const intervalFieldsInput = (date: typeof partialDate) =>
-  z
-    .object({
-      on: date,
-      to: date,
-      qualifier: optionalEnum(DATE_QUALIFIERS),
-      asReported: optionalText(300),
-    })
-    .default({ on: UNKNOWN_DATE, to: UNKNOWN_DATE, qualifier: null, asReported: null });
-type IntervalFields = z.infer<ReturnType<typeof intervalFieldsInput>>;
+/** A partial date that may lie in the future (a hearing set for next week); impossible dates refused. */
+const anyDayDate = plainString()
+  .default('')
+  .transform((t) => t.trim())
+  .pipe(z.string().max(20, { error: 'errors.date' }))
+  .transform((t, ctx): PartialDate => {
+    const parsed = parsePartialDate(t);
+    if (!parsed || (parsed.date !== null && Number(parsed.date.slice(0, 4)) > MAX_YEAR)) {
+      ctx.addIssue({ code: 'custom', message: 'errors.date' });
+      return z.NEVER;
+    }
+    return parsed;
+  });
 
-/** Blank qualifier means "exact" when a date is given, else "unknown". Issues land under `path`. */
-function toInterval(input: IntervalFields, ctx: z.RefinementCtx, path: string[] = []): DateInterval {
+const intervalParts = <D extends z.ZodType<PartialDate>>(date: D) =>
+  z
+    .object({ on: date, to: date, qualifier: optionalEnum(DATE_QUALIFIERS), asReported: optionalText(300) })
+    .default({ on: UNKNOWN_DATE, to: UNKNOWN_DATE, qualifier: null, asReported: null } as never);
+
+type IntervalParts = { on: PartialDate; to: PartialDate; qualifier: DateQualifier | null; asReported: string | null };
+
+/** Blank qualifier means "exact" when a date is given, else "unknown"; refusals land on `path` + field. */
+function toInterval(input: IntervalParts, ctx: z.RefinementCtx, path: (string | number)[] = []): DateInterval {
   const qualifier = input.qualifier ?? (input.on.precision === 'unknown' ? 'unknown' : 'exact');
   const built = buildInterval(input.on, qualifier, input.to, input.asReported);
   if (!built.ok) {
@@ -88,8 +98,11 @@ function toInterval(input: IntervalFields, ctx: z.RefinementCtx, path: string[] 
   return built.interval;
 }
 
-/** A date as the form takes it (see intervalFieldsInput); days in the future are refused. */
-export const intervalInput = intervalFieldsInput(partialDate).transform((input, ctx) => toInterval(input, ctx));
+/**
+ * A date as the form takes it: a partial date, a qualifier, a second date for "between", and the
+ * words as reported. Dates in the future are refused: what a source reports has happened.
+ */
+export const intervalInput = intervalParts(partialDate).transform((input, ctx) => toInterval(input, ctx));
 
 /** A decimal amount ("135", "87 500", "0.5"); blank is null. */
 const amountInput = z
@@ -127,7 +140,7 @@ export type PenaltyInput = z.infer<typeof penaltyInput>;
 export const chargeRowInput = z
   .object({
     chargeId: optionalId,
-    part: optionalText(20).refine((s) => s === null || /^[0-9A-Za-z.\-]+$/.test(s), { error: 'errors.part' }),
+    part: optionalText(20).refine((s) => s === null || /^[0-9A-Za-z.-]+$/.test(s), { error: 'errors.part' }),
     chargeText: optionalText(500),
     basisOrigin: optionalEnum(basisOrigin.enumValues),
     outcome: enumField(chargeOutcome.enumValues, 'unknown'),
@@ -150,33 +163,26 @@ export const chargeRowInput = z
   });
 export type ChargeRowInput = z.infer<typeof chargeRowInput>;
 
-/** Events that are planned rather than reported as past, so their day may lie ahead. */
-const PLANNED_EVENTS: readonly CustodyEventKind[] = ['hearing_scheduled'];
+/** The one kind of event a source may announce ahead: a hearing set for a later day. */
+export const FUTURE_EVENT_KINDS: readonly CustodyEventKind[] = ['hearing_scheduled'];
 
 export const eventInput = z
   .object({
     kind: enumField(custodyEventKind.enumValues),
-    // A scheduled hearing is usually ahead: the hearing calendar exists for exactly those.
-    date: intervalFieldsInput(plannedPartialDate),
+    date: intervalParts(anyDayDate),
     placeId: optionalId,
     placeDetail: optionalText(300),
     note: optionalText(2000),
     /** Which of the detention's sources reports the event: its position (1-based) in the source list. */
     source: optionalId,
   })
-  .transform((event, ctx) => {
-    if (!PLANNED_EVENTS.includes(event.kind)) {
-      let future = false;
-      for (const field of ['on', 'to'] as const) {
-        if (isInFuture(event.date[field])) {
-          ctx.addIssue({ code: 'custom', path: ['date', field], message: 'errors.futureDate' });
-          future = true;
-        }
-      }
-      if (future) return z.NEVER;
+  .superRefine((event, ctx) => {
+    if (FUTURE_EVENT_KINDS.includes(event.kind)) return;
+    for (const field of ['on', 'to'] as const) {
+      if (isInFuture(event.date[field])) ctx.addIssue({ code: 'custom', path: ['date', field], message: 'errors.futureDate' });
     }
-    return { ...event, date: toInterval(event.date, ctx, ['date']) };
-  });
+  })
+  .transform((event, ctx) => ({ ...event, date: toInterval(event.date, ctx, ['date']) }));
 export type EventInput = z.infer<typeof eventInput>;
 
 export const caseInput = z
@@ -249,8 +255,10 @@ export type CaseInput = z.infer<typeof caseInput>;
 /**
  * Reads the detention form's fields into the nested shape caseInput expects. Inputs are named by
  * dotted paths: `detained.on`, `sources.0.url`, `charges.1.penalties.0.amount`, `events.2.date.on`.
- * Rows are numbered from 0 in the order shown, so an error on row N lands next to row N; numbers
- * may skip (a removed row), and rows keep their order.
+ * Rows keep the order of their numbers; numbers may skip (a removed row). A charge, penalty or
+ * event row left entirely blank (or at its defaults) is dropped: the form always offers one empty
+ * row of each, so that it works without JavaScript. Each row remembers the number it was posted
+ * under, so `rowFieldName` can put an error back next to the input it belongs to.
  */
 export function readCaseForm(values: FormValues): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -267,23 +275,83 @@ export function readCaseForm(values: FormValues): Record<string, unknown> {
     if (typeof node[leaf] === 'object' && node[leaf] !== null && !Array.isArray(node[leaf])) continue;
     node[leaf] = leaf === 'supports' ? [value].flat() : value;
   }
-  for (const list of ['sources', 'charges', 'events'] as const) out[list] = rowsOf(out[list]);
-  if (Array.isArray(out.charges)) {
-    for (const charge of out.charges as Record<string, unknown>[]) charge.penalties = rowsOf(charge.penalties);
-  }
-  if (Array.isArray(out.sources)) {
-    out.sources = (out.sources as Record<string, unknown>[]).map((row) => ({ supports: [], ...row }));
-  }
+  out.sources = rowsOf(out.sources);
+  const charges = rowsOf(out.charges);
+  for (const charge of charges) charge.penalties = rowsOf(charge.penalties).filter((row) => !isBlankRow(row));
+  out.charges = charges.filter((row) => !isBlankRow(row));
+  out.events = rowsOf(out.events).filter((row) => !isBlankRow(row));
+  (out.sources as Record<string, unknown>[]).forEach((row, i, all) => {
+    all[i] = withRowName({ supports: [], ...row }, rowNameOf(row));
+  });
   return out;
 }
 
-/** `{ "0": {...}, "3": {...} }` → rows in numeric order; anything else (absent, forged) → []. */
+/** Where a row read by readCaseForm keeps the number it was posted under (invisible to zod and JSON). */
+const ROW_NAME = Symbol('rowName');
+
+function withRowName<T extends object>(row: T, name: string | undefined): T {
+  if (name !== undefined) Object.defineProperty(row, ROW_NAME, { value: name, enumerable: false });
+  return row;
+}
+
+function rowNameOf(row: object): string | undefined {
+  return (row as { [ROW_NAME]?: string })[ROW_NAME];
+}
+
+/**
+ * The input name of an error path over readCaseForm's output: `charges.0.penalties.1.unit` → the
+ * name the form posted (`charges.2.penalties.1.unit` when a blank charge row 1 was dropped).
+ * Paths outside the repeatable rows are returned as they are.
+ */
+export function rowFieldName(raw: Record<string, unknown>, key: string): string {
+  const parts = key.split('.');
+  let node: unknown = raw;
+  return parts
+    .map((part) => {
+      if (Array.isArray(node) && /^\d+$/.test(part)) {
+        const row: unknown = node[Number(part)];
+        node = row;
+        return (typeof row === 'object' && row !== null && rowNameOf(row)) || part;
+      }
+      node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
+      return part;
+    })
+    .join('.');
+}
+
+/** Every key of a FieldErrors map renamed by rowFieldName. */
+export function formFieldErrors(raw: Record<string, unknown>, errors: Record<string, string[]>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [key, messages] of Object.entries(errors)) (out[rowFieldName(raw, key)] ??= []).push(...messages);
+  return out;
+}
+
+/** Values a row's selects start at: a row holding only these (and blanks) was left untouched. */
+const ROW_DEFAULTS: Record<string, readonly string[]> = { outcome: ['unknown'], qualifier: ['exact', 'unknown'] };
+
+/** True when every value in the row (nested rows and dates included) is blank or a default. */
+function isBlankRow(row: Record<string, unknown>): boolean {
+  return Object.entries(row).every(([key, value]) => {
+    if (Array.isArray(value)) return value.every((v) => (typeof v === 'object' && v !== null ? isBlankRow(v as Record<string, unknown>) : blankValue(key, v)));
+    if (typeof value === 'object' && value !== null) return isBlankRow(value as Record<string, unknown>);
+    return blankValue(key, value);
+  });
+}
+
+function blankValue(key: string, value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value !== 'string') return false;
+  const text = value.trim();
+  return text === '' || (ROW_DEFAULTS[key]?.includes(text) ?? false);
+}
+
+/** `{ "0": {...}, "3": {...} }` → rows in numeric order, each remembering its number; anything else (absent, forged) → []. */
 function rowsOf(value: unknown): Record<string, unknown>[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
   return Object.entries(value)
     .filter(([k, row]) => /^\d{1,2}$/.test(k) && typeof row === 'object' && row !== null && !Array.isArray(row))
     .sort(([a], [b]) => Number(a) - Number(b))
-    .map(([, row]) => row as Record<string, unknown>);
+    .map(([k, row]) => withRowName(row as Record<string, unknown>, k));
 }
 
 /** Version of the record the user started editing, for the stale-edit check. */

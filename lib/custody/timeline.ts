@@ -76,7 +76,9 @@ export function addTerm(day: string, amount: number, unit: PenaltyUnit): string 
 
 export function deriveCustody(input: { detained: DateInterval; events: readonly TimelineEvent[]; charges: readonly TimelineCharge[] }): CustodyFacts {
   const custodyFrom = dayOf(input.detained);
-  let status: CustodyStatus = 'in_custody';
+  // A detention record alone says the person was detained, not that they are still held: without
+  // an event or a custodial sentence that says so, where they stand is unknown.
+  let status: CustodyStatus = 'unknown';
   let releasedOn: string | null = null;
   let whereaboutsUnknownSince: string | null = null;
   let nextHearingOn: string | null = null;
@@ -93,7 +95,11 @@ export function deriveCustody(input: { detained: DateInterval; events: readonly 
         break;
       case 'location_confirmed':
       case 'transferred':
+        status = 'in_custody';
+        whereaboutsUnknownSince = null;
+        break;
       case 'hearing_held':
+        // Brought before a court: no longer missing (but not proof of custody afterwards).
         if (status === 'whereabouts_unknown') status = 'in_custody';
         whereaboutsUnknownSince = null;
         break;
@@ -120,6 +126,8 @@ export function deriveCustody(input: { detained: DateInterval; events: readonly 
       }
     }
   }
+  // Serving an arrest or prison term from the day of detention: held until its end.
+  if (status === 'unknown' && expectedReleaseOn !== null) status = 'in_custody';
   return {
     custodyStatus: status,
     custodyFrom,

@@ -5,10 +5,19 @@ import { recordRestrictedView } from '@/lib/audit/views';
 import { can, seesRestricted } from '@/lib/auth/policy';
 import { parseId, requirePermission } from '@/lib/auth/guard';
 import { getCaseById } from '@/lib/cases/queries';
-import { showDate, showSentence } from '@/lib/format';
+import type { DateQualifier } from '@/db/schema';
+import type { DateInterval } from '@/lib/dates/interval';
+import { showDate, showInterval, showPlace } from '@/lib/format';
+import { mciTable, penaltyYear } from '@/lib/money';
 import { ActionForm } from '@/app/components/action-form';
 import { History } from '@/app/components/history';
 import { deleteRecordAction, restoreRecordAction } from '@/app/records/actions';
+import { ChargeList } from './charge-list';
+import { CustodySection } from './custody-section';
+
+function interval(earliest: string | null, latest: string | null, qualifier: DateQualifier, asReported: string | null): DateInterval {
+  return { earliest, latest, qualifier, asReported };
+}
 
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('read');
@@ -18,22 +27,30 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
   if (record.confidentiality === 'restricted') await recordRestrictedView(user, 'detention', id, 'view');
   const internal = seesRestricted(user);
 
+  const detained = interval(record.detainedEarliest, record.detainedLatest, record.detainedQualifier, record.detainedAsReported);
+  const sentenced = interval(record.sentencedEarliest, record.sentencedLatest, record.sentencedQualifier, record.sentencedAsReported);
+  const mci = await mciTable(record.charges.flatMap((c) => penaltyYear(c.outcomeDate, sentenced) ?? []));
+  const dated = (date: DateInterval) => (
+    <>
+      {showInterval(t, date)}
+      {date.asReported && <span className="hint"> ({t('dates.asReported', { text: date.asReported })})</span>}
+    </>
+  );
+  const place = showPlace(t, record);
   const facts: [string, React.ReactNode][] = [
     [t('fields.activist'), <Link key="p" href={`/people/${record.personId}`}>{record.personName}</Link>],
     [t('fields.personRole'), t(`enums.personRole.${record.personRole}`)],
-    [t('fields.city'), `${record.city} (${record.region})`],
+    // The precision is said in words; a place the source does not give is "Not stated", never guessed.
+    [t('fields.place'), record.city ? `${place} (${record.region}) · ${t(`enums.placePrecision.${record.placePrecision}`)}` : place],
     [t('fields.placeDetail'), record.placeDetail ?? '—'],
-    [t('fields.detainedOn'), showDate(t, record.detainedOn, record.detainedPrecision)],
-    [t('fields.charge'), record.chargeName ? `${record.chargeLegalBasis}: ${record.chargeName}` : '—'],
-    [t('fields.chargeText'), record.chargeText ?? '—'],
-    [t('fields.court'), record.court ?? '—'],
-    [t('fields.sentencedOn'), showDate(t, record.sentencedOn, record.sentencedPrecision)],
-    [t('fields.sentence'), showSentence(t, record.sentenceKind, record.sentenceAmount, record.sentenceUnit)],
-    [t('fields.plea'), t(`enums.plea.${record.plea}`)],
-    [t('fields.status'), t(`enums.status.${record.status}`)],
+    [t('fields.detainedOn'), dated(detained)],
     [t('fields.election'), record.electionName ? `${record.electionName} (${record.electionDate})` : '—'],
+    [t('fields.court'), record.court ?? '—'],
+    [t('fields.sentencedOn'), dated(sentenced)],
+    [t('fields.plea'), t(`enums.plea.${record.plea}`)],
     [t('fields.confidentiality'), t(`enums.confidentiality.${record.confidentiality}`)],
     [t('fields.reviewStatus'), t(`enums.reviewStatus.${record.reviewStatus}`)],
+    [t('fields.publicNotes'), record.publicNotes ?? '—'],
   ];
   if (internal) facts.push([t('fields.notes'), record.notes ?? '—']);
 
@@ -52,6 +69,13 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           </div>
         ))}
       </dl>
+
+      <section aria-labelledby="charges-heading">
+        <h2 id="charges-heading">{t('fields.charges')}</h2>
+        <ChargeList charges={record.charges} sentenced={sentenced} mci={mci} />
+      </section>
+
+      <CustodySection facts={record} detained={detained} events={record.events} today={new Date().toISOString().slice(0, 10)} />
 
       <section aria-labelledby="sources-heading">
         <h2 id="sources-heading">{t('cases.sources')}</h2>

@@ -1,14 +1,21 @@
+import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/guard';
 import { saveCase } from '../actions';
-import { CaseForm } from '../case-form';
+import { CaseForm } from '../form/case-form';
 import { caseFormVocabulary } from '../vocabulary';
+
+/**
+ * The site sends no referrer at all, so a browser posting this form without JavaScript sends
+ * "Origin: null" and Next.js refuses the server action. Same-origin referrers (never sent to
+ * other sites) let the form work without JavaScript, with the origin check intact.
+ */
+export const metadata: Metadata = { referrer: 'same-origin' };
 
 /** Sensible starting values: a case is usually recorded on hearing of it, before any verdict. */
 const NEW_CASE = {
   personRole: 'activist',
-  status: 'detained',
-  sentenceKind: 'unknown',
+  placePrecision: 'city',
   plea: 'unknown',
   confidentiality: 'shareable',
   reviewStatus: 'draft',

@@ -42,7 +42,7 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
         <thead>
           <tr>
             <th scope="col">{t('fields.activist')}</th>
-            <th scope="col">{t('fields.city')}</th>
+            <th scope="col">{t('fields.place')}</th>
             <th scope="col">{t('fields.detainedOn')}</th>
             <th scope="col">{t('fields.source_locator')}</th>
           </tr>

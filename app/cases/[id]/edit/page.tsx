@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { recordRestrictedView } from '@/lib/audit/views';
 import { parseId, requirePermission } from '@/lib/auth/guard';
@@ -6,8 +7,16 @@ import { getCaseForEdit } from '@/lib/cases/queries';
 import { formatPartialDate } from '@/lib/dates/partial-date';
 import type { FormValues } from '@/lib/forms';
 import { saveCase } from '../../actions';
-import { CaseForm } from '../../case-form';
+import { CaseForm } from '../../form/case-form';
+import { chargeValues, eventValues, intervalValues } from '../../form/initial-values';
 import { caseFormVocabulary } from '../../vocabulary';
+
+/**
+ * The site sends no referrer at all, so a browser posting this form without JavaScript sends
+ * "Origin: null" and Next.js refuses the server action. Same-origin referrers (never sent to
+ * other sites) let the form work without JavaScript, with the origin check intact.
+ */
+export const metadata: Metadata = { referrer: 'same-origin' };
 
 export default async function EditCasePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('write');
@@ -21,19 +30,28 @@ export default async function EditCasePage({ params }: { params: Promise<{ id: s
     version: String(record.version),
     personId: String(record.personId),
     personName: record.personName,
-    placeId: String(record.placeId),
+    placePrecision: record.placePrecision,
+    placeId: record.placeId ? String(record.placeId) : '',
+    region: record.region ?? '',
     placeDetail: record.placeDetail ?? '',
-    detainedOn: formatPartialDate({ date: record.detainedOn, precision: record.detainedPrecision }),
+    ...intervalValues('detained', {
+      earliest: record.detainedEarliest,
+      latest: record.detainedLatest,
+      qualifier: record.detainedQualifier,
+      asReported: record.detainedAsReported,
+    }),
     electionId: record.electionId ? String(record.electionId) : '',
-    chargeId: record.chargeId ? String(record.chargeId) : '',
-    chargeText: record.chargeText ?? '',
+    ...chargeValues(record.charges),
     court: record.court ?? '',
-    sentencedOn: formatPartialDate({ date: record.sentencedOn, precision: record.sentencedPrecision }),
-    sentenceKind: record.sentenceKind,
-    sentenceAmount: record.sentenceAmount ? String(record.sentenceAmount) : '',
-    sentenceUnit: record.sentenceUnit ?? '',
+    ...intervalValues('sentenced', {
+      earliest: record.sentencedEarliest,
+      latest: record.sentencedLatest,
+      qualifier: record.sentencedQualifier,
+      asReported: record.sentencedAsReported,
+    }),
     plea: record.plea,
-    status: record.status,
+    ...eventValues(record.events, record.sources.map((s) => s.sourceId)),
+    publicNotes: record.publicNotes ?? '',
     notes: record.notes ?? '',
     confidentiality: record.confidentiality,
     reviewStatus: record.reviewStatus,
