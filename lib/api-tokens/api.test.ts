@@ -147,7 +147,7 @@ describe('what a partner reads', () => {
       region: 'Almaty Region',
       detained: { earliest: null, latest: '2019-03-18', qualifier: 'on_or_before', as_reported: 'became known on 18 March' },
       public_notes: 'Public note',
-      custody: { status: 'in_custody', presumed: false, next_hearing_on: '2019-03-25', from: null },
+      custody: { status: 'unknown', presumed: false, next_hearing_on: '2019-03-25', from: null },
     });
     expect(d.charges).toEqual([
       expect.objectContaining({
