@@ -15,6 +15,19 @@ test('an admin creates an API token, shown once; a partner reads with it; revoke
   const body = await list.json();
   expect(new Set(body.data.map((d: { activist: string }) => d.activist))).toEqual(new Set(['Ghadilbek Serikbaev']));
   expect(body.data[0].sources[0].url).toContain('rferl.org');
+  const demo = body.data.find((d: { sources: { url: string }[] }) => d.sources[0].url.includes('31036601'));
+  // The nested model: place precision, date intervals, charges with their basis and penalties, events, custody, public notes.
+  expect(demo).toMatchObject({
+    // The article names the clinic where he was detained: an address, in Astana.
+    place_precision: 'address',
+    city: 'Astana',
+    detained: { earliest: '2021-01-06', latest: '2021-01-06', qualifier: 'exact' },
+    charges: [{ legal_basis: 'CoAO art. 488', vocabulary: 'coao-488', basis_origin: 'inferred', outcome: 'convicted', penalties: [{ kind: 'administrative_arrest', amount: 15, unit: 'days' }] }],
+    events: [],
+    custody: { from: '2021-01-06', expected_release_on: '2021-01-21' },
+  });
+  expect(demo).toHaveProperty('public_notes');
+  expect(demo).not.toHaveProperty('internal_notes');
   const one = await api.get(`/api/v1/detentions/${body.data[0].id}`, { headers: { Authorization: `Bearer ${token}` } });
   expect((await one.json()).data.id).toBe(body.data[0].id);
   expect((await api.get('/api/v1/detentions/not-an-id', { headers: { Authorization: `Bearer ${token}` } })).status()).toBe(404);

@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { expect, test } from './fixtures';
 
 test('a researcher downloads the filtered list as CSV with its sources, and an admin sees it logged', async ({ researcherPage: page, adminPage }) => {
@@ -10,16 +12,23 @@ test('a researcher downloads the filtered list as CSV with its sources, and an a
   // Other specs may record more detentions of this demo person: look for the demo record among them.
   const [header, ...rows] = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
   expect(header).toMatch(/^id,link,activist,/);
-  expect(header).not.toContain(',notes,');
+  const columns = header.split(',');
+  expect(columns).not.toContain('internal_notes');
+  for (const column of ['place_precision', 'detained_earliest', 'detained_qualifier', 'public_notes', 'custody_status', 'charge_1_legal_basis', 'charge_1_basis_origin', 'charge_1_penalty_1_unit', 'event_1_kind'])
+    expect(columns).toContain(column);
   const demo = rows.find((r) => r.includes('https://www.rferl.org/a/kazakh-actiivists-elections-crackdown-arrests/31036601.html'));
   expect(demo).toContain('Ghadilbek Serikbaev');
+  // The article names no law: the legal basis is the monitor's inference, and the file says so.
+  const [values] = parse(demo!) as string[][];
+  const cells = Object.fromEntries(columns.map((c, i) => [c, values[i]]));
+  expect(cells).toMatchObject({ charge_1_legal_basis: 'CoAO art. 488', charge_1_basis_origin: 'inferred', charge_1_penalty_1_amount: '15', charge_1_penalty_1_unit: 'days' });
   // The record's link names the host the reader used.
   expect(demo).toMatch(/,http:\/\/127\.0\.0\.1:\d+\/cases\/\d+,/);
 
   // Asking for notes as a researcher changes nothing.
   const forged = await page.request.get('/cases/export?format=csv&notes=1&q=Serikbaev');
   expect(forged.status()).toBe(200);
-  expect((await forged.text()).split('\r\n')[0]).not.toContain('notes');
+  expect((await forged.text()).split('\r\n')[0]).not.toContain('internal_notes');
 
   await adminPage.getByRole('link', { name: 'Export log' }).click();
   const entry = adminPage.getByRole('row').filter({ hasText: 'Demo Researcher' }).filter({ hasText: 'q=Serikbaev' }).first();
@@ -35,9 +44,25 @@ test('XLSX and JSON exports carry the same records', async ({ monitorPage: page 
   expect(new Set(body.detentions.map((d: { activist: string }) => d.activist))).toEqual(new Set(['Berikzhan Toqin']));
   expect(body.count).toBe(body.detentions.length);
   expect(body.detentions[0].sources[0].title).toContain('Kazakh Activists');
+  const demo = body.detentions.find((d: { sources: { url: string }[] }) => d.sources[0].url.includes('31036601'));
+  expect(demo).toMatchObject({
+    place_precision: 'city',
+    city: 'Aktobe',
+    detained: { earliest: '2021-01-04', latest: '2021-01-04', qualifier: 'exact' },
+    charges: [{ legal_basis: 'CoAO art. 488', basis_origin: 'inferred', outcome: 'convicted', penalties: [{ kind: 'administrative_arrest', amount: 7, unit: 'days' }] }],
+  });
   const xlsx = await page.request.get('/cases/export?format=xlsx&q=Toqin');
   expect(xlsx.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-  expect((await xlsx.body()).subarray(0, 2).toString()).toBe('PK');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await xlsx.body()) as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet('Detentions')!;
+  const header = (sheet.getRow(1).values as unknown[]).slice(1);
+  expect(sheet.rowCount).toBe(body.detentions.length + 1);
+  const rows = Array.from({ length: body.detentions.length }, (_, i) => (sheet.getRow(i + 2).values as unknown[]).slice(1));
+  const row = rows.find((r) => r[header.indexOf('id')] === demo.id)!;
+  expect(row[header.indexOf('charge_1_basis_origin')]).toBe('inferred');
+  // Numbers stay numbers in the spreadsheet.
+  expect(row[header.indexOf('charge_1_penalty_1_amount')]).toBe(7);
   expect((await page.request.get('/cases/export?format=exe')).status()).toBe(400);
 });
 

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { pdfText } from '../lib/reports/pdf-text';
 import { expect, test, uniqueName } from './fixtures';
 
-const HEADER = 'activist,activist_cyrillic,city,detained_on,legal_basis,charge_as_reported,sentence_kind,sentence_amount,sentence_unit,plea,source_1_url,source_1_title';
+const HEADER =
+  'activist,activist_cyrillic,city,detained_earliest,charge_1_legal_basis,charge_1_basis_origin,charge_1_text,charge_1_outcome,charge_1_penalty_1_kind,charge_1_penalty_1_amount,charge_1_penalty_1_unit,plea,source_1_url,source_1_title';
 
 function csv(rows: string[]) {
   return { name: 'monitor-cases.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${[HEADER, ...rows].join('\r\n')}\r\n`, 'utf8') };
@@ -13,8 +14,8 @@ test('a monitor imports a CSV after fixing the row the preview names; a research
   const suffix = uniqueName('x').split(' ')[1];
   const name = `Әлия Қасымқызы ${suffix}`;
   const url = `https://news.example.org/import-${suffix}`;
-  const good = `${name},,Нұр-Сұлтан,2021-01-06,CoAO art. 488,calling for protests,administrative_arrest,10,days,not_guilty,${url},Observer detained`;
-  const fixed = `Dana ${suffix},Дана ${suffix},Aktobe,2021-01-05,CoAO art. 488,,fine,50000,tenge,guilty,${url},`;
+  const good = `${name},,Нұр-Сұлтан,2021-01-06,CoAO art. 488,inferred,calling for protests,convicted,administrative_arrest,10,days,not_guilty,${url},Observer detained`;
+  const fixed = `Dana ${suffix},Дана ${suffix},Aktobe,2021-01-05,CoAO art. 488,inferred,,convicted,fine,50000,KZT,guilty,${url},`;
   const bad = fixed.replace('2021-01-05', '2021-13-05');
 
   await page.getByRole('link', { name: 'Import' }).click();
@@ -24,7 +25,7 @@ test('a monitor imports a CSV after fixing the row the preview names; a research
 
   await expect(page.getByText('2 rows: 1 ready, 1 with problems.')).toBeVisible();
   const badRow = page.getByRole('row', { name: /Row 3/ });
-  await expect(badRow).toContainText('Column detained_on: Not a date: use YYYY-MM-DD, YYYY-MM or YYYY.');
+  await expect(badRow).toContainText('Column detained_earliest: Not a date: use YYYY-MM-DD, YYYY-MM or YYYY.');
   await expect(page.getByRole('row', { name: /Row 2/ })).toContainText('Ready');
 
   // Nothing is written by the preview.

@@ -25,14 +25,18 @@ const CITIES = ['Almaty', 'Astana', 'Shymkent', 'Aktobe', 'Karaganda', 'Taraz', 
 
 type Result = { driver: string; rows: number; previewMs: number; commitMs: number; txMs: number; txCpuMs: number; readerMaxMs: number; readerP50Ms: number; writerMaxMs: number; writes: number };
 
+/** Rows in the export's columns: a charge with a penalty and two custody events each, so every detail table is written. */
 function csvOf(rows: number, tag: string) {
-  const lines = ['activist,city,detained_on,sentenced_on,sentence_kind,sentence_amount,sentence_unit,source_1_url,source_1_title,source_2_url,source_2_title'];
+  const lines = [
+    'activist,city,detained_earliest,sentenced_earliest,charge_1_legal_basis,charge_1_basis_origin,charge_1_text,charge_1_outcome,charge_1_penalty_1_kind,charge_1_penalty_1_amount,charge_1_penalty_1_unit,event_1_kind,event_1_earliest,event_2_kind,event_2_earliest,event_2_source_url,source_1_url,source_1_title,source_2_url,source_2_title',
+  ];
   for (let i = 0; i < rows; i++) {
     const person = `Bench ${tag} Person ${i % Math.ceil(rows / 2)}`;
-    const day = String(1 + (i % 28)).padStart(2, '0');
+    const day = `2020-12-${String(1 + (i % 28)).padStart(2, '0')}`;
+    const source = `https://news.example.org/${tag}/${i}`;
     lines.push(
-      [person, CITIES[i % CITIES.length], `2020-12-${day}`, `2020-12-${day}`, 'administrative_arrest', String(1 + (i % 15)), 'days',
-        `https://news.example.org/${tag}/${i}`, `Report ${i}`, `https://news.example.org/${tag}/shared-${i % 50}`, `Shared ${i % 50}`].join(','),
+      [person, CITIES[i % CITIES.length], day, day, 'CoAO art. 488', 'inferred', 'violating regulations for public events', 'convicted', 'administrative_arrest', String(1 + (i % 15)), 'days',
+        'detained', day, 'hearing_held', day, source, source, `Report ${i}`, `https://news.example.org/${tag}/shared-${i % 50}`, `Shared ${i % 50}`].join(','),
     );
   }
   return lines.join('\r\n') + '\r\n';
@@ -107,7 +111,7 @@ async function run(driver: string): Promise<Result> {
   const writer = (async () => {
     let n = 0;
     while (!done) {
-      const input = caseInput.parse({ personName: `Writer ${tag} ${n++}`, placeId: String(place.id), detainedOn: '2020-12-01', sources: [{ url: `https://news.example.org/${tag}/w${n}`, title: 'W' }] });
+      const input = caseInput.parse({ personName: `Writer ${tag} ${n++}`, placeId: String(place.id), detained: { on: '2020-12-01' }, sources: [{ url: `https://news.example.org/${tag}/w${n}`, title: 'W' }] });
       const t = performance.now();
       await createCase(actor, input);
       writes.push(performance.now() - t);

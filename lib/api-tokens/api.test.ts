@@ -5,7 +5,7 @@ import { apiTokens, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { createCase } from '@/lib/cases/queries';
 import { useTestDatabase } from '@/lib/test/database';
-import { createActor, unique, validCase } from '@/lib/test/factories';
+import { chargeId, createActor, unique, validCase } from '@/lib/test/factories';
 import { getDetentionResponse, listDetentionsResponse } from './api';
 import { createApiToken, revokeApiToken } from './queries';
 import { bearerToken, generateToken, hashToken } from './tokens';
@@ -33,7 +33,30 @@ beforeAll(async () => {
   admin = await createActor('admin');
   monitor = await createActor('monitor');
   token = (await createApiToken(admin, 'Partner NGO')).token;
-  shareable = [await create({ personName: `${tag} One`, notes: 'INTERNAL-NOTE' }), await create({ personName: `${tag} Two` })];
+  shareable = [
+    await create({
+      personName: `${tag} One`,
+      notes: 'INTERNAL-NOTE',
+      publicNotes: 'Public note',
+      placePrecision: 'region',
+      placeId: '',
+      region: 'Almaty Region',
+      detained: { on: '2019-03-18', qualifier: 'on_or_before', asReported: 'became known on 18 March' },
+      charges: [
+        {
+          chargeId: String(await chargeId('coao-488')),
+          part: '3',
+          basisOrigin: 'stated',
+          chargeText: 'calling for protests',
+          outcome: 'convicted',
+          penalties: [{ kind: 'fine', amount: '135', unit: 'USD', asReported: 'about $135' }],
+        },
+        { chargeText: 'disobeying the police', outcome: 'on_appeal', penalties: [{ kind: 'fine', amount: '30', unit: 'MCI' }] },
+      ],
+      events: [{ kind: 'hearing_scheduled', date: { on: '2019-03-25' }, source: '1' }],
+    }),
+    await create({ personName: `${tag} Two` }),
+  ];
   restricted = await create({ personName: `${tag} Hidden`, confidentiality: 'restricted' });
 });
 
@@ -112,6 +135,38 @@ describe('what a partner reads', () => {
     expect(JSON.stringify(body)).not.toContain('INTERNAL-NOTE');
     expect(JSON.stringify(body)).not.toContain('Hidden');
     expect(body.data[0]).not.toHaveProperty('notes');
+    expect(body.data[0]).not.toHaveProperty('internal_notes');
+  });
+
+  it('gives the nested model: place precision, intervals, charges with parts, basis and penalties in any currency, events, public notes, custody', async () => {
+    const body = await (await getDetentionResponse(get(`/${shareable[0]}`, `Bearer ${token}`), String(shareable[0]), roomy)).json();
+    const d = body.data;
+    expect(d).toMatchObject({
+      place_precision: 'region',
+      city: null,
+      region: 'Almaty Region',
+      detained: { earliest: null, latest: '2019-03-18', qualifier: 'on_or_before', as_reported: 'became known on 18 March' },
+      public_notes: 'Public note',
+      custody: { status: 'unknown', presumed: false, next_hearing_on: '2019-03-25', from: null },
+    });
+    expect(d.charges).toEqual([
+      expect.objectContaining({
+        legal_basis: 'CoAO art. 488',
+        vocabulary: 'coao-488',
+        code: 'administrative',
+        article: '488',
+        part: '3',
+        basis_origin: 'stated',
+        text: 'calling for protests',
+        outcome: 'convicted',
+        penalties: [{ kind: 'fine', amount: 135, unit: 'USD', as_reported: 'about $135', replaced_by: null }],
+      }),
+      expect.objectContaining({ legal_basis: null, basis_origin: null, outcome: 'on_appeal', penalties: [{ kind: 'fine', amount: 30, unit: 'MCI', as_reported: null, replaced_by: null }] }),
+    ]);
+    expect(d.events).toEqual([
+      { kind: 'hearing_scheduled', date: { earliest: '2019-03-25', latest: '2019-03-25', qualifier: 'exact', as_reported: null }, place: null, place_detail: null, note: null, source_url: d.sources[0].url },
+    ]);
+    expect(JSON.stringify(body)).not.toContain('INTERNAL-NOTE');
   });
 
   it('pages with a cursor', async () => {

@@ -2,12 +2,12 @@ import ExcelJS from 'exceljs';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { exportLog, people } from '@/db/schema';
+import { detentions, exportLog, people } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { parseCaseFilters } from '@/lib/cases/filters';
 import { createCase, getCaseById } from '@/lib/cases/queries';
 import { useTestDatabase } from '@/lib/test/database';
-import { createActor, unique, validCase } from '@/lib/test/factories';
+import { chargeId, createActor, unique, validCase } from '@/lib/test/factories';
 import { exportBatches, listExportLog } from './queries';
 import { startExport, type FileFormat } from './stream';
 
@@ -37,7 +37,18 @@ beforeAll(async () => {
   shareableId = await create({
     personName: `${tag} Open`,
     notes: 'INTERNAL-DETENTION-NOTE',
-    chargeText: '=HYPERLINK("http://evil.example","click")',
+    publicNotes: 'PUBLIC-DETENTION-NOTE',
+    charges: [
+      {
+        chargeId: String(await chargeId('coao-488')),
+        basisOrigin: 'inferred',
+        chargeText: '=HYPERLINK("http://evil.example","click")',
+        outcome: 'convicted',
+        penalties: [{ kind: 'administrative_arrest', amount: '7', unit: 'days' }],
+      },
+      { chargeText: 'disobeying the police', outcome: 'convicted', penalties: [{ kind: 'fine', amount: '135', unit: 'USD', asReported: 'about $135' }, { kind: 'fine', amount: '30', unit: 'MCI' }] },
+    ],
+    events: [{ kind: 'hearing_held', date: { on: '2021-01-06' }, note: 'at the district court', source: '2' }],
     sources: [
       { url: `https://news.example.org/${tag.replace(/\s+/g, '-')}/one`, title: 'One' },
       { url: `https://news.example.org/${tag.replace(/\s+/g, '-')}/two`, title: 'Two, "quoted"' },
@@ -56,7 +67,8 @@ describe('redaction by role', () => {
       expect(text, format).toContain(`${tag} Open`);
       expect(text, format).not.toContain(`${tag} Hidden`);
       expect(text, format).not.toContain('INTERNAL-');
-      expect(text, format).not.toMatch(/(^|,|")notes(,|"|$)/m);
+      expect(text, format).toContain('PUBLIC-DETENTION-NOTE');
+      expect(text, format).not.toMatch(/(^|,|")internal_notes(,|"|$)/m);
     }
   });
 
@@ -88,10 +100,18 @@ describe('CSV export', () => {
   });
 
   it('logs who exported what, in which format, and how many rows', async () => {
-    const { file, bytes } = await download(researcher, 'csv', { q: tag, sentence: 'administrative_arrest', page: '3' });
+    const query = { q: tag, penalty: 'administrative_arrest', outcome: 'convicted', custody: 'released', page: '3' };
+    const { file, bytes } = await download(researcher, 'csv', query);
     expect(bytes.length).toBeGreaterThan(0);
     const [entry] = await db.select().from(exportLog).where(eq(exportLog.id, file.logId));
-    expect(entry).toMatchObject({ userId: researcher.id, format: 'csv', rowCount: 1, includesNotes: false, filters: { q: tag, sentence: 'administrative_arrest' } });
+    expect(entry).toMatchObject({
+      userId: researcher.id,
+      format: 'csv',
+      // The detention has no release recorded and its arrest ended long ago: presumed released.
+      rowCount: 1,
+      includesNotes: false,
+      filters: { q: tag, penalty: 'administrative_arrest', outcome: 'convicted', custody: 'released' },
+    });
     expect(entry.completedAt).toBeInstanceOf(Date);
     expect((await listExportLog()).map((e) => e.id)).toContain(file.logId);
   });
@@ -106,14 +126,65 @@ describe('CSV export', () => {
   });
 });
 
+describe('filters of the new model', () => {
+  it('exports only what the place, date, outcome, penalty and custody filters match, and logs them', async () => {
+    const other = await create({
+      personName: `${tag} Nowhere`,
+      placePrecision: 'not_stated',
+      placeId: '',
+      detained: { on: '2021' },
+      charges: [{ chargeText: 'unknown charge', outcome: 'pending' }],
+    });
+    const ids = async (query: Record<string, string>) => {
+      const { bytes, file } = await download(monitor, 'json', { q: tag, ...query });
+      const [entry] = await db.select().from(exportLog).where(eq(exportLog.id, file.logId));
+      expect(entry.filters).toEqual({ q: tag, ...query });
+      return JSON.parse(bytes.toString('utf8')).detentions.map((d: { id: number }) => d.id);
+    };
+    try {
+      expect(await ids({ place: 'not_stated' })).toEqual([other]);
+      expect(await ids({ dated: 'uncertain' })).toEqual([other]);
+      expect(await ids({ outcome: 'pending' })).toEqual([other]);
+      expect(await ids({ penalty: 'fine' })).toEqual([shareableId]);
+      expect(await ids({ custody: 'released', penalty: 'administrative_arrest' })).toEqual([shareableId, restrictedId]);
+    } finally {
+      // The other tests of this file count this tag's records.
+      await db.update(detentions).set({ deletedAt: new Date() }).where(eq(detentions.id, other));
+    }
+  });
+});
+
 describe('JSON and XLSX exports', () => {
-  it('JSON nests every source under its detention', async () => {
+  it('JSON nests charges with their penalties, events and sources under each detention', async () => {
     const { bytes } = await download(monitor, 'json', { q: tag });
     const json = JSON.parse(bytes.toString('utf8'));
     expect(json.count).toBe(2);
     expect(json.filters).toEqual({ q: tag });
     const open = json.detentions.find((d: { id: number }) => d.id === shareableId);
     expect(open.sources.map((s: { title: string }) => s.title)).toEqual(['One', 'Two, "quoted"']);
+    expect(open.place_precision).toBe('city');
+    expect(open.public_notes).toBe('PUBLIC-DETENTION-NOTE');
+    expect(open.detained).toEqual({ earliest: '2021-01-04', latest: '2021-01-04', qualifier: 'exact', as_reported: null });
+    expect(open.charges.map((c: { legal_basis: string | null; vocabulary: string | null; basis_origin: string | null }) => [c.legal_basis, c.vocabulary, c.basis_origin])).toEqual([
+      ['CoAO art. 488', 'coao-488', 'inferred'],
+      [null, null, null],
+    ]);
+    expect(open.charges[1].penalties).toEqual([
+      { kind: 'fine', amount: 135, unit: 'USD', as_reported: 'about $135', replaced_by: null },
+      { kind: 'fine', amount: 30, unit: 'MCI', as_reported: null, replaced_by: null },
+    ]);
+    expect(open.events).toEqual([
+      {
+        kind: 'hearing_held',
+        date: { earliest: '2021-01-06', latest: '2021-01-06', qualifier: 'exact', as_reported: null },
+        place: null,
+        place_detail: null,
+        note: 'at the district court',
+        source_url: open.sources[1].url,
+      },
+    ]);
+    // Seven days of arrest from 4 January 2021: presumed released on the 11th, long before now.
+    expect(open.custody).toMatchObject({ status: 'released', presumed: true, from: '2021-01-04', expected_release_on: '2021-01-11', days: 7 });
     expect(open.link).toBe(`${ORIGIN}/cases/${shareableId}`);
     expect(json.detentions.map((d: { id: number }) => d.id)).toEqual([shareableId, restrictedId]);
   });
@@ -127,8 +198,13 @@ describe('JSON and XLSX exports', () => {
     const row = (sheet.getRow(2).values as unknown[]).slice(1);
     const cell = (name: string) => row[header.indexOf(name)];
     expect(cell('id')).toBe(shareableId);
-    expect(cell('sentence_amount')).toBe(7);
-    expect(cell('charge_as_reported')).toBe(`'=HYPERLINK("http://evil.example","click")`);
+    expect(cell('charge_1_penalty_1_amount')).toBe(7);
+    expect(cell('charge_1_penalty_1_unit')).toBe('days');
+    expect(cell('charge_2_penalty_1_amount')).toBe(135);
+    expect(cell('charge_2_penalty_2_unit')).toBe('MCI');
+    expect(cell('custody_days')).toBe(7);
+    expect(cell('event_1_kind')).toBe('hearing_held');
+    expect(cell('charge_1_text')).toBe(`'=HYPERLINK("http://evil.example","click")`);
     expect(cell('source_2_title')).toBe('Two, "quoted"');
     expect(sheet.rowCount).toBe(2);
   });

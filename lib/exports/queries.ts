@@ -1,12 +1,15 @@
 import 'server-only';
-import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
-import { db } from '@/db';
+import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { db, rowsOf } from '@/db';
 import {
   charges,
   citations,
+  custodyEvents,
+  detentionCharges,
   detentions,
   elections,
   exportLog,
+  penalties,
   people,
   personNames,
   places,
@@ -16,9 +19,11 @@ import {
 } from '@/db/schema';
 import { seesRestricted, type Actor } from '@/lib/auth/policy';
 import type { CaseFilters } from '@/lib/cases/filters';
+import { chargesOf, eventsOf } from '@/lib/cases/details';
 import { caseFilterConditions, citationColumns } from '@/lib/cases/queries';
-import { formatPartialDate } from '@/lib/dates/partial-date';
-import type { ExportRecord } from './columns';
+import { custodyNow } from '@/lib/custody/timeline';
+import { formatPartialDate, latestToday } from '@/lib/dates/partial-date';
+import type { ExportCounts, ExportRecord } from './columns';
 
 /** Rows read per query: memory stays flat however many rows match. */
 export const EXPORT_BATCH_SIZE = 1000;
@@ -29,6 +34,8 @@ export type ExportOptions = {
   /** Internal notes; honoured only for a role that may read them. */
   includeNotes?: boolean;
   batchSize?: number;
+  /** The day custody facts are computed for (days in custody while held); default: today. */
+  today?: string;
 };
 
 /** Whether this actor's export carries internal notes: only when asked and allowed. */
@@ -38,12 +45,13 @@ export function notesAllowed(actor: Actor, requested: boolean | undefined): bool
 
 /**
  * The next `limit` detentions after `afterId` (keyset pagination by id) that match the filters,
- * within what the actor may see, with their sources. People's notes are never read here.
+ * within what the actor may see, with their charges (and penalties), custody events and sources:
+ * a handful of queries per batch, never one per row. People's notes are never read here.
  */
 export async function readExportBatch(
   actor: Actor,
   filters: Partial<CaseFilters>,
-  { afterId, limit, origin, includeNotes }: { afterId: number; limit: number } & ExportOptions,
+  { afterId, limit, origin, includeNotes, today = latestToday() }: { afterId: number; limit: number } & ExportOptions,
 ): Promise<ExportRecord[]> {
   const withNotes = notesAllowed(actor, includeNotes);
   const rows = await db
@@ -53,32 +61,37 @@ export async function readExportBatch(
       activist: people.displayName,
       activistRole: people.role,
       affiliation: people.affiliation,
+      placePrecision: detentions.placePrecision,
       city: places.name,
-      region: places.region,
+      region: sql<string | null>`coalesce(${places.region}, ${detentions.region})`,
       placeDetail: detentions.placeDetail,
-      detainedOn: detentions.detainedOn,
-      detainedPrecision: detentions.detainedPrecision,
+      detainedEarliest: detentions.detainedEarliest,
+      detainedLatest: detentions.detainedLatest,
+      detainedQualifier: detentions.detainedQualifier,
+      detainedAsReported: detentions.detainedAsReported,
       election: elections.name,
-      charge: charges.name,
-      legalBasis: charges.legalBasis,
-      chargeAsReported: detentions.chargeText,
       court: detentions.court,
-      sentencedOn: detentions.sentencedOn,
-      sentencedPrecision: detentions.sentencedPrecision,
-      sentenceKind: detentions.sentenceKind,
-      sentenceAmount: detentions.sentenceAmount,
-      sentenceUnit: detentions.sentenceUnit,
+      sentencedEarliest: detentions.sentencedEarliest,
+      sentencedLatest: detentions.sentencedLatest,
+      sentencedQualifier: detentions.sentencedQualifier,
+      sentencedAsReported: detentions.sentencedAsReported,
       plea: detentions.plea,
-      status: detentions.status,
+      publicNotes: detentions.publicNotes,
       reviewStatus: detentions.reviewStatus,
       confidentiality: detentions.confidentiality,
+      custodyStatus: detentions.custodyStatus,
+      custodyFrom: detentions.custodyFrom,
+      releasedOn: detentions.releasedOn,
+      custodyDays: detentions.custodyDays,
+      whereaboutsUnknownSince: detentions.whereaboutsUnknownSince,
+      nextHearingOn: detentions.nextHearingOn,
+      expectedReleaseOn: detentions.expectedReleaseOn,
       // Selected only when allowed, so a researcher's export never even reads them.
       notes: withNotes ? detentions.notes : sql<string | null>`NULL`,
     })
     .from(detentions)
     .innerJoin(people, eq(people.id, detentions.personId))
-    .innerJoin(places, eq(places.id, detentions.placeId))
-    .leftJoin(charges, eq(charges.id, detentions.chargeId))
+    .leftJoin(places, eq(places.id, detentions.placeId))
     .leftJoin(elections, eq(elections.id, detentions.electionId))
     .where(and(caseFilterConditions(actor, filters), gt(detentions.id, afterId)))
     .orderBy(asc(detentions.id))
@@ -87,7 +100,7 @@ export async function readExportBatch(
 
   const ids = rows.map((r) => r.id);
   const personIds = [...new Set(rows.map((r) => r.personId))];
-  const [cited, cyrillic] = await Promise.all([
+  const [cited, cyrillic, chargeMap, eventMap] = await Promise.all([
     db
       .select({ detentionId: citations.detentionId, ...citationColumns })
       .from(citations)
@@ -99,7 +112,16 @@ export async function readExportBatch(
       .from(personNames)
       .where(and(inArray(personNames.personId, personIds), eq(personNames.script, 'cyrillic')))
       .orderBy(asc(personNames.id)),
+    chargesOf(db, ids),
+    eventsOf(db, ids),
   ]);
+  // The vocabulary's slugs (a small table): the one stable key of an entry across installations.
+  const vocabularyIds = [...new Set([...chargeMap.values()].flatMap((list) => list.flatMap((c) => (c.chargeId === null ? [] : [c.chargeId]))))];
+  const slugs = new Map(
+    vocabularyIds.length
+      ? (await db.select({ id: charges.id, slug: charges.slug }).from(charges).where(inArray(charges.id, vocabularyIds))).map((c) => [c.id, c.slug])
+      : [],
+  );
 
   const sourcesOf = new Map<number, ExportRecord['sources']>();
   for (const c of cited) {
@@ -121,15 +143,62 @@ export async function readExportBatch(
     if (!cyrillicOf.has(n.personId) && n.name !== displayNames.get(n.personId)) cyrillicOf.set(n.personId, n.name);
   }
 
-  return rows.map(({ personId, notes, detainedOn, sentencedOn, ...row }) => ({
-    ...row,
-    link: `${origin}/cases/${row.id}`,
-    activistCyrillic: cyrillicOf.get(personId) ?? null,
-    detainedOn: formatPartialDate({ date: detainedOn, precision: row.detainedPrecision }),
-    sentencedOn: formatPartialDate({ date: sentencedOn, precision: row.sentencedPrecision }),
-    ...(withNotes ? { notes } : {}),
-    sources: sourcesOf.get(row.id) ?? [],
-  }));
+  return rows.map((r) => {
+    const now = custodyNow(r, today);
+    return {
+      id: r.id,
+      link: `${origin}/cases/${r.id}`,
+      activist: r.activist,
+      activistCyrillic: cyrillicOf.get(r.personId) ?? null,
+      activistRole: r.activistRole,
+      affiliation: r.affiliation,
+      placePrecision: r.placePrecision,
+      city: r.city,
+      region: r.region,
+      placeDetail: r.placeDetail,
+      detained: { earliest: r.detainedEarliest, latest: r.detainedLatest, qualifier: r.detainedQualifier, asReported: r.detainedAsReported },
+      election: r.election,
+      court: r.court,
+      sentenced: { earliest: r.sentencedEarliest, latest: r.sentencedLatest, qualifier: r.sentencedQualifier, asReported: r.sentencedAsReported },
+      plea: r.plea,
+      publicNotes: r.publicNotes,
+      reviewStatus: r.reviewStatus,
+      confidentiality: r.confidentiality,
+      ...(withNotes ? { notes: r.notes } : {}),
+      custody: {
+        status: now.status,
+        presumed: now.presumed,
+        from: r.custodyFrom,
+        releasedOn: r.releasedOn,
+        days: now.days,
+        whereaboutsUnknownSince: r.whereaboutsUnknownSince,
+        nextHearingOn: r.nextHearingOn,
+        expectedReleaseOn: r.expectedReleaseOn,
+      },
+      charges: (chargeMap.get(r.id) ?? []).map((c) => ({
+        legalBasis: c.legalBasis,
+        vocabulary: c.chargeId === null ? null : slugs.get(c.chargeId) ?? null,
+        name: c.chargeName,
+        code: c.code,
+        article: c.article,
+        part: c.part,
+        basisOrigin: c.basisOrigin,
+        text: c.chargeText,
+        outcome: c.outcome,
+        outcomeDate: c.outcomeDate,
+        penalties: c.penalties.map((p) => ({ kind: p.kind, amount: p.amount, unit: p.unit, asReported: p.asReported, replacedBy: p.replacedBy })),
+      })),
+      events: (eventMap.get(r.id) ?? []).map((e) => ({
+        kind: e.kind,
+        date: e.date,
+        place: e.placeName,
+        placeDetail: e.placeDetail,
+        note: e.note,
+        sourceUrl: e.sourceUrl,
+      })),
+      sources: sourcesOf.get(r.id) ?? [],
+    };
+  });
 }
 
 /** Every matching detention, one batch at a time, in id order. */
@@ -145,16 +214,28 @@ export async function* exportBatches(actor: Actor, filters: Partial<CaseFilters>
   }
 }
 
-/** The most sources any matching detention cites (at least 1): the CSV's source column groups. */
-export async function maxSourceCount(actor: Actor, filters: Partial<CaseFilters>): Promise<number> {
-  const counts = db
-    .select({ cited: sql<number>`count(*)`.as('cited') })
-    .from(citations)
-    .where(inArray(citations.detentionId, db.select({ id: detentions.id }).from(detentions).where(caseFilterConditions(actor, filters))))
-    .groupBy(citations.detentionId)
-    .as('counts');
-  const [row] = await db.select({ n: sql<number>`coalesce(max(${counts.cited}), 0)::int` }).from(counts);
-  return Math.max(1, Number(row?.n ?? 0));
+/**
+ * How many numbered column groups the spreadsheet exports need (lib/exports/columns.ts): the most
+ * charges, penalties on one charge, events and sources of any matching detention, at least 1 each.
+ */
+export async function exportCounts(actor: Actor, filters: Partial<CaseFilters>): Promise<ExportCounts> {
+  const matching = db.select({ id: detentions.id }).from(detentions).where(caseFilterConditions(actor, filters));
+  const most = async (perGroup: SQL) => {
+    const [row] = rowsOf<{ n: number }>(await db.execute(sql`SELECT coalesce(max(n), 0)::int AS n FROM (${perGroup}) AS counts`));
+    return Math.max(1, Number(row?.n ?? 0));
+  };
+  const [chargeCount, penaltyCount, eventCount, sourceCount] = await Promise.all([
+    most(sql`SELECT count(*) AS n FROM ${detentionCharges} WHERE ${inArray(detentionCharges.detentionId, matching)} GROUP BY ${detentionCharges.detentionId}`),
+    most(
+      sql`SELECT count(*) AS n FROM ${penalties} WHERE ${inArray(
+        penalties.detentionChargeId,
+        db.select({ id: detentionCharges.id }).from(detentionCharges).where(inArray(detentionCharges.detentionId, matching)),
+      )} GROUP BY ${penalties.detentionChargeId}`,
+    ),
+    most(sql`SELECT count(*) AS n FROM ${custodyEvents} WHERE ${inArray(custodyEvents.detentionId, matching)} GROUP BY ${custodyEvents.detentionId}`),
+    most(sql`SELECT count(*) AS n FROM ${citations} WHERE ${inArray(citations.detentionId, matching)} GROUP BY ${citations.detentionId}`),
+  ]);
+  return { chargeCount, penaltyCount, eventCount, sourceCount };
 }
 
 /** The filters as logged: what was asked for, without the list's page or blanks. */

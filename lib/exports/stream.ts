@@ -3,6 +3,7 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Actor } from '@/lib/auth/policy';
 import type { CaseFilters } from '@/lib/cases/filters';
+import { latestToday } from '@/lib/dates/partial-date';
 import { logError } from '@/lib/log';
 import { CSV_BOM, csvLine, neutraliseCell, type Cell } from './cells';
 import { exportCells, exportHeader, exportJson, type ExportRecord, type ExportShape } from './columns';
@@ -10,7 +11,7 @@ import {
   exportBatches,
   finishExportLog,
   loggedFilters,
-  maxSourceCount,
+  exportCounts,
   notesAllowed,
   startExportLog,
   type ExportOptions,
@@ -108,13 +109,16 @@ export async function startExport(
 ): Promise<ExportFile> {
   const now = options.now ?? new Date();
   const includeNotes = notesAllowed(actor, options.includeNotes);
-  const shape: ExportShape = { includeNotes, sourceCount: format === 'json' ? 0 : await maxSourceCount(actor, filters) };
+  // JSON nests the lists, so only the spreadsheets need to know how many column groups to write.
+  const counts = format === 'json' ? { chargeCount: 0, penaltyCount: 0, eventCount: 0, sourceCount: 0 } : await exportCounts(actor, filters);
+  const shape: ExportShape = { includeNotes, ...counts };
   const logId = await startExportLog(actor, format, filters, includeNotes);
 
   let rows = 0;
   let completed = false;
   async function* counted(): AsyncGenerator<ExportRecord[]> {
-    for await (const batch of exportBatches(actor, filters, { ...options, includeNotes })) {
+    // One day for the whole file: custody days of every row are counted to the same day.
+    for await (const batch of exportBatches(actor, filters, { ...options, includeNotes, today: options.today ?? latestToday(now) })) {
       rows += batch.length;
       yield batch;
     }

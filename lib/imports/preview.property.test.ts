@@ -17,14 +17,17 @@ useTestDatabase();
  * error or with every row and that row's errors: never an exception.
  */
 
-const COLUMNS = [...knownColumns()].filter((c) => !/^source_([4-9]|\d\d)_/.test(c));
+// The numbered groups' first two of each (charges, their penalties, events, sources), so a random
+// header still names the fields that interact: a charge with a penalty, an event with its source.
+const COLUMNS = [...knownColumns()].filter((c) => [...c.matchAll(/_(\d+)_/g)].every(([, n]) => Number(n) <= 2));
 
 const cell = fc.oneof(
   nastyText,
   dateText,
   numberText,
   urlText,
-  fc.constantFrom('Aktobe', 'Astana', 'Nur-Sultan', 'Нұр-Сұлтан', 'Almaty', 'Springfield', 'day', 'month', 'year', 'fine', 'guilty', 'restricted', 'CoAO art. 488', 'person;date', '=1+1', "'=1+1"),
+  fc.constantFrom('Aktobe', 'Astana', 'Nur-Sultan', 'Нұр-Сұлтан', 'Almaty', 'Springfield', 'day', 'month', 'year', 'fine', 'guilty', 'restricted', 'CoAO art. 488', 'coao-488', 'person;date', '=1+1', "'=1+1"),
+  fc.constantFrom('on_or_before', 'between', 'approximately', 'stated', 'inferred', 'convicted', 'USD', 'MCI', 'days', 'hearing_held', 'released', 'region', 'not_stated', 'Almaty Region'),
 );
 
 const header = fc

@@ -2,10 +2,27 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, isNotNull, isNull, lt, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
-import { charges, citations, detentions, elections, importBatches, people, personNames, placeNames, places, sources } from '@/db/schema';
+import {
+  charges,
+  citations,
+  custodyEvents,
+  detentionCharges,
+  detentions,
+  elections,
+  importBatches,
+  penalties,
+  people,
+  personNames,
+  placeNames,
+  places,
+  sources,
+} from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
+import { detailsSummary } from '@/lib/cases/details';
 import { citationSummary, detentionValues } from '@/lib/cases/queries';
 import { caseInput, type CaseInput, type SourceRowInput } from '@/lib/cases/schema';
+import { formatInterval } from '@/lib/dates/interval';
+import { chargeColumn, eventColumn } from '@/lib/exports/columns';
 import { addToStats } from '@/lib/dashboard/stats';
 import { recordRevisions } from '@/lib/history/revisions';
 import { foldName } from '@/lib/names/fold';
@@ -14,19 +31,30 @@ import { nameRows } from '@/lib/people/queries';
 import { newSourceValues, sourceCreated } from '@/lib/sources/queries';
 import { bulkInsert } from '@/lib/transactions/bulk-insert';
 import { withRetry } from '@/lib/transactions/retry';
-import { enumValue, columnOf, IGNORED_COLUMNS, knownColumns, REQUIRED_COLUMNS, rowToCaseForm } from './columns';
+import {
+  chargeCountOf,
+  eventCountOf,
+  IGNORED_COLUMNS,
+  knownColumns,
+  PREVIOUS_TEMPLATE_COLUMNS,
+  REQUIRED_COLUMNS,
+  rowToCaseForm,
+  type RowError,
+} from './columns';
 import { parseImportCsv, type CsvRow } from './csv';
 
 type Reader = Pick<Tx, 'select' | 'selectDistinct'>;
 
-export type RowError = { column: string; message: string };
+export type { RowError };
 
 /** One row as the preview shows it. */
 export type PreviewRow = {
   row: number;
   activist: string;
-  city: string;
-  detainedOn: string;
+  /** The city, else the region, else the place precision, as the row gives them. */
+  place: string;
+  /** The detention date as read ("≤ 2019-03-18"), or the cells as typed when they are not valid. */
+  detained: string;
   /** Whether the activist is a person already on record or will be added. */
   person: 'existing' | 'new';
   errors: RowError[];
@@ -64,7 +92,9 @@ async function loadReferences(tx: Reader) {
     tx.select({ id: elections.id, name: elections.name }).from(elections),
   ]);
   const byKey = new Map<string, Map<number, string>>();
+  const regions = new Map<string, string>();
   for (const p of placeRows) {
+    regions.set(squash(p.region), p.region);
     const found = byKey.get(p.searchKey) ?? new Map<number, string>();
     found.set(p.id, p.region);
     byKey.set(p.searchKey, found);
@@ -78,8 +108,16 @@ async function loadReferences(tx: Reader) {
       if (candidates.length === 0) return 'unknown';
       return candidates.length === 1 ? candidates[0][0] : 'ambiguous';
     },
-    /** A charge by its legal basis ("CoAO art. 488"), else by its name or slug. */
-    charge(legalBasis: string, name: string): number | null {
+    /** A region (oblast) as the gazetteer spells it, whatever the case or spacing in the file. */
+    region(text: string): string | null {
+      return regions.get(squash(text)) ?? null;
+    },
+    /**
+     * A vocabulary entry: by its slug when given (the export's charge_N_vocabulary); else by its
+     * legal basis ("CoAO art. 488"), else by its name.
+     */
+    charge(slug: string, legalBasis: string, name: string): number | null {
+      if (slug) return chargeRows.find((c) => c.slug === squash(slug))?.id ?? null;
       let candidates = legalBasis ? chargeRows.filter((c) => squash(c.legalBasis) === squash(legalBasis)) : chargeRows;
       if (name) {
         const named = candidates.filter((c) => squash(c.name) === squash(name) || c.slug === squash(name));
@@ -161,18 +199,32 @@ async function validateRows(tx: Reader, rows: CsvRow[], batchId: string, fileNam
     const v = (column: string) => values[column] ?? '';
 
     let placeId: number | null = null;
-    if (!v('city')) add('city', 'errors.required');
-    else {
+    if (v('city')) {
       const place = refs.place(v('city'), v('region'));
       if (place === 'unknown') add('city', 'imports.errors.unknownCity');
       else if (place === 'ambiguous') add('city', 'imports.errors.ambiguousCity');
       else placeId = place;
     }
-    let chargeId: number | null = null;
-    if (v('legal_basis') || v('charge')) {
-      chargeId = refs.charge(v('legal_basis'), v('charge'));
-      if (chargeId === null) add(v('legal_basis') ? 'legal_basis' : 'charge', 'imports.errors.unknownCharge');
+    let region: string | null = null;
+    if (v('region') && !v('city')) {
+      region = refs.region(v('region'));
+      if (region === null) add('region', 'imports.errors.unknownRegion');
     }
+    const chargeIds = Array.from({ length: chargeCountOf(values) }, (_, i) => {
+      const c = (field: string) => v(chargeColumn(i + 1, field));
+      if (!c('vocabulary') && !c('legal_basis') && !c('name')) return null;
+      const found = refs.charge(c('vocabulary'), c('legal_basis'), c('name'));
+      if (found === null) add(chargeColumn(i + 1, c('vocabulary') ? 'vocabulary' : c('legal_basis') ? 'legal_basis' : 'name'), 'imports.errors.unknownCharge');
+      return found;
+    });
+    const eventPlaceIds = Array.from({ length: eventCountOf(values) }, (_, i) => {
+      const name = v(eventColumn(i + 1, 'place'));
+      if (!name) return null;
+      const place = refs.place(name, '');
+      if (typeof place === 'number') return place;
+      add(eventColumn(i + 1, 'place'), place === 'unknown' ? 'imports.errors.unknownCity' : 'imports.errors.ambiguousCity');
+      return null;
+    });
     let electionId: number | null = null;
     if (v('election')) {
       electionId = refs.election(v('election'));
@@ -184,16 +236,17 @@ async function validateRows(tx: Reader, rows: CsvRow[], batchId: string, fileNam
       if (person === 'ambiguous') add('activist', 'imports.errors.ambiguousPerson');
       else personId = person;
     }
-    // Every cell goes through the form's zod field helpers, so their rules (lengths, control
-    // characters, dates, URLs) give the row a column error rather than reaching the database.
-    const parsed = caseInput.safeParse(rowToCaseForm(values, { personId, placeId, chargeId, electionId }, importReason(batchId, fileName, row)));
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) add(columnOf(issue.path.map(String).join('.')), issue.message);
-    } else {
-      for (const [column, date] of [['detained_precision', parsed.data.detainedOn], ['sentenced_precision', parsed.data.sentencedOn]] as const) {
-        if (v(column) && enumValue(v(column)) !== date.precision) add(column, 'imports.errors.precisionMismatch');
-      }
-    }
+    // Every cell goes through the form's zod schema, so its rules (lengths, control characters,
+    // dates and intervals, units, charges, events) give the row a column error rather than
+    // reaching the database.
+    const { form, columnOf, errors: rowErrors } = rowToCaseForm(
+      values,
+      { personId, placeId, region, electionId, chargeIds, eventPlaceIds },
+      importReason(batchId, fileName, row),
+    );
+    for (const e of rowErrors) add(e.column, e.message);
+    const parsed = caseInput.safeParse(form);
+    if (!parsed.success) for (const issue of parsed.error.issues) add(columnOf(issue.path.map(String).join('.')), issue.message);
     return { row, values, personId, errors, add, input: parsed.success ? parsed.data : null };
   });
 
@@ -207,12 +260,13 @@ async function validateRows(tx: Reader, rows: CsvRow[], batchId: string, fileNam
       else if (!match && !addedUrls.has(s.url) && !s.title) add(`source_${i + 1}_title`, 'errors.sourceTitleRequired');
     });
     if (input && errors.length === 0) for (const s of input.sources) addedUrls.add(s.url);
+    const v = (column: string) => values[column] ?? '';
     return {
       row,
       values,
-      activist: values.activist ?? '',
-      city: values.city ?? '',
-      detainedOn: values.detained_on ?? '',
+      activist: v('activist'),
+      place: v('city') || v('region') || v('place_precision'),
+      detained: input ? formatInterval(input.detained) : [v('detained_earliest'), v('detained_latest')].filter(Boolean).join(' – '),
       person: personId === null ? ('new' as const) : ('existing' as const),
       errors,
       input: errors.length === 0 ? input : null,
@@ -221,10 +275,12 @@ async function validateRows(tx: Reader, rows: CsvRow[], batchId: string, fileNam
 }
 
 function summarise(rows: ValidatedRow[]): PreviewRow[] {
-  return rows.map(({ row, activist, city, detainedOn, person, errors }) => ({ row, activist, city, detainedOn, person, errors }));
+  return rows.map(({ row, activist, place, detained, person, errors }) => ({ row, activist, place, detained, person, errors }));
 }
 
 function checkHeader(header: string[]): FileError | { ignored: string[] } {
+  const previous = PREVIOUS_TEMPLATE_COLUMNS.filter((c) => header.includes(c));
+  if (previous.length) return { error: 'imports.errors.previousTemplate', columns: previous };
   const missing = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
   if (missing.length) return { error: 'imports.errors.missingColumns', columns: missing };
   const known = knownColumns();
@@ -390,6 +446,7 @@ async function writeRows(tx: Tx, actor: Actor, rows: ValidatedRow[]): Promise<vo
       ids.map((sourceId, j) => ({ detentionId: detentionIds[i], sourceId, locator: input.sources[j].locator, supports: input.sources[j].supports })),
     ),
   );
+  await writeDetailRows(tx, records.map(({ input, ids }, i) => ({ detentionId: detentionIds[i], input, sourceIds: ids })));
   await recordRevisions(tx, [
     ...newPeople.map((p, i) => ({ kind: 'person' as const, id: personIds[i], action: 'create' as const, version: 1, userId: actor.id, changes: p })),
     ...added.map((s) => ({ kind: 'source' as const, id: s.id, action: 'create' as const, version: 1, userId: actor.id, changes: sourceCreated(firstNaming.get(s.url)!) })),
@@ -399,11 +456,76 @@ async function writeRows(tx: Tx, actor: Actor, rows: ValidatedRow[]): Promise<vo
       action: 'create' as const,
       version: 1,
       userId: actor.id,
-      changes: { ...values, sources: citationSummary(input, ids) },
+      changes: { ...values, ...detailsSummary(input, ids), sources: citationSummary(input, ids) },
       reason: input.reason,
     })),
   ]);
   await addToStats(tx, sql`d.id = ANY(${`{${detentionIds.join(',')}}`}::int[])`);
+}
+
+/**
+ * Charges, penalties and custody events of the new detentions: one multi-row INSERT per table
+ * (what lib/cases/details.ts writeDetails does for one record). Before the rollup is updated, which
+ * counts charges and penalties.
+ */
+async function writeDetailRows(tx: Tx, records: { detentionId: number; input: CaseInput; sourceIds: number[] }[]) {
+  const chargeIds = await bulkInsert<typeof detentionCharges, { id: number; detention_id: number; position: number }>(
+    tx,
+    detentionCharges,
+    records.flatMap(({ detentionId, input }) =>
+      input.charges.map((c, position) => ({
+        detentionId,
+        position,
+        chargeId: c.chargeId,
+        part: c.part,
+        chargeText: c.chargeText,
+        basisOrigin: c.basisOrigin,
+        outcome: c.outcome,
+        outcomeEarliest: c.outcomeDate.earliest,
+        outcomeLatest: c.outcomeDate.latest,
+        outcomeQualifier: c.outcomeDate.qualifier,
+        outcomeAsReported: c.outcomeDate.asReported,
+      })),
+    ),
+    { returning: ['id', 'detention_id', 'position'] },
+  );
+  const chargeRowId = new Map(chargeIds.map((c) => [`${c.detention_id}:${c.position}`, c.id]));
+  await bulkInsert(
+    tx,
+    penalties,
+    records.flatMap(({ detentionId, input }) =>
+      input.charges.flatMap((c, i) =>
+        c.penalties.map((p, position) => ({
+          detentionChargeId: chargeRowId.get(`${detentionId}:${i}`)!,
+          position,
+          kind: p.kind,
+          amount: p.amount,
+          unit: p.unit,
+          asReported: p.asReported,
+          replacedByPosition: p.replacedBy,
+        })),
+      ),
+    ),
+  );
+  await bulkInsert(
+    tx,
+    custodyEvents,
+    records.flatMap(({ detentionId, input, sourceIds }) =>
+      input.events.map((e, position) => ({
+        detentionId,
+        position,
+        kind: e.kind,
+        earliest: e.date.earliest,
+        latest: e.date.latest,
+        qualifier: e.date.qualifier,
+        asReported: e.date.asReported,
+        placeId: e.placeId,
+        placeDetail: e.placeDetail,
+        note: e.note,
+        sourceId: e.source === null ? null : (sourceIds[e.source - 1] ?? null),
+      })),
+    ),
+  );
 }
 
 /**

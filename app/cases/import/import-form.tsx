@@ -14,8 +14,8 @@ function RowsTable({ rows }: { rows: PreviewRow[] }) {
         <tr>
           <th scope="col">{t('row')}</th>
           <th scope="col">{t('activist')}</th>
-          <th scope="col">{t('city')}</th>
-          <th scope="col">{t('detainedOn')}</th>
+          <th scope="col">{t('place')}</th>
+          <th scope="col">{t('detained')}</th>
           <th scope="col">{t('person')}</th>
           <th scope="col">{t('problems')}</th>
         </tr>
@@ -25,8 +25,8 @@ function RowsTable({ rows }: { rows: PreviewRow[] }) {
           <tr key={r.row} className={r.errors.length ? 'invalid' : undefined}>
             <th scope="row">{t('rowN', { row: r.row })}</th>
             <td>{r.activist}</td>
-            <td>{r.city}</td>
-            <td>{r.detainedOn}</td>
+            <td>{r.place}</td>
+            <td>{r.detained}</td>
             <td>{r.person === 'existing' ? t('personExisting') : t('personNew')}</td>
             <td>
               {r.errors.length === 0 ? (

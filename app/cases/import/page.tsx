@@ -30,6 +30,7 @@ export default async function ImportPage({ searchParams }: Props) {
         </div>
       )}
       <p>{t('imports.intro')}</p>
+      <p>{t('imports.formatChanged')}</p>
       <p>
         <a href="/cases/import/template" download>
           {t('imports.template')}
