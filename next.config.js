@@ -9,8 +9,6 @@ const nextConfig = {
   // argon2 is a native addon.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'echarts'],
   poweredByHeader: false,
-  // TEMPORARY while issue #8's model change lands area by area: remove before the issue closes.
-  typescript: { ignoreBuildErrors: true },
   // forbidden() renders a real 403 for a signed-in user without the permission.
   experimental: { authInterrupts: true },
   async headers() {
