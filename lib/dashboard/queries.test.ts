@@ -48,7 +48,7 @@ beforeAll(async () => {
         { chargeId: c488, part: '3', basisOrigin: 'stated', outcome: 'convicted', penalties: [{ kind: 'fine', amount: '135', unit: 'USD' }, { kind: 'fine', amount: '30', unit: 'MCI' }] },
         { chargeId: c489, part: '1', basisOrigin: 'inferred', outcome: 'dropped' },
       ],
-      events: [{ kind: 'hearing_scheduled', date: { on: '2023-03-22' } }],
+      events: [{ kind: 'location_confirmed', date: { on: '2023-03-12' } }, { kind: 'hearing_scheduled', date: { on: '2023-03-22' } }],
     },
     // Known only to the year, tied to the election: "date uncertain", in the window by its election.
     { placeId: zhanaozen, detained: { on: '2023' }, sentenced: { on: '2023-03-20' }, electionId: String(lens), charges: charge('convicted', [{ kind: 'fine', amount: '10', unit: 'MCI' }]) },

@@ -76,11 +76,36 @@ export const DETENTION_ROWS = sql`
   FROM detentions d JOIN people p ON p.id = d.person_id
   WHERE d.deleted_at IS NULL`;
 
-/** The rollup rows of the live detentions matching `where`: each detention's dimensions computed once, then counted. */
+/**
+ * The rollup rows of the live detentions matching `where`: each detention's dimensions computed
+ * once, then counted. Charges and penalties are aggregated for the whole set in one pass (joins,
+ * not a subquery per detention): a bulk import of thousands of records right after they were
+ * written has no planner statistics yet, and per-row subqueries then scanned every penalty once
+ * per detention (12 s for 2,000 rows). For one record the same joins use the indexes.
+ */
 function grouped(where: SQL) {
-  return sql`SELECT ${COLUMNS}, count(*)::int AS detentions, coalesce(sum(arrest_days), 0)::bigint AS arrest_days_total
-    FROM (SELECT ${DIMENSIONS_AS_COLUMNS()} FROM detentions d JOIN people p ON p.id = d.person_id
-          WHERE d.deleted_at IS NULL AND (${where})) x
+  return sql`WITH sel AS (SELECT d.id FROM detentions d WHERE d.deleted_at IS NULL AND (${where})),
+    ch AS (
+      SELECT dc.detention_id,
+        coalesce(array_agg(DISTINCT dc.charge_id ORDER BY dc.charge_id) FILTER (WHERE dc.charge_id IS NOT NULL), '{}')::int[] AS charge_ids,
+        array_agg(DISTINCT dc.outcome ORDER BY dc.outcome)::charge_outcome[] AS outcomes
+      FROM detention_charges dc WHERE dc.detention_id IN (SELECT id FROM sel) GROUP BY dc.detention_id),
+    pe AS (
+      SELECT dc.detention_id,
+        array_agg(DISTINCT pn.kind ORDER BY pn.kind)::penalty_kind[] AS penalty_kinds,
+        round(sum(pn.amount) FILTER (WHERE pn.replaced_by_position IS NULL AND pn.kind = 'administrative_arrest' AND pn.unit = 'days'))::bigint AS arrest_days
+      FROM penalties pn JOIN detention_charges dc ON dc.id = pn.detention_charge_id
+      WHERE dc.detention_id IN (SELECT id FROM sel) GROUP BY dc.detention_id)
+    SELECT ${COLUMNS}, count(*)::int AS detentions, coalesce(sum(arrest_days), 0)::bigint AS arrest_days_total
+    FROM (SELECT d.detained_on, ${UNPLACED_EARLIEST} AS detained_earliest, ${UNPLACED_LATEST} AS detained_latest, d.sentenced_on,
+            d.place_id, coalesce(pl.region, d.region) AS region, coalesce(ch.charge_ids, '{}') AS charge_ids,
+            coalesce(ch.outcomes, '{}') AS outcomes, coalesce(pe.penalty_kinds, '{}') AS penalty_kinds,
+            d.plea, d.election_id, p.role AS person_role, d.review_status, d.confidentiality, pe.arrest_days, ${DELAY_BUCKET} AS delay_bucket
+          FROM detentions d JOIN people p ON p.id = d.person_id
+          LEFT JOIN places pl ON pl.id = d.place_id
+          LEFT JOIN ch ON ch.detention_id = d.id
+          LEFT JOIN pe ON pe.detention_id = d.id
+          WHERE d.id IN (SELECT id FROM sel)) x
     GROUP BY ${COLUMNS}`;
 }
 
