@@ -78,6 +78,59 @@ test('a detention recorded as the source says it: region only, two charges with 
   await expect(page.getByRole('row', { name: new RegExp(name) })).toHaveCount(1);
   await page.goto(`/cases?q=${encodeURIComponent(name)}&custody=held`);
   await expect(page.getByRole('row', { name: new RegExp(name) })).toHaveCount(0);
+
+  // The export says exactly that: nested JSON…
+  const exported = async () => {
+    const response = await page.request.get(`/cases/export?format=json&q=${encodeURIComponent(name)}`);
+    expect(response.status()).toBe(200);
+    return (await response.json()).detentions as (Record<string, unknown> & { id: number; link: string })[];
+  };
+  const [record] = await exported();
+  expect(record).toMatchObject({
+    place_precision: 'region',
+    city: null,
+    region: 'Almaty Region',
+    detained: { earliest: null, latest: '2024-03-18', qualifier: 'on_or_before', as_reported: 'became known on the evening of Monday 18 March' },
+    charges: [
+      {
+        legal_basis: 'CoAO art. 488', part: '3', basis_origin: 'stated', outcome: 'convicted',
+        penalties: [
+          { kind: 'fine', amount: 135, unit: 'USD', as_reported: 'about $135' },
+          { kind: 'fine', amount: 30, unit: 'MCI', as_reported: '30 MCI' },
+        ],
+      },
+      { legal_basis: 'CoAO art. 489', part: '1', basis_origin: 'inferred', outcome: 'dropped', penalties: [] },
+    ],
+    events: [
+      { kind: 'hearing_scheduled', date: { earliest: hearing, latest: hearing }, note: 'appeal hearing' },
+      { kind: 'released', date: { earliest: '2024-03-25', latest: '2024-03-25' } },
+    ],
+  });
+  // …and the CSV, whose columns say stated or inferred; imported again, it gives the same record.
+  const csv = await page.request.get(`/cases/export?format=csv&q=${encodeURIComponent(name)}`);
+  const csvText = (await csv.body()).toString('utf8');
+  expect(csvText.split('\r\n')[0]).toContain('charge_2_basis_origin');
+  await page.goto('/cases/import');
+  await page.getByLabel('CSV file').setInputFiles({ name: 'again.csv', mimeType: 'text/csv', buffer: Buffer.from(csvText, 'utf8') });
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(page.getByText('1 row: 1 ready, no problems.')).toBeVisible();
+  await page.getByRole('button', { name: 'Import 1 row' }).click();
+  await expect(page.getByRole('status')).toContainText('Imported 1 detention.');
+  const both = await exported();
+  expect(both).toHaveLength(2);
+  const strip = ({ id: _id, link: _link, ...rest }: Record<string, unknown> & { id: number; link: string }) => rest;
+  expect(strip(both[1])).toEqual(strip(both[0]));
+
+  // The dashboard counts it where it belongs: no city, both charges with their parts, fines per currency.
+  await page.goto('/dashboard?all=1&region=Almaty+Region&place=not_stated&outcome=dropped');
+  await expect(page.getByRole('figure', { name: 'Ranked by city' })).toContainText('Place not stated (no city)');
+  const chargePanel = page.getByRole('figure', { name: 'Charges by article and part' });
+  await chargePanel.getByText('Data table').click();
+  await expect(chargePanel.getByRole('row', { name: /CoAO art\. 488\(3\)/ })).toContainText('stated');
+  await expect(chargePanel.getByRole('row', { name: /CoAO art\. 489\(1\)/ })).toContainText('inferred');
+  const money = page.getByRole('group', { name: 'Money: fines by currency' });
+  await expect(money).toContainText('USD');
+  await expect(money).toContainText('MCI');
 });
 
 test('the edit form shows the stored charges, penalties, dates and events, and saving it unchanged changes nothing', async ({ monitorPage: page }) => {
