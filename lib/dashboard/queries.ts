@@ -297,6 +297,14 @@ function penaltyPanels(rows: Row[]) {
   };
 }
 
+/**
+ * The derived custody columns the custody panel and custodyCondition read. The matched rows carry
+ * them (and the panel names its row set "detentions"), so the panel never joins the table again.
+ */
+const CUSTODY_COLUMNS = sql.raw(
+  ['custody_status', 'custody_days', 'custody_from', 'expected_release_on', 'whereabouts_unknown_since', 'next_hearing_on'].map((c) => `t.${c}`).join(', '),
+);
+
 /** Upper bounds (inclusive) of the days-in-custody buckets; the last is open. */
 export const CUSTODY_BUCKETS = [1, 3, 7, 15, 30, 90, 365] as const;
 
@@ -323,8 +331,7 @@ function custodySql(today: string) {
       count(*) FILTER (WHERE ${custodyCondition('missing', today)})::bigint AS missing,
       count(*) FILTER (WHERE ${custodyCondition('hearing_soon', today)})::bigint AS hearing_soon,
       count(*) FILTER (WHERE ${custodyCondition('released', today)})::bigint AS released
-    FROM t
-    JOIN detentions ON detentions.id = t.detention_id,
+    FROM t AS detentions,
     LATERAL (SELECT ${served} AS served) s,
     LATERAL (SELECT CASE WHEN served IS NOT NULL THEN ${bucket} END AS b) x
     GROUP BY GROUPING SETS ((b), ())`;
@@ -352,7 +359,7 @@ function custodyPanels(rows: Row[]) {
  */
 async function recordPanels(where: SQL, today: string) {
   const result = await db.execute(sql`
-    WITH t AS MATERIALIZED (SELECT t.detention_id, t.person_id, t.plea, t.ruling_year FROM (${DETENTION_ROWS}) t WHERE ${where}),
+    WITH t AS MATERIALIZED (SELECT t.detention_id, t.person_id, t.plea, t.ruling_year, ${CUSTODY_COLUMNS} FROM (${DETENTION_ROWS}) t WHERE ${where}),
       c AS (${CHARGES_SQL}), pe AS (${PENALTIES_SQL}), cu AS (${custodySql(today)}), re AS (${REPEAT_SQL})
     SELECT (SELECT coalesce(jsonb_agg(c), '[]'::jsonb) FROM c) AS charges,
       (SELECT coalesce(jsonb_agg(pe), '[]'::jsonb) FROM pe) AS penalties,

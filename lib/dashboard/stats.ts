@@ -70,6 +70,7 @@ export const DETENTION_ROWS = sql`
   SELECT ${DIMENSIONS_AS_COLUMNS()},
     d.id AS detention_id,
     d.person_id,
+    d.custody_status, d.custody_days, d.custody_from, d.expected_release_on, d.whereabouts_unknown_since, d.next_hearing_on,
     ${RULING_YEAR} AS ruling_year,
     1 AS detentions,
     coalesce(${ARREST_DAYS}, 0) AS arrest_days_total
