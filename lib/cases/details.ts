@@ -6,6 +6,7 @@ import 'server-only';
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
+import { bulkInsert } from '@/lib/transactions/bulk-insert';
 import { charges, custodyEvents, detentionCharges, penalties, places, sources, type ChargeOutcome } from '@/db/schema';
 import type { DateInterval } from '@/lib/dates/interval';
 import type { FieldErrors } from '@/lib/forms';
@@ -175,41 +176,57 @@ export function storedSummary(chargeRows: ChargeDetail[], eventRows: EventDetail
 export async function writeDetails(tx: Tx, detentionId: number, input: CaseInput, sourceIds: number[]) {
   await tx.delete(detentionCharges).where(eq(detentionCharges.detentionId, detentionId));
   await tx.delete(custodyEvents).where(eq(custodyEvents.detentionId, detentionId));
-  if (input.charges.length) {
-    const inserted = await tx
-      .insert(detentionCharges)
-      .values(
-        input.charges.map((c, position) => ({
-          detentionId,
-          position,
-          chargeId: c.chargeId,
-          part: c.part,
-          chargeText: c.chargeText,
-          basisOrigin: c.basisOrigin,
-          outcome: c.outcome,
-          outcomeEarliest: c.outcomeDate.earliest,
-          outcomeLatest: c.outcomeDate.latest,
-          outcomeQualifier: c.outcomeDate.qualifier,
-          outcomeAsReported: c.outcomeDate.asReported,
-        })),
-      )
-      .returning({ id: detentionCharges.id, position: detentionCharges.position });
-    const idOf = new Map(inserted.map((r) => [r.position, r.id]));
-    const penaltyRows = input.charges.flatMap((c, i) =>
-      c.penalties.map((p, position) => ({
-        detentionChargeId: idOf.get(i)!,
+  await insertDetails(tx, [{ detentionId, input, sourceIds }]);
+}
+
+/**
+ * Writes the charges, penalties and custody events of new detentions (one form save, or a whole
+ * import): one multi-row INSERT per table. Call it before the rollup is updated, which counts
+ * charges and penalties.
+ */
+export async function insertDetails(tx: Tx, records: { detentionId: number; input: CaseInput; sourceIds: number[] }[]) {
+  const chargeIds = await bulkInsert<typeof detentionCharges, { id: number; detention_id: number; position: number }>(
+    tx,
+    detentionCharges,
+    records.flatMap(({ detentionId, input }) =>
+      input.charges.map((c, position) => ({
+        detentionId,
         position,
-        kind: p.kind,
-        amount: p.amount,
-        unit: p.unit,
-        asReported: p.asReported,
-        replacedByPosition: p.replacedBy,
+        chargeId: c.chargeId,
+        part: c.part,
+        chargeText: c.chargeText,
+        basisOrigin: c.basisOrigin,
+        outcome: c.outcome,
+        outcomeEarliest: c.outcomeDate.earliest,
+        outcomeLatest: c.outcomeDate.latest,
+        outcomeQualifier: c.outcomeDate.qualifier,
+        outcomeAsReported: c.outcomeDate.asReported,
       })),
-    );
-    if (penaltyRows.length) await tx.insert(penalties).values(penaltyRows);
-  }
-  if (input.events.length) {
-    await tx.insert(custodyEvents).values(
+    ),
+    { returning: ['id', 'detention_id', 'position'] },
+  );
+  const chargeRowId = new Map(chargeIds.map((c) => [`${c.detention_id}:${c.position}`, c.id]));
+  await bulkInsert(
+    tx,
+    penalties,
+    records.flatMap(({ detentionId, input }) =>
+      input.charges.flatMap((c, i) =>
+        c.penalties.map((p, position) => ({
+          detentionChargeId: chargeRowId.get(`${detentionId}:${i}`)!,
+          position,
+          kind: p.kind,
+          amount: p.amount,
+          unit: p.unit,
+          asReported: p.asReported,
+          replacedByPosition: p.replacedBy,
+        })),
+      ),
+    ),
+  );
+  await bulkInsert(
+    tx,
+    custodyEvents,
+    records.flatMap(({ detentionId, input, sourceIds }) =>
       input.events.map((e, position) => ({
         detentionId,
         position,
@@ -221,10 +238,10 @@ export async function writeDetails(tx: Tx, detentionId: number, input: CaseInput
         placeId: e.placeId,
         placeDetail: e.placeDetail,
         note: e.note,
-        sourceId: e.source === null ? null : sourceIds[e.source - 1] ?? null,
+        sourceId: e.source === null ? null : (sourceIds[e.source - 1] ?? null),
       })),
-    );
-  }
+    ),
+  );
 }
 
 /** The custody facts derived from a form input (stored on the detention). */

@@ -5,12 +5,9 @@ import { db, type Tx } from '@/db';
 import {
   charges,
   citations,
-  custodyEvents,
-  detentionCharges,
   detentions,
   elections,
   importBatches,
-  penalties,
   people,
   personNames,
   placeNames,
@@ -18,7 +15,7 @@ import {
   sources,
 } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
-import { detailsSummary } from '@/lib/cases/details';
+import { detailsSummary, insertDetails } from '@/lib/cases/details';
 import { citationSummary, detentionValues } from '@/lib/cases/queries';
 import { caseInput, type CaseInput, type SourceRowInput } from '@/lib/cases/schema';
 import { formatInterval } from '@/lib/dates/interval';
@@ -446,7 +443,7 @@ async function writeRows(tx: Tx, actor: Actor, rows: ValidatedRow[]): Promise<vo
       ids.map((sourceId, j) => ({ detentionId: detentionIds[i], sourceId, locator: input.sources[j].locator, supports: input.sources[j].supports })),
     ),
   );
-  await writeDetailRows(tx, records.map(({ input, ids }, i) => ({ detentionId: detentionIds[i], input, sourceIds: ids })));
+  await insertDetails(tx, records.map(({ input, ids }, i) => ({ detentionId: detentionIds[i], input, sourceIds: ids })));
   await recordRevisions(tx, [
     ...newPeople.map((p, i) => ({ kind: 'person' as const, id: personIds[i], action: 'create' as const, version: 1, userId: actor.id, changes: p })),
     ...added.map((s) => ({ kind: 'source' as const, id: s.id, action: 'create' as const, version: 1, userId: actor.id, changes: sourceCreated(firstNaming.get(s.url)!) })),
@@ -463,70 +460,6 @@ async function writeRows(tx: Tx, actor: Actor, rows: ValidatedRow[]): Promise<vo
   await addToStats(tx, sql`d.id = ANY(${`{${detentionIds.join(',')}}`}::int[])`);
 }
 
-/**
- * Charges, penalties and custody events of the new detentions: one multi-row INSERT per table
- * (what lib/cases/details.ts writeDetails does for one record). Before the rollup is updated, which
- * counts charges and penalties.
- */
-async function writeDetailRows(tx: Tx, records: { detentionId: number; input: CaseInput; sourceIds: number[] }[]) {
-  const chargeIds = await bulkInsert<typeof detentionCharges, { id: number; detention_id: number; position: number }>(
-    tx,
-    detentionCharges,
-    records.flatMap(({ detentionId, input }) =>
-      input.charges.map((c, position) => ({
-        detentionId,
-        position,
-        chargeId: c.chargeId,
-        part: c.part,
-        chargeText: c.chargeText,
-        basisOrigin: c.basisOrigin,
-        outcome: c.outcome,
-        outcomeEarliest: c.outcomeDate.earliest,
-        outcomeLatest: c.outcomeDate.latest,
-        outcomeQualifier: c.outcomeDate.qualifier,
-        outcomeAsReported: c.outcomeDate.asReported,
-      })),
-    ),
-    { returning: ['id', 'detention_id', 'position'] },
-  );
-  const chargeRowId = new Map(chargeIds.map((c) => [`${c.detention_id}:${c.position}`, c.id]));
-  await bulkInsert(
-    tx,
-    penalties,
-    records.flatMap(({ detentionId, input }) =>
-      input.charges.flatMap((c, i) =>
-        c.penalties.map((p, position) => ({
-          detentionChargeId: chargeRowId.get(`${detentionId}:${i}`)!,
-          position,
-          kind: p.kind,
-          amount: p.amount,
-          unit: p.unit,
-          asReported: p.asReported,
-          replacedByPosition: p.replacedBy,
-        })),
-      ),
-    ),
-  );
-  await bulkInsert(
-    tx,
-    custodyEvents,
-    records.flatMap(({ detentionId, input, sourceIds }) =>
-      input.events.map((e, position) => ({
-        detentionId,
-        position,
-        kind: e.kind,
-        earliest: e.date.earliest,
-        latest: e.date.latest,
-        qualifier: e.date.qualifier,
-        asReported: e.date.asReported,
-        placeId: e.placeId,
-        placeDetail: e.placeDetail,
-        note: e.note,
-        sourceId: e.source === null ? null : (sourceIds[e.source - 1] ?? null),
-      })),
-    ),
-  );
-}
 
 /**
  * Imports a pending file of this user in ONE transaction. The file is checked again first (never
