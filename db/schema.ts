@@ -13,6 +13,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  type AnyPgColumn,
   check,
   date,
   doublePrecision,
@@ -110,6 +111,10 @@ export const confidentiality = pgEnum('confidentiality', ['shareable', 'restrict
 export const reviewStatus = pgEnum('review_status', ['draft', 'verified']);
 export const recordKind = pgEnum('record_kind', ['detention', 'person', 'source']);
 export const revisionAction = pgEnum('revision_action', ['create', 'update', 'delete', 'restore']);
+/** A monitor's answer to "are these two people the same?" (lib/people/decisions.ts). */
+export const personVerdict = pgEnum('person_verdict', ['same', 'different', 'unsure']);
+/** The interface languages; the English catalogue is the reference (lib/i18n). */
+export const uiLocale = pgEnum('ui_locale', ['en', 'kk', 'ru']);
 
 const timestamps = {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -129,6 +134,8 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   role: userRole('role').notNull(),
   disabled: boolean('disabled').notNull().default(false),
+  /** The interface language the user chose; null: follow the browser's Accept-Language. */
+  locale: uiLocale('locale'),
   /** The authenticator app's TOTP secret, sealed with AES-256-GCM under a key derived from AUTH_SECRET (lib/two-factor/secret-box.ts). */
   totpSecret: text('totp_secret'),
   /** Set once the user has confirmed a first code; null while two-factor sign-in is off. */
@@ -167,6 +174,9 @@ export const elections = pgTable('elections', {
   name: text('name').notNull(),
   kind: electionKind('kind').notNull(),
   heldOn: date('held_on', { mode: 'string' }).notNull(),
+  /** The name in Kazakh and Russian; null falls back to `name`. */
+  nameKk: text('name_kk'),
+  nameRu: text('name_ru'),
 }, (t) => [uniqueIndex('elections_name_key').on(t.name)]);
 
 /** The controlled vocabulary of charges, each tied to its legal basis. */
@@ -179,6 +189,9 @@ export const charges = pgTable('charges', {
   article: text('article').notNull(),
   /** e.g. "CoAO art. 488" */
   legalBasis: text('legal_basis').notNull(),
+  /** The name in Kazakh and Russian; null falls back to `name` (entries admins added without them). */
+  nameKk: text('name_kk'),
+  nameRu: text('name_ru'),
   /** Set for entries admins added; null for the seeded vocabulary. */
   createdById: integer('created_by_id').references(() => users.id),
 }, (t) => [
@@ -195,9 +208,14 @@ export const people = pgTable('people', {
   /** Restricted: never shown to researchers, never exported to them. */
   notes: text('notes'),
   createdById: integer('created_by_id').references(() => users.id),
+  /**
+   * Set while a "same person" decision has merged this person into another (person_decisions): the
+   * person is hidden from lists and search, and withdrawing the decision clears it again.
+   */
+  mergedIntoId: integer('merged_into_id').references((): AnyPgColumn => people.id),
   ...versioned,
   ...timestamps,
-}, (t) => [index('people_created_by_idx').on(t.createdById)]);
+}, (t) => [index('people_created_by_idx').on(t.createdById), index('people_merged_into_idx').on(t.mergedIntoId)]);
 
 /** Name variants of a person, in both scripts. The display name is always one of them. */
 export const personNames = pgTable('person_names', {
@@ -207,10 +225,57 @@ export const personNames = pgTable('person_names', {
   script: nameScript('script').notNull(),
   /** Folded form (see lib/names/fold.ts) so Serikbayev, Serikbaev and Серікбаев meet. */
   searchKey: text('search_key').notNull(),
+  /**
+   * The matcher's comparable keys of this name (lib/names/match.ts), space-separated, for finding
+   * candidates in SQL before ranking them; null until computed (written on save, backfilled at start).
+   */
+  matchKey: text('match_key'),
 }, (t) => [
   index('person_names_person_idx').on(t.personId),
   index('person_names_search_key_trgm_idx').using('gin', t.searchKey.op('gin_trgm_ops')),
+  index('person_names_match_key_trgm_idx').using('gin', t.matchKey.op('gin_trgm_ops')),
 ]);
+
+/**
+ * Decisions about whether two people are one (the nomenklatura way: a judgement, not a rewrite).
+ * The pair is stored in id order (person_id < other_person_id). "same" with `merge` set means the
+ * other person was merged into `survivor_id`; `merge` holds what the merge moved, so withdrawing
+ * the decision restores both people exactly. "different" stops the pair being suggested again.
+ * A withdrawn decision stays as history; at most one decision per pair is in force.
+ */
+export const personDecisions = pgTable('person_decisions', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  personId: integer('person_id').notNull().references(() => people.id),
+  otherPersonId: integer('other_person_id').notNull().references(() => people.id),
+  verdict: personVerdict('verdict').notNull(),
+  /** Where it was decided: 'case_form', 'person_page', 'import', 'review'. */
+  context: text('context').notNull(),
+  reason: text('reason'),
+  /** The person kept when the decision merged the pair; null when nothing was merged. */
+  survivorId: integer('survivor_id').references(() => people.id),
+  /** What the merge changed, for an exact undo (shape in lib/people/decisions.ts). */
+  merge: jsonb('merge'),
+  decidedById: integer('decided_by_id').notNull().references(() => users.id),
+  decidedAt: timestamp('decided_at', { withTimezone: true }).notNull().defaultNow(),
+  withdrawnById: integer('withdrawn_by_id').references(() => users.id),
+  withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+}, (t) => [
+  check('person_decisions_pair_order', sql`${t.personId} < ${t.otherPersonId}`),
+  uniqueIndex('person_decisions_pair_in_force_key').on(t.personId, t.otherPersonId).where(sql`${t.withdrawnAt} IS NULL`),
+  index('person_decisions_other_idx').on(t.otherPersonId),
+]);
+
+/**
+ * Administrative divisions (17 regions and 3 cities of republican significance since 2022), keyed by
+ * the English name that places.region and detentions.region store, with their Kazakh and Russian names.
+ */
+export const regions = pgTable('regions', {
+  name: text('name').primaryKey(),
+  nameKk: text('name_kk').notNull(),
+  nameRu: text('name_ru').notNull(),
+  /** 'region' or 'city' (of republican significance). */
+  kind: text('kind').notNull(),
+});
 
 export const sources = pgTable('sources', {
   id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
@@ -598,6 +663,8 @@ export type Plea = (typeof plea.enumValues)[number];
 export type DetentionStatus = (typeof detentionStatus.enumValues)[number];
 export type Confidentiality = (typeof confidentiality.enumValues)[number];
 export type ReviewStatus = (typeof reviewStatus.enumValues)[number];
+export type PersonVerdict = (typeof personVerdict.enumValues)[number];
+export type UiLocale = (typeof uiLocale.enumValues)[number];
 export type RecordKind = (typeof recordKind.enumValues)[number];
 export type ExportFormat = (typeof exportFormat.enumValues)[number];
 export type ExportLogEntry = typeof exportLog.$inferSelect;

@@ -5,7 +5,7 @@ import { db } from '@/db';
 import { citations, detentions, people, revisions, sources } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { formValues } from '@/lib/forms';
-import messages from '@/lib/i18n/messages/en.json';
+import messages from '@/lib/i18n/messages/en';
 import { controlText, dateText, nastyText, numberText, SEED, urlText } from '@/lib/test/arbitraries';
 import { useTestDatabase } from '@/lib/test/database';
 import { caseForm, createActor } from '@/lib/test/factories';

@@ -7,7 +7,7 @@ import { auditEvents, calendarFeeds, custodyEvents, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { caseInput } from '@/lib/cases/schema';
 import { createCase } from '@/lib/cases/queries';
-import messages from '@/lib/i18n/messages/en.json';
+import messages from '@/lib/i18n/messages/en';
 import { APP_TIME_ZONE } from '@/lib/i18n/time-zone';
 import { useTestDatabase } from '@/lib/test/database';
 import { caseForm, chargeId, createActor, unique } from '@/lib/test/factories';

@@ -14,6 +14,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: APP_TIME_ZONE,
-    messages: (await import(`./messages/${locale}.json`)).default,
+    messages: (await import(`./messages/${locale}/index`)).default,
   };
 });

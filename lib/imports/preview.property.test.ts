@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { csvLine } from '@/lib/exports/cells';
 import type { Actor } from '@/lib/auth/policy';
-import messages from '@/lib/i18n/messages/en.json';
+import messages from '@/lib/i18n/messages/en';
 import { dateText, nastyText, numberText, SEED, urlText } from '@/lib/test/arbitraries';
 import { useTestDatabase } from '@/lib/test/database';
 import { createActor } from '@/lib/test/factories';

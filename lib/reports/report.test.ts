@@ -6,7 +6,7 @@ import { exportLog } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { parseCaseFilters } from '@/lib/cases/filters';
 import { createCase } from '@/lib/cases/queries';
-import messages from '@/lib/i18n/messages/en.json';
+import messages from '@/lib/i18n/messages/en';
 import { useTestDatabase } from '@/lib/test/database';
 import { chargeId, createActor, unique, validCase } from '@/lib/test/factories';
 import { pdfText } from './pdf-text';
