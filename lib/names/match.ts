@@ -100,6 +100,16 @@ export function nameKeys(name: string): NameKeys {
   return keys;
 }
 
+/**
+ * The name's words as sound keys, surname endings cut (so Serikbaev and Serikbay-uly share one),
+ * initials left out, sorted (word order does not matter) and space-separated. Stored in
+ * person_names.match_key so SQL can find candidates by trigram before `scoreNames` ranks them.
+ */
+export function matchKeyOf(name: string): string {
+  const words = nameKeys(name).tokens.filter((t) => !t.initial).map((t) => t.stem ?? t.key);
+  return [...new Set(words)].sort().join(' ');
+}
+
 function computeKeys(name: string): NameKeys {
   const tokens: TokenKey[] = [];
   let group = 0;

@@ -9,6 +9,7 @@ import { diffRecords, listRevisions, recordRevision } from '@/lib/history/revisi
 import { restore, softDelete } from '@/lib/history/soft-delete';
 import { detentionsOfPerson, withStatsUpdate } from '@/lib/dashboard/stats';
 import { foldName, scriptOf } from '@/lib/names/fold';
+import { matchKeyOf } from '@/lib/names/match';
 import { withRetry } from '@/lib/transactions/retry';
 import type { PersonInput } from './schema';
 
@@ -16,7 +17,7 @@ import type { PersonInput } from './schema';
 export const RESTRICTED_PERSON_FIELDS = ['notes'] as const;
 
 export function nameRows(personId: number, names: string[]) {
-  return [...new Set(names)].map((name) => ({ personId, name, script: scriptOf(name), searchKey: foldName(name) }));
+  return [...new Set(names)].map((name) => ({ personId, name, script: scriptOf(name), searchKey: foldName(name), matchKey: matchKeyOf(name) }));
 }
 
 /** Creates a person with their name variants, and its revision, inside the caller's transaction. */
