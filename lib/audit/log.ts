@@ -41,6 +41,10 @@ export const AUDIT_ACTIONS = [
   'audit_viewed',
   'audit_exported',
   'audit_purged',
+  'person_decision_recorded',
+  'person_decision_withdrawn',
+  'people_merged',
+  'people_merge_undone',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

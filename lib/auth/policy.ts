@@ -29,11 +29,16 @@ export type Permission =
   /** Read and download the audit trail (lib/audit). */
   | 'audit'
   /** Add, rename and remove entries of the charge vocabulary (lib/vocab). */
-  | 'manageVocabulary';
+  | 'manageVocabulary'
+  /**
+   * Decide whether two people are one (same / different / unsure), merge them, and withdraw such a
+   * decision, which undoes its merge (lib/people/decisions.ts).
+   */
+  | 'mergePeople';
 
 export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
-  admin: ['read', 'readRestricted', 'write', 'delete', 'restore', 'manageUsers', 'import', 'manageTokens', 'auditExports', 'audit', 'manageVocabulary'],
-  monitor: ['read', 'readRestricted', 'write', 'delete', 'import'],
+  admin: ['read', 'readRestricted', 'write', 'delete', 'restore', 'manageUsers', 'import', 'manageTokens', 'auditExports', 'audit', 'manageVocabulary', 'mergePeople'],
+  monitor: ['read', 'readRestricted', 'write', 'delete', 'import', 'mergePeople'],
   researcher: ['read'],
 };
 

@@ -310,7 +310,7 @@ async function checkReferences(tx: Tx, input: CaseInput): Promise<FieldErrors> {
   const errors: FieldErrors = {};
   const exists = async (table: typeof places | typeof elections | typeof people, id: number | null, field: string) => {
     if (id === null) return;
-    const extra = table === people ? sql`AND ${people.deletedAt} IS NULL` : sql``;
+    const extra = table === people ? sql`AND ${people.deletedAt} IS NULL AND ${people.mergedIntoId} IS NULL` : sql``;
     const [row] = await tx.select({ id: table.id }).from(table).where(sql`${table.id} = ${id} ${extra}`);
     if (!row) errors[field] = ['errors.unknownChoice'];
   };

@@ -139,7 +139,7 @@ async function loadPeople(tx: Reader, texts: string[]) {
         .selectDistinct({ key: personNames.searchKey, id: people.id, displayName: people.displayName })
         .from(personNames)
         .innerJoin(people, eq(people.id, personNames.personId))
-        .where(and(sql`${personNames.searchKey} IN (SELECT jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`, isNull(people.deletedAt)))
+        .where(and(sql`${personNames.searchKey} IN (SELECT jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`, isNull(people.deletedAt), isNull(people.mergedIntoId)))
     : [];
   const byKey = new Map<string, Map<number, string>>();
   for (const p of found) byKey.set(p.key, (byKey.get(p.key) ?? new Map()).set(p.id, p.displayName));
@@ -381,7 +381,7 @@ async function writeRows(tx: Tx, actor: Actor, rows: ValidatedRow[]): Promise<vo
   const existing = [...new Set(personOf.flatMap((p) => ('existing' in p ? [p.existing] : [])))];
   const live = new Set(
     existing.length
-      ? (await tx.select({ id: people.id }).from(people).where(and(inArray(people.id, existing), isNull(people.deletedAt)))).map((p) => p.id)
+      ? (await tx.select({ id: people.id }).from(people).where(and(inArray(people.id, existing), isNull(people.deletedAt), isNull(people.mergedIntoId)))).map((p) => p.id)
       : [],
   );
   personOf.forEach((p, i) => {

@@ -68,6 +68,8 @@ export async function searchPeople(query: string, limit = 8) {
     .where(
       and(
         isNull(people.deletedAt),
+        // A merged person lives on as the survivor: pick that one.
+        isNull(people.mergedIntoId),
         sql`EXISTS (SELECT 1 FROM person_names pn WHERE pn.person_id = "people"."id" AND pn.search_key LIKE ${pattern})`,
       ),
     )
@@ -140,7 +142,8 @@ export async function updatePerson(actor: Actor, id: number, version: number, in
         version: people.version,
       })
       .from(people)
-      .where(and(eq(people.id, id), isNull(people.deletedAt)))
+      // A merged person is left as the merge found them, so withdrawing it can restore them exactly.
+      .where(and(eq(people.id, id), isNull(people.deletedAt), isNull(people.mergedIntoId)))
       .for('update');
     if (!before) return { ok: false, reason: 'notFound' } as const;
     if (before.version !== version) return { ok: false, reason: 'conflict' } as const;
