@@ -1,0 +1,7 @@
+import merge from './merge.json';
+
+const messages = {
+  merge,
+};
+
+export default messages;
