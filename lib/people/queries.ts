@@ -91,6 +91,7 @@ export async function getPersonById(actor: Actor, id: number) {
       notes: people.notes,
       version: people.version,
       deletedAt: people.deletedAt,
+      mergedIntoId: people.mergedIntoId,
     })
     .from(people)
     .where(and(eq(people.id, id), can(actor.role, 'restore') ? undefined : isNull(people.deletedAt)));

@@ -6,9 +6,13 @@ import { can, seesRestricted } from '@/lib/auth/policy';
 import { parseId, requirePermission } from '@/lib/auth/guard';
 import { legalBasisText, showInterval, showPenalty, showPlace } from '@/lib/format';
 import { getPersonById } from '@/lib/people/queries';
+import { decisionsFor } from '@/lib/people/decisions';
 import { ActionForm } from '@/app/components/action-form';
 import { History } from '@/app/components/history';
 import { deleteRecordAction, restoreRecordAction } from '@/app/records/actions';
+import { withdrawDecisionAction } from '../actions';
+import { DecisionsSection } from './decisions-section';
+import { DuplicatesSection } from './duplicates-section';
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('read');
@@ -17,13 +21,31 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   if (!person) notFound();
   // Notes are restricted data: record each time they are actually shown.
   if (seesRestricted(user) && person.notes !== null) await recordRestrictedView(user, 'person', id, 'view');
+  const decides = can(user.role, 'mergePeople');
+  const decisions = decides ? await decisionsFor(id) : [];
+  // The merge in force that hid this person, if any: the banner links to the survivor and undoes it.
+  const mergedBy = person.mergedIntoId === null ? undefined : decisions.find((d) => d.inForce && d.merged && d.survivorId === person.mergedIntoId);
+  const live = !person.deletedAt && person.mergedIntoId === null;
   return (
     <article>
       <div className="actions">
         <h1>{person.displayName}</h1>
-        {!person.deletedAt && can(user.role, 'write') && <Link href={`/people/${person.id}/edit`}>{t('people.edit')}</Link>}
+        {live && can(user.role, 'write') && <Link href={`/people/${person.id}/edit`}>{t('people.edit')}</Link>}
       </div>
       {person.deletedAt && <p className="banner warn">{t('cases.deletedBanner')}</p>}
+      {person.mergedIntoId !== null && (
+        <div className="banner warn" role="status">
+          <p>
+            {t.rich('merge.banner', {
+              name: mergedBy?.otherName ?? `#${person.mergedIntoId}`,
+              link: (chunks) => <Link href={`/people/${person.mergedIntoId}`}>{chunks}</Link>,
+            })}
+          </p>
+          {mergedBy && decides && (
+            <ActionForm action={withdrawDecisionAction} hidden={{ decisionId: String(mergedBy.id), personId: String(person.id) }} label={t('merge.actions.undoMerge')} />
+          )}
+        </div>
+      )}
       <dl className="facts">
         <dt>{t('fields.personRole')}</dt>
         <dd>{t(`enums.personRole.${person.role}`)}</dd>
@@ -67,8 +89,10 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           ))}
         </tbody>
       </table>
+      {decides && live && <DuplicatesSection personId={person.id} />}
+      {decides && <DecisionsSection personId={person.id} decisions={decisions} canDecide={decides} />}
       <History entries={person.history} />
-      {!person.deletedAt && can(user.role, 'delete') && (
+      {live && can(user.role, 'delete') && (
         <section aria-labelledby="delete-heading">
           <h2 id="delete-heading">{t('cases.deleteTitle')}</h2>
           <p className="hint">{t('people.deleteHint')}</p>

@@ -11,7 +11,8 @@ export default async function EditPersonPage({ params }: { params: Promise<{ id:
   const user = await requirePermission('write');
   const id = parseId((await params).id);
   const [t, person] = await Promise.all([getTranslations(), getPersonById(user, id)]);
-  if (!person) notFound();
+  // A merged person stays as the merge left them (their survivor is the one to edit).
+  if (!person || person.mergedIntoId !== null) notFound();
   if (person.notes !== null) await recordRestrictedView(user, 'person', id, 'edit');
   return (
     <>
