@@ -37,3 +37,11 @@ describe('reports, imports and the partner API', () => {
     }
   });
 });
+
+describe('deciding about and merging people', () => {
+  it('lets monitors and admins merge people and withdraw decisions, never researchers', () => {
+    expect(can('admin', 'mergePeople')).toBe(true);
+    expect(can('monitor', 'mergePeople')).toBe(true);
+    expect(can('researcher', 'mergePeople')).toBe(false);
+  });
+});
