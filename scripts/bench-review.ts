@@ -45,7 +45,7 @@ async function main() {
   const { seedReference } = await import('@/db/seed');
   const { people, personNames } = await import('@/db/schema');
   const { nameRows } = await import('@/lib/people/queries');
-  const { reviewCandidates } = await import('@/lib/people/review');
+  const { likelyDuplicatesOf, reviewCandidates } = await import('@/lib/people/review');
   const open = connection();
   await migrate(open);
   await seedReference(open.db);
@@ -60,6 +60,13 @@ async function main() {
     const result = await reviewCandidates(1);
     console.log(`run ${run}: ${(performance.now() - started).toFixed(0)} ms, ${result.total} likely pairs among ${PEOPLE} people`);
   }
+  const times: number[] = [];
+  for (let id = 1; id <= 20; id++) {
+    const started = performance.now();
+    await likelyDuplicatesOf(id * 397);
+    times.push(performance.now() - started);
+  }
+  console.log(`one person's likely duplicates (person page): mean ${(times.reduce((a, b) => a + b, 0) / times.length).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms`);
   await open.close();
 }
 
