@@ -32,14 +32,14 @@ const pairDecisionInput = z.object({
   otherPersonId: requiredId,
   context: z.enum(DECISION_CONTEXTS),
   reason: optionalText(500),
+  /** The button pressed: merge keeping this page's person or the other, or a judgement that merges nothing. */
+  decision: z.enum(['keepPerson', 'keepOther', 'different', 'unsure']),
 });
-const mergeInput = pairDecisionInput.extend({ keep: z.enum(['person', 'other']) });
-const decideInput = pairDecisionInput.extend({ verdict: z.enum(['different', 'unsure']) });
 const withdrawInput = z.object({ decisionId: requiredId, personId: requiredId });
 
 /** Where to go after a decision: back to the review list, or to the person the page was about. */
 function afterDecision(context: DecisionContext, personId: number): never {
-  revalidatePath('/people/review');
+  revalidatePath('/people', 'layout');
   warmDefaultDashboards();
   redirect(context === 'review' ? '/people/review' : `/people/${personId}`);
 }
@@ -47,32 +47,25 @@ function afterDecision(context: DecisionContext, personId: number): never {
 const refusal = (reason: DecisionRefusal) => `merge.refused.${reason}`;
 
 /**
- * "Same person": merges the pair, keeping `personId` (keep=person) or `otherPersonId` (keep=other).
- * Monitors and admins only; the permission is checked again inside mergePeople.
+ * One answer about a pair of people: "same person" merges them (keeping the one chosen), "different"
+ * and "not sure" record the judgement, which keeps the pair off the review list. Monitors and
+ * admins only; the permission is checked again inside lib/people/decisions.ts.
  */
-export async function mergePeopleAction(_: FormState, form: FormData): Promise<FormState> {
+export async function pairDecisionAction(_: FormState, form: FormData): Promise<FormState> {
   const user = await requirePermission('mergePeople');
   const values = formValues(form);
-  const parsed = mergeInput.safeParse(values);
+  const parsed = pairDecisionInput.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const { personId, otherPersonId, keep, context, reason } = parsed.data;
-  const [survivorId, mergedId] = keep === 'person' ? [personId, otherPersonId] : [otherPersonId, personId];
+  const { personId, otherPersonId, context, reason, decision } = parsed.data;
+  if (decision === 'different' || decision === 'unsure') {
+    const result = await decidePair(user, { personId, otherPersonId, verdict: decision, context, reason });
+    if (!result.ok) return { formError: refusal(result.reason), values };
+    afterDecision(context, personId);
+  }
+  const [survivorId, mergedId] = decision === 'keepPerson' ? [personId, otherPersonId] : [otherPersonId, personId];
   const result = await mergePeople(user, { survivorId, mergedId, reason, context });
   if (!result.ok) return { formError: refusal(result.reason), values };
-  revalidatePath(`/people/${mergedId}`);
   afterDecision(context, survivorId);
-}
-
-/** "Different people" or "Not sure": records the judgement, which keeps the pair off the review list. */
-export async function decidePairAction(_: FormState, form: FormData): Promise<FormState> {
-  const user = await requirePermission('mergePeople');
-  const values = formValues(form);
-  const parsed = decideInput.safeParse(values);
-  if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  const { personId, otherPersonId, verdict, context, reason } = parsed.data;
-  const result = await decidePair(user, { personId, otherPersonId, verdict, context, reason });
-  if (!result.ok) return { formError: refusal(result.reason), values };
-  afterDecision(context, personId);
 }
 
 /** Withdraws a decision; withdrawing a merge undoes it. */
@@ -83,6 +76,5 @@ export async function withdrawDecisionAction(_: FormState, form: FormData): Prom
   const { decisionId, personId } = parsed.data;
   const result = await withdrawDecision(user, decisionId);
   if (!result.ok) return { formError: refusal(result.reason) };
-  revalidatePath('/people', 'layout');
   afterDecision('person_page', personId);
 }

@@ -2,16 +2,15 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState, useId } from 'react';
-import type { FormState } from '@/lib/forms';
 import type { DecisionContext } from '@/lib/people/decisions';
-import { decidePairAction, mergePeopleAction } from './actions';
+import { pairDecisionAction } from './actions';
 
 /** One "same person" button: which of the pair to keep, and its label. */
 export type MergeChoice = { keep: 'person' | 'other'; label: string };
 
 /**
- * The three answers about a pair of people (merge, different, not sure) in one form sharing one
- * reason field; each button posts to its own action, and any refusal shows under the form.
+ * The answers about a pair of people (merge, different, not sure) in one form sharing one reason
+ * field; the button pressed says which (its name and value are posted with the form).
  */
 export function PairDecisionForm({
   personId,
@@ -26,17 +25,14 @@ export function PairDecisionForm({
 }) {
   const t = useTranslations('merge');
   const tAll = useTranslations();
-  const [mergeState, merge, merging] = useActionState(mergePeopleAction, {});
-  const [decideState, decide, deciding] = useActionState(decidePairAction, {});
+  const [state, action, pending] = useActionState(pairDecisionAction, {});
   const reasonId = useId();
   const errorId = useId();
-  const state: FormState = mergeState.formError || mergeState.errors ? mergeState : decideState;
   const reasonErrors = state.errors?.reason ?? [];
   const otherErrors = Object.entries(state.errors ?? {}).filter(([k]) => k !== 'reason').flatMap(([, v]) => v);
   const typed = state.values?.reason;
-  const pending = merging || deciding;
   return (
-    <form className="actions">
+    <form action={action} className="actions">
       <input type="hidden" name="personId" value={personId} />
       <input type="hidden" name="otherPersonId" value={otherPersonId} />
       <input type="hidden" name="context" value={context} />
@@ -45,14 +41,14 @@ export function PairDecisionForm({
         <input id={reasonId} name="reason" defaultValue={typeof typed === 'string' ? typed : ''} aria-describedby={errorId} aria-invalid={reasonErrors.length > 0 || undefined} />
       </span>
       {mergeChoices.map((choice) => (
-        <button key={choice.keep} type="submit" formAction={merge} name="keep" value={choice.keep} disabled={pending}>
+        <button key={choice.keep} type="submit" name="decision" value={choice.keep === 'person' ? 'keepPerson' : 'keepOther'} disabled={pending}>
           {choice.label}
         </button>
       ))}
-      <button type="submit" formAction={decide} name="verdict" value="different" disabled={pending}>
+      <button type="submit" name="decision" value="different" disabled={pending}>
         {t('actions.different')}
       </button>
-      <button type="submit" formAction={decide} name="verdict" value="unsure" disabled={pending}>
+      <button type="submit" name="decision" value="unsure" disabled={pending}>
         {t('actions.unsure')}
       </button>
       <p id={errorId} role="alert" aria-live="polite" className="error">
