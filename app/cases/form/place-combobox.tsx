@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { matchedVariant, matchPlace, searchPlaces, type GazetteerEntry, type PlaceMatch } from '@/lib/places/match';
 import { FieldError, useField } from './field';
 import styles from './place-combobox.module.css';
@@ -9,6 +9,8 @@ import type { CaseFormVocabulary } from './types';
 
 type Place = CaseFormVocabulary['places'][number];
 type Entry = GazetteerEntry & { place: Place };
+
+const subscribeToNothing = () => () => {};
 
 /** At most this many options at once: enough to scan, few enough for a phone screen. */
 const SHOWN = 12;
@@ -31,14 +33,14 @@ export function PlaceCombobox({ name, label, places, fallback }: { name: string;
     [places],
   );
   const initial = entries.find((e) => String(e.id) === field.value);
-  const [hydrated, setHydrated] = useState(false);
   const [chosen, setChosen] = useState<Entry | undefined>(initial);
   // A refused id that is no longer in the list is posted back unchanged rather than silently dropped.
   const [postedId, setPostedId] = useState(field.value);
   const [query, setQuery] = useState(initial?.name ?? '');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  useEffect(() => setHydrated(true), []);
+  // False on the server and while hydrating, true after: the combobox only shows once it can answer.
+  const hydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
 
   const ids = useId();
   const inputId = `${name}-input`;
@@ -128,6 +130,7 @@ export function PlaceCombobox({ name, label, places, fallback }: { name: string;
           {results.map((m, i) => {
             const variant = matchedVariant(m);
             return (
+              // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- the keyboard chooses through the input (aria-activedescendant), as the combobox pattern has it
               <li
                 key={m.place.id}
                 id={optionId(i)}
