@@ -142,7 +142,7 @@ export function PlaceCombobox({ name, label, places, fallback }: { name: string;
                 onClick={() => choose(m.place)}
               >
                 <span className={styles.name}>{m.place.name}</span>
-                {variant && <span className={styles.variant}> — {t('matched', { variant })}</span>}
+                {variant && <span className={styles.variant}> — {t('matched', { variant })}</span>}{' '}
                 <span className={styles.region}>{m.place.region}</span>
               </li>
             );
