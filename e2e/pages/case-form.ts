@@ -36,8 +36,12 @@ export class CaseFormPage {
     return this.page.getByRole('listbox', { name: 'Places matching what you typed' }).getByRole('option');
   }
 
-  /** Types `typed` (the display name unless given) into the city combobox and clicks the place called `name`. */
+  /**
+   * Types `typed` (the display name unless given) into the city combobox and clicks the place
+   * called `name`; without JavaScript the city is a plain select, and the option is chosen there.
+   */
   async chooseCity(name: string, typed = name) {
+    if ((await this.city().evaluate((el) => el.tagName)) === 'SELECT') return this.choosePrefixed(this.city(), name);
     await this.city().fill(typed);
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     await this.cityOptions().filter({ hasText: new RegExp(`^${escaped}( |$)`) }).first().click();

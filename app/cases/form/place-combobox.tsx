@@ -120,7 +120,6 @@ export function PlaceCombobox({ name, label, places, fallback }: { name: string;
             setOpen(true);
             setActive(-1);
           }}
-          onFocus={() => setOpen(true)}
           onClick={() => setOpen(true)}
           onBlur={onBlur}
           onKeyDown={onKeyDown}
