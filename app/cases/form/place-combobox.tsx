@@ -96,8 +96,8 @@ export function PlaceCombobox({ name, label, places, fallback }: { name: string;
   if (!hydrated) return <noscript>{fallback}</noscript>;
   return (
     <div className="field">
-      <div className={styles.combobox}>
-        <label htmlFor={inputId}>{label}</label>
+      <label htmlFor={inputId}>{label}</label>
+      <div className={styles.anchor}>
         <input
           id={inputId}
           type="text"
@@ -147,15 +147,15 @@ export function PlaceCombobox({ name, label, places, fallback }: { name: string;
             );
           })}
         </ul>
-        <span id={`${name}-hint`} className="hint">
-          {chosen ? t('chosen', { name: chosen.name, region: chosen.region }) : t('comboboxHint')}
-        </span>
-        {/* Announced as the list changes; the count is for screen readers, "no match" for everyone. */}
-        <span role="status" className={searching && !results.length ? 'hint' : styles.visuallyHidden}>
-          {searching ? (results.length ? t('resultCount', { count: results.length }) : t('noMatch', { query: query.trim() })) : ''}
-        </span>
-        <FieldError id={`${name}-error`} messages={field.messages} />
       </div>
+      <span id={`${name}-hint`} className="hint">
+        {chosen ? t('chosen', { name: chosen.name, region: chosen.region }) : t('comboboxHint')}
+      </span>
+      {/* Announced as the list changes; the count is for screen readers, "no match" for everyone. */}
+      <span role="status" className={searching && !results.length ? 'hint' : styles.visuallyHidden}>
+        {searching ? (results.length ? t('resultCount', { count: results.length }) : t('noMatch', { query: query.trim() })) : ''}
+      </span>
+      <FieldError id={`${name}-error`} messages={field.messages} />
     </div>
   );
 }
