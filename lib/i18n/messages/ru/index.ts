@@ -31,6 +31,7 @@ import audit from './audit.json';
 import account from './account.json';
 import calendar from './calendar.json';
 import vocabulary from './vocabulary.json';
+import places from './places.json';
 
 const messages = {
   app,
@@ -61,6 +62,7 @@ const messages = {
   account,
   calendar,
   vocabulary,
+  places,
 };
 
 export default messages;
