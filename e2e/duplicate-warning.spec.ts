@@ -1,0 +1,77 @@
+import { CaseFormPage } from './pages/case-form';
+import { expect, test } from './fixtures';
+
+/**
+ * Issue #9: typing another spelling of someone already on record warns before a second person is
+ * created, and the monitor's answer decides. "Ghadilbek Serikbaev" is in the demo data with a
+ * detention in Astana.
+ */
+const ON_RECORD = 'Ghadilbek Serikbaev';
+
+async function fillTheRest(form: CaseFormPage, url: string) {
+  await form.chooseCity('Oral');
+  await form.fillDate('Date detained', { on: '2021-02-03' });
+  await form.fillSource(0, { url, title: 'Observer detained again' });
+}
+
+test('"Serikbayev" shows Ghadilbek Serikbaev as a likely match; "same person" links the detention to him', async ({ monitorPage: page }) => {
+  const form = new CaseFormPage(page);
+  await form.openNew();
+  await form.fillActivist('Serikbayev');
+  const candidate = form.duplicateCandidate(ON_RECORD);
+  await expect(candidate).toBeVisible();
+  // Why, and what is on record about him, before anything is saved.
+  await expect(candidate).toContainText(/\d+ detentions? on record, latest on \d{4}-\d{2}-\d{2}/);
+  await expect(candidate.getByRole('list', { name: 'Why they match' }).getByRole('listitem').first()).toBeVisible();
+  await expect(candidate.getByRole('link', { name: ON_RECORD })).toHaveAttribute('href', /^\/people\/\d+$/);
+  const personHref = await candidate.getByRole('link', { name: ON_RECORD }).getAttribute('href');
+
+  await form.answerSamePerson(ON_RECORD);
+  await expect(page.getByLabel('Activist', { exact: true })).toHaveValue(ON_RECORD);
+  await expect(page.getByText('An existing person is picked.')).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `${ON_RECORD} is used` })).toBeVisible();
+  await expect(form.duplicates()).toHaveCount(0);
+
+  await fillTheRest(form, `https://news.example.org/serikbaev-again-${Date.now()}`);
+  await form.save();
+  await expect(page).toHaveURL(/\/cases\/\d+$/);
+  const caseId = new URL(page.url()).pathname.split('/').pop();
+  await expect(page.getByRole('heading', { name: `Detention of ${ON_RECORD}` })).toBeVisible();
+
+  // The detention is on his page, not on a new person's.
+  await page.goto(personHref!);
+  await expect(page.getByRole('heading', { level: 1, name: ON_RECORD })).toBeVisible();
+  await expect(page.locator(`a[href="/cases/${caseId}"]`)).toBeVisible();
+});
+
+test('"Серикбаев" in Cyrillic shows him too', async ({ monitorPage: page }) => {
+  const form = new CaseFormPage(page);
+  await form.openNew();
+  await form.fillActivist('Серикбаев');
+  await expect(form.duplicateCandidate(ON_RECORD)).toBeVisible();
+  await expect(form.duplicates().getByRole('heading', { name: 'Possible duplicates' })).toBeVisible();
+});
+
+test('"a different person" records a new person, never blocked', async ({ monitorPage: page }) => {
+  const form = new CaseFormPage(page);
+  const name = 'Gadilbek Serikbayev';
+  await form.openNew();
+  await form.fillActivist(name);
+  await expect(form.duplicateCandidate(ON_RECORD)).toBeVisible();
+  const onRecordHref = await form.duplicateCandidate(ON_RECORD).getByRole('link', { name: ON_RECORD }).getAttribute('href');
+  await form.answerDifferentPerson(ON_RECORD);
+  await expect(form.duplicateCandidate(ON_RECORD)).toContainText(`Answered: ${ON_RECORD} is a different person.`);
+  await expect(page.getByLabel('Activist', { exact: true })).toHaveValue(name);
+
+  await fillTheRest(form, `https://news.example.org/gadilbek-${Date.now()}`);
+  await form.save();
+  await expect(page).toHaveURL(/\/cases\/\d+$/);
+  await expect(page.getByRole('heading', { name: `Detention of ${name}` })).toBeVisible();
+  const personLink = page.getByRole('link', { name, exact: true }).first();
+  const newHref = await personLink.getAttribute('href');
+  expect(newHref).toMatch(/^\/people\/\d+$/);
+  expect(newHref).not.toBe(onRecordHref);
+  await personLink.click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '1 detention' })).toBeVisible();
+});
