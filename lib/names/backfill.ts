@@ -16,6 +16,7 @@ export async function backfillMatchKeys(db: Pick<Db, 'execute'>, batch = BATCH):
     const result = await db.execute<{ id: number; name: string }>(
       sql`SELECT id, name FROM person_names WHERE match_key IS NULL ORDER BY id LIMIT ${batch}`,
     );
+    // Written out rather than db/index's rowsOf: migrate.ts must not open the app's client on import.
     const rows = Array.isArray(result) ? (result as { id: number; name: string }[]) : (result as { rows: { id: number; name: string }[] }).rows;
     if (rows.length === 0) return filled;
     // A name with no word to key (only punctuation) gets '' so it is not read again on every start.

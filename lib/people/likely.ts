@@ -8,7 +8,7 @@ import 'server-only';
  * one query however many names are asked about), then the matcher ranks them in JS.
  */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { db, type Db, type Tx } from '@/db';
+import { db, rowsOf, type Db, type Tx } from '@/db';
 import { detentions, people, personDecisions, personNames, places, type PersonRole } from '@/db/schema';
 import { seesRestricted, type Actor } from '@/lib/auth/policy';
 import { visibleDetention } from '@/lib/cases/visibility';
@@ -18,6 +18,8 @@ type Reader = Pick<Db | Tx, 'select' | 'execute'>;
 
 /** Candidates SQL hands to the matcher per word of a name: enough that a common first name does not crowd out the surname. */
 export const PREFILTER_PER_WORD = 100;
+/** Per word for a whole import file: hundreds of names in one query. */
+export const IMPORT_PREFILTER_PER_WORD = 25;
 /** Words shorter than this (after sound-keying) find too many people to be worth a trigram search. */
 const MIN_WORD = 3;
 
@@ -45,6 +47,8 @@ export type LikelyOptions = {
   /** Leave out people a monitor already judged to be different from this person. */
   decidedDifferentFrom?: number;
   minScore?: number;
+  /** Candidates SQL keeps per word (PREFILTER_PER_WORD unless given; a bulk import asks for fewer). */
+  perWord?: number;
 };
 
 function reasonMessage(r: MatchReason): ReasonMessage {
@@ -83,7 +87,7 @@ async function prefilter(reader: Reader, keys: readonly string[], options: Likel
           WHERE d.withdrawn_at IS NULL AND d.verdict = 'different'
             AND d.person_id = least(${different}::int, pn.person_id) AND d.other_person_id = greatest(${different}::int, pn.person_id))` : sql``}
       ORDER BY word_similarity(q.w, pn.match_key) DESC, similarity(pn.match_key, q.k) DESC
-      LIMIT ${PREFILTER_PER_WORD}
+      LIMIT ${options.perWord ?? PREFILTER_PER_WORD}
     ) c`);
   for (const row of rowsOf<{ i: number; person_id: number }>(rows)) {
     const set = out.get(Number(row.i)) ?? new Set<number>();
@@ -91,11 +95,6 @@ async function prefilter(reader: Reader, keys: readonly string[], options: Likel
     out.set(Number(row.i), set);
   }
   return out;
-}
-
-/** postgres.js returns the rows themselves, PGlite an object holding them. */
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows: T[] }).rows ?? []);
 }
 
 /** Count, latest date and city of each person's detentions the actor may see. */
