@@ -25,7 +25,7 @@ import { recordRevisions } from '@/lib/history/revisions';
 import { foldName } from '@/lib/names/fold';
 import { CONTROL_CHARACTERS_ERROR, columnsWithControlCharacters } from '@/lib/text/control';
 import { nameRows } from '@/lib/people/queries';
-import { choosablePeople, findLikelyPeopleForNames, IMPORT_PREFILTER_PER_WORD, recordDifferent, type LikelyPerson } from '@/lib/people/likely';
+import { choosablePeople, findLikelyPeopleForNames, recordDifferent, type LikelyPerson } from '@/lib/people/likely';
 import { recordAudit } from '@/lib/audit/log';
 import { newSourceValues, sourceCreated } from '@/lib/sources/queries';
 import { bulkInsert } from '@/lib/transactions/bulk-insert';
@@ -310,7 +310,7 @@ async function withCandidates(actor: Actor, rows: ValidatedRow[]): Promise<Valid
   const asking = rows.filter((r) => r.person === 'new' && r.activist);
   const names = [...new Set(asking.map((r) => r.activist))];
   if (names.length === 0) return rows;
-  const found = await findLikelyPeopleForNames(actor, names, { limit: CANDIDATES_PER_ROW, perWord: IMPORT_PREFILTER_PER_WORD });
+  const found = await findLikelyPeopleForNames(actor, names, { limit: CANDIDATES_PER_ROW });
   const byName = new Map(names.map((n, i) => [n, found[i]]));
   return rows.map((r) => {
     const likely = r.person === 'new' ? byName.get(r.activist) : undefined;

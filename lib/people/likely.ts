@@ -4,22 +4,27 @@ import 'server-only';
  * spelling (lib/names/match.ts), with why they match and their detentions, for the duplicate
  * warning of the case form and the import preview, and for the activist picker.
  *
- * Two steps: SQL finds a few hundred candidates by trigram on person_names.match_key (indexed,
- * one query however many names are asked about), then the matcher ranks them in JS.
+ * SQL finds candidates by trigram on person_names.match_key (indexed; two queries however many
+ * names are asked about), then the matcher ranks them in JS (see prefilter).
  */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { db, rowsOf, type Db, type Tx } from '@/db';
 import { detentions, people, personDecisions, personNames, places, type PersonRole } from '@/db/schema';
 import { seesRestricted, type Actor } from '@/lib/auth/policy';
 import { visibleDetention } from '@/lib/cases/visibility';
-import { matchKeyOf, rankCandidates, type MatchReason } from '@/lib/names/match';
+import { LIKELY_MATCH, matchKeyOf, rankCandidates, type MatchReason } from '@/lib/names/match';
 
 type Reader = Pick<Db | Tx, 'select' | 'execute'>;
 
-/** Candidates SQL hands to the matcher per word of a name: enough that a common first name does not crowd out the surname. */
-export const PREFILTER_PER_WORD = 100;
-/** Per word for a whole import file: hundreds of names in one query. */
-export const IMPORT_PREFILTER_PER_WORD = 25;
+/** Distinct match keys one word may bring (a common first name in a large database brings many). */
+const KEYS_PER_WORD = 2000;
+/** Names of each key the matcher reads to score it (people sharing a key are spelled alike). */
+const NAMES_PER_KEY = 3;
+/** Best keys kept per typed name, and people fetched per key. */
+const KEYS_PER_NAME = 20;
+const PEOPLE_PER_KEY = 10;
+/** A key is scored by a few of its names: kept a little below the bar, the people's own names decide. */
+const KEY_SCORE_SLACK = 0.1;
 /** Words shorter than this (after sound-keying) find too many people to be worth a trigram search. */
 const MIN_WORD = 3;
 
@@ -47,8 +52,6 @@ export type LikelyOptions = {
   /** Leave out people a monitor already judged to be different from this person. */
   decidedDifferentFrom?: number;
   minScore?: number;
-  /** Candidates SQL keeps per word (PREFILTER_PER_WORD unless given; a bulk import asks for fewer). */
-  perWord?: number;
 };
 
 function reasonMessage(r: MatchReason): ReasonMessage {
@@ -57,43 +60,73 @@ function reasonMessage(r: MatchReason): ReasonMessage {
 }
 
 /**
- * Candidate person ids for each name: one query for all of them. Every word of a name's match key,
- * and the whole key, looks up `<%` (word similarity, GIN trigram index) and keeps its best
- * PREFILTER_PER_WORD, ordered by how close the whole key is.
+ * Candidate person ids for each name, in three steps that each cost the same for one name or a
+ * whole import file:
+ * 1. SQL: each distinct word of the names' match keys finds the distinct keys containing a word
+ *    like it (`<%`, word similarity on the GIN trigram index), with a few names written under each.
+ *    People who share a name share a key, so the matcher sees each spelling once, however many
+ *    people bear it.
+ * 2. JS: the matcher scores those names against each typed name and keeps the best keys.
+ * 3. SQL: the people (live, not merged, not excluded) under the kept keys, PEOPLE_PER_KEY each.
  */
-async function prefilter(reader: Reader, keys: readonly string[], options: LikelyOptions): Promise<Map<number, Set<number>>> {
-  const probes: { i: number; w: string; k: string }[] = [];
-  keys.forEach((k, i) => {
-    if (!k) return;
-    const words = new Set([k, ...k.split(' ').filter((w) => w.length >= MIN_WORD)]);
-    for (const w of words) probes.push({ i, w, k });
-  });
+async function prefilter(reader: Reader, names: readonly string[], options: LikelyOptions): Promise<Map<number, Set<number>>> {
   const out = new Map<number, Set<number>>();
-  if (probes.length === 0) return out;
+  const wordsOf = names.map((name) => {
+    const key = matchKeyOf(name);
+    const words = key.split(' ').filter((w) => w.length >= MIN_WORD);
+    return words.length ? words : key ? [key] : [];
+  });
+  const words = [...new Set(wordsOf.flat())];
+  if (words.length === 0) return out;
+  const found = rowsOf<{ w: string; match_key: string; names: string[] }>(
+    await reader.execute(sql`
+      SELECT q.w, c.match_key, c.names
+      FROM jsonb_array_elements_text(${JSON.stringify(words)}::jsonb) AS q(w)
+      CROSS JOIN LATERAL (
+        SELECT pn.match_key, (array_agg(DISTINCT pn.name))[1:${NAMES_PER_KEY}] AS names
+        FROM person_names pn
+        WHERE q.w <% pn.match_key
+        GROUP BY pn.match_key
+        LIMIT ${KEYS_PER_WORD}
+      ) c`),
+  );
+  const keysOfWord = new Map<string, Map<string, string[]>>();
+  for (const row of found) keysOfWord.set(row.w, (keysOfWord.get(row.w) ?? new Map()).set(row.match_key, row.names));
+
+  const minScore = (options.minScore ?? LIKELY_MATCH) - KEY_SCORE_SLACK;
+  const keptOf = names.map((name, i) => {
+    const keys = new Map<string, string[]>();
+    for (const w of wordsOf[i]) for (const [k, n] of keysOfWord.get(w) ?? []) keys.set(k, n);
+    const ranked = rankCandidates(name, [...keys].map(([id, keyNames]) => ({ id, names: keyNames })), KEYS_PER_NAME, minScore);
+    return ranked.map((r) => r.id);
+  });
+  const kept = [...new Set(keptOf.flat())];
+  if (kept.length === 0) return out;
+
   const excluded = (options.excludePersonIds ?? []).filter((id) => Number.isSafeInteger(id));
   const different = options.decidedDifferentFrom;
-  const rows = await reader.execute<{ i: number; person_id: number }>(sql`
-    SELECT q.i, c.person_id
-    FROM jsonb_to_recordset(${JSON.stringify(probes)}::jsonb) AS q(i int, w text, k text)
-    CROSS JOIN LATERAL (
-      SELECT pn.person_id
-      FROM person_names pn
-      JOIN people p ON p.id = pn.person_id
-      WHERE q.w <% pn.match_key
-        AND p.deleted_at IS NULL AND p.merged_into_id IS NULL
-        ${excluded.length ? sql`AND pn.person_id NOT IN (SELECT jsonb_array_elements_text(${JSON.stringify(excluded)}::jsonb)::int)` : sql``}
-        ${different !== undefined ? sql`AND NOT EXISTS (
-          SELECT 1 FROM person_decisions d
-          WHERE d.withdrawn_at IS NULL AND d.verdict = 'different'
-            AND d.person_id = least(${different}::int, pn.person_id) AND d.other_person_id = greatest(${different}::int, pn.person_id))` : sql``}
-      ORDER BY word_similarity(q.w, pn.match_key) DESC, similarity(pn.match_key, q.k) DESC
-      LIMIT ${options.perWord ?? PREFILTER_PER_WORD}
-    ) c`);
-  for (const row of rowsOf<{ i: number; person_id: number }>(rows)) {
-    const set = out.get(Number(row.i)) ?? new Set<number>();
-    set.add(Number(row.person_id));
-    out.set(Number(row.i), set);
-  }
+  const people = rowsOf<{ key: string; person_id: number }>(
+    await reader.execute(sql`
+      SELECT k.key, c.person_id
+      FROM jsonb_array_elements_text(${JSON.stringify(kept)}::jsonb) AS k(key)
+      CROSS JOIN LATERAL (
+        -- No DISTINCT: it would walk the people in id order instead of the key's index entries.
+        SELECT pn.person_id
+        FROM person_names pn
+        JOIN people p ON p.id = pn.person_id
+        WHERE pn.match_key = k.key
+          AND p.deleted_at IS NULL AND p.merged_into_id IS NULL
+          ${excluded.length ? sql`AND pn.person_id NOT IN (SELECT jsonb_array_elements_text(${JSON.stringify(excluded)}::jsonb)::int)` : sql``}
+          ${different !== undefined ? sql`AND NOT EXISTS (
+            SELECT 1 FROM person_decisions d
+            WHERE d.withdrawn_at IS NULL AND d.verdict = 'different'
+              AND d.person_id = least(${different}::int, pn.person_id) AND d.other_person_id = greatest(${different}::int, pn.person_id))` : sql``}
+        LIMIT ${PEOPLE_PER_KEY}
+      ) c`),
+  );
+  const peopleOfKey = new Map<string, number[]>();
+  for (const row of people) peopleOfKey.set(row.key, [...(peopleOfKey.get(row.key) ?? []), Number(row.person_id)]);
+  keptOf.forEach((keys, i) => out.set(i, new Set(keys.flatMap((k) => peopleOfKey.get(k) ?? []))));
   return out;
 }
 
@@ -127,8 +160,8 @@ export async function findLikelyPeopleForNames(
   reader: Reader = db,
 ): Promise<LikelyPerson[][]> {
   const { limit = 5, minScore } = options;
-  const keys = names.map((n) => matchKeyOf(n.slice(0, 200)));
-  const candidates = await prefilter(reader, keys, options);
+  const typed = names.map((n) => n.slice(0, 200));
+  const candidates = await prefilter(reader, typed, options);
   const allIds = [...new Set([...candidates.values()].flatMap((s) => [...s]))];
   if (allIds.length === 0) return names.map(() => []);
   const nameRows = await reader
@@ -138,9 +171,9 @@ export async function findLikelyPeopleForNames(
   const namesOf = new Map<number, string[]>();
   for (const r of nameRows) namesOf.set(r.personId, [...(namesOf.get(r.personId) ?? []), r.name]);
 
-  const ranked = names.map((name, i) =>
+  const ranked = typed.map((name, i) =>
     rankCandidates(
-      name.slice(0, 200),
+      name,
       [...(candidates.get(i) ?? [])].map((id) => ({ id: String(id), names: namesOf.get(id) ?? [] })),
       limit,
       minScore,
