@@ -75,3 +75,37 @@ test('"a different person" records a new person, never blocked', async ({ monito
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   await expect(page.getByRole('heading', { name: '1 detention' })).toBeVisible();
 });
+
+test('the import preview proposes him per row; "same person" links the row, "a different person" adds one', async ({ monitorPage: page }) => {
+  const lookup = await page.request.get(`/api/lookup/people/likely?q=${encodeURIComponent(ON_RECORD)}`);
+  const onRecord = ((await lookup.json()).people as { id: number; displayName: string }[]).find((p) => p.displayName === ON_RECORD)!;
+  const detentionsOn = async () => {
+    await page.goto(`/people/${onRecord.id}`);
+    const heading = await page.getByRole('heading', { name: /^\d+ detentions?$/ }).textContent();
+    return Number(heading!.split(' ')[0]);
+  };
+  const before = await detentionsOn();
+
+  const stamp = Date.now().toString(36);
+  const csv =
+    'activist,city,detained_earliest,source_1_url,source_1_title\r\n' +
+    `Серикбаев,Oral,2021-02-04,https://news.example.org/import-same-${stamp},Report\r\n` +
+    `Ghadilbek Serikbayuly,Oral,2021-02-05,https://news.example.org/import-new-${stamp},Report\r\n`;
+  await page.goto('/cases/import');
+  await page.getByLabel('CSV file').setInputFiles({ name: 'dups.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+  await page.getByRole('button', { name: 'Check the file' }).click();
+  await expect(page.getByText('2 rows: 2 ready, no problems.')).toBeVisible();
+
+  for (const [row, answer] of [[2, /^Same person: Ghadilbek Serikbaev \(/], [3, /^A different person/]] as const) {
+    const select = page.getByRole('combobox', { name: `Person for row ${row}` });
+    await expect(select).toBeVisible();
+    const label = await select.locator('option', { hasText: answer }).first().textContent();
+    await select.selectOption({ label: label! });
+  }
+  await page.getByRole('button', { name: 'Import 2 rows' }).click();
+  await expect(page.getByRole('status')).toContainText('Imported 2 detentions.');
+
+  expect(await detentionsOn()).toBe(before + 1);
+  const added = await page.request.get(`/api/lookup/people?q=${encodeURIComponent('Ghadilbek Serikbayuly')}`);
+  expect(((await added.json()).people as { displayName: string }[]).map((p) => p.displayName)).toContain('Ghadilbek Serikbayuly');
+});
