@@ -109,3 +109,13 @@ test('the import preview proposes him per row; "same person" links the row, "a d
   const added = await page.request.get(`/api/lookup/people?q=${encodeURIComponent('Ghadilbek Serikbayuly')}`);
   expect(((await added.json()).people as { displayName: string }[]).map((p) => p.displayName)).toContain('Ghadilbek Serikbayuly');
 });
+
+test('the likely-people route answers only those who may record cases, and survives odd input', async ({ monitorPage, researcherPage, request }) => {
+  const route = `/api/lookup/people/likely?q=${encodeURIComponent(ON_RECORD)}`;
+  expect((await request.get(route)).status()).toBe(401);
+  expect((await researcherPage.request.get(route)).status()).toBe(403);
+  for (const q of ['%_\\', 'x'.repeat(5000), '\u0000Serik\u0007', '-- ;', '   ']) {
+    const response = await monitorPage.request.get(`/api/lookup/people/likely?q=${encodeURIComponent(q)}`);
+    expect(response.status(), q.slice(0, 20)).toBe(200);
+  }
+});
