@@ -31,6 +31,7 @@ import account from './account.json';
 import calendar from './calendar.json';
 import vocabulary from './vocabulary.json';
 import places from './places.json';
+import matching from './matching.json';
 
 const messages = {
   app,
@@ -62,6 +63,7 @@ const messages = {
   calendar,
   vocabulary,
   places,
+  matching,
 };
 
 export default messages;

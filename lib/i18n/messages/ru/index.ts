@@ -32,6 +32,7 @@ import account from './account.json';
 import calendar from './calendar.json';
 import vocabulary from './vocabulary.json';
 import places from './places.json';
+import matching from './matching.json';
 
 const messages = {
   app,
@@ -63,6 +64,7 @@ const messages = {
   calendar,
   vocabulary,
   places,
+  matching,
 };
 
 export default messages;
