@@ -45,6 +45,8 @@ export const AUDIT_ACTIONS = [
   'person_decision_withdrawn',
   'people_merged',
   'people_merge_undone',
+  /** A monitor answered "same person" in the duplicate warning: the record was linked to them. */
+  'person_chosen_from_warning',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

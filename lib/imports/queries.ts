@@ -23,8 +23,11 @@ import { chargeColumn, eventColumn } from '@/lib/exports/columns';
 import { addToStats } from '@/lib/dashboard/stats';
 import { recordRevisions } from '@/lib/history/revisions';
 import { foldName } from '@/lib/names/fold';
+import { matchPlace, type GazetteerEntry } from '@/lib/places/match';
 import { CONTROL_CHARACTERS_ERROR, columnsWithControlCharacters } from '@/lib/text/control';
 import { nameRows } from '@/lib/people/queries';
+import { choosablePeople, findLikelyPeopleForNames, recordDifferent, type LikelyPerson } from '@/lib/people/likely';
+import { recordAudit } from '@/lib/audit/log';
 import { newSourceValues, sourceCreated } from '@/lib/sources/queries';
 import { bulkInsert } from '@/lib/transactions/bulk-insert';
 import { withRetry } from '@/lib/transactions/retry';
@@ -54,8 +57,25 @@ export type PreviewRow = {
   detained: string;
   /** Whether the activist is a person already on record or will be added. */
   person: 'existing' | 'new';
+  /**
+   * For a row that would add a person: the people already on record its activist likely names
+   * (the duplicate warning), for the monitor to choose between per row before committing.
+   */
+  candidates?: ImportCandidate[];
   errors: RowError[];
 };
+
+export type ImportCandidate = Pick<LikelyPerson, 'id' | 'displayName' | 'matchedName' | 'reasons' | 'detentions'>;
+
+/**
+ * The monitor's answer for one row of the preview: use a person on record (`existing`), or add a
+ * new one (`different`, with the people proposed, so the pairs are not proposed again); a row
+ * without an answer adds a new person and records nothing.
+ */
+export type PersonChoice = { existing: number } | { different: number[] };
+
+/** How many people on record the preview proposes per row. */
+const CANDIDATES_PER_ROW = 3;
 
 export type ImportPreview = {
   batchId: string;
@@ -82,28 +102,33 @@ const squash = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 async function loadReferences(tx: Reader) {
   const [placeRows, chargeRows, electionRows] = await Promise.all([
     tx
-      .select({ id: places.id, region: places.region, searchKey: placeNames.searchKey })
+      .select({ id: places.id, name: places.name, region: places.region, kind: places.kind, variant: placeNames.name })
       .from(placeNames)
       .innerJoin(places, eq(places.id, placeNames.placeId)),
     tx.select({ id: charges.id, slug: charges.slug, name: charges.name, legalBasis: charges.legalBasis }).from(charges),
     tx.select({ id: elections.id, name: elections.name }).from(elections),
   ]);
-  const byKey = new Map<string, Map<number, string>>();
+  const gazetteer = new Map<number, GazetteerEntry & { names: string[] }>();
   const regions = new Map<string, string>();
   for (const p of placeRows) {
     regions.set(squash(p.region), p.region);
-    const found = byKey.get(p.searchKey) ?? new Map<number, string>();
-    found.set(p.id, p.region);
-    byKey.set(p.searchKey, found);
+    const entry = gazetteer.get(p.id) ?? { id: p.id, name: p.name, region: p.region, kind: p.kind, names: [p.name] };
+    entry.names.push(p.variant);
+    gazetteer.set(p.id, entry);
   }
+  const entries = [...gazetteer.values()];
   return {
-    /** A city by any of its names (Nur-Sultan = Astana = Нұр-Сұлтан), narrowed by region when needed. */
-    place(city: string, region: string): number | 'unknown' | 'ambiguous' {
-      const found = [...(byKey.get(foldName(city)) ?? new Map<number, string>()).entries()];
-      const inRegion = region ? found.filter(([, r]) => squash(r) === squash(region)) : found;
+    /**
+     * A city by any of its names and their declined forms (Nur-Sultan = Astana = Нұр-Сұлтан,
+     * "в Уральске" = Oral), narrowed by region when several fit; else the places it could be.
+     */
+    place(city: string, region: string): number | 'unknown' | { ambiguous: string } {
+      const found = matchPlace(city, entries);
+      const inRegion = region ? found.filter((m) => squash(m.place.region) === squash(region)) : found;
       const candidates = inRegion.length ? inRegion : found;
       if (candidates.length === 0) return 'unknown';
-      return candidates.length === 1 ? candidates[0][0] : 'ambiguous';
+      if (candidates.length === 1) return candidates[0].place.id;
+      return { ambiguous: candidates.map((m) => `${m.place.name} (${m.place.region})`).join('; ') };
     },
     /** A region (oblast) as the gazetteer spells it, whatever the case or spacing in the file. */
     region(text: string): string | null {
@@ -184,8 +209,8 @@ async function validateRows(tx: Reader, rows: CsvRow[], batchId: string, fileNam
   const peopleByKey = await loadPeople(tx, rows.flatMap(({ values }) => [values.activist ?? '', values.activist_cyrillic ?? '']));
   const checked = rows.map(({ row, values, extraCells }) => {
     const errors: RowError[] = [];
-    const add = (column: string, message: string) => {
-      if (!errors.some((e) => e.column === column)) errors.push({ column, message });
+    const add = (column: string, message: string, params?: RowError['params']) => {
+      if (!errors.some((e) => e.column === column)) errors.push(params ? { column, message, params } : { column, message });
     };
     if (extraCells) add('row', 'imports.errors.extraCells');
     // Control characters (a NUL byte kept as its stand-in included) never reach a query: the cell
@@ -199,7 +224,7 @@ async function validateRows(tx: Reader, rows: CsvRow[], batchId: string, fileNam
     if (v('city')) {
       const place = refs.place(v('city'), v('region'));
       if (place === 'unknown') add('city', 'imports.errors.unknownCity');
-      else if (place === 'ambiguous') add('city', 'imports.errors.ambiguousCity');
+      else if (typeof place === 'object') add('city', 'places.ambiguousImport', { options: place.ambiguous });
       else placeId = place;
     }
     let region: string | null = null;
@@ -219,7 +244,8 @@ async function validateRows(tx: Reader, rows: CsvRow[], batchId: string, fileNam
       if (!name) return null;
       const place = refs.place(name, '');
       if (typeof place === 'number') return place;
-      add(eventColumn(i + 1, 'place'), place === 'unknown' ? 'imports.errors.unknownCity' : 'imports.errors.ambiguousCity');
+      if (place === 'unknown') add(eventColumn(i + 1, 'place'), 'imports.errors.unknownCity');
+      else add(eventColumn(i + 1, 'place'), 'places.ambiguousImport', { options: place.ambiguous });
       return null;
     });
     let electionId: number | null = null;
@@ -272,7 +298,58 @@ async function validateRows(tx: Reader, rows: CsvRow[], batchId: string, fileNam
 }
 
 function summarise(rows: ValidatedRow[]): PreviewRow[] {
-  return rows.map(({ row, activist, place, detained, person, errors }) => ({ row, activist, place, detained, person, errors }));
+  return rows.map(({ row, activist, place, detained, person, candidates, errors }) => ({
+    row,
+    activist,
+    place,
+    detained,
+    person,
+    ...(candidates?.length ? { candidates } : {}),
+    errors,
+  }));
+}
+
+/**
+ * The duplicate warning for the preview: rows that would add a person get the people on record
+ * their activist likely names. One prefilter query for the whole file (each distinct name once).
+ */
+async function withCandidates(actor: Actor, rows: ValidatedRow[]): Promise<ValidatedRow[]> {
+  const asking = rows.filter((r) => r.person === 'new' && r.activist);
+  const names = [...new Set(asking.map((r) => r.activist))];
+  if (names.length === 0) return rows;
+  const found = await findLikelyPeopleForNames(actor, names, { limit: CANDIDATES_PER_ROW });
+  const byName = new Map(names.map((n, i) => [n, found[i]]));
+  return rows.map((r) => {
+    const likely = r.person === 'new' ? byName.get(r.activist) : undefined;
+    if (!likely?.length) return r;
+    return { ...r, candidates: likely.map(({ id, displayName, matchedName, reasons, detentions }) => ({ id, displayName, matchedName, reasons, detentions })) };
+  });
+}
+
+/**
+ * Applies the monitor's per-row answers to the checked rows, verified first: every person named
+ * must be one the actor may choose (on record, not deleted or merged, visible). A row naming one
+ * that is not comes back with the error, and nothing is imported.
+ */
+async function applyChoices(actor: Actor, rows: ValidatedRow[], choices: ReadonlyMap<number, PersonChoice>): Promise<{ rows: ValidatedRow[] } | { refused: ValidatedRow }> {
+  const named = [...choices.values()].flatMap((c) => ('existing' in c ? [c.existing] : c.different));
+  const choosable = await choosablePeople(db, actor, named);
+  const out: ValidatedRow[] = [];
+  for (const r of rows) {
+    const choice = choices.get(r.row);
+    if (!choice || !r.input || r.input.personId !== null) {
+      out.push(r);
+      continue;
+    }
+    if ('existing' in choice) {
+      if (!choosable.has(choice.existing)) return { refused: { ...r, errors: [{ column: 'activist', message: 'matching.errors.personUnavailable' }] } };
+      out.push({ ...r, person: 'existing', input: { ...r.input, personId: choice.existing, personFromWarning: true } });
+    } else {
+      if (choice.different.some((id) => !choosable.has(id))) return { refused: { ...r, errors: [{ column: 'activist', message: 'matching.errors.unknownPerson' }] } };
+      out.push({ ...r, input: { ...r.input, differentFrom: choice.different } });
+    }
+  }
+  return { rows: out };
 }
 
 function checkHeader(header: string[]): FileError | { ignored: string[] } {
@@ -315,7 +392,7 @@ export async function getImportPreview(actor: Actor, batchId: string): Promise<I
   const parsed = parseImportCsv(batch.csv);
   if (!parsed.ok) return null;
   const header = checkHeader(parsed.header);
-  const rows = await validateRows(db, parsed.rows, batch.id, batch.fileName);
+  const rows = await withCandidates(actor, await validateRows(db, parsed.rows, batch.id, batch.fileName));
   const errorCount = rows.filter((r) => r.errors.length).length;
   return {
     batchId: batch.id,
@@ -375,7 +452,7 @@ function planPeople(rows: ValidatedRow[]) {
  * It re-checks only what can have changed since the checks before the transaction: people and
  * sources deleted meanwhile, and sources another monitor added meanwhile (ON CONFLICT).
  */
-async function writeRows(tx: Tx, actor: Actor, rows: ValidatedRow[]): Promise<void> {
+async function writeRows(tx: Tx, actor: Actor, rows: ValidatedRow[]): Promise<{ personIds: number[]; detentionIds: number[] }> {
   const { created, personOf } = planPeople(rows);
 
   const existing = [...new Set(personOf.flatMap((p) => ('existing' in p ? [p.existing] : [])))];
@@ -458,6 +535,24 @@ async function writeRows(tx: Tx, actor: Actor, rows: ValidatedRow[]): Promise<vo
     })),
   ]);
   await addToStats(tx, sql`d.id = ANY(${`{${detentionIds.join(',')}}`}::int[])`);
+  return { personIds: records.map(({ values }) => values.personId), detentionIds };
+}
+
+/**
+ * What the monitor answered in the preview, in the import's transaction: "a new person" as a
+ * "different" decision against each person proposed, "same person" as an audit entry per row.
+ */
+async function recordChoices(tx: Tx, actor: Actor, rows: ValidatedRow[], written: { personIds: number[]; detentionIds: number[] }) {
+  for (const [i, r] of rows.entries()) {
+    const input = r.input!;
+    if (input.personFromWarning && input.personId !== null) {
+      await recordAudit(
+        { action: 'person_chosen_from_warning', actorId: actor.id, targetKind: 'person', targetId: input.personId, details: { context: 'import', detentionId: written.detentionIds[i] } },
+        tx,
+      );
+    }
+    for (const other of input.differentFrom) await recordDifferent(tx, actor, written.personIds[i], other, 'import');
+  }
 }
 
 
@@ -468,7 +563,11 @@ async function writeRows(tx: Tx, actor: Actor, rows: ValidatedRow[]): Promise<vo
  * whole import back. With skipInvalid false, a file with any invalid row imports nothing. A
  * pending import is imported at most once.
  */
-export async function commitImport(actor: Actor, batchId: string, { skipInvalid }: { skipInvalid: boolean }): Promise<CommitResult> {
+export async function commitImport(
+  actor: Actor,
+  batchId: string,
+  { skipInvalid, personChoices = new Map() }: { skipInvalid: boolean; personChoices?: ReadonlyMap<number, PersonChoice> },
+): Promise<CommitResult> {
   const pending = and(eq(importBatches.id, batchId), eq(importBatches.userId, actor.id), eq(importBatches.status, 'pending'), isNotNull(importBatches.csv));
   const [batch] = await db.select({ id: importBatches.id, fileName: importBatches.fileName, csv: importBatches.csv }).from(importBatches).where(pending);
   if (!batch?.csv) return { ok: false, reason: 'notFound' };
@@ -477,7 +576,9 @@ export async function commitImport(actor: Actor, batchId: string, { skipInvalid 
   const rows = await validateRows(db, parsed.rows, batch.id, batch.fileName);
   const invalid = rows.filter((r) => !r.input);
   if (invalid.length && !skipInvalid) return { ok: false, reason: 'invalid', rows: summarise(rows) };
-  const valid = rows.filter((r) => r.input);
+  const chosen = await applyChoices(actor, rows.filter((r) => r.input), personChoices);
+  if ('refused' in chosen) return { ok: false, reason: 'invalid', rows: summarise([chosen.refused]) };
+  const valid = chosen.rows;
   if (valid.length === 0) return { ok: false, reason: 'nothingValid' };
   try {
     return await withRetry(() =>
@@ -485,7 +586,7 @@ export async function commitImport(actor: Actor, batchId: string, { skipInvalid 
         // Two confirmations of one file (a double click, two tabs): the second finds it imported.
         const [locked] = await tx.select({ id: importBatches.id }).from(importBatches).where(pending).for('update');
         if (!locked) return { ok: false, reason: 'notFound' };
-        await writeRows(tx, actor, valid);
+        await recordChoices(tx, actor, valid, await writeRows(tx, actor, valid));
         await tx
           .update(importBatches)
           .set({ status: 'imported', importedCount: valid.length, importedAt: new Date(), csv: null })

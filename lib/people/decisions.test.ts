@@ -102,7 +102,7 @@ describe('mergePeople and its undo', () => {
     // The merged person is hidden from the picker, keeps their own names, and points to the survivor.
     const [hidden] = await db.select({ mergedIntoId: people.mergedIntoId }).from(people).where(eq(people.id, b.personId));
     expect(hidden.mergedIntoId).toBe(a.personId);
-    expect((await searchPeople(mergedName)).map((p) => p.id)).toEqual([a.personId]);
+    expect((await searchPeople(monitor, mergedName)).map((p) => p.id)).toEqual([a.personId]);
     expect((await snapshot(b.personId)).names).toEqual(before.b.names);
     // History appended, never rewritten; versions grow so stale edit forms conflict.
     expect(await revisionCount('person', a.personId)).toBe(revisionsBefore.a + 1);
@@ -118,7 +118,7 @@ describe('mergePeople and its undo', () => {
     expect(await revisionCount('person', b.personId)).toBe(revisionsBefore.b + 2);
     expect(await revisionCount('detention', b.detentionId)).toBe(revisionsBefore.d + 2);
     expect(await versionOf(a.personId)).toBe(versionsBefore.a + 2);
-    expect((await searchPeople(mergedName)).map((p) => p.id)).toContain(b.personId);
+    expect((await searchPeople(monitor, mergedName)).map((p) => p.id)).toContain(b.personId);
     expect(await pairDecided(a.personId, b.personId)).toBeNull();
 
     // The decision stays as history, withdrawn, with who took and withdrew it.

@@ -13,8 +13,11 @@ export async function listVocabulary() {
         region: places.region,
         nameKk: places.nameKk,
         nameRu: places.nameRu,
+        kind: places.kind,
         // Other Latin spellings, so a monitor reading "Nur-Sultan" finds Astana.
         latinVariants: sql<string[]>`ARRAY(SELECT pn.name FROM place_names pn WHERE pn.place_id = "places"."id" AND pn.script = 'latin' AND pn.name <> "places"."name" ORDER BY pn.id)`,
+        // Every spelling in either script (Уральск, Нұр-Сұлтан…), for the city combobox's matching.
+        variants: sql<string[]>`ARRAY(SELECT pn.name FROM place_names pn WHERE pn.place_id = "places"."id" AND pn.name <> "places"."name" ORDER BY pn.id)`,
       })
       .from(places)
       .orderBy(asc(places.name)),

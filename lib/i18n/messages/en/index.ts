@@ -30,6 +30,8 @@ import audit from './audit.json';
 import account from './account.json';
 import calendar from './calendar.json';
 import vocabulary from './vocabulary.json';
+import places from './places.json';
+import matching from './matching.json';
 import merge from './merge.json';
 
 const messages = {
@@ -61,6 +63,8 @@ const messages = {
   account,
   calendar,
   vocabulary,
+  places,
+  matching,
   merge,
 };
 
