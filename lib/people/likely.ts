@@ -12,6 +12,7 @@ import { db, rowsOf, type Db, type Tx } from '@/db';
 import { detentions, people, personDecisions, personNames, places, type PersonRole } from '@/db/schema';
 import { seesRestricted, type Actor } from '@/lib/auth/policy';
 import { visibleDetention } from '@/lib/cases/visibility';
+import { recordDecision, type DecisionContext } from '@/lib/people/decisions';
 import { LIKELY_MATCH, matchKeyOf, rankCandidates, type MatchReason } from '@/lib/names/match';
 
 type Reader = Pick<Db | Tx, 'select' | 'execute'>;
@@ -230,16 +231,17 @@ export async function choosablePeople(reader: Reader, actor: Actor, ids: readonl
   return new Set(rows.map((r) => r.id));
 }
 
-export type DecisionContext = 'case_form' | 'import';
-
 /**
- * Records a monitor's answer "a different person" for the pair (stored in id order), so the pair is
- * not suggested again. Inside the caller's transaction; a decision already in force is kept.
+ * Records a monitor's answer "a different person" for the pair, so the pair is not suggested again.
+ * Inside the caller's transaction, through the one writer of decisions (lib/people/decisions.ts:
+ * pair lock, audit); answering twice keeps the decision already in force.
  */
 export async function recordDifferent(tx: Tx, actor: Actor, a: number, b: number, context: DecisionContext): Promise<void> {
   if (a === b) return;
-  await tx
-    .insert(personDecisions)
-    .values({ personId: Math.min(a, b), otherPersonId: Math.max(a, b), verdict: 'different', context, decidedById: actor.id })
-    .onConflictDoNothing();
+  const [inForce] = await tx
+    .select({ verdict: personDecisions.verdict })
+    .from(personDecisions)
+    .where(and(eq(personDecisions.personId, Math.min(a, b)), eq(personDecisions.otherPersonId, Math.max(a, b)), isNull(personDecisions.withdrawnAt)));
+  if (inForce?.verdict === 'different') return;
+  await recordDecision(tx, actor, { personId: a, otherPersonId: b, verdict: 'different', context, reason: null });
 }
