@@ -30,6 +30,7 @@ import audit from './audit.json';
 import account from './account.json';
 import calendar from './calendar.json';
 import vocabulary from './vocabulary.json';
+import locale from './locale.json';
 
 const messages = {
   app,
@@ -60,6 +61,7 @@ const messages = {
   account,
   calendar,
   vocabulary,
+  locale,
 };
 
 export default messages;
