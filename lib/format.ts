@@ -1,6 +1,9 @@
 /**
  * Display of stored values, shared by server and client components. `t` is a next-intl
- * translator for the root namespace, so every word comes from the message catalogue.
+ * translator for the root namespace, so every word comes from the message catalogue and every
+ * number is written the reader's way ("87,500" in English, "87 500" in Kazakh and Russian).
+ * Dates stay ISO ("2021-01-06", "2021-01 (month)"): they are data a reader compares with sources
+ * and the form takes them so; whole-day headings use next-intl's formatter instead.
  */
 import type { DatePrecision, PenaltyKind, PenaltyUnit, PlacePrecision } from '@/db/schema';
 import { calendarUnit, type DateInterval } from './dates/interval';
@@ -47,14 +50,15 @@ export function legalBasisText(charge: { legalBasis: string | null; part: string
 export function showPenalty(t: T, penalty: { kind: PenaltyKind; amount: number | null; unit: PenaltyUnit | null }): string {
   const name = t(`enums.penaltyKind.${penalty.kind}`);
   if (penalty.amount === null || penalty.unit === null) return name;
-  return `${name}, ${formatAmount(penalty.amount)} ${penalty.unit === 'KZT' || penalty.unit === 'USD' || penalty.unit === 'EUR' || penalty.unit === 'RUB' || penalty.unit === 'MCI' ? penalty.unit : t(`sentence.units.${penalty.unit}`, { count: penalty.amount })}`;
+  return `${name}, ${formatAmount(t, penalty.amount)} ${penalty.unit === 'KZT' || penalty.unit === 'USD' || penalty.unit === 'EUR' || penalty.unit === 'RUB' || penalty.unit === 'MCI' ? penalty.unit : t(`sentence.units.${penalty.unit}`, { count: penalty.amount })}`;
 }
 
-/** 87500 → "87,500"; 135.5 → "135.50". Plain digits, so exports and the page agree. */
-export function formatAmount(amount: number): string {
-  return Number.isInteger(amount)
-    ? amount.toLocaleString('en-US')
-    : amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/**
+ * 87500 → "87,500" (en) or "87 500" (kk, ru); 135.5 → "135.50" / "135,50". For reading only:
+ * exports write plain digits ("87500"), the same in every language.
+ */
+export function formatAmount(t: T, amount: number): string {
+  return Number.isInteger(amount) ? t('locale.whole', { amount }) : t('locale.decimal', { amount });
 }
 
 /** Where: the city, or "Region only: X", or "Not stated". */

@@ -37,7 +37,7 @@ export default async function DashboardPage({ searchParams }: Props) {
     page: 1,
   };
   const cases: CasesLink = (overrides) => `/cases${filtersToQuery(shared, overrides)}`;
-  const number = (n: number) => n.toLocaleString('en');
+  const number = (n: number) => t('locale.count', { count: n });
   const sections = { data, params, cases };
 
   return (

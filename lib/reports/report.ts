@@ -179,9 +179,9 @@ export async function generateReport(actor: Actor, filters: Partial<CaseFilters>
       {
         title: t('reports.pdf.money'),
         lines: [
-          ...panels.money.byCurrency.map((c) => [`${formatAmount(c.total)} ${c.unit}`, c.count]),
+          ...panels.money.byCurrency.map((c) => [`${formatAmount(t, c.total)} ${c.unit}`, c.count]),
           ...(panels.money.tengeComputedFrom.kzt + panels.money.tengeComputedFrom.mci > 0
-            ? [[`${t('reports.pdf.moneyComputed')}: ${formatAmount(panels.money.tengeComputed)} KZT`, panels.money.tengeComputedFrom.kzt + panels.money.tengeComputedFrom.mci]]
+            ? [[`${t('reports.pdf.moneyComputed')}: ${formatAmount(t, panels.money.tengeComputed)} KZT`, panels.money.tengeComputedFrom.kzt + panels.money.tengeComputedFrom.mci]]
             : []),
         ],
       },

@@ -63,7 +63,7 @@ async function Penalty({ penalty, all, year, mci }: { penalty: PenaltyDetail; al
   return (
     <>
       {replacement ? <del>{text}</del> : text}
-      {tenge !== null && <span className="hint"> {t('cases.mciComputed', { tenge: formatAmount(tenge), year: year! })}</span>}
+      {tenge !== null && <span className="hint"> {t('cases.mciComputed', { tenge: formatAmount(t, tenge), year: year! })}</span>}
       {penalty.asReported && <span className="hint"> ({t('dates.asReported', { text: penalty.asReported })})</span>}
       {replacement && <span> {t('cases.replacedBy', { penalty: showPenalty(t, replacement) })}</span>}
     </>

@@ -9,7 +9,7 @@ import type { SectionProps } from './types';
 /** Detentions on record by name beside numbers reported without names, and the form to add one. */
 export async function NamedSection({ data, user }: Pick<SectionProps, 'data'> & { user: Actor }) {
   const [t, vocab] = await Promise.all([getTranslations(), listVocabulary()]);
-  const number = (n: number) => n.toLocaleString('en');
+  const number = (n: number) => t('locale.count', { count: n });
   const { lens } = data;
   return (
     <section aria-labelledby="named-heading">

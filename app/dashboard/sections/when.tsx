@@ -7,7 +7,7 @@ import type { SectionProps } from './types';
 /** Detentions per day and per week around the election, on the chosen date axis, and those of uncertain date. */
 export async function WhenSection({ data, params, cases }: SectionProps) {
   const t = await getTranslations();
-  const number = (n: number) => n.toLocaleString('en');
+  const number = (n: number) => t('locale.count', { count: n });
   const offsetLabel = (o: number) => (o === 0 ? t('dashboard.electionDayShort') : o < 0 ? `T−${-o}` : `T+${o}`);
   // Only the detention axis is one the case list can filter by.
   const dayLink = (from: string, to: string) => (params.axis === 'detained' ? cases({ from, to }) : null);
