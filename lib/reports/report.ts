@@ -113,7 +113,7 @@ async function dashboardCharts(t: Translate, actor: Actor, filters: Partial<Case
 
 /** One charge: "CoAO art. 488(3) (stated by the source): calling for protests — Convicted". */
 function chargeText(t: Translate, c: ChargeDetail): string {
-  const basis = legalBasisText(c);
+  const basis = legalBasisText(t, c);
   const origin = c.basisOrigin ? ` (${t(`reports.pdf.${c.basisOrigin}`)})` : '';
   const head = basis ? `${basis}${origin}${c.chargeText ? `: ${c.chargeText}` : ''}` : (c.chargeText ?? t('dashboard.noArticle'));
   return `${head} — ${t(`enums.chargeOutcome.${c.outcome}`)}`;

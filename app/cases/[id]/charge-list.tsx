@@ -16,7 +16,7 @@ export async function ChargeList({ charges, sentenced, mci }: { charges: ChargeD
   return (
     <ol className="charges">
       {charges.map((c, i) => {
-        const basis = legalBasisText(c);
+        const basis = legalBasisText(t, c);
         const year = penaltyYear(c.outcomeDate, sentenced);
         return (
           <li key={i}>

@@ -58,7 +58,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                 {c.confidentiality === 'restricted' && <span className="tag restricted">{t('enums.confidentiality.restricted')}</span>}
               </td>
               <td>{showPlace(t, c)}</td>
-              <td>{c.charges.map((ch) => ch.chargeText ?? legalBasisText(ch) ?? ch.chargeName).filter(Boolean).join('; ') || '—'}</td>
+              <td>{c.charges.map((ch) => ch.chargeText ?? legalBasisText(t, ch) ?? ch.chargeName).filter(Boolean).join('; ') || '—'}</td>
               <td>
                 {c.charges.flatMap((ch) => ch.penalties.filter((p) => p.replacedBy === null).map((p) => showPenalty(t, p))).join('; ') ||
                   t(`enums.chargeOutcome.${c.charges[0]?.outcome ?? 'unknown'}`)}
