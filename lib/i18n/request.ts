@@ -23,8 +23,8 @@ function overEnglish(english: Messages, translated: Messages, prefix = '', missi
   for (const [key, value] of Object.entries(english)) {
     const theirs = translated[key];
     if (typeof value === 'string') {
-      if (typeof theirs === 'string') out[key] = theirs;
-      else (out[key] = value), missing.push(prefix + key);
+      out[key] = typeof theirs === 'string' ? theirs : value;
+      if (typeof theirs !== 'string') missing.push(prefix + key);
     } else {
       out[key] = overEnglish(value, typeof theirs === 'object' ? theirs : {}, `${prefix}${key}.`, missing);
     }
