@@ -75,14 +75,18 @@ async function pageTexts(page: Page): Promise<string[]> {
   });
 }
 
-async function expectNoEnglish(page: Page, lang: Lang) {
+async function findEnglish(page: Page, lang: Lang): Promise<string[]> {
   const { whole, long } = englishFragments(lang);
   const texts = await pageTexts(page);
   const joined = texts.join('\n');
   const found = new Set<string>();
   for (const text of texts) if (whole.has(text)) found.add(text);
   for (const fragment of long) if (joined.includes(fragment)) found.add(fragment);
-  expect([...found], `English interface text on ${page.url()} in ${lang}`).toEqual([]);
+  return [...found];
+}
+
+async function expectNoEnglish(page: Page, lang: Lang) {
+  expect(await findEnglish(page, lang), `English interface text on ${page.url()} in ${lang}`).toEqual([]);
 }
 
 async function signInAs(page: Page, lang: Lang, credentials: { email: string; password: string }) {
@@ -183,6 +187,13 @@ for (const [lang, acceptLanguage] of [['kk', 'kk-KZ,kk;q=0.9,ru;q=0.8'], ['ru', 
     });
   });
 }
+
+test('the English finder finds English: an English page fails the check', async ({ researcherPage: page }) => {
+  await page.goto('/cases');
+  const found = await findEnglish(page, 'ru');
+  expect(found).toContain(msg('en', 'cases.title'));
+  expect(found).toContain(msg('en', 'nav.dashboard'));
+});
 
 test('an unknown language and a malformed Accept-Language fall back to English', async ({ browser }) => {
   for (const header of ['de-DE,de;q=0.9', 'x-$$$;q=abc, ;;']) {
