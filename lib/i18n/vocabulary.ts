@@ -23,3 +23,19 @@ export function nameLookup(rows: readonly Named[], locale: Locale): (name: strin
   const names = new Map(rows.map((r) => [r.name, localName(r, locale)]));
   return (name) => (name ? (names.get(name) ?? name) : '');
 }
+
+/** The lookups for one language over the vocabulary lists (lib/vocab/queries.ts listVocabulary). */
+export function vocabularyNames(
+  vocab: { places: readonly Named[]; charges: readonly Named[]; elections: readonly Named[]; regionNames: readonly Named[] },
+  locale: Locale,
+) {
+  return {
+    locale,
+    place: nameLookup(vocab.places, locale),
+    region: nameLookup(vocab.regionNames, locale),
+    charge: nameLookup(vocab.charges, locale),
+    election: nameLookup(vocab.elections, locale),
+    local: (row: Named) => localName(row, locale),
+  };
+}
+export type VocabularyNames = ReturnType<typeof vocabularyNames>;
