@@ -40,25 +40,30 @@ export function showInterval(t: T, interval: DateInterval): string {
   return one(earliest, latest);
 }
 
-/** The legal basis the vocabulary stores (lib/vocab/schema.ts legalBasisOf): "CoAO art. 488". */
-const STORED_BASIS = /^(CoAO|Criminal Code) art\. (\S+)$/;
-
-/**
- * "CoAO art. 488(3)" — the vocabulary's legal basis with the part cited, in the reader's language
- * ("ч. 3 ст. 488 КоАП", "ӘҚБтК 488-бап 3-бөлік"). A basis in another shape is shown as stored.
- */
 /** "CoAO art. 488(3)" as stored, whatever the reader's language (the iCalendar feed, data). */
 export function storedBasisText(charge: { legalBasis: string | null; part: string | null }): string | null {
   if (!charge.legalBasis) return null;
   return charge.part ? `${charge.legalBasis}(${charge.part})` : charge.legalBasis;
 }
 
-export function legalBasisText(t: T, charge: { legalBasis: string | null; part: string | null }): string | null {
-  if (!charge.legalBasis) return null;
-  const match = STORED_BASIS.exec(charge.legalBasis);
-  if (!match) return storedBasisText(charge);
+/** The legal basis as the vocabulary stores it (lib/vocab/schema.ts legalBasisOf), with the part cited. */
+const STORED_BASIS = /^(CoAO|Criminal Code) art\. ([^\s(]+)(?:\(([^)]+)\))?$/;
+
+/**
+ * A stored legal basis in the reader's language: "CoAO art. 488(3)", «ч. 3 ст. 488 КоАП»,
+ * «ӘҚБтК 488-бап 3-бөлік». A basis in another shape is shown as stored.
+ */
+export function localBasisText(t: T, stored: string): string {
+  const match = STORED_BASIS.exec(stored);
+  if (!match) return stored;
   const values = { code: match[1] === 'CoAO' ? 'administrative' : 'criminal', article: match[2] };
-  return charge.part ? t('locale.basisPart', { ...values, part: charge.part }) : t('locale.basis', values);
+  return match[3] ? t('locale.basisPart', { ...values, part: match[3] }) : t('locale.basis', values);
+}
+
+/** A charge's legal basis with its part, in the reader's language (see localBasisText). */
+export function legalBasisText(t: T, charge: { legalBasis: string | null; part: string | null }): string | null {
+  const stored = storedBasisText(charge);
+  return stored && localBasisText(t, stored);
 }
 
 /** A penalty: "Administrative arrest, 7 days", "Fine, 135 USD", "Fine, 30 MCI", "Warning". */

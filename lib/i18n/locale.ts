@@ -4,29 +4,13 @@ import 'server-only';
  * cookie (set by the switcher, so the signed-out /login page follows it too), else the browser's
  * Accept-Language negotiated against the three catalogues, else English.
  */
-import { match } from '@formatjs/intl-localematcher';
-import Negotiator from 'negotiator';
 import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { currentUser } from '@/lib/auth/guard';
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, LOCALES, type Locale } from './locales';
+import { isLocale, LOCALE_COOKIE, type Locale } from './locales';
+import { negotiateLocale } from './negotiate';
 
 export { DEFAULT_LOCALE, LOCALES, type Locale } from './locales';
-
-/** The best of our locales for an Accept-Language header ('kk-KZ' → kk, 'ru-RU,ru;q=0.9' → ru, 'de' → en). */
-export function negotiateLocale(acceptLanguage: string | null | undefined): Locale {
-  if (!acceptLanguage) return DEFAULT_LOCALE;
-  const requested = new Negotiator({ headers: { 'accept-language': acceptLanguage } })
-    .languages()
-    .filter((tag) => tag !== '*');
-  try {
-    const chosen = match(requested, LOCALES as unknown as string[], DEFAULT_LOCALE);
-    return isLocale(chosen) ? chosen : DEFAULT_LOCALE;
-  } catch {
-    // A malformed language tag in the header (RangeError from Intl) is no preference at all.
-    return DEFAULT_LOCALE;
-  }
-}
 
 /** The locale of this request, decided once per request. */
 export const resolveLocale = cache(async (): Promise<Locale> => {
