@@ -20,7 +20,7 @@ export async function CaseRow({ row, today }: { row: Row; today: string }) {
         {row.deletedAt && <span className="tag restricted">{t('cases.deleted')}</span>}
       </td>
       <td>
-        {showPlace(t, { ...row, city: row.city && names.place(row.city), region: row.region && names.region(row.region) })}
+        {showPlace(t, names.where(row))}
         {row.city && <div className="hint">{names.region(row.region)}</div>}
       </td>
       <td>

@@ -29,10 +29,18 @@ export function vocabularyNames(
   vocab: { places: readonly Named[]; charges: readonly Named[]; elections: readonly Named[]; regionNames: readonly Named[] },
   locale: Locale,
 ) {
+  const place = nameLookup(vocab.places, locale);
+  const region = nameLookup(vocab.regionNames, locale);
   return {
     locale,
-    place: nameLookup(vocab.places, locale),
-    region: nameLookup(vocab.regionNames, locale),
+    place,
+    region,
+    /** A row with its city and region names in `locale` (for showPlace). */
+    where: <R extends { city: string | null; region: string | null }>(row: R): R => ({
+      ...row,
+      city: row.city && place(row.city),
+      region: row.region && region(row.region),
+    }),
     charge: nameLookup(vocab.charges, locale),
     election: nameLookup(vocab.elections, locale),
     local: (row: Named) => localName(row, locale),

@@ -136,7 +136,7 @@ function tableRows(t: Translate, data: ReportData, names: VocabularyNames): Repo
       id: r.id,
       activist: r.activist,
       activistOther: r.activistCyrillic,
-      city: showPlace(t, { ...r, city: r.city && names.place(r.city), region: r.region && names.region(r.region) }),
+      city: showPlace(t, names.where(r)),
       detained: when(r.detained),
       charge: r.charges.length ? r.charges.map((c) => chargeText(t, c)).join('\n') : t('dashboard.noArticle'),
       sentence: penaltiesText(t, r.charges),

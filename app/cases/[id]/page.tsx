@@ -37,7 +37,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       {date.asReported && <span className="hint"> ({t('dates.asReported', { text: date.asReported })})</span>}
     </>
   );
-  const place = showPlace(t, { ...record, city: record.city && names.place(record.city), region: record.region && names.region(record.region) });
+  const place = showPlace(t, names.where(record));
   const facts: [string, React.ReactNode][] = [
     [t('fields.activist'), <Link key="p" href={`/people/${record.personId}`}>{record.personName}</Link>],
     [t('fields.personRole'), t(`enums.personRole.${record.personRole}`)],

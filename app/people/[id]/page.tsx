@@ -5,6 +5,7 @@ import { recordRestrictedView } from '@/lib/audit/views';
 import { can, seesRestricted } from '@/lib/auth/policy';
 import { parseId, requirePermission } from '@/lib/auth/guard';
 import { legalBasisText, showInterval, showPenalty, showPlace } from '@/lib/format';
+import { getVocabularyNames } from '@/lib/i18n/vocabulary-names';
 import { getPersonById } from '@/lib/people/queries';
 import { ActionForm } from '@/app/components/action-form';
 import { History } from '@/app/components/history';
@@ -13,7 +14,7 @@ import { deleteRecordAction, restoreRecordAction } from '@/app/records/actions';
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('read');
   const id = parseId((await params).id);
-  const [t, person] = await Promise.all([getTranslations(), getPersonById(user, id)]);
+  const [t, person, names] = await Promise.all([getTranslations(), getPersonById(user, id), getVocabularyNames()]);
   if (!person) notFound();
   // Notes are restricted data: record each time they are actually shown.
   if (seesRestricted(user) && person.notes !== null) await recordRestrictedView(user, 'person', id, 'view');
@@ -57,7 +58,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                 </Link>{' '}
                 {c.confidentiality === 'restricted' && <span className="tag restricted">{t('enums.confidentiality.restricted')}</span>}
               </td>
-              <td>{showPlace(t, c)}</td>
+              <td>{showPlace(t, names.where(c))}</td>
               <td>{c.charges.map((ch) => ch.chargeText ?? legalBasisText(t, ch) ?? ch.chargeName).filter(Boolean).join('; ') || '—'}</td>
               <td>
                 {c.charges.flatMap((ch) => ch.penalties.filter((p) => p.replacedBy === null).map((p) => showPenalty(t, p))).join('; ') ||
