@@ -136,6 +136,16 @@ async function checkCoreFlows(page: Page, lang: Lang, name: string) {
   expect(text.slice(1)).toMatch(/^id,link,activist,/);
 }
 
+/** Picks a language in one of the switchers and waits for the server action's answer. */
+async function chooseLanguage(page: Page, selectId: 'header-locale' | 'account-locale', value: Lang | 'en' | 'browser') {
+  const select = page.locator(`#${selectId}`);
+  await select.selectOption(value);
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.status() < 400),
+    page.locator('form.locale-switcher', { has: select }).getByRole('button').click(),
+  ]);
+}
+
 async function newPage(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}) {
   const context = await browser.newContext(options);
   return context.newPage();
@@ -159,15 +169,17 @@ for (const [lang, acceptLanguage] of [['kk', 'kk-KZ,kk;q=0.9,ru;q=0.8'], ['ru', 
       const page = await newPage(browser);
       await page.goto('/login');
       await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-      await page.getByLabel(msg('en', 'locale.label')).selectOption(lang);
-      await page.getByRole('button', { name: msg('en', 'locale.apply') }).click();
+      await expect(page.getByLabel(msg('en', 'locale.label'))).toBeVisible();
+      await chooseLanguage(page, 'header-locale', lang);
+      await expect(page.locator('html')).toHaveAttribute('lang', lang);
       await signInAs(page, lang, user);
       await checkCoreFlows(page, lang, uniqueName(`Ауыстыру ${lang}`));
 
       // Signed in, the choice is saved on the account: a fresh English browser signs in to it.
       await page.goto('/account');
-      await page.locator('#account-locale').selectOption(lang);
-      await page.locator('form.locale-switcher', { has: page.locator('#account-locale') }).getByRole('button').click();
+      await expect(page.locator('#account-locale')).toHaveValue('browser');
+      await chooseLanguage(page, 'account-locale', lang);
+      await page.reload();
       await expect(page.locator('#account-locale')).toHaveValue(lang);
       const elsewhere = await newPage(browser);
       await elsewhere.goto('/login');
@@ -178,8 +190,8 @@ for (const [lang, acceptLanguage] of [['kk', 'kk-KZ,kk;q=0.9,ru;q=0.8'], ['ru', 
       await expect(elsewhere.locator('html')).toHaveAttribute('lang', lang);
 
       // "Follow my browser" clears it: back to English in the English browser.
-      await elsewhere.locator('#header-locale').selectOption('browser');
-      await elsewhere.locator('form.locale-switcher', { has: elsewhere.locator('#header-locale') }).getByRole('button').click();
+      await chooseLanguage(elsewhere, 'header-locale', 'browser');
+      await elsewhere.reload();
       await expect(elsewhere.locator('html')).toHaveAttribute('lang', 'en');
       await expect(elsewhere.getByRole('heading', { level: 1, name: msg('en', 'cases.title') })).toBeVisible();
       await elsewhere.context().close();
@@ -216,7 +228,10 @@ test('the switcher refuses anything but the offered languages', async ({ browser
     el.appendChild(option);
   });
   await select.selectOption('de');
-  await page.getByRole('button', { name: msg('en', 'locale.apply') }).click();
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.getByRole('button', { name: msg('en', 'locale.apply') }).click(),
+  ]);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   expect((await page.context().cookies()).find((c) => c.name === 'locale')).toBeUndefined();
   await page.context().close();
