@@ -9,14 +9,18 @@
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import type { Db } from './index';
-import { charges, detentions, elections, mciValues, placeNames, places, sources, users } from './schema';
+import { charges, detentions, elections, mciValues, placeNames, places, regions, sources, users } from './schema';
 import { DEMO_CASES, DEMO_USERS, REFERENCE_SOURCE } from './seed-data/demo';
-import { PLACES } from './seed-data/places';
+import { PLACES, REGIONS } from './seed-data/places';
 import { CHARGES, ELECTIONS, MAZHILIS_2021, MCI_VALUES } from './seed-data/vocabulary';
 
 export async function seedReference(db: Db) {
   const { foldName } = await import('@/lib/names/fold');
   await db.transaction(async (tx) => {
+    for (const { name, nameKk, nameRu, kind } of REGIONS) {
+      const values = { name, nameKk, nameRu, kind };
+      await tx.insert(regions).values(values).onConflictDoUpdate({ target: regions.name, set: values });
+    }
     for (const place of PLACES) {
       const values = {
         name: place.name,

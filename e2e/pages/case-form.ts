@@ -26,8 +26,26 @@ export class CaseFormPage {
     await this.page.getByLabel('Activist', { exact: true }).fill(name);
   }
 
-  async chooseCity(name: string) {
-    await this.choosePrefixed(this.page.getByRole('combobox', { name: 'City', exact: true }), name);
+  /** The city combobox (type any spelling, pick from the list). */
+  city() {
+    return this.page.getByRole('combobox', { name: 'City', exact: true });
+  }
+
+  /** The places the city combobox offers for what was typed. */
+  cityOptions() {
+    return this.page.getByRole('listbox', { name: 'Places matching what you typed' }).getByRole('option');
+  }
+
+  /**
+   * Types `typed` (the display name unless given) into the city combobox and clicks the place
+   * called `name`; without JavaScript the city is a plain select, and the option is chosen there.
+   */
+  async chooseCity(name: string, typed = name) {
+    if ((await this.city().evaluate((el) => el.tagName)) === 'SELECT') return this.choosePrefixed(this.city(), name);
+    await this.city().fill(typed);
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await this.cityOptions().filter({ hasText: new RegExp(`^${escaped}( |$)`) }).first().click();
+    await expect(this.city()).toHaveValue(name);
   }
 
   async choosePlace(precision: 'Exact address' | 'City' | 'Region only' | 'Country only' | 'Not stated', region?: string) {

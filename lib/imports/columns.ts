@@ -76,7 +76,8 @@ export type ResolvedRefs = {
   eventPlaceIds?: (number | null)[];
 };
 
-export type RowError = { column: string; message: string };
+/** `params` fill the message's placeholders (e.g. the places an ambiguous city could be). */
+export type RowError = { column: string; message: string; params?: Record<string, string> };
 
 /** An enum as a person may type it: "Administrative arrest" → administrative_arrest. */
 export function enumValue(text: string): string {

@@ -23,6 +23,7 @@ import { chargeColumn, eventColumn } from '@/lib/exports/columns';
 import { addToStats } from '@/lib/dashboard/stats';
 import { recordRevisions } from '@/lib/history/revisions';
 import { foldName } from '@/lib/names/fold';
+import { matchPlace, type GazetteerEntry } from '@/lib/places/match';
 import { CONTROL_CHARACTERS_ERROR, columnsWithControlCharacters } from '@/lib/text/control';
 import { nameRows } from '@/lib/people/queries';
 import { newSourceValues, sourceCreated } from '@/lib/sources/queries';
@@ -82,28 +83,33 @@ const squash = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
 async function loadReferences(tx: Reader) {
   const [placeRows, chargeRows, electionRows] = await Promise.all([
     tx
-      .select({ id: places.id, region: places.region, searchKey: placeNames.searchKey })
+      .select({ id: places.id, name: places.name, region: places.region, kind: places.kind, variant: placeNames.name })
       .from(placeNames)
       .innerJoin(places, eq(places.id, placeNames.placeId)),
     tx.select({ id: charges.id, slug: charges.slug, name: charges.name, legalBasis: charges.legalBasis }).from(charges),
     tx.select({ id: elections.id, name: elections.name }).from(elections),
   ]);
-  const byKey = new Map<string, Map<number, string>>();
+  const gazetteer = new Map<number, GazetteerEntry & { names: string[] }>();
   const regions = new Map<string, string>();
   for (const p of placeRows) {
     regions.set(squash(p.region), p.region);
-    const found = byKey.get(p.searchKey) ?? new Map<number, string>();
-    found.set(p.id, p.region);
-    byKey.set(p.searchKey, found);
+    const entry = gazetteer.get(p.id) ?? { id: p.id, name: p.name, region: p.region, kind: p.kind, names: [p.name] };
+    entry.names.push(p.variant);
+    gazetteer.set(p.id, entry);
   }
+  const entries = [...gazetteer.values()];
   return {
-    /** A city by any of its names (Nur-Sultan = Astana = Нұр-Сұлтан), narrowed by region when needed. */
-    place(city: string, region: string): number | 'unknown' | 'ambiguous' {
-      const found = [...(byKey.get(foldName(city)) ?? new Map<number, string>()).entries()];
-      const inRegion = region ? found.filter(([, r]) => squash(r) === squash(region)) : found;
+    /**
+     * A city by any of its names and their declined forms (Nur-Sultan = Astana = Нұр-Сұлтан,
+     * "в Уральске" = Oral), narrowed by region when several fit; else the places it could be.
+     */
+    place(city: string, region: string): number | 'unknown' | { ambiguous: string } {
+      const found = matchPlace(city, entries);
+      const inRegion = region ? found.filter((m) => squash(m.place.region) === squash(region)) : found;
       const candidates = inRegion.length ? inRegion : found;
       if (candidates.length === 0) return 'unknown';
-      return candidates.length === 1 ? candidates[0][0] : 'ambiguous';
+      if (candidates.length === 1) return candidates[0].place.id;
+      return { ambiguous: candidates.map((m) => `${m.place.name} (${m.place.region})`).join('; ') };
     },
     /** A region (oblast) as the gazetteer spells it, whatever the case or spacing in the file. */
     region(text: string): string | null {
@@ -184,8 +190,8 @@ async function validateRows(tx: Reader, rows: CsvRow[], batchId: string, fileNam
   const peopleByKey = await loadPeople(tx, rows.flatMap(({ values }) => [values.activist ?? '', values.activist_cyrillic ?? '']));
   const checked = rows.map(({ row, values, extraCells }) => {
     const errors: RowError[] = [];
-    const add = (column: string, message: string) => {
-      if (!errors.some((e) => e.column === column)) errors.push({ column, message });
+    const add = (column: string, message: string, params?: RowError['params']) => {
+      if (!errors.some((e) => e.column === column)) errors.push(params ? { column, message, params } : { column, message });
     };
     if (extraCells) add('row', 'imports.errors.extraCells');
     // Control characters (a NUL byte kept as its stand-in included) never reach a query: the cell
@@ -199,7 +205,7 @@ async function validateRows(tx: Reader, rows: CsvRow[], batchId: string, fileNam
     if (v('city')) {
       const place = refs.place(v('city'), v('region'));
       if (place === 'unknown') add('city', 'imports.errors.unknownCity');
-      else if (place === 'ambiguous') add('city', 'imports.errors.ambiguousCity');
+      else if (typeof place === 'object') add('city', 'places.ambiguousImport', { options: place.ambiguous });
       else placeId = place;
     }
     let region: string | null = null;
@@ -219,7 +225,8 @@ async function validateRows(tx: Reader, rows: CsvRow[], batchId: string, fileNam
       if (!name) return null;
       const place = refs.place(name, '');
       if (typeof place === 'number') return place;
-      add(eventColumn(i + 1, 'place'), place === 'unknown' ? 'imports.errors.unknownCity' : 'imports.errors.ambiguousCity');
+      if (place === 'unknown') add(eventColumn(i + 1, 'place'), 'imports.errors.unknownCity');
+      else add(eventColumn(i + 1, 'place'), 'places.ambiguousImport', { options: place.ambiguous });
       return null;
     });
     let electionId: number | null = null;

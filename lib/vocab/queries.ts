@@ -13,8 +13,11 @@ export async function listVocabulary() {
         region: places.region,
         nameKk: places.nameKk,
         nameRu: places.nameRu,
+        kind: places.kind,
         // Other Latin spellings, so a monitor reading "Nur-Sultan" finds Astana.
         latinVariants: sql<string[]>`ARRAY(SELECT pn.name FROM place_names pn WHERE pn.place_id = "places"."id" AND pn.script = 'latin' AND pn.name <> "places"."name" ORDER BY pn.id)`,
+        // Every spelling in either script (Уральск, Нұр-Сұлтан…), for the city combobox's matching.
+        variants: sql<string[]>`ARRAY(SELECT pn.name FROM place_names pn WHERE pn.place_id = "places"."id" AND pn.name <> "places"."name" ORDER BY pn.id)`,
       })
       .from(places)
       .orderBy(asc(places.name)),
@@ -26,7 +29,7 @@ export async function listVocabulary() {
       .select({ id: elections.id, name: elections.name, nameKk: elections.nameKk, nameRu: elections.nameRu, heldOn: elections.heldOn })
       .from(elections)
       .orderBy(asc(elections.heldOn)),
-    // Kazakh and Russian names of the regions (empty until seeded: then the English name shows).
+    // Kazakh and Russian names of the regions (one missing from the table shows its English name).
     db.select({ name: regions.name, nameKk: regions.nameKk, nameRu: regions.nameRu }).from(regions),
   ]);
   const regionList = [...new Set(placeRows.map((p) => p.region))].sort();

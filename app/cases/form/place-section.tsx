@@ -5,6 +5,7 @@ import { isLocale } from '@/lib/i18n/locales';
 import { nameLookup } from '@/lib/i18n/vocabulary';
 import { useState } from 'react';
 import { SelectField, TextField, useEnumChoices, useField } from './field';
+import { PlaceCombobox } from './place-combobox';
 import type { CaseFormVocabulary } from './types';
 
 type Place = CaseFormVocabulary['places'][number];
@@ -26,7 +27,8 @@ export function PlaceSection({ vocab }: { vocab: CaseFormVocabulary }) {
   const choices = useEnumChoices();
   const stored = useField('placePrecision').value;
   const [precision, setPrecision] = useState(stored || 'city');
-  const city = (
+  // The plain list is what a browser without JavaScript gets; the combobox replaces it otherwise.
+  const citySelect = (
     <SelectField
       name="placeId"
       label={t('fields.city')}
@@ -46,7 +48,11 @@ export function PlaceSection({ vocab }: { vocab: CaseFormVocabulary }) {
         onChange={setPrecision}
       />
       {/* Without JavaScript the precision can't reveal the matching list, so both are offered then. */}
-      {precision === 'city' || precision === 'address' ? city : <noscript>{city}</noscript>}
+      {precision === 'city' || precision === 'address' ? (
+        <PlaceCombobox name="placeId" label={t('fields.city')} places={vocab.places} fallback={citySelect} />
+      ) : (
+        <noscript>{citySelect}</noscript>
+      )}
       {precision === 'region' ? region : <noscript>{region}</noscript>}
       <TextField name="placeDetail" label={t('fields.placeDetail')} hint={t('form.placeDetailHint')} />
     </>

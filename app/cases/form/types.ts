@@ -2,7 +2,7 @@ import type { BasisOrigin, ChargeOutcome, CustodyEventKind, DateQualifier, Penal
 
 /** What the case form offers: the gazetteer, its regions, the charge vocabulary, elections and enums. */
 export type CaseFormVocabulary = {
-  places: { id: number; name: string; region: string; nameKk: string; nameRu: string; latinVariants: string[] }[];
+  places: { id: number; name: string; region: string; kind: string; nameKk: string; nameRu: string; latinVariants: string[]; variants: string[] }[];
   regions: string[];
   /** Kazakh and Russian names of the regions, keyed by the English name the form posts. */
   regionNames: { name: string; nameKk: string; nameRu: string }[];

@@ -34,7 +34,7 @@ function RowsTable({ rows }: { rows: PreviewRow[] }) {
               ) : (
                 <ul className="error">
                   {r.errors.map((e) => (
-                    <li key={e.column}>{t('problem', { column: e.column, message: tr(e.message) })}</li>
+                    <li key={e.column}>{t('problem', { column: e.column, message: tr(e.message, e.params) })}</li>
                   ))}
                 </ul>
               )}

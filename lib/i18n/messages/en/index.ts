@@ -31,6 +31,7 @@ import account from './account.json';
 import calendar from './calendar.json';
 import vocabulary from './vocabulary.json';
 import locale from './locale.json';
+import places from './places.json';
 
 const messages = {
   app,
@@ -62,6 +63,7 @@ const messages = {
   calendar,
   vocabulary,
   locale,
+  places,
 };
 
 export default messages;

@@ -32,6 +32,7 @@ import account from './account.json';
 import calendar from './calendar.json';
 import vocabulary from './vocabulary.json';
 import locale from './locale.json';
+import places from './places.json';
 
 const messages = {
   app,
@@ -63,6 +64,7 @@ const messages = {
   calendar,
   vocabulary,
   locale,
+  places,
 };
 
 export default messages;
