@@ -7,6 +7,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import { backfillMatchKeys } from '../lib/names/backfill';
 import type * as schema from './schema';
 import type { Connection } from './index';
 
@@ -15,6 +16,8 @@ const migrationsFolder = path.join(process.cwd(), 'db/migrations');
 export async function migrate({ db, driver }: Pick<Connection, 'db' | 'driver'>) {
   if (driver === 'pglite') await migratePglite(db as PgliteDatabase<typeof schema>, { migrationsFolder });
   else await migratePostgres(db as PostgresJsDatabase<typeof schema>, { migrationsFolder });
+  // Data the migrations cannot compute in SQL (the name matcher's keys): filled here, once.
+  await backfillMatchKeys(db);
 }
 
 async function main() {

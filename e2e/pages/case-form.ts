@@ -128,6 +128,24 @@ export class CaseFormPage {
     if (source.publisher !== undefined) await this.page.getByLabel('Publisher', { exact: true }).nth(index).fill(source.publisher);
   }
 
+  /** The duplicate warning shown while a new person's name is typed. */
+  duplicates() {
+    return this.page.getByRole('region', { name: 'Possible duplicates' });
+  }
+
+  /** One person the duplicate warning proposes, by their name on record. */
+  duplicateCandidate(name: string) {
+    return this.duplicates().getByRole('listitem', { name: `${name}, possibly the same person`, exact: true });
+  }
+
+  async answerSamePerson(name: string) {
+    await this.duplicateCandidate(name).getByRole('button', { name: 'Same person — use them' }).click();
+  }
+
+  async answerDifferentPerson(name: string) {
+    await this.duplicateCandidate(name).getByRole('button', { name: 'A different person' }).click();
+  }
+
   async save() {
     await this.page.getByRole('button', { name: 'Save' }).click();
   }

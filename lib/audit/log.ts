@@ -41,6 +41,8 @@ export const AUDIT_ACTIONS = [
   'audit_viewed',
   'audit_exported',
   'audit_purged',
+  /** A monitor answered "same person" in the duplicate warning: the record was linked to them. */
+  'person_chosen_from_warning',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

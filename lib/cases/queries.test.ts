@@ -88,7 +88,7 @@ describe('createCase', () => {
     const person = await getPersonById(monitor, personId);
     expect(person!.cases).toHaveLength(2);
     // The activist picker shows how often each person is on record.
-    const [match] = await searchPeople(person!.displayName);
+    const [match] = await searchPeople(monitor, person!.displayName);
     expect(match).toMatchObject({ id: personId, detentionCount: 2 });
   });
 

@@ -19,6 +19,8 @@ import { restore, softDelete } from '@/lib/history/soft-delete';
 import { addToStats, detentionById, withStatsUpdate } from '@/lib/dashboard/stats';
 import { foldName } from '@/lib/names/fold';
 import { insertPerson } from '@/lib/people/queries';
+import { choosablePeople, recordDifferent } from '@/lib/people/likely';
+import { recordAudit } from '@/lib/audit/log';
 import { resolveSourceRows } from '@/lib/sources/queries';
 import type { CaseFilters, CustodyFilter } from './filters';
 import { placement } from '@/lib/dates/interval';
@@ -306,18 +308,47 @@ export class Rollback extends Error {
 }
 
 /** Ids the form named that don't exist (a stale page or a forged post): field errors, not a 500. */
-async function checkReferences(tx: Tx, input: CaseInput): Promise<FieldErrors> {
+async function checkReferences(tx: Tx, actor: Actor, input: CaseInput): Promise<FieldErrors> {
   const errors: FieldErrors = {};
-  const exists = async (table: typeof places | typeof elections | typeof people, id: number | null, field: string) => {
+  const exists = async (table: typeof places | typeof elections, id: number | null, field: string) => {
     if (id === null) return;
-    const extra = table === people ? sql`AND ${people.deletedAt} IS NULL` : sql``;
-    const [row] = await tx.select({ id: table.id }).from(table).where(sql`${table.id} = ${id} ${extra}`);
+    const [row] = await tx.select({ id: table.id }).from(table).where(sql`${table.id} = ${id}`);
     if (!row) errors[field] = ['errors.unknownChoice'];
   };
   await exists(places, input.placeId, 'placeId');
   await exists(elections, input.electionId, 'electionId');
-  await exists(people, input.personId, 'personName');
-  return { ...errors, ...(await checkDetailReferences(tx, input)) };
+  return { ...errors, ...(await checkPersonChoice(tx, actor, input)), ...(await checkDetailReferences(tx, input)) };
+}
+
+/**
+ * The person the form names and its duplicate-warning answers, never trusted: a picked person (or
+ * one answered "a different person" for) must be on record, not deleted, not merged into another,
+ * and visible to the actor.
+ */
+async function checkPersonChoice(tx: Tx, actor: Actor, input: CaseInput): Promise<FieldErrors> {
+  const differentFrom = input.personId === null ? input.differentFrom : [];
+  const asked = input.personId === null ? differentFrom : [input.personId];
+  if (asked.length === 0) return {};
+  const choosable = await choosablePeople(tx, actor, asked);
+  if (input.personId !== null && !choosable.has(input.personId)) return { personName: ['matching.errors.personUnavailable'] };
+  if (differentFrom.some((id) => !choosable.has(id))) return { personName: ['matching.errors.unknownPerson'] };
+  return {};
+}
+
+/**
+ * Records what the monitor answered in the duplicate warning, in the save's transaction: "a
+ * different person" as a decision per pair (so the pair is not suggested again), "same person" as
+ * an audit entry naming the detention linked to the existing person.
+ */
+async function recordPersonChoice(tx: Tx, actor: Actor, input: CaseInput, personId: number, detentionId: number) {
+  if (input.personId === null) {
+    for (const other of input.differentFrom) await recordDifferent(tx, actor, personId, other, 'case_form');
+  } else if (input.personFromWarning) {
+    await recordAudit(
+      { action: 'person_chosen_from_warning', actorId: actor.id, targetKind: 'person', targetId: personId, details: { context: 'case_form', detentionId } },
+      tx,
+    );
+  }
 }
 
 /**
@@ -405,7 +436,7 @@ async function inTransaction(work: (tx: Tx) => Promise<SaveResult>): Promise<Sav
  * one record, or call this for many in one transaction (bulk import).
  */
 export async function insertCase(tx: Tx, actor: Actor, input: CaseInput): Promise<number> {
-  const refErrors = await checkReferences(tx, input);
+  const refErrors = await checkReferences(tx, actor, input);
   if (Object.keys(refErrors).length) throw new Rollback({ ok: false, errors: refErrors });
   const personId = await resolvePerson(tx, actor, input);
   const resolved = await resolveSourceRows(tx, actor, input.sources);
@@ -417,6 +448,7 @@ export async function insertCase(tx: Tx, actor: Actor, input: CaseInput): Promis
     .returning({ id: detentions.id });
   await writeCitations(tx, row.id, input, resolved.ids);
   await writeDetails(tx, row.id, input, resolved.ids);
+  await recordPersonChoice(tx, actor, input, personId, row.id);
   await addToStats(tx, detentionById(row.id));
   await recordRevision(tx, {
     kind: 'detention',
@@ -444,7 +476,7 @@ export async function updateCase(actor: Actor, id: number, version: number, inpu
       .for('update');
     if (!before) return { ok: false, reason: 'notFound' };
     if (before.version !== version) return { ok: false, reason: 'conflict' };
-    const refErrors = await checkReferences(tx, input);
+    const refErrors = await checkReferences(tx, actor, input);
     if (Object.keys(refErrors).length) throw new Rollback({ ok: false, errors: refErrors });
     const personId = await resolvePerson(tx, actor, input);
     const resolved = await resolveSourceRows(tx, actor, input.sources);
@@ -461,6 +493,7 @@ export async function updateCase(actor: Actor, id: number, version: number, inpu
       await writeDetails(tx, id, input, resolved.ids);
     });
     await writeCitations(tx, id, input, resolved.ids);
+    await recordPersonChoice(tx, actor, input, personId, id);
     const changes = diffRecords(
       { ...(before as CaseRow), ...storedSummary(beforeCharges.get(id) ?? [], beforeEvents.get(id) ?? []), sources: beforeSources },
       { ...values, ...detailsSummary(input, resolved.ids), sources: citationSummary(input, resolved.ids) },

@@ -185,9 +185,25 @@ export const eventInput = z
   .transform((event, ctx) => ({ ...event, date: toInterval(event.date, ctx, ['date']) }));
 export type EventInput = z.infer<typeof eventInput>;
 
+/** At most this many "a different person" answers ride along with one save. */
+export const MAX_DIFFERENT_FROM = 10;
+
+/**
+ * The people a monitor answered "a different person" for in the duplicate warning, posted as
+ * "12,34" (a forged or malformed list is refused by name, next to the activist field).
+ */
+const differentFromInput = plainString()
+  .default('')
+  .transform((s) => s.trim())
+  .pipe(z.string().regex(new RegExp(`^(\\d{1,9}(,\\d{1,9}){0,${MAX_DIFFERENT_FROM - 1}})?$`), { error: 'matching.errors.unknownPerson' }))
+  .transform((s) => (s === '' ? [] : [...new Set(s.split(',').map(Number))]));
+
 export const caseInput = z
   .object({
     personId: optionalId,
+    /** "1" when the person was chosen through the duplicate warning's "same person" (audited). */
+    personFromWarning: plainString().default('').transform((s) => s === '1'),
+    differentFrom: differentFromInput,
     personName: optionalText(200),
     personNameCyrillic: optionalText(200),
     personRole: enumField(personRole.enumValues, 'activist'),

@@ -26,6 +26,8 @@ import { foldName } from '@/lib/names/fold';
 import { matchPlace, type GazetteerEntry } from '@/lib/places/match';
 import { CONTROL_CHARACTERS_ERROR, columnsWithControlCharacters } from '@/lib/text/control';
 import { nameRows } from '@/lib/people/queries';
+import { choosablePeople, findLikelyPeopleForNames, recordDifferent, type LikelyPerson } from '@/lib/people/likely';
+import { recordAudit } from '@/lib/audit/log';
 import { newSourceValues, sourceCreated } from '@/lib/sources/queries';
 import { bulkInsert } from '@/lib/transactions/bulk-insert';
 import { withRetry } from '@/lib/transactions/retry';
@@ -55,8 +57,25 @@ export type PreviewRow = {
   detained: string;
   /** Whether the activist is a person already on record or will be added. */
   person: 'existing' | 'new';
+  /**
+   * For a row that would add a person: the people already on record its activist likely names
+   * (the duplicate warning), for the monitor to choose between per row before committing.
+   */
+  candidates?: ImportCandidate[];
   errors: RowError[];
 };
+
+export type ImportCandidate = Pick<LikelyPerson, 'id' | 'displayName' | 'matchedName' | 'reasons' | 'detentions'>;
+
+/**
+ * The monitor's answer for one row of the preview: use a person on record (`existing`), or add a
+ * new one (`different`, with the people proposed, so the pairs are not proposed again); a row
+ * without an answer adds a new person and records nothing.
+ */
+export type PersonChoice = { existing: number } | { different: number[] };
+
+/** How many people on record the preview proposes per row. */
+const CANDIDATES_PER_ROW = 3;
 
 export type ImportPreview = {
   batchId: string;
@@ -279,7 +298,58 @@ async function validateRows(tx: Reader, rows: CsvRow[], batchId: string, fileNam
 }
 
 function summarise(rows: ValidatedRow[]): PreviewRow[] {
-  return rows.map(({ row, activist, place, detained, person, errors }) => ({ row, activist, place, detained, person, errors }));
+  return rows.map(({ row, activist, place, detained, person, candidates, errors }) => ({
+    row,
+    activist,
+    place,
+    detained,
+    person,
+    ...(candidates?.length ? { candidates } : {}),
+    errors,
+  }));
+}
+
+/**
+ * The duplicate warning for the preview: rows that would add a person get the people on record
+ * their activist likely names. One prefilter query for the whole file (each distinct name once).
+ */
+async function withCandidates(actor: Actor, rows: ValidatedRow[]): Promise<ValidatedRow[]> {
+  const asking = rows.filter((r) => r.person === 'new' && r.activist);
+  const names = [...new Set(asking.map((r) => r.activist))];
+  if (names.length === 0) return rows;
+  const found = await findLikelyPeopleForNames(actor, names, { limit: CANDIDATES_PER_ROW });
+  const byName = new Map(names.map((n, i) => [n, found[i]]));
+  return rows.map((r) => {
+    const likely = r.person === 'new' ? byName.get(r.activist) : undefined;
+    if (!likely?.length) return r;
+    return { ...r, candidates: likely.map(({ id, displayName, matchedName, reasons, detentions }) => ({ id, displayName, matchedName, reasons, detentions })) };
+  });
+}
+
+/**
+ * Applies the monitor's per-row answers to the checked rows, verified first: every person named
+ * must be one the actor may choose (on record, not deleted or merged, visible). A row naming one
+ * that is not comes back with the error, and nothing is imported.
+ */
+async function applyChoices(actor: Actor, rows: ValidatedRow[], choices: ReadonlyMap<number, PersonChoice>): Promise<{ rows: ValidatedRow[] } | { refused: ValidatedRow }> {
+  const named = [...choices.values()].flatMap((c) => ('existing' in c ? [c.existing] : c.different));
+  const choosable = await choosablePeople(db, actor, named);
+  const out: ValidatedRow[] = [];
+  for (const r of rows) {
+    const choice = choices.get(r.row);
+    if (!choice || !r.input || r.input.personId !== null) {
+      out.push(r);
+      continue;
+    }
+    if ('existing' in choice) {
+      if (!choosable.has(choice.existing)) return { refused: { ...r, errors: [{ column: 'activist', message: 'matching.errors.personUnavailable' }] } };
+      out.push({ ...r, person: 'existing', input: { ...r.input, personId: choice.existing, personFromWarning: true } });
+    } else {
+      if (choice.different.some((id) => !choosable.has(id))) return { refused: { ...r, errors: [{ column: 'activist', message: 'matching.errors.unknownPerson' }] } };
+      out.push({ ...r, input: { ...r.input, differentFrom: choice.different } });
+    }
+  }
+  return { rows: out };
 }
 
 function checkHeader(header: string[]): FileError | { ignored: string[] } {
@@ -322,7 +392,7 @@ export async function getImportPreview(actor: Actor, batchId: string): Promise<I
   const parsed = parseImportCsv(batch.csv);
   if (!parsed.ok) return null;
   const header = checkHeader(parsed.header);
-  const rows = await validateRows(db, parsed.rows, batch.id, batch.fileName);
+  const rows = await withCandidates(actor, await validateRows(db, parsed.rows, batch.id, batch.fileName));
   const errorCount = rows.filter((r) => r.errors.length).length;
   return {
     batchId: batch.id,
@@ -382,13 +452,13 @@ function planPeople(rows: ValidatedRow[]) {
  * It re-checks only what can have changed since the checks before the transaction: people and
  * sources deleted meanwhile, and sources another monitor added meanwhile (ON CONFLICT).
  */
-async function writeRows(tx: Tx, actor: Actor, rows: ValidatedRow[]): Promise<void> {
+async function writeRows(tx: Tx, actor: Actor, rows: ValidatedRow[]): Promise<{ personIds: number[]; detentionIds: number[] }> {
   const { created, personOf } = planPeople(rows);
 
   const existing = [...new Set(personOf.flatMap((p) => ('existing' in p ? [p.existing] : [])))];
   const live = new Set(
     existing.length
-      ? (await tx.select({ id: people.id }).from(people).where(and(inArray(people.id, existing), isNull(people.deletedAt)))).map((p) => p.id)
+      ? (await tx.select({ id: people.id }).from(people).where(and(inArray(people.id, existing), isNull(people.deletedAt), isNull(people.mergedIntoId)))).map((p) => p.id)
       : [],
   );
   personOf.forEach((p, i) => {
@@ -465,6 +535,24 @@ async function writeRows(tx: Tx, actor: Actor, rows: ValidatedRow[]): Promise<vo
     })),
   ]);
   await addToStats(tx, sql`d.id = ANY(${`{${detentionIds.join(',')}}`}::int[])`);
+  return { personIds: records.map(({ values }) => values.personId), detentionIds };
+}
+
+/**
+ * What the monitor answered in the preview, in the import's transaction: "a new person" as a
+ * "different" decision against each person proposed, "same person" as an audit entry per row.
+ */
+async function recordChoices(tx: Tx, actor: Actor, rows: ValidatedRow[], written: { personIds: number[]; detentionIds: number[] }) {
+  for (const [i, r] of rows.entries()) {
+    const input = r.input!;
+    if (input.personFromWarning && input.personId !== null) {
+      await recordAudit(
+        { action: 'person_chosen_from_warning', actorId: actor.id, targetKind: 'person', targetId: input.personId, details: { context: 'import', detentionId: written.detentionIds[i] } },
+        tx,
+      );
+    }
+    for (const other of input.differentFrom) await recordDifferent(tx, actor, written.personIds[i], other, 'import');
+  }
 }
 
 
@@ -475,7 +563,11 @@ async function writeRows(tx: Tx, actor: Actor, rows: ValidatedRow[]): Promise<vo
  * whole import back. With skipInvalid false, a file with any invalid row imports nothing. A
  * pending import is imported at most once.
  */
-export async function commitImport(actor: Actor, batchId: string, { skipInvalid }: { skipInvalid: boolean }): Promise<CommitResult> {
+export async function commitImport(
+  actor: Actor,
+  batchId: string,
+  { skipInvalid, personChoices = new Map() }: { skipInvalid: boolean; personChoices?: ReadonlyMap<number, PersonChoice> },
+): Promise<CommitResult> {
   const pending = and(eq(importBatches.id, batchId), eq(importBatches.userId, actor.id), eq(importBatches.status, 'pending'), isNotNull(importBatches.csv));
   const [batch] = await db.select({ id: importBatches.id, fileName: importBatches.fileName, csv: importBatches.csv }).from(importBatches).where(pending);
   if (!batch?.csv) return { ok: false, reason: 'notFound' };
@@ -484,7 +576,9 @@ export async function commitImport(actor: Actor, batchId: string, { skipInvalid 
   const rows = await validateRows(db, parsed.rows, batch.id, batch.fileName);
   const invalid = rows.filter((r) => !r.input);
   if (invalid.length && !skipInvalid) return { ok: false, reason: 'invalid', rows: summarise(rows) };
-  const valid = rows.filter((r) => r.input);
+  const chosen = await applyChoices(actor, rows.filter((r) => r.input), personChoices);
+  if ('refused' in chosen) return { ok: false, reason: 'invalid', rows: summarise([chosen.refused]) };
+  const valid = chosen.rows;
   if (valid.length === 0) return { ok: false, reason: 'nothingValid' };
   try {
     return await withRetry(() =>
@@ -492,7 +586,7 @@ export async function commitImport(actor: Actor, batchId: string, { skipInvalid 
         // Two confirmations of one file (a double click, two tabs): the second finds it imported.
         const [locked] = await tx.select({ id: importBatches.id }).from(importBatches).where(pending).for('update');
         if (!locked) return { ok: false, reason: 'notFound' };
-        await writeRows(tx, actor, valid);
+        await recordChoices(tx, actor, valid, await writeRows(tx, actor, valid));
         await tx
           .update(importBatches)
           .set({ status: 'imported', importedCount: valid.length, importedAt: new Date(), csv: null })

@@ -53,6 +53,7 @@ export interface RankedCandidate {
   score: number;
   matchedName: string;
   reasons: string[];
+  details: MatchReason[];
 }
 
 const MALE_ENDING = /^(.{3,}?)(uli|ov|ev|in)$/;
@@ -230,21 +231,51 @@ function matchTokens(q: TokenKey, c: TokenKey, why?: { kind: number }): number {
   return score;
 }
 
-function describe(kind: number, q: TokenKey, c: TokenKey): string | null {
+/**
+ * Why two names met, as data: lib/people/likely.ts turns it into catalogue messages; `reasons`
+ * (English) stays for the benchmark and the tests.
+ */
+export type MatchReason =
+  | { kind: 'otherForm' | 'withoutEnding' | 'genderClash' | 'shortForm' | 'spelling'; query: string; candidate: string }
+  | { kind: 'initialFits' | 'fitsInitial'; query: string; candidate: string }
+  | { kind: 'fewerWords' | 'lacksWord'; candidate: string }
+  | { kind: 'wordOrder' | 'sameKeys' };
+
+function reasonOf(kind: number, q: TokenKey, c: TokenKey): MatchReason | null {
+  const words = { query: q.text, candidate: c.text };
   switch (kind) {
-    case OTHER_FORM: return `"${q.text}" and "${c.text}": Kazakh -uly/-kyzy against Russian -ev/-ov form`;
-    case WITHOUT_ENDING: return `"${q.text}" and "${c.text}": surname with and without its ending`;
-    case GENDER_CLASH: return `"${q.text}" and "${c.text}" are a man's and a woman's form`;
-    case SHORT_FORM: return `"${q.text}" is a short form of "${c.text}"`;
-    case INITIAL: return q.initial ? `initial "${q.text}" fits "${c.text}"` : `"${q.text}" fits the initial "${c.text}"`;
-    case SPELLING: return `"${q.text}" ≈ "${c.text}" (spelling differs)`;
+    case OTHER_FORM: return { kind: 'otherForm', ...words };
+    case WITHOUT_ENDING: return { kind: 'withoutEnding', ...words };
+    case GENDER_CLASH: return { kind: 'genderClash', ...words };
+    case SHORT_FORM: return { kind: 'shortForm', ...words };
+    case INITIAL: return { kind: q.initial ? 'initialFits' : 'fitsInitial', ...words };
+    case SPELLING: return { kind: 'spelling', ...words };
     default: return null;
+  }
+}
+
+/** A reason in English. */
+export function describeReason(r: MatchReason): string {
+  switch (r.kind) {
+    case 'otherForm': return `"${r.query}" and "${r.candidate}": Kazakh -uly/-kyzy against Russian -ev/-ov form`;
+    case 'withoutEnding': return `"${r.query}" and "${r.candidate}": surname with and without its ending`;
+    case 'genderClash': return `"${r.query}" and "${r.candidate}" are a man's and a woman's form`;
+    case 'shortForm': return `"${r.query}" is a short form of "${r.candidate}"`;
+    case 'initialFits': return `initial "${r.query}" fits "${r.candidate}"`;
+    case 'fitsInitial': return `"${r.query}" fits the initial "${r.candidate}"`;
+    case 'spelling': return `"${r.query}" ≈ "${r.candidate}" (spelling differs)`;
+    case 'fewerWords': return `the query has fewer words than "${r.candidate}"`;
+    case 'lacksWord': return `"${r.candidate}" lacks a word of the query`;
+    case 'wordOrder': return 'word order differs';
+    case 'sameKeys': return 'same name keys';
   }
 }
 
 export interface NameMatch {
   score: number;
   reasons: string[];
+  /** The reasons as data (only with `explain`). */
+  details?: MatchReason[];
 }
 
 const weightOf = (t: TokenKey) => (t.initial ? 2 : Math.max(3, t.key.length));
@@ -343,18 +374,18 @@ export function scoreNames(
   score = Math.min(1, 0.9 * score + 0.1 * jaccard);
   if (!pairs) return { score, reasons: [] };
 
-  const reasons: string[] = [];
+  const details: MatchReason[] = [];
   const why = { kind: NO_ENDING };
   for (const [i, j] of pairs) {
     matchTokens(qs[i], cs[j], why);
-    const text = describe(why.kind, qs[i], cs[j]);
-    if (text) reasons.push(text);
+    const reason = reasonOf(why.kind, qs[i], cs[j]);
+    if (reason) details.push(reason);
   }
-  if (leftC > 0) reasons.push(`the query has fewer words than "${candidate.name}"`);
-  if (leftQ > 0) reasons.push(`"${candidate.name}" lacks a word of the query`);
-  if (!orderKept) reasons.push('word order differs');
-  if (reasons.length === 0) reasons.push('same name keys');
-  return { score, reasons };
+  if (leftC > 0) details.push({ kind: 'fewerWords', candidate: candidate.name });
+  if (leftQ > 0) details.push({ kind: 'lacksWord', candidate: candidate.name });
+  if (!orderKept) details.push({ kind: 'wordOrder' });
+  if (details.length === 0) details.push({ kind: 'sameKeys' });
+  return { score, reasons: details.map(describeReason), details };
 }
 
 /**
@@ -387,10 +418,8 @@ export function rankCandidates(
     if (bestScore >= minScore) found.push({ person, name: bestName, score: bestScore });
   }
   found.sort((a, b) => b.score - a.score);
-  return found.slice(0, limit).map(({ person, name, score }) => ({
-    id: person.id,
-    score,
-    matchedName: name,
-    reasons: scoreNames(q, nameKeys(name), true).reasons,
-  }));
+  return found.slice(0, limit).map(({ person, name, score }) => {
+    const explained = scoreNames(q, nameKeys(name), true);
+    return { id: person.id, score, matchedName: name, reasons: explained.reasons, details: explained.details ?? [] };
+  });
 }

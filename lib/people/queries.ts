@@ -10,6 +10,7 @@ import { restore, softDelete } from '@/lib/history/soft-delete';
 import { detentionsOfPerson, withStatsUpdate } from '@/lib/dashboard/stats';
 import { foldName, scriptOf } from '@/lib/names/fold';
 import { matchKeyOf } from '@/lib/names/match';
+import { findLikelyPeople } from './likely';
 import { withRetry } from '@/lib/transactions/retry';
 import type { PersonInput } from './schema';
 
@@ -49,12 +50,22 @@ export async function insertPerson(
   return row.id;
 }
 
-/** People whose any name matches, for the activist picker. Monitors and admins only (see callers). */
-export async function searchPeople(query: string, limit = 8) {
+/** Below the duplicate warning's bar: the picker is for finding, so it casts a wider net. */
+const PICKER_MIN_SCORE = 0.7;
+
+/**
+ * People for the activist picker: those the name matcher finds whatever the spelling (best
+ * first), then, for a name still being typed ("Serik"), those with a name containing it. Deleted
+ * and merged people are left out. Monitors and admins only (see callers).
+ */
+export async function searchPeople(actor: Actor, query: string, limit = 8) {
   const key = foldName(query);
   if (key.length < 2) return [];
+  const likely = key.length >= 4 ? await findLikelyPeople(actor, query, { limit, minScore: PICKER_MIN_SCORE }) : [];
+  const found = likely.map((p) => ({ id: p.id, displayName: p.displayName, role: p.role, affiliation: p.affiliation, detentionCount: p.detentions.count }));
+  if (found.length >= limit) return found;
   const pattern = `%${key.replace(/[%_\\]/g, '')}%`;
-  return db
+  const bySubstring = await db
     .select({
       id: people.id,
       displayName: people.displayName,
@@ -68,11 +79,14 @@ export async function searchPeople(query: string, limit = 8) {
     .where(
       and(
         isNull(people.deletedAt),
+        isNull(people.mergedIntoId),
         sql`EXISTS (SELECT 1 FROM person_names pn WHERE pn.person_id = "people"."id" AND pn.search_key LIKE ${pattern})`,
       ),
     )
     .orderBy(asc(people.displayName))
     .limit(limit);
+  const seen = new Set(found.map((p) => p.id));
+  return [...found, ...bySubstring.filter((p) => !seen.has(p.id))].slice(0, limit);
 }
 
 /**

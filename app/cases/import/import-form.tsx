@@ -4,10 +4,12 @@ import { useTranslations } from 'next-intl';
 import { useActionState, useState } from 'react';
 import { commitImportAction, type ImportCommitState } from './actions';
 import type { ImportPreview, PreviewRow } from '@/lib/imports/queries';
+import { COMMIT_FORM_ID, PersonChoiceCell } from './person-choice';
 
 function RowsTable({ rows }: { rows: PreviewRow[] }) {
   const t = useTranslations('imports');
   const tr = useTranslations();
+  const choosing = rows.some((r) => r.candidates?.length);
   return (
     <table>
       <thead>
@@ -17,6 +19,7 @@ function RowsTable({ rows }: { rows: PreviewRow[] }) {
           <th scope="col">{t('place')}</th>
           <th scope="col">{t('detained')}</th>
           <th scope="col">{t('person')}</th>
+          {choosing && <th scope="col">{tr('matching.import.column')}</th>}
           <th scope="col">{t('problems')}</th>
         </tr>
       </thead>
@@ -28,6 +31,11 @@ function RowsTable({ rows }: { rows: PreviewRow[] }) {
             <td>{r.place}</td>
             <td>{r.detained}</td>
             <td>{r.person === 'existing' ? t('personExisting') : t('personNew')}</td>
+            {choosing && (
+              <td>
+                <PersonChoiceCell row={r} />
+              </td>
+            )}
             <td>
               {r.errors.length === 0 ? (
                 t('ok')
@@ -93,6 +101,7 @@ export function ImportForm({ preview, error }: { preview: ImportPreview | null; 
             {t('summary', { rows: preview.rows.length, valid: preview.validCount, errors: preview.errorCount })}
           </p>
           {preview.ignoredColumns.length > 0 && <p className="hint">{t('ignoredColumns', { columns: preview.ignoredColumns.join(', ') })}</p>}
+          {preview.rows.some((r) => r.candidates?.length) && <p className="hint">{tr('matching.import.hint')}</p>}
           {commitState.error && (
             <div role="alert" className="banner error">
               {tr(commitState.error)}
@@ -100,7 +109,7 @@ export function ImportForm({ preview, error }: { preview: ImportPreview | null; 
           )}
           {commitState.rows && <RowsTable rows={commitState.rows} />}
           {preview.validCount > 0 && (
-            <form action={commitAction} className="actions">
+            <form id={COMMIT_FORM_ID} action={commitAction} className="actions">
               <input type="hidden" name="batchId" value={preview.batchId} />
               {preview.errorCount > 0 ? (
                 <>

@@ -10,5 +10,5 @@ export async function GET(request: NextRequest) {
   if (!user) return NextResponse.json({ error: 'unauthorized' }, { status: 401 });
   if (!can(user.role, 'write')) return NextResponse.json({ error: 'forbidden' }, { status: 403 });
   const q = stripControlCharacters(request.nextUrl.searchParams.get('q') ?? '').slice(0, 100);
-  return NextResponse.json({ people: await searchPeople(q) });
+  return NextResponse.json({ people: await searchPeople(user, q) });
 }

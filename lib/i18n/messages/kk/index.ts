@@ -32,6 +32,7 @@ import calendar from './calendar.json';
 import vocabulary from './vocabulary.json';
 import locale from './locale.json';
 import places from './places.json';
+import matching from './matching.json';
 
 const messages = {
   app,
@@ -64,6 +65,7 @@ const messages = {
   vocabulary,
   locale,
   places,
+  matching,
 };
 
 export default messages;

@@ -33,6 +33,7 @@ import calendar from './calendar.json';
 import vocabulary from './vocabulary.json';
 import locale from './locale.json';
 import places from './places.json';
+import matching from './matching.json';
 
 const messages = {
   app,
@@ -65,6 +66,7 @@ const messages = {
   vocabulary,
   locale,
   places,
+  matching,
 };
 
 export default messages;

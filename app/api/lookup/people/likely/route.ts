@@ -1,0 +1,18 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { can } from '@/lib/auth/policy';
+import { currentRouteUser } from '@/lib/auth/guard';
+import { findLikelyPeople } from '@/lib/people/likely';
+import { stripControlCharacters } from '@/lib/text/control';
+
+/**
+ * The duplicate warning of the case form: people already on record whom a new person's typed name
+ * likely names, with why and their detentions. Only for those who may record cases.
+ */
+export async function GET(request: NextRequest) {
+  const user = await currentRouteUser();
+  if (!user) return NextResponse.json({ error: 'unauthorized' }, { status: 401 });
+  if (!can(user.role, 'write')) return NextResponse.json({ error: 'forbidden' }, { status: 403 });
+  const q = stripControlCharacters(request.nextUrl.searchParams.get('q') ?? '').slice(0, 100);
+  if (q.trim().length < 3) return NextResponse.json({ people: [] });
+  return NextResponse.json({ people: await findLikelyPeople(user, q, { limit: 5 }) });
+}
