@@ -124,6 +124,7 @@ const DYNAMIC_FAMILIES: Record<string, string> = {
   'reports.pdf.': "the report's own filter labels by name (lib/reports/report.ts)",
   'imports.errors.': 'upload refusals by value (lib/imports/upload.ts UPLOAD_ERRORS)',
   'twoFactor.errors.': 'two-factor refusals by reason (lib/two-factor/schema.ts)',
+  'matching.reasons.': 'why two names may be one person, by kind (lib/people/likely.ts)',
   'locale.columns.': 'export headers built from the column names (lib/exports/headers.ts; headers.test.ts checks each)',
 };
 
