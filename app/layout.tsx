@@ -4,6 +4,8 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { can } from '@/lib/auth/policy';
 import { currentUser } from '@/lib/auth/guard';
+import { currentLocaleChoice } from '@/lib/i18n/locale';
+import { LocaleSwitcher } from './components/locale-switcher';
 import { signOutAction } from './login/actions';
 import './globals.css';
 
@@ -14,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const [t, locale, user] = await Promise.all([getTranslations(), getLocale(), currentUser()]);
+  const [t, locale, user, choice] = await Promise.all([getTranslations(), getLocale(), currentUser(), currentLocaleChoice()]);
   return (
     <html lang={locale}>
       <body>
@@ -55,6 +57,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               </form>
             </div>
           )}
+          <LocaleSwitcher current={choice} id="header-locale" />
         </header>
         <main id="main">
           <NextIntlClientProvider>{children}</NextIntlClientProvider>

@@ -51,7 +51,11 @@ export async function seedReference(db: Db) {
       await tx.insert(mciValues).values(mci).onConflictDoUpdate({ target: mciValues.year, set: mci });
     }
     for (const election of ELECTIONS) {
-      await tx.insert(elections).values(election).onConflictDoNothing();
+      // Only the translations are refreshed: an existing election keeps its kind and date.
+      await tx
+        .insert(elections)
+        .values(election)
+        .onConflictDoUpdate({ target: elections.name, set: { nameKk: election.nameKk, nameRu: election.nameRu } });
     }
   });
 }

@@ -22,7 +22,7 @@ test('an admin adds a charge vocabulary entry; the same article again is refused
   await expect(page.getByRole('status')).toContainText(`Added CoAO art. ${article}.`);
   const row = page.getByRole('row', { name: new RegExp(`CoAO art\\. ${article}\\b`) });
   await expect(row).toContainText('0');
-  await expect(row.getByRole('textbox')).toHaveValue('Petty hooliganism (test)');
+  await expect(row.getByRole('textbox', { name: `Name of CoAO art. ${article}`, exact: true })).toHaveValue('Petty hooliganism (test)');
 
   await add('Code of Administrative Offences (CoAO)', article, 'Same article again');
   await expect(page.getByLabel('Article', { exact: true })).toHaveAccessibleDescription(/already in the vocabulary/);
@@ -30,14 +30,16 @@ test('an admin adds a charge vocabulary entry; the same article again is refused
   await expect(page.getByRole('row', { name: new RegExp(`CoAO art\\. ${article}\\b`) })).toHaveCount(1);
 
   // Renamed in place; an unused entry can be removed.
-  await row.getByRole('textbox').fill('Petty hooliganism');
+  await row.getByRole('textbox', { name: `Name of CoAO art. ${article}`, exact: true }).fill('Petty hooliganism');
+  await row.getByRole('textbox', { name: `Name of CoAO art. ${article} in Russian`, exact: true }).fill('Мелкое хулиганство');
   // Wait for the action's answer before reloading, or the reload could overtake the save.
   await Promise.all([
     page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/admin/vocabulary')),
     row.getByRole('button', { name: `Rename CoAO art. ${article}` }).click(),
   ]);
   await page.reload();
-  await expect(page.getByRole('row', { name: new RegExp(`CoAO art\\. ${article}\\b`) }).getByRole('textbox')).toHaveValue('Petty hooliganism');
+  await expect(page.getByRole('row', { name: new RegExp(`CoAO art\\. ${article}\\b`) }).getByRole('textbox', { name: `Name of CoAO art. ${article}`, exact: true })).toHaveValue('Petty hooliganism');
+  await expect(page.getByRole('textbox', { name: `Name of CoAO art. ${article} in Russian`, exact: true })).toHaveValue('Мелкое хулиганство');
   // An entry in use offers no removal.
   await expect(page.getByRole('button', { name: 'Remove CoAO art. 488' })).toHaveCount(0);
   await page.getByRole('button', { name: `Remove CoAO art. ${article}` }).click();

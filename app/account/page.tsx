@@ -4,6 +4,7 @@ import { requireUser } from '@/lib/auth/guard';
 import { listActiveSessions } from '@/lib/auth/sessions';
 import { ActionForm } from '@/app/components/action-form';
 import { RecordForm } from '@/app/components/record-form';
+import { LocaleSwitcher } from '@/app/components/locale-switcher';
 import { signOutEverywhereAction } from '@/app/login/actions';
 import { changePasswordAction, endSessionAction } from './actions';
 
@@ -19,6 +20,9 @@ export default async function AccountPage() {
         <Link href="/account/security">{t('account.twoFactorLink')}</Link>{' '}
         {user.twoFactorEnabled ? t('account.twoFactorOn') : t('account.twoFactorOff')}
       </p>
+
+      <h2>{t('locale.title')}</h2>
+      <LocaleSwitcher current={user.locale ?? 'browser'} id="account-locale" showHint />
 
       <h2>{t('account.sessionsTitle')}</h2>
       <p className="hint">{t('account.sessionsHint')}</p>

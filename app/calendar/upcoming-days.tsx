@@ -3,10 +3,11 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import type { CalendarItem } from '@/lib/custody/calendar';
 import { chargeLine } from '@/lib/custody/feeds';
 import { showInterval, showPlace } from '@/lib/format';
+import { getVocabularyNames } from '@/lib/i18n/vocabulary-names';
 
 /** The calendar proper: one section per day, each hearing or release with who, where and why. */
 export async function UpcomingDays({ groups }: { groups: { day: string; items: CalendarItem[] }[] }) {
-  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
+  const [t, format, names] = await Promise.all([getTranslations(), getFormatter(), getVocabularyNames()]);
   return (
     <section aria-labelledby="upcoming-title">
       <h2 id="upcoming-title">{t('calendar.upcomingTitle')}</h2>
@@ -22,7 +23,7 @@ export async function UpcomingDays({ groups }: { groups: { day: string; items: C
                 <Link href={`/cases/${item.detentionId}`} aria-label={t('calendar.open', { person: item.person })}>
                   {item.person}
                 </Link>{' '}
-                ({showPlace(t, item.place)})
+                ({showPlace(t, names.where(item.place))})
                 {item.date.qualifier !== 'exact' && <> · {t('calendar.when')}: {showInterval(t, item.date)}</>}
                 {item.date.asReported && <> · {t('dates.asReported', { text: item.date.asReported })}</>}
                 {(item.venue ?? item.court) && <> · {t('calendar.venue')}: {item.venue ?? item.court}</>}

@@ -3,12 +3,13 @@ import { getTranslations } from 'next-intl/server';
 import type { listCases } from '@/lib/cases/queries';
 import { custodyNow } from '@/lib/custody/timeline';
 import { legalBasisText, showInterval, showPenalty, showPlace } from '@/lib/format';
+import { getVocabularyNames } from '@/lib/i18n/vocabulary-names';
 
 type Row = Awaited<ReturnType<typeof listCases>>['rows'][number];
 
 /** One detention in the case list: who, where, when, the charges (stated vs inferred), outcomes, custody today. */
 export async function CaseRow({ row, today }: { row: Row; today: string }) {
-  const t = await getTranslations();
+  const [t, names] = await Promise.all([getTranslations(), getVocabularyNames()]);
   const now = custodyNow(row, today);
   const date = { earliest: row.detainedEarliest, latest: row.detainedLatest, qualifier: row.detainedQualifier, asReported: row.detainedAsReported };
   return (
@@ -19,8 +20,8 @@ export async function CaseRow({ row, today }: { row: Row; today: string }) {
         {row.deletedAt && <span className="tag restricted">{t('cases.deleted')}</span>}
       </td>
       <td>
-        {showPlace(t, row)}
-        {row.city && <div className="hint">{row.region}</div>}
+        {showPlace(t, names.where(row))}
+        {row.city && <div className="hint">{names.region(row.region)}</div>}
       </td>
       <td>
         {showInterval(t, date)}
@@ -32,7 +33,7 @@ export async function CaseRow({ row, today }: { row: Row; today: string }) {
         ) : (
           <ul className="plain">
             {row.charges.map((c, i) => {
-              const basis = legalBasisText(c);
+              const basis = legalBasisText(t, c);
               return (
                 <li key={i}>
                   {basis ? (

@@ -4,7 +4,7 @@ import { can, seesRestricted } from '@/lib/auth/policy';
 import { requirePermission } from '@/lib/auth/guard';
 import { filtersToQuery, readCaseFilters } from '@/lib/cases/filters';
 import { listCases } from '@/lib/cases/queries';
-import { listVocabulary } from '@/lib/vocab/queries';
+import { getVocabularyNames } from '@/lib/i18n/vocabulary-names';
 import { FilterFields } from '@/app/components/filter-fields';
 import { CaseRow } from './case-row';
 import { ExportLinks } from './export/export-links';
@@ -14,7 +14,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function CasesPage({ searchParams }: Props) {
   const user = await requirePermission('read');
   const { filters, invalid } = readCaseFilters(await searchParams);
-  const [t, result, vocab] = await Promise.all([getTranslations(), listCases(user, filters), listVocabulary()]);
+  const [t, result, names] = await Promise.all([getTranslations(), listCases(user, filters), getVocabularyNames()]);
   const restricted = seesRestricted(user);
   const today = new Date().toISOString().slice(0, 10);
 
@@ -44,7 +44,7 @@ export default async function CasesPage({ searchParams }: Props) {
             {filters.before !== undefined && <input type="hidden" name="before" value={filters.before} />}
             {filters.after !== undefined && <input type="hidden" name="after" value={filters.after} />}
             {t('filters.window', {
-              election: vocab.elections.find((e) => e.id === filters.lens)?.name ?? '',
+              election: names.election(names.vocab.elections.find((e) => e.id === filters.lens)?.name),
               before: filters.before ?? 60,
               after: filters.after ?? 30,
             })}

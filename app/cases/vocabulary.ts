@@ -9,6 +9,7 @@ export async function caseFormVocabulary(): Promise<CaseFormVocabulary> {
   return {
     places: vocab.places,
     regions: vocab.regions,
+    regionNames: vocab.regionNames,
     charges: vocab.charges,
     elections: vocab.elections,
     enums: {

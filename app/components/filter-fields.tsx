@@ -1,7 +1,8 @@
 import { getTranslations } from 'next-intl/server';
 import { chargeOutcome, confidentiality, penaltyKind, personRole, plea, reviewStatus } from '@/db/schema';
 import { CUSTODY_FILTERS, type CaseFilters } from '@/lib/cases/filters';
-import { listVocabulary } from '@/lib/vocab/queries';
+import { legalBasisText } from '@/lib/format';
+import { getVocabularyNames } from '@/lib/i18n/vocabulary-names';
 
 const ALL = [
   'q', 'city', 'region', 'place', 'from', 'to', 'dated', 'charge', 'outcome', 'penalty', 'custody', 'plea', 'election', 'review', 'role', 'confidentiality',
@@ -28,19 +29,20 @@ export async function FilterFields({
   /** Filters given in the URL but malformed (e.g. 2021-02-30): ignored, and said so beside the field. */
   invalid?: readonly string[];
 }) {
-  const [t, vocab] = await Promise.all([getTranslations(), listVocabulary()]);
+  const [t, names] = await Promise.all([getTranslations(), getVocabularyNames()]);
+  const { vocab } = names;
   const enumOptions = (name: string, values: readonly string[]) => values.map((v) => ({ value: v, label: t(`enums.${name}.${v}`) }));
   const options: Partial<Record<FilterName, { value: string | number; label: string }[]>> = {
-    city: vocab.places.map((p) => ({ value: p.id, label: p.name })),
-    region: vocab.regions.map((r) => ({ value: r, label: r })),
-    charge: vocab.charges.map((c) => ({ value: c.id, label: `${c.legalBasis}: ${c.name}` })),
+    city: vocab.places.map((p) => ({ value: p.id, label: names.local(p) })),
+    region: vocab.regions.map((r) => ({ value: r, label: names.region(r) })),
+    charge: vocab.charges.map((c) => ({ value: c.id, label: `${legalBasisText(t, { legalBasis: c.legalBasis, part: null })}: ${names.local(c)}` })),
     place: [{ value: 'not_stated', label: t('filters.placeNotStated') }],
     dated: [{ value: 'uncertain', label: t('dates.uncertain') }],
     outcome: enumOptions('chargeOutcome', chargeOutcome.enumValues),
     penalty: enumOptions('penaltyKind', penaltyKind.enumValues),
     custody: enumOptions('custodyFilter', CUSTODY_FILTERS),
     plea: enumOptions('plea', plea.enumValues),
-    election: vocab.elections.map((e) => ({ value: e.id, label: e.name })),
+    election: vocab.elections.map((e) => ({ value: e.id, label: names.local(e) })),
     review: enumOptions('reviewStatus', reviewStatus.enumValues),
     role: enumOptions('personRole', personRole.enumValues),
     confidentiality: enumOptions('confidentiality', confidentiality.enumValues),

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { useFormatter } from 'next-intl';
 import type { ReactNode } from 'react';
 import type { Chart } from '@/lib/dashboard/charts';
 import { ChartFigure } from './chart-figure';
@@ -22,6 +23,7 @@ export function Figure({ id, title, chart, summary, dataLabel, children }: { id:
 
 /** A ranking as a table: each row links to the case list filtered to it, where the list can say so. */
 export function RankTable({ caption, rows, itemLabel, countLabel }: { caption: string; rows: RankRow[]; itemLabel: string; countLabel: string }) {
+  const format = useFormatter();
   return (
     <table>
       <caption className="hint">{caption}</caption>
@@ -38,7 +40,7 @@ export function RankTable({ caption, rows, itemLabel, countLabel }: { caption: s
               {r.href ? <Link href={r.href}>{r.label}</Link> : r.label}
               {r.note && <div className="hint">{r.note}</div>}
             </td>
-            <td>{r.count.toLocaleString('en')}</td>
+            <td>{format.number(r.count)}</td>
           </tr>
         ))}
       </tbody>

@@ -4,6 +4,7 @@ import { seesRestricted } from '@/lib/auth/policy';
 import { requirePermission } from '@/lib/auth/guard';
 import { filtersToQuery, FILTER_KEYS, type CaseFilters } from '@/lib/cases/filters';
 import { getDashboard } from '@/lib/dashboard/cache';
+import { getVocabularyNames } from '@/lib/i18n/vocabulary-names';
 import { DATE_AXES, readDashboardParams } from '@/lib/dashboard/params';
 import { FilterFields } from '@/app/components/filter-fields';
 import { ChargesSection } from './sections/charges';
@@ -20,7 +21,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function DashboardPage({ searchParams }: Props) {
   const user = await requirePermission('read');
   const { params, invalid } = readDashboardParams(await searchParams);
-  const [t, data] = await Promise.all([getTranslations(), getDashboard(user, params)]);
+  const [t, data, names] = await Promise.all([getTranslations(), getDashboard(user, params), getVocabularyNames()]);
   const { lens, scope } = data;
 
   // Every chart element opens the case list with the dashboard's filters and period, narrowed to it.
@@ -37,7 +38,7 @@ export default async function DashboardPage({ searchParams }: Props) {
     page: 1,
   };
   const cases: CasesLink = (overrides) => `/cases${filtersToQuery(shared, overrides)}`;
-  const number = (n: number) => n.toLocaleString('en');
+  const number = (n: number) => t('locale.count', { count: n });
   const sections = { data, params, cases };
 
   return (
@@ -49,7 +50,7 @@ export default async function DashboardPage({ searchParams }: Props) {
             <label htmlFor="dash-lens">{t('dashboard.lens')}</label>
             <select id="dash-lens" name="lens" defaultValue={lens ? String(lens.id) : ''}>
               {data.elections.map((e) => (
-                <option key={e.id} value={e.id}>{`${e.name} (${e.heldOn})`}</option>
+                <option key={e.id} value={e.id}>{`${names.election(e.name)} (${e.heldOn})`}</option>
               ))}
             </select>
           </div>
@@ -59,7 +60,7 @@ export default async function DashboardPage({ searchParams }: Props) {
               .filter((e) => e.id !== lens?.id)
               .map((e) => (
                 <label key={e.id}>
-                  <input type="checkbox" name="compare" value={e.id} defaultChecked={params.compare.includes(e.id)} /> {e.name}
+                  <input type="checkbox" name="compare" value={e.id} defaultChecked={params.compare.includes(e.id)} /> {names.election(e.name)}
                 </label>
               ))}
           </fieldset>
@@ -101,7 +102,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         {scope.all
           ? t('dashboard.scopeAll')
           : scope.undatedElectionId
-            ? t('dashboard.scopeWindow', { from: scope.from ?? '…', to: scope.to ?? '…', election: lens?.name ?? '' })
+            ? t('dashboard.scopeWindow', { from: scope.from ?? '…', to: scope.to ?? '…', election: names.election(lens?.name) })
             : t('dashboard.scopeRange', { from: scope.from ?? '…', to: scope.to ?? '…' })}{' '}
         {!seesRestricted(user) && t('dashboard.restrictedExcluded')}
       </p>

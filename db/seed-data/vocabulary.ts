@@ -1,6 +1,7 @@
 /**
  * Controlled vocabularies: the charges seen in reports, each tied to its legal basis, and the
- * elections that frame crackdowns. The charge text as a source words it is kept on each detention.
+ * elections that frame crackdowns, each with its Kazakh and Russian name (the CoAO's and the Criminal
+ * Code's own titles, shortened). The charge text as a source words it is kept on each detention.
  */
 export const CHARGES = [
   {
@@ -9,6 +10,8 @@ export const CHARGES = [
     code: 'administrative',
     article: '488',
     legalBasis: 'CoAO art. 488',
+    nameKk: 'Бейбіт жиналыстарды ұйымдастыру және өткізу тәртібі туралы заңнаманы бұзу',
+    nameRu: 'Нарушение законодательства о порядке организации и проведения мирных собраний',
   },
   {
     slug: 'coao-489',
@@ -16,6 +19,8 @@ export const CHARGES = [
     code: 'administrative',
     article: '489',
     legalBasis: 'CoAO art. 489',
+    nameKk: 'Қоғамдық бірлестіктер туралы заңнаманы бұзу',
+    nameRu: 'Нарушение законодательства об общественных объединениях',
   },
   {
     slug: 'coao-667',
@@ -23,6 +28,8 @@ export const CHARGES = [
     code: 'administrative',
     article: '667',
     legalBasis: 'CoAO art. 667',
+    nameKk: 'Полиция қызметкерінің заңды өкіміне бағынбау',
+    nameRu: 'Неповиновение законному распоряжению сотрудника полиции',
   },
   {
     slug: 'cc-400',
@@ -30,6 +37,8 @@ export const CHARGES = [
     code: 'criminal',
     article: '400',
     legalBasis: 'Criminal Code art. 400',
+    nameKk: 'Бейбіт жиналыстарды ұйымдастыру немесе өткізу тәртібін бұзу (қылмыстық)',
+    nameRu: 'Нарушение порядка организации или проведения мирных собраний (уголовное)',
   },
   {
     slug: 'cc-405',
@@ -37,6 +46,8 @@ export const CHARGES = [
     code: 'criminal',
     article: '405',
     legalBasis: 'Criminal Code art. 405',
+    nameKk: 'Экстремистік деп танылып, қызметіне тыйым салынған бірлестіктің қызметін ұйымдастыру немесе оған қатысу',
+    nameRu: 'Организация деятельности объединения, запрещённого как экстремистское, или участие в ней',
   },
   {
     slug: 'cc-174',
@@ -44,6 +55,8 @@ export const CHARGES = [
     code: 'criminal',
     article: '174',
     legalBasis: 'Criminal Code art. 174',
+    nameKk: 'Әлеуметтік, ұлттық, рулық, нәсілдік, тектік-топтық немесе діни араздықты қоздыру',
+    nameRu: 'Возбуждение социальной, национальной, родовой, расовой, сословной или религиозной розни',
   },
   {
     slug: 'cc-274',
@@ -51,19 +64,29 @@ export const CHARGES = [
     code: 'criminal',
     article: '274',
     legalBasis: 'Criminal Code art. 274',
+    nameKk: 'Көрінеу жалған ақпарат тарату',
+    nameRu: 'Распространение заведомо ложной информации',
   },
-  { slug: 'cc-272', name: 'Mass riots', code: 'criminal', article: '272',
-    legalBasis: 'Criminal Code art. 272' },
+  {
+    slug: 'cc-272',
+    name: 'Mass riots',
+    code: 'criminal',
+    article: '272',
+    legalBasis: 'Criminal Code art. 272',
+    nameKk: 'Жаппай тәртіпсіздіктер',
+    nameRu: 'Массовые беспорядки',
+  },
 ] as const;
 
 export const MAZHILIS_2021 = 'Mazhilis election 2021';
 
+/** With their Kazakh and Russian names (docs/TRANSLATION.md lists the ones a native reader should check). */
 export const ELECTIONS = [
-  { name: 'Presidential election 2019', kind: 'presidential', heldOn: '2019-06-09' },
-  { name: MAZHILIS_2021, kind: 'parliamentary', heldOn: '2021-01-10' },
-  { name: 'Constitutional referendum 2022', kind: 'referendum', heldOn: '2022-06-05' },
-  { name: 'Presidential election 2022', kind: 'presidential', heldOn: '2022-11-20' },
-  { name: 'Mazhilis election 2023', kind: 'parliamentary', heldOn: '2023-03-19' },
+  { name: 'Presidential election 2019', kind: 'presidential', heldOn: '2019-06-09', nameKk: '2019 жылғы Президент сайлауы', nameRu: 'Президентские выборы 2019 года' },
+  { name: MAZHILIS_2021, kind: 'parliamentary', heldOn: '2021-01-10', nameKk: '2021 жылғы Мәжіліс сайлауы', nameRu: 'Выборы в Мажилис 2021 года' },
+  { name: 'Constitutional referendum 2022', kind: 'referendum', heldOn: '2022-06-05', nameKk: '2022 жылғы конституциялық референдум', nameRu: 'Конституционный референдум 2022 года' },
+  { name: 'Presidential election 2022', kind: 'presidential', heldOn: '2022-11-20', nameKk: '2022 жылғы Президент сайлауы', nameRu: 'Президентские выборы 2022 года' },
+  { name: 'Mazhilis election 2023', kind: 'parliamentary', heldOn: '2023-03-19', nameKk: '2023 жылғы Мәжіліс сайлауы', nameRu: 'Выборы в Мажилис 2023 года' },
 ] as const;
 
 /**

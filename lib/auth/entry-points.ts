@@ -25,6 +25,7 @@ export const PUBLIC_ENTRY_POINTS: Record<string, string> = {
   'app/login/actions.ts#signOutAction': 'signing out without a session does nothing',
   'app/api/auth/[...nextauth]/route.ts#GET': "Auth.js's own endpoints (sign-in, session, CSRF)",
   'app/api/auth/[...nextauth]/route.ts#POST': "Auth.js's own endpoints (sign-in, session, CSRF)",
+  'app/components/locale-actions.ts#chooseLocaleAction': "the language switcher: sets the caller's own cookie, and only their own account's language",
   'app/api/health/route.ts#GET': 'readiness probe: says only whether the database answers',
 };
 

@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
 import { db, type Db, type Tx } from '@/db';
-import { rolePolicies, userSessions, users, type UserRole } from '@/db/schema';
+import { rolePolicies, userSessions, users, type UiLocale, type UserRole } from '@/db/schema';
 
 /** Sessions last at most this long, however active (the cookie's own maxAge is the same). */
 export const SESSION_HOURS = 8;
@@ -40,6 +40,8 @@ export type SessionUser = {
   name: string;
   email: string;
   role: UserRole;
+  /** The interface language the user chose; null: follow the browser. */
+  locale: UiLocale | null;
   /** Whether the user has two-factor sign-in on, and whether their role requires it. */
   twoFactorEnabled: boolean;
   twoFactorRequired: boolean;
@@ -59,6 +61,7 @@ export async function getSessionUser(sessionId: string): Promise<SessionUser | n
       name: users.name,
       email: users.email,
       role: users.role,
+      locale: users.locale,
       totpEnabledAt: users.totpEnabledAt,
       requireTwoFactor: rolePolicies.requireTwoFactor,
       lastSeenAt: userSessions.lastSeenAt,
@@ -76,6 +79,7 @@ export async function getSessionUser(sessionId: string): Promise<SessionUser | n
     name: row.name,
     email: row.email,
     role: row.role,
+    locale: row.locale,
     twoFactorEnabled: row.totpEnabledAt !== null,
     twoFactorRequired: row.requireTwoFactor ?? false,
     sessionKey: key,

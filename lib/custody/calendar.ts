@@ -17,7 +17,7 @@ import { chargesOf } from '@/lib/cases/details';
 import { custodyCondition } from '@/lib/cases/queries';
 import { visibleDetention } from '@/lib/cases/visibility';
 import type { DateInterval } from '@/lib/dates/interval';
-import { legalBasisText } from '@/lib/format';
+import { storedBasisText } from '@/lib/format';
 
 /** The calendar day ('YYYY-MM-DD') it is now in a time zone (an IANA name such as 'Asia/Almaty'). */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
@@ -112,7 +112,7 @@ export async function listCalendar(actor: Actor, span: { from: string; to: strin
   ]);
   const charges = await chargesOf(db, [...new Set([...hearings.map((h) => h.detentionId), ...releases.map((r) => r.detentionId)])]);
   const chargeList = (detentionId: number): CalendarCharge[] =>
-    (charges.get(detentionId) ?? []).map((c) => ({ basis: legalBasisText(c), inferred: c.basisOrigin === 'inferred', text: c.chargeText }));
+    (charges.get(detentionId) ?? []).map((c) => ({ basis: storedBasisText(c), inferred: c.basisOrigin === 'inferred', text: c.chargeText }));
   const items: CalendarItem[] = [
     ...hearings.map((h) => ({
       kind: 'hearing' as const,

@@ -14,7 +14,7 @@ import type { Actor } from '@/lib/auth/policy';
 import { publicOrigin } from '@/lib/exports/origin';
 import { APP_TIME_ZONE } from '@/lib/i18n/time-zone';
 import { logError } from '@/lib/log';
-import { showInterval, showPlace } from '@/lib/format';
+import { localBasisText, showInterval, showPlace } from '@/lib/format';
 import { addDays, listCalendar, todayIn, type CalendarItem } from './calendar';
 import { buildCalendar, type AllDayEvent } from './ical';
 
@@ -134,7 +134,8 @@ export function feedEvent(item: CalendarItem, t: T, origin: string): AllDayEvent
 
 /** "CoAO art. 488(3) (inferred by the monitor): violating regulations…", or what is known of it. */
 export function chargeLine(charge: CalendarItem['charges'][number], t: T): string {
-  const basis = charge.basis ? (charge.inferred ? `${charge.basis} (${t('calendar.inferred')})` : charge.basis) : null;
+  const text = charge.basis && localBasisText(t, charge.basis);
+  const basis = text ? (charge.inferred ? `${text} (${t('calendar.inferred')})` : text) : null;
   return [basis, charge.text].filter(Boolean).join(': ') || t('calendar.chargeUnknown');
 }
 

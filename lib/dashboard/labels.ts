@@ -11,7 +11,7 @@ type T = (key: string, values?: Record<string, string | number>) => string;
 /** "CoAO art. 488(3)", "CoAO art. 488 (part not stated)", "Charge text only (no article)". */
 export function chargeBarLabel(t: T, bar: Pick<ChargeBar, 'legalBasis' | 'part' | 'chargeId' | 'textOnly'>): string {
   if (bar.chargeId === null || !bar.legalBasis) return t(bar.textOnly ? 'dashboard.textOnly' : 'dashboard.noArticle');
-  return bar.part ? legalBasisText({ legalBasis: bar.legalBasis, part: bar.part })! : t('dashboard.partNotStated', { basis: bar.legalBasis });
+  return bar.part ? legalBasisText(t, { legalBasis: bar.legalBasis, part: bar.part })! : t('dashboard.partNotStated', { basis: legalBasisText(t, { legalBasis: bar.legalBasis, part: null })! });
 }
 
 /** "up to 7 days", "more than 365 days". */

@@ -30,8 +30,12 @@ export type ExportFile = { body: ReadableStream<Uint8Array>; contentType: string
 
 type Batches = AsyncIterable<ExportRecord[]>;
 
-async function* csvChunks(batches: Batches, shape: ExportShape): AsyncGenerator<string> {
-  yield CSV_BOM + csvLine(exportHeader(shape));
+/** Column names as written in the file's first row: the stable names, or words (lib/exports/headers.ts). */
+type HeaderText = (name: string) => string;
+const stableHeader: HeaderText = (name) => name;
+
+async function* csvChunks(batches: Batches, shape: ExportShape, header: HeaderText): AsyncGenerator<string> {
+  yield CSV_BOM + csvLine(exportHeader(shape).map(header));
   for await (const batch of batches) yield batch.map((r) => csvLine(exportCells(r, shape))).join('');
 }
 
@@ -54,13 +58,13 @@ function xlsxCells(cells: Cell[]): (string | number | null)[] {
  * handed on after each batch, and no further rows are read until the reader has taken them, so a
  * slow download holds one batch in memory, not the whole file.
  */
-async function* xlsxChunks(batches: Batches, shape: ExportShape): AsyncGenerator<Uint8Array> {
+async function* xlsxChunks(batches: Batches, shape: ExportShape, header: HeaderText): AsyncGenerator<Uint8Array> {
   const out = new PassThrough();
   const ready: Buffer[] = [];
   out.on('data', (chunk: Buffer) => ready.push(chunk));
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet('Detentions');
-  sheet.addRow(exportHeader(shape)).commit();
+  sheet.addRow(exportHeader(shape).map(header)).commit();
   for await (const batch of batches) {
     for (const record of batch) sheet.addRow(xlsxCells(exportCells(record, shape))).commit();
     await new Promise((resolve) => setImmediate(resolve));
@@ -105,7 +109,12 @@ export async function startExport(
   actor: Actor,
   filters: Partial<CaseFilters>,
   format: FileFormat,
-  options: ExportOptions & { now?: Date; onFinish?: (rows: number, completed: boolean) => Promise<void> },
+  options: ExportOptions & {
+    now?: Date;
+    onFinish?: (rows: number, completed: boolean) => Promise<void>;
+    /** Header text per column (CSV and XLSX); default the stable names. JSON keys never change. */
+    header?: HeaderText;
+  },
 ): Promise<ExportFile> {
   const now = options.now ?? new Date();
   const includeNotes = notesAllowed(actor, options.includeNotes);
@@ -126,9 +135,9 @@ export async function startExport(
   }
   async function* logged(): AsyncGenerator<string | Uint8Array> {
     try {
-      if (format === 'csv') yield* csvChunks(counted(), shape);
+      if (format === 'csv') yield* csvChunks(counted(), shape, options.header ?? stableHeader);
       else if (format === 'json') yield* jsonChunks(counted(), shape, filters, now);
-      else yield* xlsxChunks(counted(), shape);
+      else yield* xlsxChunks(counted(), shape, options.header ?? stableHeader);
     } finally {
       await finishExportLog(logId, rows, completed);
       await options.onFinish?.(rows, completed);

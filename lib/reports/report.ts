@@ -3,7 +3,9 @@ import type { Actor } from '@/lib/auth/policy';
 import type { CaseFilters } from '@/lib/cases/filters';
 import { startExportLog, finishExportLog } from '@/lib/exports/queries';
 import { formatAmount, legalBasisText, showInterval, showPenalty, showPlace } from '@/lib/format';
-import { listVocabulary } from '@/lib/vocab/queries';
+import { listVocabulary, type Vocabulary } from '@/lib/vocab/queries';
+import type { Locale } from '@/lib/i18n/locales';
+import { vocabularyNames, type VocabularyNames } from '@/lib/i18n/vocabulary';
 import { filtersToQuery } from '@/lib/cases/filters';
 import type { ChargeDetail } from '@/lib/cases/details';
 import { barChart, timelineChart } from '@/lib/dashboard/charts';
@@ -18,21 +20,20 @@ import { getReportData, type ReportData } from './queries';
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 /** The filters in words, as the report prints them: names, not ids. */
-async function describeFilters(t: Translate, filters: Partial<CaseFilters>): Promise<[string, string][]> {
-  const vocab = await listVocabulary();
+function describeFilters(t: Translate, filters: Partial<CaseFilters>, vocab: Vocabulary, names: VocabularyNames): [string, string][] {
   const out: [string, string][] = [];
   const add = (label: string, value: string | undefined) => value && out.push([t(`filters.${label}`), value]);
   // Filters of the new model, named in this report's own words.
   const addOwn = (label: string, value: string | undefined) => value && out.push([t(`reports.pdf.${label}`), value]);
   add('q', filters.q);
-  add('city', vocab.places.find((p) => p.id === filters.city)?.name);
-  add('region', filters.region);
+  add('city', names.place(vocab.places.find((p) => p.id === filters.city)?.name) || undefined);
+  add('region', filters.region && names.region(filters.region));
   add('from', filters.from);
   add('to', filters.to);
   const charge = vocab.charges.find((c) => c.id === filters.charge);
-  add('charge', charge && `${charge.legalBasis}: ${charge.name}`);
+  add('charge', charge && `${legalBasisText(t, { legalBasis: charge.legalBasis, part: null })}: ${names.local(charge)}`);
   add('plea', filters.plea && t(`enums.plea.${filters.plea}`));
-  add('election', vocab.elections.find((e) => e.id === filters.election)?.name);
+  add('election', names.election(vocab.elections.find((e) => e.id === filters.election)?.name) || undefined);
   add('role', filters.role && t(`enums.personRole.${filters.role}`));
   add('review', filters.review && t(`enums.reviewStatus.${filters.review}`));
   add('confidentiality', filters.confidentiality && t(`enums.confidentiality.${filters.confidentiality}`));
@@ -52,11 +53,11 @@ function describePeriod(t: Translate, filters: Partial<CaseFilters>, data: Repor
 }
 
 /** The charts of the report; a separate step so another chart source can take its place. */
-export function reportCharts(t: Translate, data: ReportData): ReportChart[] {
+export function reportCharts(t: Translate, data: ReportData, names: VocabularyNames): ReportChart[] {
   const { panels } = data;
   return renderReportCharts(
     {
-      byCity: cityLines(t, data).map(([label, count]) => ({ label, count })),
+      byCity: cityLines(t, data, names).map(([label, count]) => ({ label, count })),
       byCharge: panels.byCharge.map((c) => ({ label: chargeBarLabel(t, c), count: c.count })),
     },
     { byCity: t('reports.pdf.chartByCity'), byCharge: t('reports.pdf.chartByCharge'), other: t('reports.pdf.other') },
@@ -64,9 +65,9 @@ export function reportCharts(t: Translate, data: ReportData): ReportChart[] {
 }
 
 /** Cities, and the records naming none as a line of their own (as on the dashboard). */
-function cityLines(t: Translate, data: ReportData): [string, number][] {
+function cityLines(t: Translate, data: ReportData, names: VocabularyNames): [string, number][] {
   const { panels } = data;
-  const lines: [string, number][] = panels.byPlace.map((p) => [p.name, p.count]);
+  const lines: [string, number][] = panels.byPlace.map((p) => [names.place(p.name), p.count]);
   if (panels.placeNotStated) lines.push([t('dashboard.placeNotStated'), panels.placeNotStated]);
   return lines.sort((a, b) => b[1] - a[1]);
 }
@@ -75,7 +76,7 @@ function cityLines(t: Translate, data: ReportData): [string, number][] {
  * The dashboard's charts for the same records: the timeline around the election (the filtered
  * election, else the dashboard's default); penalties and outcomes per charge.
  */
-async function dashboardCharts(t: Translate, actor: Actor, filters: Partial<CaseFilters>, data: ReportData): Promise<ReportChart[]> {
+async function dashboardCharts(t: Translate, actor: Actor, filters: Partial<CaseFilters>, data: ReportData, names: VocabularyNames): Promise<ReportChart[]> {
   const query = new URLSearchParams(filtersToQuery({ ...filters, page: 1 }).slice(1));
   // The report covers every date its filters allow, not the dashboard's default window.
   if (!filters.from && !filters.to) query.set('all', '1');
@@ -87,10 +88,10 @@ async function dashboardCharts(t: Translate, actor: Actor, filters: Partial<Case
   if (lens && lens.days.some((d) => d.count > 0)) {
     const label = (o: number) => (o === 0 ? t('dashboard.electionDayShort') : o < 0 ? `T−${-o}` : `T+${o}`);
     charts.push({
-      title: t('reports.pdf.chartTimeline', { election: `${lens.name} (${lens.heldOn})` }),
+      title: t('reports.pdf.chartTimeline', { election: `${names.election(lens.name)} (${lens.heldOn})` }),
       svg: timelineChart(
         lens.days.map((d) => label(d.offset)),
-        [{ name: lens.name, points: lens.days.map((d) => ({ value: d.count, href: null })) }],
+        [{ name: names.election(lens.name), points: lens.days.map((d) => ({ value: d.count, href: null })) }],
         { width: 495, electionDayLabel: t('dashboard.electionDay'), electionDayIndex: params.before },
       ).svg,
     });
@@ -113,7 +114,7 @@ async function dashboardCharts(t: Translate, actor: Actor, filters: Partial<Case
 
 /** One charge: "CoAO art. 488(3) (stated by the source): calling for protests — Convicted". */
 function chargeText(t: Translate, c: ChargeDetail): string {
-  const basis = legalBasisText(c);
+  const basis = legalBasisText(t, c);
   const origin = c.basisOrigin ? ` (${t(`reports.pdf.${c.basisOrigin}`)})` : '';
   const head = basis ? `${basis}${origin}${c.chargeText ? `: ${c.chargeText}` : ''}` : (c.chargeText ?? t('dashboard.noArticle'));
   return `${head} — ${t(`enums.chargeOutcome.${c.outcome}`)}`;
@@ -126,7 +127,7 @@ function penaltiesText(t: Translate, charges: ChargeDetail[]): string {
   return all.map((p) => `${showPenalty(t, p)}${p.asReported ? ` (“${p.asReported}”)` : ''}${p.replacedBy !== null ? ` (${t('reports.pdf.replaced')})` : ''}`).join('; ');
 }
 
-function tableRows(t: Translate, data: ReportData): ReportRow[] {
+function tableRows(t: Translate, data: ReportData, names: VocabularyNames): ReportRow[] {
   const when = (i: ReportData['rows'][number]['detained']) => `${showInterval(t, i)}${i.asReported ? ` (${t('dates.asReported', { text: i.asReported })})` : ''}`;
   return [...data.rows]
     // Chronological by the earliest possible day, unknown dates last.
@@ -135,7 +136,7 @@ function tableRows(t: Translate, data: ReportData): ReportRow[] {
       id: r.id,
       activist: r.activist,
       activistOther: r.activistCyrillic,
-      city: showPlace(t, r),
+      city: showPlace(t, names.where(r)),
       detained: when(r.detained),
       charge: r.charges.length ? r.charges.map((c) => chargeText(t, c)).join('\n') : t('dashboard.noArticle'),
       sentence: penaltiesText(t, r.charges),
@@ -150,7 +151,17 @@ function tableRows(t: Translate, data: ReportData): ReportRow[] {
  * The observers' PDF for the detentions matching `filters` that `actor` may see, logged in the
  * export log like every other download.
  */
-export async function generateReport(actor: Actor, filters: Partial<CaseFilters>, { t, origin, now = new Date() }: { t: Translate; origin: string; now?: Date }) {
+/**
+ * `t` and `locale` are the reader's language (the route passes the request's): the words, numbers
+ * and vocabulary names of the PDF follow it.
+ */
+export async function generateReport(
+  actor: Actor,
+  filters: Partial<CaseFilters>,
+  { t, locale = 'en', origin, now = new Date() }: { t: Translate; locale?: Locale; origin: string; now?: Date },
+) {
+  const vocab = await listVocabulary();
+  const names = vocabularyNames(vocab, locale);
   const logId = await startExportLog(actor, 'pdf', filters, false);
   const data = await getReportData(actor, filters, { origin });
   const { totals, panels } = data;
@@ -159,35 +170,35 @@ export async function generateReport(actor: Actor, filters: Partial<CaseFilters>
     generated: t('reports.pdf.generated', { at: now.toISOString().slice(0, 16).replace('T', ' ') }),
     period: describePeriod(t, filters, data),
     filtersTitle: t('reports.pdf.filtersTitle'),
-    filters: await describeFilters(t, filters),
+    filters: describeFilters(t, filters, vocab, names),
     noFilters: t('reports.pdf.noFilters'),
     figuresTitle: t('reports.pdf.figuresTitle'),
     figures: [
-      [t('reports.pdf.detentions'), String(totals.detentions)],
-      [t('reports.pdf.people'), String(totals.people)],
-      [t('reports.pdf.dateUncertain'), String(totals.uncertain)],
-      [t('reports.pdf.charges'), String(totals.charges)],
-      [t('reports.pdf.arrestDays'), String(totals.arrestDays)],
-      [t('reports.pdf.fines'), String(panels.money.fines)],
-      [t('reports.pdf.sourcesCount'), String(totals.sources)],
+      [t('reports.pdf.detentions'), t('locale.count', { count: totals.detentions })],
+      [t('reports.pdf.people'), t('locale.count', { count: totals.people })],
+      [t('reports.pdf.dateUncertain'), t('locale.count', { count: totals.uncertain })],
+      [t('reports.pdf.charges'), t('locale.count', { count: totals.charges })],
+      [t('reports.pdf.arrestDays'), t('locale.count', { count: totals.arrestDays })],
+      [t('reports.pdf.fines'), t('locale.count', { count: panels.money.fines })],
+      [t('reports.pdf.sourcesCount'), t('locale.count', { count: totals.sources })],
     ],
     breakdowns: [
-      { title: t('reports.pdf.byCity'), lines: cityLines(t, data) },
+      { title: t('reports.pdf.byCity'), lines: cityLines(t, data, names) },
       { title: t('reports.pdf.byCharge'), lines: panels.byCharge.map((c) => [chargeBarLabel(t, c), c.count]) },
       { title: t('reports.pdf.byOutcome'), lines: panels.byOutcome.map((o) => [t(`enums.chargeOutcome.${o.outcome}`), o.count]) },
       { title: t('reports.pdf.byPenalty'), lines: panels.byPenalty.map((p) => [t(`enums.penaltyKind.${p.kind}`), p.count]) },
       {
         title: t('reports.pdf.money'),
         lines: [
-          ...panels.money.byCurrency.map((c) => [`${formatAmount(c.total)} ${c.unit}`, c.count]),
+          ...panels.money.byCurrency.map((c) => [`${formatAmount(t, c.total)} ${c.unit}`, c.count]),
           ...(panels.money.tengeComputedFrom.kzt + panels.money.tengeComputedFrom.mci > 0
-            ? [[`${t('reports.pdf.moneyComputed')}: ${formatAmount(panels.money.tengeComputed)} KZT`, panels.money.tengeComputedFrom.kzt + panels.money.tengeComputedFrom.mci]]
+            ? [[`${t('reports.pdf.moneyComputed')}: ${formatAmount(t, panels.money.tengeComputed)} KZT`, panels.money.tengeComputedFrom.kzt + panels.money.tengeComputedFrom.mci]]
             : []),
         ],
       },
     ].filter((b) => b.lines.length > 0) as { title: string; lines: [string, number][] }[],
     chartsTitle: t('reports.pdf.chartsTitle'),
-    charts: [...reportCharts(t, data), ...(await dashboardCharts(t, actor, filters, data))],
+    charts: [...reportCharts(t, data, names), ...(await dashboardCharts(t, actor, filters, data, names))],
     tableTitle: t('reports.pdf.tableTitle'),
     tableNote: data.rows.length < totals.detentions ? t('reports.pdf.tableTruncated', { shown: data.rows.length, total: totals.detentions }) : null,
     columns: {
@@ -201,7 +212,7 @@ export async function generateReport(actor: Actor, filters: Partial<CaseFilters>
     },
     sourcesLabel: t('reports.pdf.sources'),
     notesLabel: t('reports.pdf.publicNotes'),
-    rows: tableRows(t, data),
+    rows: tableRows(t, data, names),
     methodologyTitle: t('reports.pdf.methodologyTitle'),
     methodology: t('reports.pdf.methodology'),
     pageLabel: (page, pages) => t('reports.pdf.page', { page, pages }),

@@ -83,13 +83,27 @@ describe('changing the vocabulary', () => {
 
     const added = await createChargeEntry(admin, { code: 'criminal', article: `${article}-1`, name: 'Soon gone' });
     const id = (added as { id: number }).id;
-    expect(await renameChargeEntry(admin, id, 'Renamed')).toBe(true);
+    expect(await renameChargeEntry(admin, id, { name: 'Renamed' })).toBe(true);
     expect((await db.select({ name: charges.name }).from(charges).where(eq(charges.id, id)))[0].name).toBe('Renamed');
     expect(await deleteChargeEntry(admin, id)).toEqual({ ok: true });
     expect(await db.select().from(charges).where(eq(charges.id, id))).toHaveLength(0);
     expect(await deleteChargeEntry(admin, id)).toEqual({ ok: false, reason: 'notFound' });
-    expect(await renameChargeEntry(admin, id, 'x')).toBe(false);
+    expect(await renameChargeEntry(admin, id, { name: 'x' })).toBe(false);
     const trail = await db.select({ action: auditEvents.action }).from(auditEvents).where(and(eq(auditEvents.targetKind, 'charge'), eq(auditEvents.targetId, String(id)))).orderBy(auditEvents.id);
     expect(trail.map((e) => e.action)).toEqual(['vocabulary_created', 'vocabulary_updated', 'vocabulary_deleted']);
+  });
+
+  it('keeps Kazakh and Russian names beside the English one; a rename without them leaves them', async () => {
+    const parsed = vocabularyEntryInput.parse({ code: 'criminal', article: `${article}-2`, name: 'Translated', nameKk: ' Аударылған ', nameRu: '' });
+    expect(parsed).toMatchObject({ nameKk: 'Аударылған', nameRu: null });
+    const added = await createChargeEntry(admin, parsed);
+    const id = (added as { id: number }).id;
+    const names = async () => (await db.select({ name: charges.name, nameKk: charges.nameKk, nameRu: charges.nameRu }).from(charges).where(eq(charges.id, id)))[0];
+    expect(await names()).toEqual({ name: 'Translated', nameKk: 'Аударылған', nameRu: null });
+    await renameChargeEntry(admin, id, { name: 'Translated again', nameRu: 'Переведённое' });
+    expect(await names()).toEqual({ name: 'Translated again', nameKk: 'Аударылған', nameRu: 'Переведённое' });
+    await renameChargeEntry(admin, id, { name: 'Translated again', nameKk: null, nameRu: null });
+    expect(await names()).toEqual({ name: 'Translated again', nameKk: null, nameRu: null });
+    await deleteChargeEntry(admin, id);
   });
 });

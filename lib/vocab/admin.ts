@@ -26,6 +26,8 @@ export async function listChargeEntries() {
       article: charges.article,
       legalBasis: charges.legalBasis,
       name: charges.name,
+      nameKk: charges.nameKk,
+      nameRu: charges.nameRu,
       seeded: sql<boolean>`${charges.createdById} IS NULL`,
       uses: sql<number>`coalesce(${uses.uses}, 0)::int`,
     })
@@ -43,7 +45,7 @@ export async function createChargeEntry(actor: Actor, input: VocabularyEntryInpu
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(charges)
-      .values({ slug: slugOf(input.code, input.article), code: input.code, article: input.article, legalBasis, name: input.name, createdById: actor.id })
+      .values({ slug: slugOf(input.code, input.article), code: input.code, article: input.article, legalBasis, name: input.name, nameKk: input.nameKk, nameRu: input.nameRu, createdById: actor.id })
       // Both unique keys (slug, code + article) mean the same thing here: that article exists.
       .onConflictDoNothing()
       .returning({ id: charges.id });
@@ -53,10 +55,18 @@ export async function createChargeEntry(actor: Actor, input: VocabularyEntryInpu
   });
 }
 
-/** Renames an entry (its code and article stay: records cite them); false when there is no such entry. */
-export async function renameChargeEntry(actor: Actor, id: number, name: string, ip: string | null = null): Promise<boolean> {
+/**
+ * Renames an entry (its code and article stay: records cite them), in English and, when given, in
+ * Kazakh and Russian (undefined leaves a translation as it is); false when there is no such entry.
+ */
+export async function renameChargeEntry(
+  actor: Actor,
+  id: number,
+  names: { name: string; nameKk?: string | null; nameRu?: string | null },
+  ip: string | null = null,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const rows = await tx.update(charges).set({ name }).where(eq(charges.id, id)).returning({ legalBasis: charges.legalBasis });
+    const rows = await tx.update(charges).set({ name: names.name, nameKk: names.nameKk, nameRu: names.nameRu }).where(eq(charges.id, id)).returning({ legalBasis: charges.legalBasis });
     if (rows.length === 0) return false;
     await recordAudit({ action: 'vocabulary_updated', actorId: actor.id, targetKind: 'charge', targetId: id, ip, details: { legalBasis: rows[0].legalBasis } }, tx);
     return true;

@@ -1,11 +1,11 @@
 import 'server-only';
 import { asc, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { charges, elections, places } from '@/db/schema';
+import { charges, elections, places, regions } from '@/db/schema';
 
 /** The gazetteer, the charge vocabulary and the elections: what the forms and filters offer. */
 export async function listVocabulary() {
-  const [placeRows, chargeRows, electionRows] = await Promise.all([
+  const [placeRows, chargeRows, electionRows, regionRows] = await Promise.all([
     db
       .select({
         id: places.id,
@@ -22,16 +22,18 @@ export async function listVocabulary() {
       .from(places)
       .orderBy(asc(places.name)),
     db
-      .select({ id: charges.id, name: charges.name, legalBasis: charges.legalBasis, code: charges.code })
+      .select({ id: charges.id, name: charges.name, nameKk: charges.nameKk, nameRu: charges.nameRu, legalBasis: charges.legalBasis, code: charges.code })
       .from(charges)
       .orderBy(asc(charges.code), asc(charges.legalBasis)),
     db
-      .select({ id: elections.id, name: elections.name, heldOn: elections.heldOn })
+      .select({ id: elections.id, name: elections.name, nameKk: elections.nameKk, nameRu: elections.nameRu, heldOn: elections.heldOn })
       .from(elections)
       .orderBy(asc(elections.heldOn)),
+    // Kazakh and Russian names of the regions (one missing from the table shows its English name).
+    db.select({ name: regions.name, nameKk: regions.nameKk, nameRu: regions.nameRu }).from(regions),
   ]);
-  const regions = [...new Set(placeRows.map((p) => p.region))].sort();
-  return { places: placeRows, charges: chargeRows, elections: electionRows, regions };
+  const regionList = [...new Set(placeRows.map((p) => p.region))].sort();
+  return { places: placeRows, charges: chargeRows, elections: electionRows, regions: regionList, regionNames: regionRows };
 }
 
 export type Vocabulary = Awaited<ReturnType<typeof listVocabulary>>;

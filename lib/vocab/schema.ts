@@ -5,21 +5,28 @@
  */
 import { z } from 'zod';
 import { legalCode, type Charge } from '@/db/schema';
-import { enumField, requiredText } from '@/lib/zod-helpers';
+import { enumField, optionalText, requiredText } from '@/lib/zod-helpers';
 
 /** "488", "174", "405-1": an article number, optionally with a dash and a sub-number; never the part. */
 export const ARTICLE_PATTERN = /^[1-9]\d{0,3}(-[1-9]\d?)?$/;
+
+/** The name in Kazakh and Russian: optional (blank shows the English name); absent from a post leaves them as they are. */
+const translatedName = z.union([z.undefined(), optionalText(200)]);
+const translatedNames = { nameKk: translatedName, nameRu: translatedName };
 
 export const vocabularyEntryInput = z.object({
   code: enumField(legalCode.enumValues),
   article: requiredText(10).pipe(z.string().regex(ARTICLE_PATTERN, { error: 'vocabulary.articleInvalid' })),
   name: requiredText(200),
+  ...translatedNames,
 });
-export type VocabularyEntryInput = z.infer<typeof vocabularyEntryInput>;
+type TranslatedNames = { nameKk?: string | null; nameRu?: string | null };
+export type VocabularyEntryInput = Omit<z.infer<typeof vocabularyEntryInput>, keyof TranslatedNames> & TranslatedNames;
 
 export const renameEntryInput = z.object({
   id: z.coerce.number({ error: 'errors.notFound' }).int().positive().max(2_000_000_000),
   name: requiredText(200),
+  ...translatedNames,
 });
 
 export const entryIdInput = z.object({ id: z.coerce.number().int().positive().max(2_000_000_000) });

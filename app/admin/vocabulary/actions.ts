@@ -25,7 +25,8 @@ export async function renameEntryAction(_: FormState, form: FormData): Promise<F
   const values = formValues(form);
   const parsed = renameEntryInput.safeParse(values);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
-  if (!(await renameChargeEntry(admin, parsed.data.id, parsed.data.name, await clientIp()))) return { formError: 'errors.notFound', values };
+  const { id, ...names } = parsed.data;
+  if (!(await renameChargeEntry(admin, id, names, await clientIp()))) return { formError: 'errors.notFound', values };
   revalidatePath('/admin/vocabulary');
   return { ok: true };
 }

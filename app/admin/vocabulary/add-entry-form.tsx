@@ -11,9 +11,9 @@ export function AddEntryForm() {
   const t = useTranslations();
   const [state, action, pending] = useActionState<EntryFormState, FormData>(addEntryAction, {});
   const v = (name: string) => (state.added ? '' : String(state.values?.[name] ?? ''));
-  const field = (name: 'code' | 'article' | 'name', control: React.ReactNode, hint?: string) => (
+  const field = (name: 'code' | 'article' | 'name' | 'nameKk' | 'nameRu', control: React.ReactNode, hint?: string) => (
     <div className="field">
-      <label htmlFor={`entry-${name}`}>{t(`vocabulary.${name}`)}</label>
+      <label htmlFor={`entry-${name}`}>{name === 'nameKk' ? t('locale.nameKk') : name === 'nameRu' ? t('locale.nameRu') : t(`vocabulary.${name}`)}</label>
       {control}
       {hint && (
         <span id={`entry-${name}-hint`} className="hint">
@@ -50,6 +50,8 @@ export function AddEntryForm() {
       )}
       {field('article', <input id="entry-article" name="article" inputMode="numeric" defaultValue={v('article')} {...aria('article', true)} />, t('vocabulary.articleHint'))}
       {field('name', <input id="entry-name" name="name" defaultValue={v('name')} {...aria('name', true)} />, t('vocabulary.nameHint'))}
+      {field('nameKk', <input id="entry-nameKk" name="nameKk" lang="kk" defaultValue={v('nameKk')} {...aria('nameKk', true)} />, t('locale.translationHint'))}
+      {field('nameRu', <input id="entry-nameRu" name="nameRu" lang="ru" defaultValue={v('nameRu')} {...aria('nameRu', true)} />, t('locale.translationHint'))}
       <div className="actions">
         <button type="submit" disabled={pending}>
           {t('vocabulary.add')}

@@ -31,7 +31,7 @@ export default async function VocabularyPage() {
               <td>{t(`codes.${entry.code}`)}</td>
               <td>{entry.article}</td>
               <td>
-                <RenameEntryForm id={entry.id} name={entry.name} legalBasis={entry.legalBasis} />
+                <RenameEntryForm id={entry.id} name={entry.name} nameKk={entry.nameKk} nameRu={entry.nameRu} legalBasis={entry.legalBasis} />
                 {entry.seeded && <span className="hint"> ({t('seeded')})</span>}
               </td>
               <td>{entry.uses}</td>

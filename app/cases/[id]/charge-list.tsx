@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { ChargeDetail, PenaltyDetail } from '@/lib/cases/details';
 import type { DateInterval } from '@/lib/dates/interval';
+import { getVocabularyNames } from '@/lib/i18n/vocabulary-names';
 import { formatAmount, legalBasisText, showInterval, showPenalty } from '@/lib/format';
 import { penaltyYear, tengeOf } from '@/lib/money';
 
@@ -11,12 +12,12 @@ import { penaltyYear, tengeOf } from '@/lib/money';
  * labelled as computed; a penalty replaced on appeal is struck through.
  */
 export async function ChargeList({ charges, sentenced, mci }: { charges: ChargeDetail[]; sentenced: DateInterval; mci: ReadonlyMap<number, number> }) {
-  const t = await getTranslations();
+  const [t, names] = await Promise.all([getTranslations(), getVocabularyNames()]);
   if (charges.length === 0) return <p>{t('cases.noCharges')}</p>;
   return (
     <ol className="charges">
       {charges.map((c, i) => {
-        const basis = legalBasisText(c);
+        const basis = legalBasisText(t, c);
         const year = penaltyYear(c.outcomeDate, sentenced);
         return (
           <li key={i}>
@@ -24,7 +25,7 @@ export async function ChargeList({ charges, sentenced, mci }: { charges: ChargeD
               {basis ? (
                 <>
                   <strong>{basis}</strong>
-                  {c.chargeName && <> — {c.chargeName}</>}{' '}
+                  {c.chargeName && <> — {names.charge(c.chargeName)}</>}{' '}
                   <span className={`tag ${c.basisOrigin ?? ''}`}>{t(`cases.basis.${c.basisOrigin ?? 'inferred'}`)}</span>
                 </>
               ) : (
@@ -63,7 +64,7 @@ async function Penalty({ penalty, all, year, mci }: { penalty: PenaltyDetail; al
   return (
     <>
       {replacement ? <del>{text}</del> : text}
-      {tenge !== null && <span className="hint"> {t('cases.mciComputed', { tenge: formatAmount(tenge), year: year! })}</span>}
+      {tenge !== null && <span className="hint"> {t('cases.mciComputed', { tenge: formatAmount(t, tenge), year: year! })}</span>}
       {penalty.asReported && <span className="hint"> ({t('dates.asReported', { text: penalty.asReported })})</span>}
       {replacement && <span> {t('cases.replacedBy', { penalty: showPenalty(t, replacement) })}</span>}
     </>

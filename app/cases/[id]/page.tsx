@@ -8,6 +8,7 @@ import { getCaseById } from '@/lib/cases/queries';
 import type { DateQualifier } from '@/db/schema';
 import type { DateInterval } from '@/lib/dates/interval';
 import { showDate, showInterval, showPlace } from '@/lib/format';
+import { getVocabularyNames } from '@/lib/i18n/vocabulary-names';
 import { mciTable, penaltyYear } from '@/lib/money';
 import { ActionForm } from '@/app/components/action-form';
 import { History } from '@/app/components/history';
@@ -22,7 +23,7 @@ function interval(earliest: string | null, latest: string | null, qualifier: Dat
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('read');
   const id = parseId((await params).id);
-  const [t, record] = await Promise.all([getTranslations(), getCaseById(user, id)]);
+  const [t, record, names] = await Promise.all([getTranslations(), getCaseById(user, id), getVocabularyNames()]);
   if (!record) notFound();
   if (record.confidentiality === 'restricted') await recordRestrictedView(user, 'detention', id, 'view');
   const internal = seesRestricted(user);
@@ -36,7 +37,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       {date.asReported && <span className="hint"> ({t('dates.asReported', { text: date.asReported })})</span>}
     </>
   );
-  const place = showPlace(t, record);
+  const place = showPlace(t, names.where(record));
   const facts: [string, React.ReactNode][] = [
     [t('fields.activist'), <Link key="p" href={`/people/${record.personId}`}>{record.personName}</Link>],
     [t('fields.personRole'), t(`enums.personRole.${record.personRole}`)],
@@ -44,7 +45,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
     [t('fields.place'), record.city ? `${place} (${record.region}) · ${t(`enums.placePrecision.${record.placePrecision}`)}` : place],
     [t('fields.placeDetail'), record.placeDetail ?? '—'],
     [t('fields.detainedOn'), dated(detained)],
-    [t('fields.election'), record.electionName ? `${record.electionName} (${record.electionDate})` : '—'],
+    [t('fields.election'), record.electionName ? `${names.election(record.electionName)} (${record.electionDate})` : '—'],
     [t('fields.court'), record.court ?? '—'],
     [t('fields.sentencedOn'), dated(sentenced)],
     [t('fields.plea'), t(`enums.plea.${record.plea}`)],

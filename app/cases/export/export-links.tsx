@@ -3,7 +3,7 @@ import { filtersToQuery, type CaseFilters } from '@/lib/cases/filters';
 
 /** Download links for the list as filtered (never its page); the server re-checks every filter. */
 export async function ExportLinks({ filters, withNotes }: { filters: CaseFilters; withNotes: boolean }) {
-  const t = await getTranslations('exports');
+  const [t, tl] = await Promise.all([getTranslations('exports'), getTranslations('locale')]);
   const query = filtersToQuery(filters, { page: undefined }).slice(1);
   const href = (format: string, extra = '') => `/cases/export?format=${format}${query ? `&${query}` : ''}${extra}`;
   return (
@@ -18,6 +18,9 @@ export async function ExportLinks({ filters, withNotes }: { filters: CaseFilters
       )}{' '}
       · <a href={`/reports${query ? `?${query}` : ''}`}>{t('pdf')}</a>
       <span className="hint"> {t('hint')}</span>
+      <br />
+      <a href={href('csv', '&headers=localised')}>{tl('csvLocalised')}</a> · <a href={href('xlsx', '&headers=localised')}>{tl('xlsxLocalised')}</a>
+      <span className="hint"> {tl('headersHint')}</span>
     </nav>
   );
 }

@@ -6,6 +6,8 @@ import { recordAudit } from '@/lib/audit/log';
 import { can } from '@/lib/auth/policy';
 import { currentRouteUser } from '@/lib/auth/guard';
 import { readCaseFilters } from '@/lib/cases/filters';
+import { getTranslations } from 'next-intl/server';
+import { HEADER_STYLES, localisedHeader } from '@/lib/exports/headers';
 import { publicOrigin } from '@/lib/exports/origin';
 import { notesAllowed } from '@/lib/exports/queries';
 import { FILE_FORMATS, startExport } from '@/lib/exports/stream';
@@ -14,11 +16,13 @@ import { clientIp } from '@/lib/request/client';
 export const dynamic = 'force-dynamic';
 
 const formatInput = z.enum(FILE_FORMATS);
+const headersInput = z.enum(HEADER_STYLES);
 
 /**
  * GET /cases/export?format=csv|xlsx|json&<the /cases filters>[&notes=1]: the filtered case list as
  * a file, streamed, within what the user may see. notes=1 adds internal notes for monitors and
- * admins only; for anyone else it is ignored.
+ * admins only; for anyone else it is ignored. headers=localised writes the CSV/XLSX column headers
+ * in the reader's language instead of the stable English names (docs/csv-columns.md).
  */
 export async function GET(request: NextRequest) {
   const user = await currentRouteUser();
@@ -27,14 +31,18 @@ export async function GET(request: NextRequest) {
   const params = request.nextUrl.searchParams;
   const format = formatInput.safeParse(params.get('format') ?? 'csv');
   if (!format.success) return new Response('Unknown format: use csv, xlsx or json.', { status: 400 });
+  const headers = headersInput.safeParse(params.get('headers') ?? 'stable');
+  if (!headers.success) return new Response('Unknown headers: use stable or localised.', { status: 400 });
   const { filters, invalid } = readCaseFilters(params);
   // A file built without a filter the reader asked for would mislead: refuse it, naming the filter.
   if (invalid.length) return new Response(`Invalid filter: ${invalid.join(', ')}.`, { status: 400 });
   const includeNotes = params.get('notes') === '1';
   const ip = await clientIp();
+  const t = headers.data === 'localised' ? await getTranslations() : null;
   const file = await startExport(user, filters, format.data, {
     origin: publicOrigin(request),
     includeNotes,
+    header: t ? (name) => localisedHeader(t, name) : undefined,
     // Recorded once the rows are counted, i.e. when the download ends (or is cut off).
     onFinish: (rows, completed) =>
       recordAudit({

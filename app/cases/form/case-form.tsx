@@ -1,6 +1,8 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { isLocale } from '@/lib/i18n/locales';
+import { localName } from '@/lib/i18n/vocabulary';
 import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
 import type { FormState, FormValues } from '@/lib/forms';
 import { ChargeRows } from './charge-rows';
@@ -29,6 +31,7 @@ export function CaseForm({
   mode: 'create' | 'edit';
 }) {
   const t = useTranslations();
+  const locale = useLocale();
   const choices = useEnumChoices();
   const [state, formAction, pending] = useActionState(action, {});
   const errors = state.errors ?? {};
@@ -76,7 +79,7 @@ export function CaseForm({
               name="electionId"
               label={t('fields.election')}
               blank={t('form.none')}
-              options={vocab.elections.map((e) => ({ value: String(e.id), label: e.name }))}
+              options={vocab.elections.map((e) => ({ value: String(e.id), label: isLocale(locale) ? localName(e, locale) : e.name }))}
             />
           </div>
           <DateIntervalField name="detained" legend={t('fields.detainedOn')} />

@@ -1,6 +1,9 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { legalBasisText } from '@/lib/format';
+import { isLocale } from '@/lib/i18n/locales';
+import { localName } from '@/lib/i18n/vocabulary';
 import { useState } from 'react';
 import type { FormValues } from '@/lib/forms';
 import { DateIntervalField } from './date-interval-field';
@@ -32,6 +35,7 @@ export function ChargeRows({ values, vocab }: { values: FormValues; vocab: CaseF
 }
 
 function ChargeRow({ n, name, values, vocab, onRemove }: { n: number; name: string; values: FormValues; vocab: CaseFormVocabulary; onRemove: () => void }) {
+  const locale = useLocale();
   const t = useTranslations();
   const choices = useEnumChoices();
   const storedArticle = useField(`${name}.chargeId`).value;
@@ -46,7 +50,7 @@ function ChargeRow({ n, name, values, vocab, onRemove }: { n: number; name: stri
           name={`${name}.chargeId`}
           label={t('fields.legalBasis')}
           blank={t('form.noArticle')}
-          options={vocab.charges.map((c) => ({ value: String(c.id), label: `${c.legalBasis} — ${c.name}` }))}
+          options={vocab.charges.map((c) => ({ value: String(c.id), label: `${legalBasisText(t, { legalBasis: c.legalBasis, part: null })} — ${isLocale(locale) ? localName(c, locale) : c.name}` }))}
           value={article}
           onChange={(value) => {
             setArticle(value);

@@ -1,6 +1,8 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
+import { isLocale } from '@/lib/i18n/locales';
+import { nameLookup } from '@/lib/i18n/vocabulary';
 import { useState } from 'react';
 import { SelectField, TextField, useEnumChoices, useField } from './field';
 import { PlaceCombobox } from './place-combobox';
@@ -20,6 +22,8 @@ export function placeLabel(p: Place): string {
  */
 export function PlaceSection({ vocab }: { vocab: CaseFormVocabulary }) {
   const t = useTranslations();
+  const locale = useLocale();
+  const regionLabel = nameLookup(vocab.regionNames, isLocale(locale) ? locale : 'en');
   const choices = useEnumChoices();
   const stored = useField('placePrecision').value;
   const [precision, setPrecision] = useState(stored || 'city');
@@ -32,7 +36,7 @@ export function PlaceSection({ vocab }: { vocab: CaseFormVocabulary }) {
       options={vocab.places.map((p) => ({ value: String(p.id), label: placeLabel(p) }))}
     />
   );
-  const region = <SelectField name="region" label={t('fields.region')} blank={t('form.chooseRegion')} options={vocab.regions.map((r) => ({ value: r, label: r }))} />;
+  const region = <SelectField name="region" label={t('fields.region')} blank={t('form.chooseRegion')} options={vocab.regions.map((r) => ({ value: r, label: regionLabel(r) }))} />;
   return (
     <>
       <SelectField

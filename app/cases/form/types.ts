@@ -4,8 +4,10 @@ import type { BasisOrigin, ChargeOutcome, CustodyEventKind, DateQualifier, Penal
 export type CaseFormVocabulary = {
   places: { id: number; name: string; region: string; kind: string; nameKk: string; nameRu: string; latinVariants: string[]; variants: string[] }[];
   regions: string[];
-  charges: { id: number; name: string; legalBasis: string }[];
-  elections: { id: number; name: string; heldOn: string }[];
+  /** Kazakh and Russian names of the regions, keyed by the English name the form posts. */
+  regionNames: { name: string; nameKk: string; nameRu: string }[];
+  charges: { id: number; name: string; nameKk: string | null; nameRu: string | null; legalBasis: string }[];
+  elections: { id: number; name: string; nameKk: string | null; nameRu: string | null; heldOn: string }[];
   enums: {
     personRole: readonly PersonRole[];
     plea: readonly Plea[];

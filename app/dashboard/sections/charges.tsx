@@ -2,12 +2,14 @@ import { getTranslations } from 'next-intl/server';
 import { chargeOutcome, plea } from '@/db/schema';
 import { barChart, stackedBarChart, stackedChart } from '@/lib/dashboard/charts';
 import { chargeBarLabel } from '@/lib/dashboard/labels';
+import { legalBasisText } from '@/lib/format';
+import { getVocabularyNames } from '@/lib/i18n/vocabulary-names';
 import { Figure, RankTable, topOf } from '../figure';
 import type { SectionProps } from './types';
 
 /** What people were charged with, one count per charge, and how each charge ended. */
 export async function ChargesSection({ data, cases }: SectionProps) {
-  const t = await getTranslations();
+  const [t, names] = await Promise.all([getTranslations(), getVocabularyNames()]);
   const table = { itemLabel: t('dashboard.item'), countLabel: t('dashboard.charges') };
   const bars = data.byCharge.map((c) => ({ ...c, label: chargeBarLabel(t, c), href: c.chargeId ? cases({ charge: c.chargeId }) : null }));
   const byCharge = stackedBarChart(
@@ -48,7 +50,7 @@ export async function ChargesSection({ data, cases }: SectionProps) {
           {...table}
           rows={bars.map((b) => ({
             key: `${b.chargeId}:${b.part}:${b.textOnly}`,
-            label: b.name ? `${b.label}: ${b.name}` : b.label,
+            label: b.name ? `${b.label}: ${names.charge(b.name)}` : b.label,
             count: b.count,
             href: b.href,
             note: b.chargeId ? t('dashboard.chargeSplit', { stated: b.stated, inferred: b.inferred }) : undefined,
@@ -61,7 +63,7 @@ export async function ChargesSection({ data, cases }: SectionProps) {
           <RankTable
             caption={t('dashboard.byLegalBasisTitle')}
             {...table}
-            rows={data.byArticle.map((a) => ({ key: String(a.chargeId), label: `${a.legalBasis}: ${a.name}`, count: a.count, href: cases({ charge: a.chargeId }), note: t('dashboard.chargeSplit', { stated: a.stated, inferred: a.inferred }) }))}
+            rows={data.byArticle.map((a) => ({ key: String(a.chargeId), label: `${legalBasisText(t, { legalBasis: a.legalBasis, part: null })}: ${names.charge(a.name)}`, count: a.count, href: cases({ charge: a.chargeId }), note: t('dashboard.chargeSplit', { stated: a.stated, inferred: a.inferred }) }))}
           />
         </div>
         <Figure id="outcomes" title={t('dashboard.byOutcomeTitle')} chart={outcomes} dataLabel={t('dashboard.dataTable')} summary={t('dashboard.rankSummary', { top: topOf(t, data.byOutcome.map((o) => ({ label: t(`enums.chargeOutcome.${o.outcome}`), count: o.count }))) })}>

@@ -29,13 +29,13 @@ export async function CustodySection({ data, cases }: SectionProps) {
             <dt>{f.label}</dt>
             <dd>
               <Link href={cases({ custody: f.key })} aria-label={`${f.label}: ${f.count}`}>
-                {f.count.toLocaleString('en')}
+                {t('locale.count', { count: f.count })}
               </Link>
             </dd>
           </div>
         ))}
       </dl>
-      <Figure id="custody-days" title={t('dashboard.custodyDaysTitle')} chart={days} dataLabel={t('dashboard.dataTable')} summary={t('dashboard.custodyDaysSummary', { count: custody.withDays, days: custody.totalDays.toLocaleString('en') })}>
+      <Figure id="custody-days" title={t('dashboard.custodyDaysTitle')} chart={days} dataLabel={t('dashboard.dataTable')} summary={t('dashboard.custodyDaysSummary', { count: custody.withDays, days: t('locale.count', { count: custody.totalDays }) })}>
         <RankTable
           caption={t('dashboard.custodyDaysTitle')}
           itemLabel={t('dashboard.item')}

@@ -1,15 +1,16 @@
 import { getTranslations } from 'next-intl/server';
 import type { Actor } from '@/lib/auth/policy';
 import { can } from '@/lib/auth/policy';
-import { listVocabulary } from '@/lib/vocab/queries';
+import { getVocabularyNames } from '@/lib/i18n/vocabulary-names';
 import { RecordForm } from '@/app/components/record-form';
 import { saveReportedCount } from '../actions';
 import type { SectionProps } from './types';
 
 /** Detentions on record by name beside numbers reported without names, and the form to add one. */
 export async function NamedSection({ data, user }: Pick<SectionProps, 'data'> & { user: Actor }) {
-  const [t, vocab] = await Promise.all([getTranslations(), listVocabulary()]);
-  const number = (n: number) => n.toLocaleString('en');
+  const [t, names] = await Promise.all([getTranslations(), getVocabularyNames()]);
+  const { vocab } = names;
+  const number = (n: number) => t('locale.count', { count: n });
   const { lens } = data;
   return (
     <section aria-labelledby="named-heading">
@@ -58,8 +59,8 @@ export async function NamedSection({ data, user }: Pick<SectionProps, 'data'> & 
             idPrefix="reported-"
             initial={{ electionId: lens ? String(lens.id) : '' }}
             fields={[
-              { name: 'electionId', label: t('fields.election'), kind: 'select', options: [{ value: '', label: t('form.none') }, ...data.elections.map((e) => ({ value: String(e.id), label: e.name }))] },
-              { name: 'placeId', label: t('dashboard.reportedPlace'), kind: 'select', options: [{ value: '', label: t('dashboard.reportedAllPlaces') }, ...vocab.places.map((p) => ({ value: String(p.id), label: p.name }))] },
+              { name: 'electionId', label: t('fields.election'), kind: 'select', options: [{ value: '', label: t('form.none') }, ...data.elections.map((e) => ({ value: String(e.id), label: names.election(e.name) }))] },
+              { name: 'placeId', label: t('dashboard.reportedPlace'), kind: 'select', options: [{ value: '', label: t('dashboard.reportedAllPlaces') }, ...vocab.places.map((p) => ({ value: String(p.id), label: names.local(p) }))] },
               { name: 'description', label: t('dashboard.reportedWhat'), hint: t('dashboard.reportedWhatHint') },
               { name: 'detainedCount', label: t('dashboard.reportedDetained') },
               { name: 'identifiedCount', label: t('dashboard.reportedIdentified') },

@@ -49,7 +49,7 @@ export async function OutcomesSection({ data, cases }: SectionProps) {
                     <td>{t(`enums.penaltyUnit.${c.unit}`)}</td>
                     <td>{c.count}</td>
                     <td>
-                      {formatAmount(c.total)} {c.unit}
+                      {formatAmount(t, c.total)} {c.unit}
                     </td>
                   </tr>
                 ))}
@@ -60,14 +60,14 @@ export async function OutcomesSection({ data, cases }: SectionProps) {
           {money.tengeComputedFrom.kzt + money.tengeComputedFrom.mci > 0 && (
             <>
               <p>
-                <strong>{t('dashboard.moneyComputed', { total: formatAmount(money.tengeComputed) })}</strong>
+                <strong>{t('dashboard.moneyComputed', { total: formatAmount(t, money.tengeComputed) })}</strong>
               </p>
               <p className="hint">{t('dashboard.moneyComputedHow', money.tengeComputedFrom)}</p>
             </>
           )}
           {money.mciNotConverted.noYear + money.mciNotConverted.noValue > 0 && <p className="hint">{t('dashboard.moneyNotConverted', money.mciNotConverted)}</p>}
         </div>
-        <Figure id="arrest" title={t('dashboard.arrestDaysTitle')} chart={arrest} dataLabel={t('dashboard.dataTable')} summary={t('dashboard.arrestSummary', { total: data.totals.arrestDays.toLocaleString('en') })}>
+        <Figure id="arrest" title={t('dashboard.arrestDaysTitle')} chart={arrest} dataLabel={t('dashboard.dataTable')} summary={t('dashboard.arrestSummary', { total: t('locale.count', { count: data.totals.arrestDays }) })}>
           <RankTable caption={t('dashboard.arrestDaysTitle')} {...table} rows={data.arrestDays.map((a) => ({ key: String(a.days), label: t('dashboard.nDays', { count: a.days }), count: a.count, href: null }))} />
         </Figure>
         <Figure id="delay" title={t('dashboard.delayTitle')} chart={delay} dataLabel={t('dashboard.dataTable')} summary={t('dashboard.delaySummary')}>

@@ -1,20 +1,21 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { timelineChart } from '@/lib/dashboard/charts';
+import { getVocabularyNames } from '@/lib/i18n/vocabulary-names';
 import { Figure, RankTable } from '../figure';
 import type { SectionProps } from './types';
 
 /** Detentions per day and per week around the election, on the chosen date axis, and those of uncertain date. */
 export async function WhenSection({ data, params, cases }: SectionProps) {
-  const t = await getTranslations();
-  const number = (n: number) => n.toLocaleString('en');
+  const [t, names] = await Promise.all([getTranslations(), getVocabularyNames()]);
+  const number = (n: number) => t('locale.count', { count: n });
   const offsetLabel = (o: number) => (o === 0 ? t('dashboard.electionDayShort') : o < 0 ? `T−${-o}` : `T+${o}`);
   // Only the detention axis is one the case list can filter by.
   const dayLink = (from: string, to: string) => (params.axis === 'detained' ? cases({ from, to }) : null);
   const daily = data.timeline[0]?.days ?? [];
   const timeline = timelineChart(
     daily.map((d) => offsetLabel(d.offset)),
-    data.timeline.map((e) => ({ name: `${e.name} (${e.heldOn})`, points: e.days.map((d) => ({ value: d.count, href: dayLink(d.date, d.date) })) })),
+    data.timeline.map((e) => ({ name: `${names.election(e.name)} (${e.heldOn})`, points: e.days.map((d) => ({ value: d.count, href: dayLink(d.date, d.date) })) })),
     { title: t('dashboard.timelineTitle'), electionDayLabel: t('dashboard.electionDay'), electionDayIndex: params.before },
   );
   const weeks = (days: typeof daily) => {
@@ -29,7 +30,7 @@ export async function WhenSection({ data, params, cases }: SectionProps) {
   const weekAxis = weeks(daily).map(([w]) => (w === 0 ? t('dashboard.electionWeek') : w < 0 ? `W${w}` : `W+${w}`));
   const weekly = timelineChart(
     weekAxis,
-    data.timeline.map((e) => ({ name: `${e.name} (${e.heldOn})`, points: weeks(e.days).map(([, w]) => ({ value: w.count, href: dayLink(w.from, w.to) })) })),
+    data.timeline.map((e) => ({ name: `${names.election(e.name)} (${e.heldOn})`, points: weeks(e.days).map(([, w]) => ({ value: w.count, href: dayLink(w.from, w.to) })) })),
     { title: t('dashboard.weeklyTitle'), electionDayLabel: t('dashboard.electionDay'), electionDayIndex: weekAxis.indexOf(t('dashboard.electionWeek')), bars: true },
   );
   const uncertain = data.uncertain[params.axis];

@@ -1,21 +1,22 @@
 import { getTranslations } from 'next-intl/server';
 import { barChart } from '@/lib/dashboard/charts';
+import { getVocabularyNames } from '@/lib/i18n/vocabulary-names';
 import { kazakhstanMap, MAP_HEIGHT, MAP_WIDTH } from '@/lib/dashboard/map';
 import { Figure, RankTable, topOf, type RankRow } from '../figure';
 import type { SectionProps } from './types';
 
 /** The map and the rankings by city and region; records naming no city are a bar of their own. */
 export async function WhereSection({ data, cases }: SectionProps) {
-  const t = await getTranslations();
+  const [t, names] = await Promise.all([getTranslations(), getVocabularyNames()]);
   const notStated = t('dashboard.placeNotStated');
   const cityRows: RankRow[] = [
-    ...data.byPlace.map((p) => ({ key: String(p.placeId), label: p.name, count: p.count, href: cases({ city: p.placeId }) })),
+    ...data.byPlace.map((p) => ({ key: String(p.placeId), label: names.place(p.name), count: p.count, href: cases({ city: p.placeId }) })),
     ...(data.placeNotStated ? [{ key: 'not-stated', label: notStated, count: data.placeNotStated, href: cases({ place: 'not_stated' }) }] : []),
   ].sort((a, b) => b.count - a.count);
   const regionRows: RankRow[] = [
     ...data.byRegion.map((r) => ({
       key: r.region,
-      label: r.region,
+      label: names.region(r.region),
       count: r.count,
       href: cases({ region: r.region }),
       note: r.regionOnly ? t('dashboard.regionOnlyNote', { count: r.regionOnly }) : undefined,
@@ -37,21 +38,21 @@ export async function WhereSection({ data, cases }: SectionProps) {
           <path d={map.path} fill="#eef2f5" stroke="#57606a" strokeWidth={1} />
           {data.byPlace.map((p) => {
             const [x, y] = map.project(p.longitude, p.latitude);
-            const label = t('dashboard.mapMark', { city: p.name, count: p.count });
+            const label = t('dashboard.mapMark', { city: names.place(p.name), count: p.count });
             const r = 3 + 22 * Math.sqrt(p.count / maxPlace);
             return (
               <a key={p.placeId} href={cases({ city: p.placeId })} aria-label={label}>
                 <title>{label}</title>
                 <circle cx={x} cy={y} r={r} fill="#0072B2" fillOpacity={0.55} stroke="#003f63" />
                 <text x={x} y={y - 6 - r + 3} textAnchor="middle" fontSize={11}>
-                  {p.name}
+                  {names.place(p.name)}
                 </text>
               </a>
             );
           })}
         </svg>
         <figcaption className="hint">
-          {t('dashboard.mapSummary', { top: topOf(t, data.byPlace.map((p) => ({ label: p.name, count: p.count }))) })} {t('dashboard.mapNotStated', { count: data.placeNotStated })}
+          {t('dashboard.mapSummary', { top: topOf(t, data.byPlace.map((p) => ({ label: names.place(p.name), count: p.count }))) })} {t('dashboard.mapNotStated', { count: data.placeNotStated })}
         </figcaption>
       </figure>
       <div className="two">

@@ -5,6 +5,7 @@ import { recordRestrictedView } from '@/lib/audit/views';
 import { can, seesRestricted } from '@/lib/auth/policy';
 import { parseId, requirePermission } from '@/lib/auth/guard';
 import { legalBasisText, showInterval, showPenalty, showPlace } from '@/lib/format';
+import { getVocabularyNames } from '@/lib/i18n/vocabulary-names';
 import { getPersonById } from '@/lib/people/queries';
 import { decisionsFor } from '@/lib/people/decisions';
 import { ActionForm } from '@/app/components/action-form';
@@ -17,7 +18,7 @@ import { DuplicatesSection } from './duplicates-section';
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('read');
   const id = parseId((await params).id);
-  const [t, person] = await Promise.all([getTranslations(), getPersonById(user, id)]);
+  const [t, person, names] = await Promise.all([getTranslations(), getPersonById(user, id), getVocabularyNames()]);
   if (!person) notFound();
   // Notes are restricted data: record each time they are actually shown.
   if (seesRestricted(user) && person.notes !== null) await recordRestrictedView(user, 'person', id, 'view');
@@ -79,8 +80,8 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                 </Link>{' '}
                 {c.confidentiality === 'restricted' && <span className="tag restricted">{t('enums.confidentiality.restricted')}</span>}
               </td>
-              <td>{showPlace(t, c)}</td>
-              <td>{c.charges.map((ch) => ch.chargeText ?? legalBasisText(ch) ?? ch.chargeName).filter(Boolean).join('; ') || '—'}</td>
+              <td>{showPlace(t, names.where(c))}</td>
+              <td>{c.charges.map((ch) => ch.chargeText ?? legalBasisText(t, ch) ?? ch.chargeName).filter(Boolean).join('; ') || '—'}</td>
               <td>
                 {c.charges.flatMap((ch) => ch.penalties.filter((p) => p.replacedBy === null).map((p) => showPenalty(t, p))).join('; ') ||
                   t(`enums.chargeOutcome.${c.charges[0]?.outcome ?? 'unknown'}`)}

@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { can } from '@/lib/auth/policy';
 import { parseId, requirePermission } from '@/lib/auth/guard';
 import { showDate, showInterval, showPlace } from '@/lib/format';
+import { getVocabularyNames } from '@/lib/i18n/vocabulary-names';
 import { getSourceById } from '@/lib/sources/queries';
 import { ActionForm } from '@/app/components/action-form';
 import { History } from '@/app/components/history';
@@ -12,7 +13,7 @@ import { deleteRecordAction, restoreRecordAction } from '@/app/records/actions';
 export default async function SourcePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('read');
   const id = parseId((await params).id);
-  const [t, source] = await Promise.all([getTranslations(), getSourceById(user, id)]);
+  const [t, source, names] = await Promise.all([getTranslations(), getSourceById(user, id), getVocabularyNames()]);
   if (!source) notFound();
   return (
     <article>
@@ -53,7 +54,7 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
               <td>
                 <Link href={`/cases/${c.id}`}>{c.personName}</Link>
               </td>
-              <td>{showPlace(t, c)}</td>
+              <td>{showPlace(t, names.where(c))}</td>
               <td>{showInterval(t, { earliest: c.detainedEarliest, latest: c.detainedLatest, qualifier: c.detainedQualifier, asReported: null })}</td>
               <td>{c.locator ?? '—'}</td>
             </tr>

@@ -30,6 +30,7 @@ import audit from './audit.json';
 import account from './account.json';
 import calendar from './calendar.json';
 import vocabulary from './vocabulary.json';
+import locale from './locale.json';
 import places from './places.json';
 import matching from './matching.json';
 import merge from './merge.json';
@@ -63,6 +64,7 @@ const messages = {
   account,
   calendar,
   vocabulary,
+  locale,
   places,
   matching,
   merge,
