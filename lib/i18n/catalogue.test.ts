@@ -125,6 +125,9 @@ const DYNAMIC_FAMILIES: Record<string, string> = {
   'imports.errors.': 'upload refusals by value (lib/imports/upload.ts UPLOAD_ERRORS)',
   'twoFactor.errors.': 'two-factor refusals by reason (lib/two-factor/schema.ts)',
   'matching.reasons.': 'why two names may be one person, by kind (lib/people/likely.ts)',
+  'merge.decisions.verdict.': 'a decision\'s verdict by value (app/people/[id]/decisions-section.tsx)',
+  'merge.decisions.context.': 'where a decision was taken, by value (app/people/[id]/decisions-section.tsx)',
+  'merge.refused.': 'why a decision, merge or undo was refused, by reason (app/people/actions.ts)',
   'locale.columns.': 'export headers built from the column names (lib/exports/headers.ts; headers.test.ts checks each)',
 };
 
