@@ -1,7 +1,9 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useLocale, useTranslations } from 'next-intl';
+import { useMemo, useState } from 'react';
+import { isLocale } from '@/lib/i18n/locales';
+import { localName, nameLookup } from '@/lib/i18n/vocabulary';
 import type { FormValues } from '@/lib/forms';
 import { DateIntervalField } from './date-interval-field';
 import { RowValues, SelectField, TextField, useEnumChoices, useField } from './field';
@@ -12,6 +14,13 @@ import type { CaseFormVocabulary } from './types';
 /** The custody timeline (`events.N.…`): what happened, when, where, and which source says so. */
 export function EventRows({ values, vocab, sources }: { values: FormValues; vocab: CaseFormVocabulary; sources: SourceRow[] }) {
   const t = useTranslations();
+  const locale = useLocale();
+  const reader = isLocale(locale) ? locale : 'en';
+  // The event's city in the reader's language, as the detention's own city combobox shows it.
+  const placeOptions = useMemo(() => {
+    const region = nameLookup(vocab.regionNames, reader);
+    return vocab.places.map((p) => ({ value: String(p.id), label: `${localName(p, reader)} — ${region(p.region)}` }));
+  }, [vocab.places, vocab.regionNames, reader]);
   const { rows, add, remove } = useRows(values, 'events');
   // A source is named by its position in the form's source list, as the server reads it.
   const sourceChoices = sources.map((s, i) => ({ value: String(i + 1), label: t('form.sourceChoice', { n: i + 1, title: s.title || s.url || '…' }) }));
@@ -21,7 +30,7 @@ export function EventRows({ values, vocab, sources }: { values: FormValues; voca
       <p className="hint">{t('form.timelineHint')}</p>
       {rows.map((row, i) => (
         <RowValues key={row.key} prefix={`events.${i}`} values={row.values}>
-          <EventRow n={i + 1} name={`events.${i}`} vocab={vocab} sourceChoices={sourceChoices} onRemove={() => remove(row.key)} />
+          <EventRow n={i + 1} name={`events.${i}`} vocab={vocab} placeOptions={placeOptions} sourceChoices={sourceChoices} onRemove={() => remove(row.key)} />
         </RowValues>
       ))}
       <button type="button" className="secondary" onClick={add}>
@@ -35,12 +44,14 @@ function EventRow({
   n,
   name,
   vocab,
+  placeOptions,
   sourceChoices,
   onRemove,
 }: {
   n: number;
   name: string;
   vocab: CaseFormVocabulary;
+  placeOptions: { value: string; label: string }[];
   sourceChoices: { value: string; label: string }[];
   onRemove: () => void;
 }) {
@@ -53,7 +64,7 @@ function EventRow({
       <legend>{t('form.eventN', { n })}</legend>
       <div className="grid">
         <SelectField name={`${name}.kind`} label={t('fields.eventKind')} blank={t('form.choose')} options={choices('custodyEventKind', vocab.enums.custodyEventKind)} value={kind} onChange={setKind} />
-        <SelectField name={`${name}.placeId`} label={t('fields.eventPlace')} blank={t('form.none')} options={vocab.places.map((p) => ({ value: String(p.id), label: `${p.name} — ${p.region}` }))} />
+        <SelectField name={`${name}.placeId`} label={t('fields.eventPlace')} blank={t('form.none')} options={placeOptions} />
         <TextField name={`${name}.placeDetail`} label={t('fields.eventPlaceDetail')} />
         <SelectField name={`${name}.source`} label={t('fields.eventSource')} blank={t('form.none')} options={sourceChoices} />
       </div>

@@ -25,12 +25,27 @@ const SHOWN = 12;
  * <noscript>, and the combobox itself only once hydrated: the form posts exactly one `name` either
  * way, and nothing can be typed into a combobox that doesn't answer yet.
  */
-export function PlaceCombobox({ name, label, places, fallback }: { name: string; label: string; places: readonly Place[]; fallback: React.ReactNode }) {
+export function PlaceCombobox({
+  name,
+  label,
+  places,
+  fallback,
+  nameOf = (p) => p.name,
+  regionOf = (region) => region,
+}: {
+  name: string;
+  label: string;
+  places: readonly Place[];
+  fallback: React.ReactNode;
+  /** The place's name in the reader's language (every spelling still matches). */
+  nameOf?: (place: Place) => string;
+  regionOf?: (region: string) => string;
+}) {
   const t = useTranslations('places');
   const field = useField(name, true);
   const entries = useMemo<Entry[]>(
-    () => places.map((p) => ({ id: p.id, name: p.name, region: p.region, kind: p.kind, names: [p.name, p.nameKk, p.nameRu, ...p.variants], place: p })),
-    [places],
+    () => places.map((p) => ({ id: p.id, name: nameOf(p), region: regionOf(p.region), kind: p.kind, names: [nameOf(p), p.name, p.nameKk, p.nameRu, ...p.variants], place: p })),
+    [places, nameOf, regionOf],
   );
   const initial = entries.find((e) => String(e.id) === field.value);
   const [chosen, setChosen] = useState<Entry | undefined>(initial);

@@ -2,18 +2,21 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { isLocale } from '@/lib/i18n/locales';
-import { nameLookup } from '@/lib/i18n/vocabulary';
-import { useState } from 'react';
+import { localName, nameLookup } from '@/lib/i18n/vocabulary';
+import { useMemo, useState } from 'react';
 import { SelectField, TextField, useEnumChoices, useField } from './field';
 import { PlaceCombobox } from './place-combobox';
 import type { CaseFormVocabulary } from './types';
 
 type Place = CaseFormVocabulary['places'][number];
 
-/** "Astana (Nur-Sultan, Астана) — Astana city": every spelling a monitor may be reading. */
-export function placeLabel(p: Place): string {
-  const other = [...p.latinVariants.slice(0, 2), p.nameKk, p.nameRu].filter((n) => n !== p.name);
-  return `${p.name} (${[...new Set(other)].join(', ')}) — ${p.region}`;
+/**
+ * "Astana (Nur-Sultan, Астана) — Astana": every spelling a monitor may be reading, the name and
+ * region first in the reader's language.
+ */
+export function placeLabel(p: Place, name = p.name, region = p.region): string {
+  const other = [p.name, ...p.latinVariants.slice(0, 2), p.nameKk, p.nameRu].filter((n) => n !== name);
+  return `${name} (${[...new Set(other)].join(', ')}) — ${region}`;
 }
 
 /**
@@ -23,7 +26,9 @@ export function placeLabel(p: Place): string {
 export function PlaceSection({ vocab }: { vocab: CaseFormVocabulary }) {
   const t = useTranslations();
   const locale = useLocale();
-  const regionLabel = nameLookup(vocab.regionNames, isLocale(locale) ? locale : 'en');
+  const reader = isLocale(locale) ? locale : 'en';
+  const regionLabel = useMemo(() => nameLookup(vocab.regionNames, reader), [vocab.regionNames, reader]);
+  const placeName = useMemo(() => (p: Place) => localName(p, reader), [reader]);
   const choices = useEnumChoices();
   const stored = useField('placePrecision').value;
   const [precision, setPrecision] = useState(stored || 'city');
@@ -33,7 +38,7 @@ export function PlaceSection({ vocab }: { vocab: CaseFormVocabulary }) {
       name="placeId"
       label={t('fields.city')}
       blank={t('form.chooseCity')}
-      options={vocab.places.map((p) => ({ value: String(p.id), label: placeLabel(p) }))}
+      options={vocab.places.map((p) => ({ value: String(p.id), label: placeLabel(p, placeName(p), regionLabel(p.region)) }))}
     />
   );
   const region = <SelectField name="region" label={t('fields.region')} blank={t('form.chooseRegion')} options={vocab.regions.map((r) => ({ value: r, label: regionLabel(r) }))} />;
@@ -49,7 +54,7 @@ export function PlaceSection({ vocab }: { vocab: CaseFormVocabulary }) {
       />
       {/* Without JavaScript the precision can't reveal the matching list, so both are offered then. */}
       {precision === 'city' || precision === 'address' ? (
-        <PlaceCombobox name="placeId" label={t('fields.city')} places={vocab.places} fallback={citySelect} />
+        <PlaceCombobox name="placeId" label={t('fields.city')} places={vocab.places} fallback={citySelect} nameOf={placeName} regionOf={regionLabel} />
       ) : (
         <noscript>{citySelect}</noscript>
       )}
