@@ -8,6 +8,7 @@ import type { Actor } from '@/lib/auth/policy';
 import { caseInput } from '@/lib/cases/schema';
 import { createCase } from '@/lib/cases/queries';
 import messages from '@/lib/i18n/messages/en';
+import ruMessages from '@/lib/i18n/messages/ru';
 import { APP_TIME_ZONE } from '@/lib/i18n/time-zone';
 import { useTestDatabase } from '@/lib/test/database';
 import { caseForm, chargeId, createActor, unique } from '@/lib/test/factories';
@@ -19,7 +20,10 @@ useTestDatabase();
 
 const t = createTranslator({ locale: 'en', messages }) as unknown as (key: string, values?: Record<string, string | number>) => string;
 const ORIGIN = 'https://cases.example.org';
-const fetchFeed = (token: string) => calendarFeedResponse(new Request(`${ORIGIN}${feedPath(token)}`), `${token}.ics`, t);
+/** The route's translator choice: the owner's saved language, English when they saved none. */
+const translatorFor = async (locale: string | null) =>
+  locale === 'ru' ? (createTranslator({ locale: 'ru', messages: ruMessages }) as unknown as typeof t) : t;
+const fetchFeed = (token: string) => calendarFeedResponse(new Request(`${ORIGIN}${feedPath(token)}`), `${token}.ics`, translatorFor);
 
 type Parsed = { uid: string; summary: string; description: string; start: string; end: string; allDay: boolean; url: string | null };
 /** The feed read by ical.js (Mozilla's RFC 5545 parser): it throws on a malformed calendar. */
@@ -135,7 +139,7 @@ describe('the calendar feed', () => {
     const { token } = await createFeed(monitor);
     const bodies = new Set<string>();
     for (const bad of ['', '.ics', 'abc', `${token}x`, token.replace(/.$/, token.endsWith('A') ? 'B' : 'A'), hashFeedToken(token)]) {
-      const response = await calendarFeedResponse(new Request(`${ORIGIN}/calendar/feed/${bad}`), bad, t);
+      const response = await calendarFeedResponse(new Request(`${ORIGIN}/calendar/feed/${bad}`), bad, translatorFor);
       expect(response.status, bad).toBe(404);
       bodies.add(await response.text());
     }
@@ -167,6 +171,16 @@ describe('the calendar feed', () => {
     const researcherFeed = await (await fetchFeed(theirs)).text();
     expect(researcherFeed).not.toContain(`${tag} Hidden`);
     expect(researcherFeed).not.toContain(`/cases/${hiddenId}`);
+  });
+
+  it('speaks the language its owner saved on their account (calendar apps send none)', async () => {
+    const reader = await createActor('monitor');
+    const { token } = await createFeed(reader);
+    // Unfolded first: a long Cyrillic name is folded over two lines (RFC 5545 §3.1).
+    const calendarName = (text: string) => /X-WR-CALNAME:(.*)/.exec(text.replace(/\r\n /g, ''))?.[1]?.trim();
+    expect(calendarName(await (await fetchFeed(token)).text())).toBe(messages.calendar.feed.name);
+    await db.update(users).set({ locale: 'ru' }).where(eq(users.id, reader.id));
+    expect(calendarName(await (await fetchFeed(token)).text())).toBe(ruMessages.calendar.feed.name);
   });
 
   it("answers 404 once the feed's user is disabled", async () => {

@@ -8,7 +8,7 @@ import 'server-only';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { db } from '@/db';
-import { calendarFeeds, rolePolicies, users } from '@/db/schema';
+import { calendarFeeds, rolePolicies, users, type UiLocale } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/log';
 import type { Actor } from '@/lib/auth/policy';
 import { publicOrigin } from '@/lib/exports/origin';
@@ -73,7 +73,7 @@ const TOUCH_EVERY_MS = 10 * 60_000;
  * revoked or replaced token, disabled user, or a user whose role requires two-factor sign-in they
  * have not set up (their sessions are held back too, see lib/auth/guard.ts).
  */
-export async function authenticateFeedToken(token: string): Promise<Actor | null> {
+export async function authenticateFeedToken(token: string): Promise<(Actor & { locale: UiLocale | null }) | null> {
   if (!TOKEN_PATTERN.test(token)) return null;
   const hash = hashFeedToken(token);
   const [row] = await db
@@ -83,6 +83,7 @@ export async function authenticateFeedToken(token: string): Promise<Actor | null
       lastUsedAt: calendarFeeds.lastUsedAt,
       userId: users.id,
       role: users.role,
+      locale: users.locale,
       disabled: users.disabled,
       totpEnabledAt: users.totpEnabledAt,
       requireTwoFactor: rolePolicies.requireTwoFactor,
@@ -101,7 +102,7 @@ export async function authenticateFeedToken(token: string): Promise<Actor | null
       .set({ lastUsedAt: new Date() })
       .where(and(eq(calendarFeeds.id, row.feedId), or(isNull(calendarFeeds.lastUsedAt), lt(calendarFeeds.lastUsedAt, new Date(Date.now() - TOUCH_EVERY_MS)))));
   }
-  return { id: row.userId, role: row.role };
+  return { id: row.userId, role: row.role, locale: row.locale };
 }
 
 type T = (key: string, values?: Record<string, string | number>) => string;
@@ -144,13 +145,20 @@ const notFound = () => new Response('Not found', { status: 404, headers: { 'Cont
 /**
  * GET /calendar/feed/<token>.ics: the token's user's hearings and expected releases, from 30 days
  * back to a year ahead. Any refusal is the same 404, so the answer never tells whether a token
- * existed.
+ * existed. Calendar apps send no language, so the feed speaks the one its owner chose on their
+ * account (`translatorFor(null)`: they follow the browser, and there is none here: English).
  */
-export async function calendarFeedResponse(request: Request, rawToken: string, t: T, now: Date = new Date()): Promise<Response> {
+export async function calendarFeedResponse(
+  request: Request,
+  rawToken: string,
+  translatorFor: (locale: UiLocale | null) => Promise<T>,
+  now: Date = new Date(),
+): Promise<Response> {
   try {
     const token = rawToken.endsWith('.ics') ? rawToken.slice(0, -4) : rawToken;
     const actor = await authenticateFeedToken(token);
     if (!actor) return notFound();
+    const t = await translatorFor(actor.locale);
     const today = todayIn(APP_TIME_ZONE, now);
     const items = await listCalendar(actor, { from: addDays(today, -FEED_DAYS_BEFORE), to: addDays(today, FEED_DAYS_AHEAD) });
     const origin = publicOrigin(request);
