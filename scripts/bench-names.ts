@@ -9,20 +9,11 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { evaluate, readDifferent, readVariants } from '../lib/names/evaluate';
 import { clearNameKeyCache, LIKELY_MATCH, nameKeys, rankCandidates, type Candidate } from '../lib/names/match';
+import { mulberry32 } from './random';
 
 const TARGET_HIT = 0.95;
 const TARGET_FALSE_FIRST = 0.02;
 const POOL_SIZE = 10_000;
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 10,000 people named like the tables' people: real first names, surnames built from Kazakh stems. */
 function syntheticPeople(variantNames: string[]): Candidate[] {

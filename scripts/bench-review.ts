@@ -5,18 +5,9 @@
  * Kazakh stems, half of the people with a Cyrillic second name, so many pairs look alike.
  */
 import { performance } from 'node:perf_hooks';
+import { mulberry32 } from './random';
 
 const PEOPLE = Number(process.argv[2] ?? 10_000);
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function syntheticNames(): string[][] {
   const random = mulberry32(20210110);
