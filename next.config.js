@@ -6,8 +6,9 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships a WASM build and data files that must be loaded from node_modules, not bundled;
-  // argon2 is a native addon.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'echarts'],
+  // argon2 is a native addon; playwright-core drives Chromium for source captures and loads its own
+  // files at run time; linkedom and warcio read their own modules lazily.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'echarts', 'playwright-core', 'linkedom', 'warcio'],
   poweredByHeader: false,
   // forbidden() renders a real 403 for a signed-in user without the permission.
   experimental: { authInterrupts: true },

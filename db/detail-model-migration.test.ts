@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { freshDatabaseUrl } from '../scripts/test-database';
 import { rowsOf, connect, type Connection } from './index';
 import { migrate } from './migrate';
+import { env } from '@/lib/env';
 import { placement } from '@/lib/dates/interval';
 import { deriveCustody } from '@/lib/custody/timeline';
 
@@ -41,7 +42,11 @@ afterAll(async () => {
 /** A database at the old model: PGlite in memory, or a fresh database on the server. */
 async function oldModelDatabase(name: string): Promise<Connection> {
   const server = process.env.DATABASE_URL;
+  // An empty database: not the suite's migrated PGlite template.
+  const template = env.PGLITE_TEMPLATE;
+  env.PGLITE_TEMPLATE = undefined;
   const connection = server ? connect(await freshDatabaseUrl(server, `${process.env.TEST_DB_NAME ?? 'case_tracker_test'}_${name}`)) : connect('');
+  env.PGLITE_TEMPLATE = template;
   const dir = oldModelMigrations();
   opened.push({ connection, dir });
   if (connection.driver === 'pglite') {

@@ -3,7 +3,7 @@
  * DATABASE_URL is set. Opening it has no side effects beyond the connection: migrations are an
  * explicit step (db/migrate.ts).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -36,9 +36,12 @@ export function connect(url = env.DATABASE_URL): Connection {
   if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
   const extensions = { pg_trgm, unaccent };
   // On disk, every commit reaches the disk unless PGLITE_DURABLE=off (PGlite's own default is not durable).
+  // A test template is a migrated, seeded dump: starting from it skips replaying the migrations.
+  const loadDataDir =
+    dir.startsWith('memory://') && env.PGLITE_TEMPLATE ? new Blob([readFileSync(env.PGLITE_TEMPLATE)]) : undefined;
   const client =
     dir.startsWith('memory://') || env.PGLITE_DURABLE === 'off'
-      ? new PGlite(dir, { extensions })
+      ? new PGlite(dir, { extensions, loadDataDir })
       : new PGlite({ ...durablePgliteOptions(dir), extensions });
   return { db: drizzlePglite(client, { schema }), driver: 'pglite', close: () => client.close() };
 }

@@ -15,6 +15,7 @@ import {
   boolean,
   type AnyPgColumn,
   check,
+  customType,
   date,
   doublePrecision,
   index,
@@ -765,3 +766,151 @@ export const auditEvents = pgTable('audit_events', {
 
 export type UserSession = typeof userSessions.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
+
+/** Raw bytes (Postgres bytea), read and written as Node Buffers by both drivers. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Evidence: what each source said when it was captured (lib/evidence).
+// ---------------------------------------------------------------------------------------------
+
+/** How a capture came to be: the server fetched the URL, or a monitor uploaded what they saved. */
+export const captureMethod = pgEnum('capture_method', ['fetch', 'upload']);
+/** How a fetch ended. Only 'ok' captures carry the page; the others record the attempt. */
+export const captureOutcome = pgEnum('capture_outcome', [
+  'ok',
+  'http_error',
+  'timeout',
+  'too_large',
+  'blocked',
+  'unsupported_type',
+  'network_error',
+]);
+/**
+ * The files of one capture: the body exactly as received ('response'), the WARC record of the
+ * exchange, the readable text, Chromium's renderings, an uploaded file, the TLS certificate chain.
+ */
+export const evidenceFileRole = pgEnum('evidence_file_role', ['response', 'warc', 'text', 'pdf', 'png', 'upload', 'tls_chain']);
+export const timestampStatus = pgEnum('timestamp_status', ['ok', 'failed']);
+export const captureRequestStatus = pgEnum('capture_request_status', ['pending', 'running', 'done', 'failed']);
+
+/**
+ * Stored bytes, addressed by their SHA-256 (lowercase hex): the same bytes are kept once. `bytes`
+ * is null when the file lives under EVIDENCE_DIR (named by its hash); the hash stays here either way.
+ */
+export const evidenceBlobs = pgTable('evidence_blobs', {
+  sha256: text('sha256').primaryKey(),
+  size: integer('size').notNull(),
+  bytes: bytea('bytes'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [check('evidence_blobs_sha256_hex', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`)]);
+
+/**
+ * One capture of a source: append-only (a trigger refuses UPDATE and DELETE), a new capture never
+ * replaces an old one. `manifest` lists the capture's files and hashes in a canonical form; its
+ * SHA-256 is what timestamp authorities sign.
+ */
+export const sourceCaptures = pgTable('source_captures', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  sourceId: integer('source_id').notNull().references(() => sources.id),
+  method: captureMethod('method').notNull(),
+  requestedById: integer('requested_by_id').references(() => users.id),
+  requestedAt: timestamp('requested_at', { withTimezone: true }).notNull(),
+  /** When the response arrived (fetch) or the file was received (upload), UTC. */
+  capturedAt: timestamp('captured_at', { withTimezone: true }).notNull(),
+  requestedUrl: text('requested_url').notNull(),
+  /** After redirects; null when nothing answered. */
+  finalUrl: text('final_url'),
+  httpStatus: integer('http_status'),
+  outcome: captureOutcome('outcome').notNull(),
+  /** Why it failed, in words safe to show (never a stack trace). */
+  detail: text('detail'),
+  responseHeaders: jsonb('response_headers').$type<[string, string][]>(),
+  contentType: text('content_type'),
+  /** The SHA-256 of the bytes as received: the response body or the uploaded file. */
+  primarySha256: text('primary_sha256').references(() => evidenceBlobs.sha256),
+  uploadFilename: text('upload_filename'),
+  readableTitle: text('readable_title'),
+  readableText: text('readable_text'),
+  /** Why there is no rendering (e.g. "Chromium not available"), when there is none. */
+  renderNote: text('render_note'),
+  manifest: text('manifest').notNull(),
+  manifestSha256: text('manifest_sha256').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  index('source_captures_source_idx').on(t.sourceId, t.capturedAt),
+  index('source_captures_requested_by_idx').on(t.requestedById),
+  check('source_captures_manifest_hex', sql`${t.manifestSha256} ~ '^[0-9a-f]{64}$'`),
+]);
+
+/** The files of a capture (append-only, like the capture). */
+export const captureFiles = pgTable('capture_files', {
+  captureId: integer('capture_id').notNull().references(() => sourceCaptures.id),
+  role: evidenceFileRole('role').notNull(),
+  sha256: text('sha256').notNull().references(() => evidenceBlobs.sha256),
+  size: integer('size').notNull(),
+  contentType: text('content_type').notNull(),
+}, (t) => [primaryKey({ columns: [t.captureId, t.role] }), index('capture_files_sha256_idx').on(t.sha256)]);
+
+/**
+ * RFC 3161 timestamps over a capture's manifest hash, one per authority asked (append-only). The
+ * token is the DER TimeStampToken; `certificates` the PEM chain the token was verified against.
+ */
+export const captureTimestamps = pgTable('capture_timestamps', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  captureId: integer('capture_id').notNull().references(() => sourceCaptures.id),
+  tsaUrl: text('tsa_url').notNull(),
+  status: timestampStatus('status').notNull(),
+  token: bytea('token'),
+  certificates: text('certificates'),
+  /** The time the authority signed (genTime), UTC. */
+  genTime: timestamp('gen_time', { withTimezone: true }),
+  serialNumber: text('serial_number'),
+  tsaName: text('tsa_name'),
+  detail: text('detail'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('capture_timestamps_capture_idx').on(t.captureId)]);
+
+/**
+ * Captures asked for and not yet done: written in the transaction that adds a source, worked off
+ * right after the response (and by any instance that finds one left pending), so a slow site never
+ * holds up a save.
+ */
+export const captureRequests = pgTable('capture_requests', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  sourceId: integer('source_id').notNull().references(() => sources.id),
+  requestedById: integer('requested_by_id').references(() => users.id),
+  requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+  status: captureRequestStatus('status').notNull().default('pending'),
+  attempts: integer('attempts').notNull().default(0),
+  claimedAt: timestamp('claimed_at', { withTimezone: true }),
+  finishedAt: timestamp('finished_at', { withTimezone: true }),
+  captureId: integer('capture_id').references(() => sourceCaptures.id),
+}, (t) => [
+  index('capture_requests_pending_idx').on(t.requestedAt).where(sql`${t.status} in ('pending', 'running')`),
+  index('capture_requests_source_idx').on(t.sourceId),
+]);
+
+/** A check of a source's live page against its first capture (npm run check-links). */
+export const linkChecks = pgTable('link_checks', {
+  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+  sourceId: integer('source_id').notNull().references(() => sources.id),
+  checkedAt: timestamp('checked_at', { withTimezone: true }).notNull().defaultNow(),
+  outcome: captureOutcome('outcome').notNull(),
+  httpStatus: integer('http_status'),
+  finalUrl: text('final_url'),
+  /** SHA-256 of the readable text now, to compare with the first capture's. */
+  textSha256: text('text_sha256'),
+  /** The page no longer answers with the article (4xx/5xx, gone, blocked). */
+  gone: boolean('gone').notNull(),
+  /** The readable text differs from the first capture's. */
+  changed: boolean('changed').notNull(),
+  detail: text('detail'),
+}, (t) => [index('link_checks_source_idx').on(t.sourceId, t.checkedAt)]);
+
+export type SourceCapture = typeof sourceCaptures.$inferSelect;
+export type CaptureFile = typeof captureFiles.$inferSelect;
+export type CaptureTimestamp = typeof captureTimestamps.$inferSelect;

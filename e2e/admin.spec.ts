@@ -23,7 +23,10 @@ test('an admin creates a user who can then sign in, and disables them', async ({
 
   // Disabled, the account loses access at once, session or not.
   await page.getByLabel(`Access of ${email}`).selectOption({ label: 'Disabled' });
+  // The select shows "Disabled" before the save lands, so wait for the action's answer itself.
+  const saved = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/admin/users');
   await page.getByRole('button', { name: `Save ${email}` }).click();
+  expect((await saved).ok()).toBe(true);
   await expect(page.getByLabel(`Access of ${email}`)).toHaveValue('true');
   await newUser.goto('/cases');
   await expect(newUser).toHaveURL(/\/login/);

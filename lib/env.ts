@@ -18,6 +18,11 @@ const envSchema = z.object({
    * can then lose or corrupt recent writes. Default 'on'.
    */
   PGLITE_DURABLE: z.enum(['on', 'off']).default('on'),
+  /**
+   * Tests only: a PGlite data-dir dump (dumpDataDir) that an in-memory database starts from, so
+   * each test file does not replay every migration (lib/test/global-setup.ts writes it).
+   */
+  PGLITE_TEMPLATE: z.string().optional(),
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional(),
   /** The public address (https://cases.example.org): record links, and the origin server actions must come from. */
   APP_URL: z.string().url().optional(),

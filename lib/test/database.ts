@@ -1,5 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
-import { closeDb, connection } from '@/db';
+import { closeDb, connection, pgliteDir } from '@/db';
+import { env } from '@/lib/env';
 import { migrate } from '@/db/migrate';
 import { seedReference } from '@/db/seed';
 
@@ -9,7 +10,8 @@ import { seedReference } from '@/db/seed';
  */
 export function useTestDatabase() {
   beforeAll(async () => {
-    if (process.env.DATABASE_URL) return;
+    // On a server, or on PGlite started from global-setup's migrated template, there is nothing to do.
+    if (env.DATABASE_URL || (env.PGLITE_TEMPLATE && pgliteDir().startsWith('memory://'))) return;
     const open = connection();
     await migrate(open);
     await seedReference(open.db);

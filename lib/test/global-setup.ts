@@ -1,17 +1,39 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { freshDatabaseUrl } from '../../scripts/test-database';
 
 /**
  * With DATABASE_URL set, the suite runs on a fresh database of its own inside that server,
  * migrated and seeded once here (test files then share it, so each test makes its own records).
+ * On PGlite, each test file gets its own in-memory database; they all start from one migrated,
+ * seeded dump made here (replaying every migration per file cost minutes).
  */
 export default async function setup() {
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) return;
+  const { migrate } = await import('../../db/migrate');
+  const { seedReference } = await import('../../db/seed');
+  if (!serverUrl) {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+    const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
+    const { drizzle } = await import('drizzle-orm/pglite');
+    const schema = await import('../../db/schema');
+    const client = new PGlite('memory://', { extensions: { pg_trgm, unaccent } });
+    const db = drizzle(client, { schema });
+    await migrate({ db, driver: 'pglite' });
+    await seedReference(db);
+    const dump = await client.dumpDataDir('none');
+    await client.close();
+    const dir = path.resolve('.data/test-template');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `pglite-${process.pid}.tar`);
+    writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+    process.env.PGLITE_TEMPLATE = file;
+    return;
+  }
   const url = await freshDatabaseUrl(serverUrl, process.env.TEST_DB_NAME ?? 'case_tracker_test');
   process.env.DATABASE_URL = url;
   const { connect } = await import('../../db/index');
-  const { migrate } = await import('../../db/migrate');
-  const { seedReference } = await import('../../db/seed');
   const connection = connect(url);
   await migrate(connection);
   await seedReference(connection.db);
