@@ -6,6 +6,9 @@
  */
 import { z } from 'zod';
 
+/** A comma-separated list, blanks dropped. */
+const list = (s: string) => s.split(',').map((p) => p.trim()).filter(Boolean);
+
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 const envSchema = z.object({
@@ -40,6 +43,35 @@ const envSchema = z.object({
   BACKUP_PASSPHRASE: z.string().min(12, 'BACKUP_PASSPHRASE must be at least 12 characters').optional(),
   /** Where `npm run backup` writes its files. */
   BACKUP_DIR: z.string().default('backups'),
+  // Source captures (lib/evidence).
+  /** Keep captured files in this directory (named by SHA-256) instead of in the database. */
+  EVIDENCE_DIR: z.string().optional(),
+  /** Largest response or upload kept, in bytes (default 20 MB). */
+  CAPTURE_MAX_BYTES: positiveInt(20 * 1024 * 1024),
+  /** How long one fetch may take in all, redirects included (ms). */
+  CAPTURE_TIMEOUT_MS: positiveInt(20_000),
+  CAPTURE_MAX_REDIRECTS: positiveInt(5),
+  /** Content types a capture or upload may have (comma-separated; a trailing `/*` allows a family). */
+  CAPTURE_CONTENT_TYPES: z
+    .string()
+    .default('text/html,application/xhtml+xml,text/plain,application/pdf,image/png,image/jpeg,image/webp')
+    .transform(list),
+  /**
+   * Hosts the fetcher may reach although they resolve to loopback, private or link-local addresses
+   * (comma-separated host names or IPs; tests list 127.0.0.1 for their fixture site). Empty by default.
+   */
+  CAPTURE_ALLOW_HOSTS: z.string().default('').transform(list),
+  CAPTURE_USER_AGENT: z
+    .string()
+    .default('CaseTrackerCapture/1.0 (evidence capture for human-rights monitoring; see README "Source captures")'),
+  /** Render captures as PDF and PNG with headless Chromium ('off' skips it, e.g. where Chromium is absent). */
+  CAPTURE_RENDER: z.enum(['on', 'off']).default('on'),
+  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
+  /** RFC 3161 timestamp authorities asked to sign each capture's manifest (comma-separated URLs). Unset: no timestamps. */
+  TSA_URLS: z.string().default('').transform(list),
+  /** PEM file of the root certificates timestamp tokens must chain to (verification). */
+  TSA_TRUST_FILE: z.string().optional(),
+  TSA_TIMEOUT_MS: positiveInt(10_000),
 });
 
 export type Env = z.infer<typeof envSchema>;
