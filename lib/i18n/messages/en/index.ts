@@ -34,6 +34,9 @@ import locale from './locale.json';
 import places from './places.json';
 import matching from './matching.json';
 import merge from './merge.json';
+import evidence from './evidence.json';
+import intake from './intake.json';
+import lists from './lists.json';
 
 const messages = {
   app,
@@ -68,6 +71,9 @@ const messages = {
   places,
   matching,
   merge,
+  lists,
+  intake,
+  evidence,
 };
 
 export default messages;
