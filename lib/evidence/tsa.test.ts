@@ -1,0 +1,101 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalTsa, type LocalTsa } from '@/lib/test/local-tsa';
+import { requestTimestamp, timestampQuery, verifyTimestampToken } from './tsa';
+
+const run = promisify(execFile);
+const sha256 = (text: string) => createHash('sha256').update(text).digest();
+
+let tsa: LocalTsa;
+let untrusted: LocalTsa;
+
+beforeAll(async () => {
+  [tsa, untrusted] = await Promise.all([startLocalTsa('Test TSA'), startLocalTsa('Untrusted TSA')]);
+});
+afterAll(async () => {
+  await Promise.all([tsa?.close(), untrusted?.close()]);
+});
+
+describe('requestTimestamp against a local OpenSSL authority', () => {
+  it('gets a token that verifies against the trusted root, and OpenSSL agrees', async () => {
+    const manifest = 'response abc\ntext def\n';
+    const digest = sha256(manifest);
+    const reply = await requestTimestamp(tsa.url, digest, { trustedRoots: tsa.caPem });
+    if (!reply.ok) throw new Error(reply.reason);
+    expect(reply.chainChecked).toBe(true);
+    expect(reply.tsaName).toContain('CN=Test TSA');
+    expect(Math.abs(reply.genTime.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(reply.serialNumber).toMatch(/^[0-9a-f]+$/);
+    expect(reply.certificatesPem.match(/BEGIN CERTIFICATE/g)).toHaveLength(2);
+
+    const again = await verifyTimestampToken(reply.tokenDer, digest.toString('hex'), tsa.caPem);
+    expect(again.ok).toBe(true);
+
+    // Cross-check with OpenSSL itself: the stored token verifies over the same digest.
+    const tokenFile = path.join(tsa.dir, 'token.der');
+    const untrustedFile = path.join(tsa.dir, 'signer.pem');
+    await writeFile(tokenFile, reply.tokenDer);
+    await writeFile(untrustedFile, tsa.tsaCertPem);
+    const { stdout } = await run('openssl', [
+      'ts', '-verify', '-digest', digest.toString('hex'), '-in', tokenFile, '-token_in',
+      '-CAfile', tsa.trustFile, '-untrusted', untrustedFile,
+    ]);
+    expect(stdout).toContain('Verification: OK');
+  });
+
+  it('refuses a token checked against another digest', async () => {
+    const reply = await requestTimestamp(tsa.url, sha256('one manifest'), { trustedRoots: tsa.caPem });
+    if (!reply.ok) throw new Error(reply.reason);
+    const other = await verifyTimestampToken(reply.tokenDer, sha256('another manifest').toString('hex'), tsa.caPem);
+    expect(other).toEqual({ ok: false, reason: 'token is over a different digest' });
+  });
+
+  it('refuses a token from an authority whose root is not trusted', async () => {
+    const digest = sha256('manifest for the untrusted authority');
+    const reply = await requestTimestamp(untrusted.url, digest, { trustedRoots: tsa.caPem });
+    expect(reply).toEqual({ ok: false, reason: 'certificate chain does not lead to a trusted root' });
+    // Without any trusted root the same token is accepted, but marked as not chain-checked.
+    const unchecked = await requestTimestamp(untrusted.url, digest, { trustedRoots: null });
+    expect(unchecked.ok && unchecked.chainChecked).toBe(false);
+    expect(unchecked.ok).toBe(true);
+  });
+
+  it('refuses a token whose signed content was altered', async () => {
+    const digest = sha256('manifest to alter');
+    const reply = await requestTimestamp(tsa.url, digest, { trustedRoots: tsa.caPem });
+    if (!reply.ok) throw new Error(reply.reason);
+    // Flip one bit inside the TSTInfo's genTime: the imprint still matches, the signature must not.
+    const token = Buffer.from(reply.tokenDer);
+    const genTimeAt = token.indexOf(Buffer.from('Z', 'latin1'), token.indexOf(Buffer.from([0x18, 0x0f])));
+    token[genTimeAt - 1] ^= 0x01;
+    const result = await verifyTimestampToken(token, digest.toString('hex'), tsa.caPem);
+    expect(result.ok).toBe(false);
+  });
+
+  it('reports an authority that cannot be reached or answers with garbage', async () => {
+    const closed = await startLocalTsa('Closed TSA');
+    const url = closed.url;
+    await closed.close();
+    expect(await requestTimestamp(url, sha256('x'), { trustedRoots: null })).toEqual({
+      ok: false,
+      reason: 'authority could not be reached',
+    });
+    expect(await verifyTimestampToken(Buffer.from('not a token'), sha256('x').toString('hex'), null)).toEqual({
+      ok: false,
+      reason: 'token could not be parsed',
+    });
+  });
+
+  it('builds a query OpenSSL reads as SHA-256 with a nonce and certReq', async () => {
+    const queryFile = path.join(tsa.dir, 'query.tsq');
+    await writeFile(queryFile, timestampQuery(sha256('q'), Buffer.from('4142434445464748', 'hex')));
+    const { stdout } = await run('openssl', ['ts', '-query', '-in', queryFile, '-text']);
+    expect(stdout).toMatch(/Hash Algorithm: sha256/);
+    expect(stdout).toMatch(/Nonce: 0x4142434445464748/);
+    expect(stdout).toMatch(/Certificate required: yes/);
+  });
+});
