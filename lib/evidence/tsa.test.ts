@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,7 +73,37 @@ describe('requestTimestamp against a local OpenSSL authority', () => {
     const genTimeAt = token.indexOf(Buffer.from('Z', 'latin1'), token.indexOf(Buffer.from([0x18, 0x0f])));
     token[genTimeAt - 1] ^= 0x01;
     const result = await verifyTimestampToken(token, digest.toString('hex'), tsa.caPem);
-    expect(result.ok).toBe(false);
+    expect(result).toEqual({ ok: false, reason: 'signed digest does not match the timestamp content' });
+  });
+
+  it('refuses a token whose signer certificate was swapped for another one with the same key', async () => {
+    const digest = sha256('manifest with a swapped certificate');
+    const reply = await requestTimestamp(tsa.url, digest, { trustedRoots: tsa.caPem });
+    if (!reply.ok) throw new Error(reply.reason);
+    // A second certificate for the same key, from the same root: signature and chain both hold.
+    await run('openssl', [
+      'x509', '-req', '-in', 'tsa.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAserial', 'ca.srl', '-out', 'tsa2.crt',
+      '-days', '3650', '-extfile', 'tsa.cnf', '-extensions', 'tsa_ext', '-outform', 'DER',
+    ], { cwd: tsa.dir });
+    await run('openssl', ['x509', '-in', 'tsa.crt', '-outform', 'DER', '-out', 'tsa1.der'], { cwd: tsa.dir });
+    const oldCert = await readFile(path.join(tsa.dir, 'tsa1.der'));
+    const newCert = await readFile(path.join(tsa.dir, 'tsa2.crt'));
+    expect(newCert.length).toBe(oldCert.length);
+    const serialOf = async (file: string, form: string) =>
+      Buffer.from((await run('openssl', ['x509', '-in', file, '-inform', form, '-noout', '-serial'], { cwd: tsa.dir })).stdout.trim().split('=')[1], 'hex');
+    const [oldSerial, newSerial] = [await serialOf('tsa.crt', 'PEM'), await serialOf('tsa2.crt', 'DER')];
+    expect(newSerial.length).toBe(oldSerial.length);
+
+    const token = Buffer.from(reply.tokenDer);
+    const certAt = token.indexOf(oldCert);
+    expect(certAt).toBeGreaterThan(0);
+    newCert.copy(token, certAt);
+    // The SignerInfo's sid (unsigned) now points at the new certificate; the signed ESS attribute still names the old one.
+    const sidAt = token.indexOf(oldSerial, certAt + oldCert.length);
+    newSerial.copy(token, sidAt);
+
+    const result = await verifyTimestampToken(token, digest.toString('hex'), tsa.caPem);
+    expect(result).toEqual({ ok: false, reason: 'signer certificate is not the one the token names' });
   });
 
   it('reports an authority that cannot be reached or answers with garbage', async () => {

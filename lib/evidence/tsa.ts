@@ -22,6 +22,9 @@ const OID_CONTENT_TYPE_ATTR = '1.2.840.113549.1.9.3';
 const OID_MESSAGE_DIGEST_ATTR = '1.2.840.113549.1.9.4';
 const OID_EXT_KEY_USAGE = '2.5.29.37';
 const OID_KP_TIME_STAMPING = '1.3.6.1.5.5.7.3.8';
+const OID_SIGNING_CERTIFICATE = '1.2.840.113549.1.9.16.2.12';
+const OID_SIGNING_CERTIFICATE_V2 = '1.2.840.113549.1.9.16.2.47';
+const OID_SHA1 = '1.3.14.3.2.26';
 
 /** A TSA reply is a few kilobytes; anything much larger is not one. */
 const MAX_REPLY_BYTES = 256 * 1024;
@@ -110,6 +113,47 @@ function hasCriticalTimeStampingUsage(certificate: pkijs.Certificate): boolean {
   return !!usage && usage.keyPurposes.length === 1 && usage.keyPurposes[0] === OID_KP_TIME_STAMPING;
 }
 
+/**
+ * The certificates of a SignedData exactly as encoded in the token (pkijs re-encodes on output),
+ * in the order of `signedData.certificates`: hashes over them must match the signer's own.
+ */
+function rawCertificates(signedDataSchema: asn1js.Sequence): Uint8Array[] {
+  const set = signedDataSchema.valueBlock.value.find((node) => node.idBlock.tagClass === 3 && node.idBlock.tagNumber === 0);
+  const items = (set as asn1js.Constructed | undefined)?.valueBlock.value ?? [];
+  return items.map((node) => new Uint8Array(node.valueBeforeDecodeView));
+}
+
+/**
+ * RFC 3161 §2.4.2 / RFC 5035: the signed ESS signing-certificate attribute names the certificate
+ * the authority meant to sign with (by hash), so a different certificate with the same key cannot
+ * be slipped in. Returns a problem, or null when the first certificate it names is the signer's.
+ */
+async function signingCertificateProblem(signerInfo: pkijs.SignerInfo, signerDer: Uint8Array): Promise<string | null> {
+  const attributes = signerInfo.signedAttrs?.attributes ?? [];
+  const v2 = attributes.find((a) => a.type === OID_SIGNING_CERTIFICATE_V2);
+  const v1 = attributes.find((a) => a.type === OID_SIGNING_CERTIFICATE);
+  const attribute = v2 ?? v1;
+  if (!attribute) return 'token does not name its signing certificate';
+  try {
+    const certs = (attribute.values[0] as asn1js.Sequence).valueBlock.value[0] as asn1js.Sequence;
+    const first = (certs.valueBlock.value[0] as asn1js.Sequence).valueBlock.value;
+    let hashOid = v2 ? OID_SHA256 : OID_SHA1;
+    let hashNode = first[0];
+    if (v2 && !(hashNode instanceof asn1js.OctetString)) {
+      hashOid = ((hashNode as asn1js.Sequence).valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString();
+      hashNode = first[1];
+    }
+    const crypto = pkijs.getCrypto(true);
+    const algorithm = crypto.getAlgorithmByOID(hashOid);
+    if (!('name' in algorithm)) return 'signing certificate named with an unsupported hash';
+    const expected = hex((hashNode as asn1js.OctetString).valueBlock.valueHexView);
+    const actual = hex(await crypto.digest(algorithm.name, new Uint8Array(signerDer)));
+    return expected === actual ? null : 'signer certificate is not the one the token names';
+  } catch {
+    return 'signing certificate attribute could not be read';
+  }
+}
+
 /** The signed attributes say this is a TSTInfo with this digest, and the signature over them holds. */
 async function signatureHolds(signerInfo: pkijs.SignerInfo, signer: pkijs.Certificate, eContent: ArrayBuffer): Promise<string | null> {
   const crypto = pkijs.getCrypto(true);
@@ -177,12 +221,16 @@ export async function verifyTimestampToken(
     const certificates = (signedData.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
     const signer = findSigner(signerInfo, certificates);
     if (!signer) return { ok: false, reason: 'signer certificate not in the token' };
+    const signerDer = rawCertificates(contentInfo.content as asn1js.Sequence)[(signedData.certificates ?? []).indexOf(signer)];
+    if (!signerDer) return { ok: false, reason: 'signer certificate not in the token' };
     if (!hasCriticalTimeStampingUsage(signer)) return { ok: false, reason: 'signer certificate lacks the critical timeStamping key usage' };
     if (signer.notBefore.value > genTime || signer.notAfter.value < genTime) {
       return { ok: false, reason: 'signer certificate was not valid at genTime' };
     }
     const signatureProblem = await signatureHolds(signerInfo, signer, eContentBytes);
     if (signatureProblem) return { ok: false, reason: signatureProblem };
+    const certificateProblem = await signingCertificateProblem(signerInfo, signerDer);
+    if (certificateProblem) return { ok: false, reason: certificateProblem };
 
     const roots = trustedRootsPem ? certificatesFromPem(trustedRootsPem) : [];
     let chain: pkijs.Certificate[] = [signer, ...certificates.filter((c) => c !== signer)];
