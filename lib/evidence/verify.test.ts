@@ -5,7 +5,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { captureTimestamps } from '@/db/schema';
-import { insertTestCapture, insertTestSource, tamperBypassingTriggers, type TestFile } from '@/lib/test/capture-rows';
+import { insertTestCapture, insertTestSource, tamperBypassingTriggers, testManifest, type TestFile } from '@/lib/test/capture-rows';
 import { useTestDatabase } from '@/lib/test/database';
 import { unique } from '@/lib/test/factories';
 import { startLocalTsa, type LocalTsa } from '@/lib/test/local-tsa';
@@ -159,6 +159,18 @@ describe('verifyEvidence', () => {
     const problems = (await verify(second.sourceId)).captures[0].problems;
     expect(problems).toContain("manifest does not list 1 of the capture's files");
     expect(problems).toContainEqual(expect.stringMatching(/^timestamp #\d+ \(.+\): token is over a different digest$/));
+  });
+
+  it('rebuilds the manifest from the file rows when given the canonical builder', async () => {
+    const { sourceId, captureId } = await timestampedCapture();
+    const options = { evidenceDir, trustedRoots: tsa.caPem, rebuildManifest: testManifest };
+    expect((await verifyEvidence({ sourceId }, options)).ok).toBe(true);
+    // A size changed in the file rows: hashes and listing still agree, the rebuilt text does not.
+    await tamperBypassingTriggers(sql`UPDATE capture_files SET size = size + 1 WHERE capture_id = ${captureId} AND role = 'text'`);
+    expect((await verifyEvidence({ sourceId }, options)).captures[0].problems).toEqual([
+      'text file: size differs from the record',
+      "manifest differs from the one rebuilt from the capture's files",
+    ]);
   });
 
   it('fails a capture whose primary file is not among its files', async () => {

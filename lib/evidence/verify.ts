@@ -27,6 +27,11 @@ export type VerifyOptions = {
   evidenceDir?: string;
   /** PEM roots tokens must chain to; TSA_TRUST_FILE by default (null: chains not checked). */
   trustedRoots?: string | null;
+  /**
+   * The capture pipeline's canonical manifest (lib/evidence/manifest.ts buildManifest): when given,
+   * the stored text must equal the one rebuilt from the capture_files rows, byte for byte.
+   */
+  rebuildManifest?: (files: { role: string; sha256: string; size: number; contentType: string }[]) => { text: string };
 };
 
 const sha256Hex = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).digest('hex');
@@ -91,6 +96,7 @@ export async function verifyEvidence(filter: { sourceId?: number } = {}, options
           role: captureFiles.role,
           sha256: captureFiles.sha256,
           size: captureFiles.size,
+          contentType: captureFiles.contentType,
           bytes: evidenceBlobs.bytes,
         })
         .from(captureFiles)
@@ -121,6 +127,10 @@ export async function verifyEvidence(filter: { sourceId?: number } = {}, options
       if (sha256Hex(capture.manifest) !== capture.manifestSha256) problems.push('manifest does not match its SHA-256');
       const listing = manifestProblem(capture.manifest, own.map((f) => f.sha256));
       if (listing) problems.push(listing);
+      else if (options.rebuildManifest) {
+        const rebuilt = options.rebuildManifest(own.map(({ role, sha256, size, contentType }) => ({ role, sha256, size, contentType })));
+        if (rebuilt.text !== capture.manifest) problems.push("manifest differs from the one rebuilt from the capture's files");
+      }
       if (capture.primarySha256 && !own.some((f) => f.sha256 === capture.primarySha256)) {
         problems.push("primary file is not among the capture's files");
       }
