@@ -1,8 +1,11 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import * as pkijs from 'pkijs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalTsa, type LocalTsa } from '@/lib/test/local-tsa';
 import { requestTimestamp, timestampQuery, verifyTimestampToken } from './tsa';
@@ -118,6 +121,34 @@ describe('requestTimestamp against a local OpenSSL authority', () => {
       ok: false,
       reason: 'token could not be parsed',
     });
+  });
+
+  it('reports a refusal, garbage, an oversized reply and a silent authority, each in plain words', async () => {
+    const refusal = Buffer.from(new pkijs.TimeStampResp({ status: new pkijs.PKIStatusInfo({ status: 2 }) }).toSchema().toBER());
+    const answers: Record<string, (res: http.ServerResponse) => void> = {
+      '/refuse': (res) => res.writeHead(200, { 'content-type': 'application/timestamp-reply' }).end(refusal),
+      '/garbage': (res) => res.writeHead(200, { 'content-type': 'application/timestamp-reply' }).end('<html>hello</html>'),
+      '/huge': (res) => res.writeHead(200, { 'content-type': 'application/timestamp-reply' }).end(Buffer.alloc(300 * 1024)),
+      '/error': (res) => res.writeHead(503).end(),
+      '/silent': () => {},
+    };
+    const server = http.createServer((req, res) => {
+      req.resume();
+      answers[req.url ?? '']?.(res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const ask = (p: string) => requestTimestamp(`${origin}${p}`, sha256('x'), { trustedRoots: null, timeoutMs: 300 });
+    try {
+      expect(await ask('/refuse')).toEqual({ ok: false, reason: 'authority refused (rejection)' });
+      expect(await ask('/garbage')).toEqual({ ok: false, reason: 'reply could not be parsed' });
+      expect(await ask('/huge')).toEqual({ ok: false, reason: 'reply too large' });
+      expect(await ask('/error')).toEqual({ ok: false, reason: 'authority answered HTTP 503' });
+      expect(await ask('/silent')).toEqual({ ok: false, reason: 'authority did not answer in time' });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('builds a query OpenSSL reads as SHA-256 with a nonce and certReq', async () => {
