@@ -122,6 +122,20 @@ describe('verifyEvidence', () => {
     expect((await verify(other.sourceId)).ok).toBe(true);
   });
 
+  it('names every capture that shares a corrupted blob', async () => {
+    const sourceId = await insertTestSource();
+    const files = articleFiles();
+    const first = await insertTestCapture(sourceId, files);
+    const second = await insertTestCapture(sourceId, files);
+    const response = first.files.find((f) => f.role === 'response')!;
+    await db.execute(sql`UPDATE evidence_blobs SET bytes = set_byte(bytes, 0, 0) WHERE sha256 = ${response.sha256}`);
+    const report = await verify(sourceId);
+    expect(report.captures.map((c) => [c.captureId, c.problems])).toEqual([
+      [first.captureId, ['response file: stored bytes do not match its SHA-256']],
+      [second.captureId, ['response file: stored bytes do not match its SHA-256']],
+    ]);
+  });
+
   it('fails the capture whose file under EVIDENCE_DIR changed by one byte, or vanished', async () => {
     const { sourceId, captureId, files } = await timestampedCapture({ evidenceDir });
     const response = files.find((f) => f.role === 'response')!;

@@ -41,12 +41,13 @@ const BATCH = 50;
 
 /**
  * The stored bytes of a blob: the bytes column, else the file under the evidence directory named
- * by its hash (`ab/cd/abcd…`). Null when neither holds it.
- * (lib/evidence/store.ts readBlob does the same for the capture pipeline; this reads the row it
- * already has instead of asking again.)
+ * by its hash (`ab/cd/abcd…`). Null when neither holds it. Read one blob at a time, so a run over
+ * many large captures holds one file in memory, not a batch.
+ * (lib/evidence/store.ts readBlob does the same for the capture pipeline.)
  */
-async function storedBytes(sha256: string, bytes: Buffer | null, evidenceDir: string | undefined): Promise<Buffer | null> {
-  if (bytes) return bytes;
+async function storedBytes(sha256: string, evidenceDir: string | undefined): Promise<Buffer | null> {
+  const [row] = await db.select({ bytes: evidenceBlobs.bytes }).from(evidenceBlobs).where(eq(evidenceBlobs.sha256, sha256));
+  if (row?.bytes) return row.bytes;
   if (!evidenceDir || !/^[0-9a-f]{64}$/.test(sha256)) return null;
   try {
     return await readFile(path.join(evidenceDir, sha256.slice(0, 2), sha256.slice(2, 4), sha256));
@@ -54,6 +55,8 @@ async function storedBytes(sha256: string, bytes: Buffer | null, evidenceDir: st
     return null;
   }
 }
+
+type BlobState = { found: false } | { found: true; matches: boolean; size: number };
 
 /**
  * The manifest lists the capture's files and nothing else: every file hash appears in it, and
@@ -86,6 +89,8 @@ export async function verifyEvidence(filter: { sourceId?: number } = {}, options
     .orderBy(asc(sourceCaptures.id));
 
   const report: VerifyReport = { ok: true, checked: 0, captures: [] };
+  // The same bytes are stored once and may belong to many captures: hash each blob once per run.
+  const blobs = new Map<string, BlobState>();
   for (let start = 0; start < captures.length; start += BATCH) {
     const batch = captures.slice(start, start + BATCH);
     const ids = batch.map((c) => c.id);
@@ -97,10 +102,8 @@ export async function verifyEvidence(filter: { sourceId?: number } = {}, options
           sha256: captureFiles.sha256,
           size: captureFiles.size,
           contentType: captureFiles.contentType,
-          bytes: evidenceBlobs.bytes,
         })
         .from(captureFiles)
-        .innerJoin(evidenceBlobs, eq(evidenceBlobs.sha256, captureFiles.sha256))
         .where(inArray(captureFiles.captureId, ids)),
       db
         .select({
@@ -119,10 +122,15 @@ export async function verifyEvidence(filter: { sourceId?: number } = {}, options
       const problems: string[] = [];
       const own = files.filter((f) => f.captureId === capture.id);
       for (const file of own) {
-        const bytes = await storedBytes(file.sha256, file.bytes, evidenceDir);
-        if (!bytes) problems.push(`${file.role} file: stored bytes missing`);
-        else if (sha256Hex(bytes) !== file.sha256) problems.push(`${file.role} file: stored bytes do not match its SHA-256`);
-        else if (bytes.length !== file.size) problems.push(`${file.role} file: size differs from the record`);
+        let blob = blobs.get(file.sha256);
+        if (!blob) {
+          const bytes = await storedBytes(file.sha256, evidenceDir);
+          blob = bytes ? { found: true, matches: sha256Hex(bytes) === file.sha256, size: bytes.length } : { found: false };
+          blobs.set(file.sha256, blob);
+        }
+        if (!blob.found) problems.push(`${file.role} file: stored bytes missing`);
+        else if (!blob.matches) problems.push(`${file.role} file: stored bytes do not match its SHA-256`);
+        else if (blob.size !== file.size) problems.push(`${file.role} file: size differs from the record`);
       }
       if (sha256Hex(capture.manifest) !== capture.manifestSha256) problems.push('manifest does not match its SHA-256');
       const listing = manifestProblem(capture.manifest, own.map((f) => f.sha256));
