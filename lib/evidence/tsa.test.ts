@@ -50,6 +50,20 @@ describe('requestTimestamp against a local OpenSSL authority', () => {
     expect(stdout).toContain('Verification: OK');
   });
 
+  it('verifies a token signed with an elliptic-curve key (P-256, ECDSA)', async () => {
+    const ec = await startLocalTsa('EC TSA', { key: 'ec' });
+    try {
+      const digest = sha256('manifest for an EC authority');
+      const reply = await requestTimestamp(ec.url, digest, { trustedRoots: ec.caPem });
+      if (!reply.ok) throw new Error(reply.reason);
+      expect(reply.chainChecked).toBe(true);
+      // The same token against the RSA authority's root is refused.
+      expect((await verifyTimestampToken(reply.tokenDer, digest.toString('hex'), tsa.caPem)).ok).toBe(false);
+    } finally {
+      await ec.close();
+    }
+  });
+
   it('refuses a token checked against another digest', async () => {
     const reply = await requestTimestamp(tsa.url, sha256('one manifest'), { trustedRoots: tsa.caPem });
     if (!reply.ok) throw new Error(reply.reason);
@@ -80,10 +94,8 @@ describe('requestTimestamp against a local OpenSSL authority', () => {
   });
 
   it('refuses a token whose signer certificate was swapped for another one with the same key', async () => {
-    const digest = sha256('manifest with a swapped certificate');
-    const reply = await requestTimestamp(tsa.url, digest, { trustedRoots: tsa.caPem });
-    if (!reply.ok) throw new Error(reply.reason);
-    // A second certificate for the same key, from the same root: signature and chain both hold.
+    // A second certificate for the same key, from the same root (issued before the token, so it
+    // was valid at genTime): signature and chain both hold.
     await run('openssl', [
       'x509', '-req', '-in', 'tsa.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAserial', 'ca.srl', '-out', 'tsa2.crt',
       '-days', '3650', '-extfile', 'tsa.cnf', '-extensions', 'tsa_ext', '-outform', 'DER',
@@ -96,6 +108,10 @@ describe('requestTimestamp against a local OpenSSL authority', () => {
       Buffer.from((await run('openssl', ['x509', '-in', file, '-inform', form, '-noout', '-serial'], { cwd: tsa.dir })).stdout.trim().split('=')[1], 'hex');
     const [oldSerial, newSerial] = [await serialOf('tsa.crt', 'PEM'), await serialOf('tsa2.crt', 'DER')];
     expect(newSerial.length).toBe(oldSerial.length);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const digest = sha256('manifest with a swapped certificate');
+    const reply = await requestTimestamp(tsa.url, digest, { trustedRoots: tsa.caPem });
+    if (!reply.ok) throw new Error(reply.reason);
 
     const token = Buffer.from(reply.tokenDer);
     const certAt = token.indexOf(oldCert);

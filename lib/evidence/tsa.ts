@@ -25,6 +25,7 @@ const OID_KP_TIME_STAMPING = '1.3.6.1.5.5.7.3.8';
 const OID_SIGNING_CERTIFICATE = '1.2.840.113549.1.9.16.2.12';
 const OID_SIGNING_CERTIFICATE_V2 = '1.2.840.113549.1.9.16.2.47';
 const OID_SHA1 = '1.3.14.3.2.26';
+const OID_RSA_ENCRYPTION = '1.2.840.113549.1.1.1';
 
 /** A TSA reply is a few kilobytes; anything much larger is not one. */
 const MAX_REPLY_BYTES = 256 * 1024;
@@ -171,12 +172,15 @@ async function signatureHolds(signerInfo: pkijs.SignerInfo, signer: pkijs.Certif
   if (hex(digest) !== hex((messageDigest.values[0] as asn1js.OctetString).valueBlock.valueHexView)) {
     return 'signed digest does not match the timestamp content';
   }
+  // As pkijs SignedData.verify: plain rsaEncryption names no hash, so the digest algorithm's is
+  // used; other algorithms (RSA-PSS, ECDSA with SHA-x) name their own.
+  const plainRsa = signerInfo.signatureAlgorithm.algorithmId === OID_RSA_ENCRYPTION;
   const valid = await crypto.verifyWithPublicKey(
     signerInfo.signedAttrs!.encodedValue,
     signerInfo.signature,
     signer.subjectPublicKeyInfo,
     signerInfo.signatureAlgorithm,
-    hashAlgorithm.name,
+    plainRsa ? hashAlgorithm.name : undefined,
   );
   return valid ? null : 'signature is not valid';
 }

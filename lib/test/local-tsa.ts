@@ -59,16 +59,17 @@ ess_cert_id_alg = sha256
 }
 
 /** Makes a root and a TSA certificate with the critical timeStamping EKU in `dir`. */
-async function makeKeys(dir: string, name: string) {
+async function makeKeys(dir: string, name: string, key: 'rsa' | 'ec') {
+  const newKey = key === 'rsa' ? ['-newkey', 'rsa:2048'] : ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256'];
   const cnf = path.join(dir, 'tsa.cnf');
   await writeFile(cnf, config(dir, name));
   const opts = { cwd: dir };
   await run('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '3650',
+    'req', '-x509', ...newKey, '-nodes', '-keyout', 'ca.key', '-out', 'ca.crt', '-days', '3650',
     '-subj', `/CN=${name} Root`,
     '-addext', 'basicConstraints=critical,CA:true', '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
   ], opts);
-  await run('openssl', ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'tsa.key', '-out', 'tsa.csr', '-config', cnf], opts);
+  await run('openssl', ['req', ...newKey, '-nodes', '-keyout', 'tsa.key', '-out', 'tsa.csr', '-config', cnf], opts);
   await run('openssl', [
     'x509', '-req', '-in', 'tsa.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'tsa.crt',
     '-days', '3650', '-extfile', cnf, '-extensions', 'tsa_ext',
@@ -91,12 +92,13 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
 }
 
 /**
- * Starts an authority named `name` (distinct names let a test run a second, untrusted one).
+ * Starts an authority named `name` (distinct names let a test run a second, untrusted one), with
+ * RSA-2048 keys or, with `key: 'ec'`, P-256 ones.
  * Requests are answered one at a time: `openssl ts -reply` keeps its serial number in a file.
  */
-export async function startLocalTsa(name = 'Test TSA'): Promise<LocalTsa> {
+export async function startLocalTsa(name = 'Test TSA', options: { key?: 'rsa' | 'ec' } = {}): Promise<LocalTsa> {
   const dir = await mkdtemp(path.join(tmpdir(), 'local-tsa-'));
-  await makeKeys(dir, name);
+  await makeKeys(dir, name, options.key ?? 'rsa');
   const cnf = path.join(dir, 'tsa.cnf');
   let queue: Promise<unknown> = Promise.resolve();
   let counter = 0;
