@@ -175,6 +175,16 @@ describe('verifyEvidence', () => {
     expect(problems).toContainEqual(expect.stringMatching(/^timestamp #\d+ \(.+\): token is over a different digest$/));
   });
 
+  it('fails a timestamp whose stored time was moved away from the signed one', async () => {
+    const { sourceId, captureId } = await timestampedCapture();
+    await tamperBypassingTriggers(
+      sql`UPDATE capture_timestamps SET gen_time = gen_time - interval '30 days' WHERE capture_id = ${captureId}`,
+    );
+    expect((await verify(sourceId)).captures[0].problems).toEqual([
+      expect.stringMatching(/^timestamp #\d+ \(.+\): stored time or serial differs from the token$/),
+    ]);
+  });
+
   it('rebuilds the manifest from the file rows when given the canonical builder', async () => {
     const { sourceId, captureId } = await timestampedCapture();
     const options = { evidenceDir, trustedRoots: tsa.caPem, rebuildManifest: testManifest };

@@ -111,6 +111,8 @@ export async function verifyEvidence(filter: { sourceId?: number } = {}, options
           captureId: captureTimestamps.captureId,
           tsaUrl: captureTimestamps.tsaUrl,
           token: captureTimestamps.token,
+          genTime: captureTimestamps.genTime,
+          serialNumber: captureTimestamps.serialNumber,
         })
         .from(captureTimestamps)
         .where(inArray(captureTimestamps.captureId, ids))
@@ -145,6 +147,10 @@ export async function verifyEvidence(filter: { sourceId?: number } = {}, options
       for (const stamp of stamps.filter((s) => s.captureId === capture.id)) {
         const result = await verifyTimestampToken(stamp.token!, capture.manifestSha256, roots);
         if (!result.ok) problems.push(`timestamp #${stamp.id} (${stamp.tsaUrl}): ${result.reason}`);
+        // Pages show the stored columns, so they must say what the signed token says.
+        else if (stamp.genTime?.getTime() !== result.genTime.getTime() || stamp.serialNumber !== result.serialNumber) {
+          problems.push(`timestamp #${stamp.id} (${stamp.tsaUrl}): stored time or serial differs from the token`);
+        }
       }
       report.captures.push({ captureId: capture.id, sourceId: capture.sourceId, ok: problems.length === 0, problems });
       report.checked += 1;
