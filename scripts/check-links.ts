@@ -13,10 +13,13 @@ Fetches the live page of every source (or one, or only those not checked in the 
 through the capture fetcher's address policy and limits, and records a link check: gone (HTTP
 4xx/5xx, no answer, refused) and changed (readable text differs from the first capture's).`;
 
+/** A mistake in how the command was called: its message is all the user needs. */
+class UsageError extends Error {}
+
 function count(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 0) throw new Error(`${name} takes a whole number`);
+  if (!Number.isSafeInteger(n) || n < 0) throw new UsageError(`${name} takes a whole number`);
   return n;
 }
 
@@ -58,9 +61,12 @@ main()
     process.exit(code);
   })
   .catch(async (error) => {
-    console.error(error instanceof Error && /^(--|check-links needs)/.test(error.message) ? error.message : 'check-links failed');
-    const { logError } = await import('../lib/log');
-    logError('check-links failed', error);
+    if (error instanceof UsageError || (error instanceof Error && error.message.startsWith('check-links needs'))) {
+      console.error(error.message);
+    } else {
+      const { logError } = await import('../lib/log');
+      logError('check-links failed', error);
+    }
     await closeDb();
-    process.exit(1);
+    process.exit(error instanceof UsageError ? 2 : 1);
   });
