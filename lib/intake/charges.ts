@@ -42,7 +42,13 @@ const QUOTED = '(?:"([^"]{3,200})"|“([^”]{3,200})”|«([^»]{3,200})»|„(
 const UNQUOTED = '([^,.;:()"«»“”]{3,120})';
 
 /** Phrases that introduce a charge, then the charge (quoted, or up to the end of the clause). */
+const GERUND = '(?:taking|calling|participating|organi[sz]ing|inciting|spreading|violating|disobeying|holding|distributing|attempting|insulting|posting|joining|staging|leading|financing|disseminating|failing)';
+
 const INTRODUCERS: RegExp[] = [
+  new RegExp(`\\bfor (?:allegedly )?${QUOTED}`, 'gi'),
+  new RegExp(`\\b(?:for|of) (?:allegedly )?(${GERUND}\\b[^,.;:()"«»“”]{3,120})`, 'gi'),
+  new RegExp(`(?<!\\p{L})призна\\p{L}* (?:\\p{L}+ ){0,3}?виновн\\p{L}* в\\s*${QUOTED}`, 'giu'),
+  new RegExp(`(?<!\\p{L})призна\\p{L}* (?:\\p{L}+ ){0,3}?виновн\\p{L}* в\\s+${UNQUOTED}`, 'giu'),
   new RegExp(`\\b(?:charged with|accused of|found guilty of|convicted of|guilty of|on (?:a )?charges? of|charges? of|prosecuted for|punished for|for allegedly)\\s+${QUOTED}`, 'gi'),
   new RegExp(`\\b(?:charged with|accused of|found guilty of|convicted of|on (?:a )?charges? of|prosecuted for|for allegedly)\\s+${UNQUOTED}`, 'gi'),
   new RegExp(`(?<!\\p{L})(?:обвин\\p{L}* в|по обвинению в|признан\\p{L}* виновн\\p{L}* в|по статье[^«"]{0,80}?|по делу о|за)\\s*${QUOTED}`, 'giu'),
@@ -112,7 +118,10 @@ export function findCharges(sentence: string, vocabulary: readonly VocabularyCha
   }
   if (out.length === 0 && stated) {
     const m = ARTICLE_PATTERNS.map((re) => ((re.lastIndex = 0), re.exec(sentence))).find(Boolean)!;
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], chargeId: stated.charge.id, part: stated.part, basis: 'stated' });
+    // "статье 488 КоАП", "Article 405 of the Criminal Code": the code's name belongs to the charge text.
+    const code = /^\s*(?:КоАП(?: РК)?|УК(?: РК)?|Уголовного кодекса|of the (?:Criminal Code|Code of Administrative Offences)|CoAO|ӘҚБтК|ҚК)/u.exec(sentence.slice(m.index + m[0].length));
+    const end = m.index + m[0].length + (code?.[0].length ?? 0);
+    out.push({ start: m.index, end, text: sentence.slice(m.index, end), chargeId: stated.charge.id, part: stated.part, basis: 'stated' });
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -139,17 +139,17 @@ const SENTENCE_VERB = /\b(sentenced|sentencing|jailed|fined|convicted|found guil
 const CHARGE_CUE = /\b(charged|accused|charges?|prosecuted|guilty)\b|(?<!\p{L})(обвин\p{L}*|стать\p{L}*|дело|айып\p{L}*|бап\p{L}*)/giu;
 const SAME_DAY = /\b(?:(?:just |only |a few |several )?hours after |shortly after |soon after |on the (?:same )?day (?:of )?(?:his |her |their )?)(?:he |she |they |being |his |her |their )?(?:was |were |had been )?(?:detained|detention|arrest(?:ed)?)|(?<!\p{L})(?:в тот же день|в день задержания|через несколько часов после задержания|в день (?:его |её |их )?задержания)/iu;
 
-const PLEA_NOT_GUILTY = /\b(pleaded not guilty|pleads not guilty|(?:rejected|denied|denies|rejects|dismissed|disputed) (?:the |all )?(?:charges?|accusations?)|(?:a )?charges? (?:he|she|they) (?:rejected|denied|reject|deny)|maintain(?:s|ed)? (?:his|her|their) innocence|did not admit (?:his|her|their)? ?guilt|refused to admit (?:his|her|their)? ?guilt)\b|(?<!\p{L})(не призна\p{L}* (?:свою |своей )?вин\p{L}*|вину не призна\p{L}*|отверг\p{L}* обвинени\p{L}*|отрица\p{L}* (?:свою )?вин\p{L}*|отрица\p{L}* обвинени\p{L}*|кінәсін мойындамады|айыпты мойындамады)/iu;
-const PLEA_GUILTY = /\b(pleaded guilty|pleads guilty|admitted (?:his|her|their)? ?guilt|admitted to the charges?|confessed)\b|(?<!\p{L})(?<!не )(призна\p{L}* (?:свою |полностью )?вин\p{L}*|кінәсін мойындады)/iu;
+const PLEA_NOT_GUILTY = /\b(pleaded not guilty|pleads not guilty|(?:rejected|denied|denies|deny|reject|rejects|dismissed|disputed) (?:the |all |these )?(?:charges?|accusations?)|(?:a )?charges? (?:he|she|they) (?:rejected|denied|reject|deny)|maintain(?:s|ed)? (?:his|her|their) innocence|did not admit (?:his|her|their)? ?guilt|refused to admit (?:his|her|their)? ?guilt)\b|(?<!\p{L})(не призна\p{L}* (?:свою |своей )?вин\p{L}*|вину не призна\p{L}*|отверг\p{L}* обвинени\p{L}*|отрица\p{L}* (?:свою )?вин\p{L}*|отрица\p{L}* обвинени\p{L}*|кінәсін мойындамады|айыпты мойындамады)/iu;
+const PLEA_GUILTY = /\b(pleaded guilty|pleads guilty|admitted (?:his|her|their)? ?guilt|admitted to the charges?|confessed)\b|(?<!\p{L})(?<!не )((?:полностью )?призна\p{L}* (?:свою |полностью )?вин\p{L}*|кінәсін мойындады)/iu;
 
 const COURT = /\b((?:a|the) (?:[A-Z][\w-]* )*(?:district |city |regional |administrative |inter-district |specialized |specialised )*court(?: in(?: the (?:capital|city|town)(?: of)?)?,? (?:[A-Z][\w-]+(?: [A-Z][\w-]+)?))?|(?:[A-Z][\w-]+ ){1,4}[Cc]ourt)|(?<!\p{L})((?:[\p{Lu}\p{Ll}-]+ ){0,4}(?:суд|суда|судом)(?: (?:города|г\.|района) [\p{Lu}][\p{L}-]+)?)/u;
 
 /** Words that make the next name someone other than a detainee. */
-const NOT_DETAINEE_BEFORE = /(?:\b(?:lawyer|attorney|advocate|judge|prosecutor|investigator|spokes(?:man|woman|person)|official|journalist|correspondent|reporter|editor|president|minister|chairman|chairwoman|head|akim|mayor|governor|deputy|ombudsman|leader|founder|banker|according to|told|by|of|with|supporters?|follower|wife|husband|son|daughter|mother|father|brother|sister|relatives?|friend|colleague)|(?<!\p{L})(?:адвокат\p{L}*|защитник\p{L}*|суд\p{L}{0,2}|судья|прокурор\p{L}*|следовател\p{L}*|представител\p{L}*|журналист\p{L}*|корреспондент\p{L}*|президент\p{L}*|министр\p{L}*|глав\p{L}|аким\p{L}*|депутат\p{L}*|лидер\p{L}*|основател\p{L}*|сторонник\p{L}*|по словам|супруг\p{L}*|жена|мать|отец|брат|сестра|сын|дочь|родственник\p{L}*|председател\p{L}*|қорғаушы\p{L}*|адвокаты|судья\p{L}*))[\s,]*(?:[\p{Lu}][\p{Ll}'’-]+\s){0,1}$/iu;
+const NOT_DETAINEE_BEFORE = /(?:\b(?:lawyer|attorney|advocate|judge|prosecutor|investigator|spokes(?:man|woman|person)|official|journalist|correspondent|reporter|editor|president|minister|chairman|chairwoman|head|akim|mayor|governor|deputy|ombudsman|leader|founder|banker|according to|told|by|of|with|supporters?|follower|wife|husband|son|daughter|mother|father|brother|sister|relatives?|friend|colleague)|(?<!\p{L})(?:адвокат\p{L}*|защитник\p{L}*|судья|прокурор\p{L}*|следовател\p{L}*|представител\p{L}*|журналист\p{L}*|корреспондент\p{L}*|президент\p{L}*|министр\p{L}*|глав\p{L}|аким\p{L}*|депутат\p{L}*|лидер\p{L}*|основател\p{L}*|сторонник\p{L}*|по словам|супруг\p{L}*|жена|мать|отец|брат|сестра|сын|дочь|родственник\p{L}*|председател\p{L}*|қорғаушы\p{L}*|адвокаты|судья\p{L}*))[\s,]*$/iu;
 const NOT_DETAINEE_AFTER = /^[,\s]*(?:(?:said|says|told|wrote|added|noted|explained|stated|commented)\b|(?:a|the|his|her|their) (?:lawyer|attorney|judge|prosecutor|spokes\w+|official|journalist|correspondent|head|chairman|leader|founder|relative|wife|husband|mother|father|brother|sister)\b|(?:сказал|заявил|сообщил|рассказал|написал|отметил|пояснил|добавил)\p{L}*|(?:адвокат|судья|прокурор|представител|журналист|глава|председател|лидер|основател)\p{L}*)/iu;
 
 /** References to the people of the sentence before, when a sentence names nobody. */
-const GROUP_REFERENT = /\b(they|them|their|the trio|the pair|the two|the three|the four|the five|the six|the seven|the eight|the nine|the ten|the (?:\w+ )?(?:activists|men|women|detainees|defendants|protesters|bloggers)|all (?:of them|three|four|five|six|seven|eight|nine|ten)|both|each)\b|(?<!\p{L})(они|их|им|трое|двое|четверо|пятеро|шестеро|все (?:трое|четверо|пятеро|они|задержанные)|активист(?:ы|ов|ам|ами)|задержанн\p{L}+|обвиняем\p{L}+|олар|үшеуі|белсенділер)(?!\p{L})/iu;
+const GROUP_REFERENT = /\b(they|them|their|the trio|the pair|the two|the three|the four|the five|the six|the seven|the eight|the nine|the ten|the (?:\w+ )?(?:activists|men|women|detainees|defendants|protesters|bloggers)|all (?:of them|three|four|five|six|seven|eight|nine|ten)|both|each|those detained|the (?:two|three|four|five|six|seven) (?:men|women|activists))\b|(?<!\p{L})(они|их|им|трое|двое|четверо|пятеро|шестеро|все (?:трое|четверо|пятеро|они|задержанные)|всех (?:троих|четверых|пятерых|шестерых|семерых|задержанных)|обоих|оба|обе|активист(?:ы|ов|ам|ами)|задержанн\p{L}+|обвиняем\p{L}+|олар|үшеуі|белсенділер)(?!\p{L})/iu;
 const SINGLE_REFERENT = /\b(he|she|his|her|him)\b|(?<!\p{L})(он|она|его|её|ее|ему|ей|ол|оны|оған)(?!\p{L})/iu;
 
 // ---------------------------------------------------------------------------------------------
@@ -166,6 +166,8 @@ const NOT_NAME_WORDS = new Set(
     'Koshe DVK Democratic Choice Oyan Qazaqstan Azattyq Azattyk RFE/RL RFE RL Reuters AFP AP Eurasianet Vlast Vlast.kz Orda Orda.kz KazTAG Tengrinews Interfax Freedom House Breaking Accessibility Elbasy Independence Day Zheltoqsan ' +
     'Он Она Они В На По С И Но А Как Это Его Её Их Суд Суда Судом Полиция Полиции Президент Казахстан Казахстана Казахстане Республики Партия Партии Движение Движения ДВК Кошe Радио Азаттык ' +
     'Январь Января Февраля Марта Апреля Мая Июня Июля Августа Сентября Октября Ноября Декабря КоАП УК Статья Статьи Ол Олар Сот Соты Полиция Қазақстан Нұр Отан Демократиялық Таңдауы Facebook-те ' +
+    'Observer Observers Activist Activists Blogger Journalist Lawyer Judge Officer Civic Opposition Local Independent Defender Those Two Three Four Five Six Seven All Both Election Commission Administration Square Street Avenue Monument Stadium Park Hall Akimat Prosecutor General Regional District City Region Chief Deputy Minister Interior ' +
+    'Наблюдатель Наблюдатели Задержанными Задержанные Суд Судья Прокуратура Акимат Полиция Представитель Сам Сама Обоих Ему Ей Её ' +
     'Telegram-канале Telegram-каналы Фейсбуке Правозащитники Правозащитник Активисты Активист Общественный Фонд Бюро Human Rights Мажилис Мажилиса Сенат Демократический Выбор Казахстана Народная'
   ).split(/\s+/),
 );
@@ -188,6 +190,7 @@ function surnameKey(word: string): string {
 
 /** A headline or caption in Title Case ("Activists Warn Of Crackdown As More Jailed"): no names read from it. */
 function isHeading(sentence: string): boolean {
+  if (/[.!?"»”]$/u.test(sentence)) return false;
   const words = sentence.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
   if (words.length < 4) return false;
   return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.7;
@@ -244,22 +247,23 @@ type PlaceMention = { start: number; end: number; place: GazetteerEntry; inCourt
 
 function findPlaceMentions(sentence: Sentence, places: readonly GazetteerEntry[]): PlaceMention[] {
   const out: PlaceMention[] = [];
-  const wordRe = /[\p{Lu}][\p{L}'’-]*(?:[\s-][\p{Lu}][\p{L}'’-]*)?/gu;
-  for (let m = wordRe.exec(sentence.text); m; m = wordRe.exec(sentence.text)) {
-    const candidates = [m[0]];
-    const space = m[0].search(/\s/);
-    if (space > 0) candidates.push(m[0].slice(0, space));
-    for (const candidate of candidates) {
-      if (candidate.length < 3) continue;
+  const words = allMatches(/[\p{Lu}][\p{L}'’-]*/gu, sentence.text);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const next = words[i + 1];
+    const pair = next && /^\s$/.test(sentence.text.slice(w.index + w.text.length, next.index)) ? sentence.text.slice(w.index, next.index + next.text.length) : null;
+    for (const candidate of [pair, w.text]) {
+      if (!candidate || candidate.replace(/[-'’]/g, '').length < 3) continue;
       const match = matchPlace(candidate, places);
-      if (match.length >= 1) {
-        const start = sentence.start + m.index;
-        const before = sentence.text.slice(Math.max(0, m.index - 45), m.index);
-        const inCourt = /\bcourts?\b[^.;]*$|(?<!\p{L})суд\p{L}*[^.;]*$|(?<!\p{L})сот\p{L}*[^.;]*$/iu.test(before) || /^\p{L}*\s+(?:city |district |regional )?court/iu.test(sentence.text.slice(m.index + candidate.length - 0));
-        out.push({ start, end: start + candidate.length, place: match[0].place, inCourt });
-        if (candidate !== m[0]) wordRe.lastIndex = m.index + candidate.length;
-        break;
-      }
+      if (match.length === 0) continue;
+      const start = sentence.start + w.index;
+      const before = sentence.text.slice(Math.max(0, w.index - 45), w.index);
+      const inCourt =
+        /\bcourts?\b[^.;]*$|(?<!\p{L})суд\p{L}*[^.;]*$|(?<!\p{L})сот\p{L}*[^.;]*$/iu.test(before) ||
+        /^\s*(?:city |district |regional |inter-district )?court\b|^\s*(?:городск|районн|областн)\p{L}* суд/iu.test(sentence.text.slice(w.index + candidate.length));
+      out.push({ start, end: start + candidate.length, place: match[0].place, inCourt });
+      if (candidate === pair) i++;
+      break;
     }
   }
   return out;
@@ -273,10 +277,12 @@ function dateField(text: string, mention: DateMention, qualifier: DateQualifier,
 
 /** Dates of a sentence assigned to its nearest detention or sentencing verb (within 70 characters). */
 function datesByVerb(sentence: Sentence, dates: DateMention[]) {
-  const verbs = [
-    ...allMatches(DETENTION_VERB, sentence.text).map((v) => ({ ...v, kind: 'detained' as const })),
-    ...allMatches(SENTENCE_VERB, sentence.text).map((v) => ({ ...v, kind: 'sentenced' as const })),
-  ];
+  const sentencing = allMatches(SENTENCE_VERB, sentence.text).map((v) => ({ ...v, kind: 'sentenced' as const }));
+  // "арестовал на семь суток" is a sentence, not a detention: a word read as both counts as the sentence.
+  const detaining = allMatches(DETENTION_VERB, sentence.text)
+    .filter((v) => !sentencing.some((w) => v.index < w.index + w.text.length && w.index < v.index + v.text.length))
+    .map((v) => ({ ...v, kind: 'detained' as const }));
+  const verbs = [...detaining, ...sentencing];
   const inSentence = dates.filter((d) => d.start >= sentence.start && d.end <= sentence.end);
   const out: { detained?: DateMention; sentenced?: DateMention } = {};
   const taken = new Set<DateMention>();
@@ -355,23 +361,39 @@ export function extractDrafts(text: string, options: ExtractOptions): Extraction
   });
   for (const p of people.values()) p.mentions.sort((a, b) => a.start - b.start);
   const detainees = [...people.values()].filter((p) => p.detainee);
+  if (process.env.DEBUG_INTAKE) for (const p of people.values()) console.log(p.key, p.detainee, p.mentions.map((m) => `${m.text}@${m.sentence}${m.excluded ? "x" : ""}`).join(", "));
 
-  // 2. Who each sentence is about: the detainees it names, else those of the sentence before
-  //    when it refers back ("they", "the trio", "he").
+  // 2. Who each sentence is about: the detainees it names, else those of a sentence just before
+  //    when it refers back ("they", "the trio", "he"). A sentence that names nobody and refers to
+  //    nobody, before the people are named ("Six activists were detained on January 7. … Those
+  //    detained were A, B…"), lends its facts to the people named next.
   const about: Person[][] = [];
+  const leadFor: number[][] = sentences.map(() => []);
   let focus: Person[] = [];
+  let recent: { people: Person[]; at: number } = { people: [], at: -10 };
+  let pending: number[] = [];
   sentences.forEach((s, si) => {
     const named = detainees.filter((p) => p.mentions.some((m) => m.sentence === si && !m.excluded));
-    const othersNamed = [...people.values()].some((p) => !p.detainee && p.mentions.some((m) => m.sentence === si));
+    const othersNamed = [...people.values()].some((p) => !p.detainee && p.mentions.some((m) => m.sentence === si && !m.excluded));
+    const close = si - recent.at <= 2;
     if (named.length) focus = named;
-    else if (focus.length > 1 && has(GROUP_REFERENT, s.text)) focus = focus.slice();
-    else if (focus.length === 1 && has(SINGLE_REFERENT, s.text) && !othersNamed) focus = focus.slice();
-    else if (focus.length > 1 && has(SINGLE_REFERENT, s.text) && /\b(each|every)\b/i.test(s.text)) focus = focus.slice();
+    else if (close && recent.people.length > 1 && has(GROUP_REFERENT, s.text)) focus = recent.people;
+    else if (close && recent.people.length === 1 && (has(SINGLE_REFERENT, s.text) || has(GROUP_REFERENT, s.text)) && !othersNamed) focus = recent.people;
     else focus = [];
+    if (focus.length) {
+      if (named.length) {
+        leadFor[si] = pending;
+        pending = [];
+      }
+      recent = { people: focus, at: si };
+    } else if (!isHeading(s.text) && (has(DETENTION_VERB, s.text) || has(SENTENCE_VERB, s.text))) {
+      pending.push(si);
+    }
     about.push(focus);
   });
 
-  // 3. Facts per sentence, given to the people it is about (the first fact of each kind wins).
+  // 3. Facts per sentence, given to the people it is about (the first fact of each kind wins;
+  //    penalties add up across sentences). Facts lent by a lead sentence only fill what is missing.
   type Facts = {
     detained?: Field<DraftDate>;
     sentenced?: Field<DraftDate>;
@@ -384,9 +406,9 @@ export function extractDrafts(text: string, options: ExtractOptions): Extraction
     court?: Field<string>;
   };
   const factsOf = new Map<Person, Facts>(detainees.map((p) => [p, {}]));
-  sentences.forEach((s, si) => {
-    const group = about[si];
-    if (!group.length) return;
+  const sceneFacts: Facts = {};
+  const readSentence = (si: number, group: Person[], anchorSentence: number) => {
+    const s = sentences[si];
     const byVerb = datesByVerb(s, dates);
     const places = findPlaceMentions(s, options.places);
     const charges = findCharges(s.text, options.charges);
@@ -395,14 +417,18 @@ export function extractDrafts(text: string, options: ExtractOptions): Extraction
     const notGuilty = firstMatch(PLEA_NOT_GUILTY, s.text);
     const guilty = notGuilty ? null : firstMatch(PLEA_GUILTY, s.text);
     const court = /court|суд|сот/iu.test(s.text) ? firstMatch(COURT, s.text) : null;
+    // Penalties said of different people in one sentence ("A to 15 days, while B received 10
+    // days") go to the people named before each, back to the previous penalty.
+    const mentionAt = (person: Person) => person.mentions.find((m) => m.sentence === anchorSentence && !m.excluded)?.start ?? -1;
+    const splitPenalties =
+      si === anchorSentence && group.length > 1 && penalties.length > 1 && new Set(group.map((p) => penalties.findIndex((f) => s.start + f.start > mentionAt(p)))).size > 1;
     for (const person of group) {
       const facts = factsOf.get(person)!;
       if (byVerb.detained && !facts.detained) facts.detained = dateField(text, byVerb.detained, 'exact') ?? undefined;
       if (byVerb.sentenced && !facts.sentenced) facts.sentenced = dateField(text, byVerb.sentenced, 'exact') ?? undefined;
       if (sameDay && !facts.sameDay) facts.sameDay = quoteOf(text, s.start + sameDay.index, s.start + sameDay.index + sameDay[0].length);
       // The place nearest the person's mention in this sentence (or the first), court cities aside.
-      const own = person.mentions.find((m) => m.sentence === si);
-      const anchor = own?.start ?? s.start;
+      const anchor = mentionAt(person) >= 0 ? mentionAt(person) : s.start;
       const free = places.filter((p) => !p.inCourt).sort((a, b) => Math.abs(a.start - anchor) - Math.abs(b.start - anchor));
       if (free.length && !facts.place) {
         const p = free[0];
@@ -416,17 +442,35 @@ export function extractDrafts(text: string, options: ExtractOptions): Extraction
         const c = charges[0];
         facts.charge = { value: { text: c.text, chargeId: c.chargeId, part: c.part, basis: c.basis }, quote: quoteOf(text, s.start + c.start, s.start + c.end) };
       }
-      if (penalties.length && !facts.penalties) {
-        facts.penalties = penalties.map((p) => ({
-          value: { kind: p.kind, amount: p.amount, unit: p.unit, asReported: p.text },
-          quote: quoteOf(text, s.start + p.start, s.start + p.end),
-        }));
+      let own = penalties;
+      if (splitPenalties) {
+        const at = mentionAt(person);
+        const next = penalties.findIndex((f) => s.start + f.start > at);
+        own = next < 0 ? [penalties[penalties.length - 1]] : [penalties[next]];
+      }
+      for (const p of own) {
+        const list = (facts.penalties ??= []);
+        if (list.some((x) => x.value.kind === p.kind)) continue;
+        list.push({ value: { kind: p.kind, amount: p.amount, unit: p.unit, asReported: p.text }, quote: quoteOf(text, s.start + p.start, s.start + p.end) });
       }
       const plea = notGuilty ?? guilty;
       if (plea && !facts.plea) facts.plea = { value: notGuilty ? 'not_guilty' : 'guilty', quote: quoteOf(text, s.start + plea.index, s.start + plea.index + plea[0].length) };
       if (court && !facts.court) facts.court = { value: court[0].trim(), quote: quoteOf(text, s.start + court.index, s.start + court.index + court[0].trim().length) };
     }
+  };
+  sentences.forEach((_, si) => {
+    if (about[si].length) readSentence(si, about[si], si);
   });
+  // Lead sentences fill in afterwards, so what the naming sentences say comes first.
+  sentences.forEach((_, si) => {
+    for (const lead of leadFor[si]) readSentence(lead, about[si], si);
+  });
+  // The scene of the report (dateline, title or first sentence): the place of last resort.
+  const scene = [...sentences.slice(0, 2), ...(header.title ? [{ start: text.indexOf(header.title), end: text.indexOf(header.title) + header.title.length, text: header.title }] : [])]
+    .filter((s) => s.start >= 0)
+    .flatMap((s) => findPlaceMentions(s, options.places))
+    .find((p) => !p.inCourt);
+  if (scene) sceneFacts.place = { value: { placeId: scene.place.id, name: scene.place.name, fromCourt: false }, quote: quoteOf(text, scene.start, scene.end) };
 
   // 4. One draft per detainee.
   const drafts: Draft[] = detainees.map((person) => {
@@ -454,7 +498,7 @@ export function extractDrafts(text: string, options: ExtractOptions): Extraction
     if (!detained && published) {
       detained = { value: { on: published.length >= 7 ? published.slice(0, published.length === 4 ? 4 : published.length) : published, qualifier: 'on_or_before', asReported: null }, quote: null };
     }
-    const place = facts.place ?? facts.courtPlace ?? null;
+    const place = facts.place ?? facts.courtPlace ?? sceneFacts.place ?? null;
     return {
       name: { value: name, quote: quoteOf(text, full.start, full.end) },
       mentions: person.mentions.filter((m) => !m.excluded).map((m) => quoteOf(text, m.start, m.end)),

@@ -50,7 +50,7 @@ const RULES: Rule[] = [
   { re: new RegExp(`\\b(?:restricted|restriction of) (?:freedom|liberty) for ${N} (years?|months?)`, 'gi'), kind: 'restricted_freedom', unit: (m) => unitOfWord(m[2]) },
   { re: new RegExp(`\\b${N}[ -](years?|months?)(?: suspended| probation| of probation)`, 'gi'), kind: 'probation', unit: (m) => unitOfWord(m[2]) },
   { re: new RegExp(`\\bbanned from [\\w\\s]{3,60}? for ${N} (years?|months?)`, 'gi'), kind: 'activity_ban', unit: (m) => unitOfWord(m[2]) },
-  { re: new RegExp(`(?<!\\p{L})${N} (лет|года?|месяц\\p{L}*) (?:лишения свободы|заключения|колонии|тюрьмы)`, 'giu'), kind: 'imprisonment', unit: (m) => unitOfWord(m[2]) },
+  { re: new RegExp(`(?<!\\p{L})${N} (лет|года?|годам|месяц\\p{L}*) (?:лишения свободы|заключения|колонии|тюрьмы)`, 'giu'), kind: 'imprisonment', unit: (m) => unitOfWord(m[2]) },
   { re: new RegExp(`(?<!\\p{L})${N} (лет|года?|месяц\\p{L}*) (?:ограничения свободы)`, 'giu'), kind: 'restricted_freedom', unit: (m) => unitOfWord(m[2]) },
   { re: new RegExp(`(?<!\\p{L})ограничени\\p{L}* свободы (?:сроком )?на ${N} (лет|года?|месяц\\p{L}*)`, 'giu'), kind: 'restricted_freedom', unit: (m) => unitOfWord(m[2]) },
   { re: new RegExp(`(?<!\\p{L})запрет\\p{L}* [\\p{L}\\s]{3,60}? (?:сроком )?на ${N} (лет|года?|месяц\\p{L}*)`, 'giu'), kind: 'activity_ban', unit: (m) => unitOfWord(m[2]) },
@@ -74,6 +74,8 @@ export function findPenalties(sentence: string): PenaltyFinding[] {
       const start = m.index;
       const end = start + m[0].length;
       if (out.some((o) => start < o.end && end > o.start)) continue;
+      // "faces up to six years", "грозит до 7 лет": what the law allows, not a sentence.
+      if (/\b(?:up to|faces?|facing|could get|maximum(?: of)?|as many as)\s*$|(?<!\p{L})(?:до|грозит|грозит до)\s*$/iu.test(sentence.slice(Math.max(0, start - 20), start))) continue;
       const unit = typeof rule.unit === 'function' ? rule.unit(m) : rule.unit;
       const amount = rule.kind === 'warning' ? null : amountOf(m[1]);
       if (rule.kind !== 'warning' && (amount === null || amount <= 0)) continue;
