@@ -134,13 +134,13 @@ export function splitSentences(text: string, from = 0): Sentence[] {
 // ---------------------------------------------------------------------------------------------
 // Cues
 
-const DETENTION_VERB = /\b(detain(?:ed|s|ing)?|arrest(?:ed|ing)|taken into custody|apprehended|rounded up|held by police|picked up by police)\b|(?<!\p{L})(задерж\p{L}*|арестова\p{L}*|доставлен\p{L}* в (?:отдел|полици)\p{L}*|ұстал\p{L}*|ұстады|қамауға ал\p{L}*|қамалды)/giu;
-const SENTENCE_VERB = /\b(sentenced|sentencing|jailed|fined|convicted|found guilty|ordered to (?:pay|serve)|given|handed)\b|(?<!\p{L})(приговор\p{L}*|осуд\p{L}*|осужд\p{L}*|оштрафова\p{L}*|назначил\p{L}*|арестовал\p{L}* на|арестован\p{L}* на|водвор\p{L}*|признал\p{L}* виновн\p{L}*|сотталды|соттады|айыппұл салды|қамады|кесілді)/giu;
+const DETENTION_VERB = /\b(detain(?:ed|s|ing)?|arrest(?:ed|ing)|taken into custody|apprehended|rounded up|held by police|picked up by police)\b|(?<!\p{L})(задерж\p{L}*|доставлен\p{L}* в (?:отдел|полици)\p{L}*|ұстал\p{L}*|ұстады|қамауға ал\p{L}*|қамалды)/giu;
+const SENTENCE_VERB = /\b(sentenced|sentencing|jailed|fined|convicted|found guilty|ordered to (?:pay|serve)|given|handed)\b|(?<!\p{L})(приговор\p{L}*|осуд\p{L}*|осужд\p{L}*|оштрафова\p{L}*|назначил\p{L}*|арестова\p{L}*|водвор\p{L}*|признал\p{L}* виновн\p{L}*|сотталды|соттады|айыппұл салды|қамады|кесілді)/giu;
 const CHARGE_CUE = /\b(charged|accused|charges?|prosecuted|guilty)\b|(?<!\p{L})(обвин\p{L}*|стать\p{L}*|дело|айып\p{L}*|бап\p{L}*)/giu;
 const SAME_DAY = /\b(?:(?:just |only |a few |several )?hours after |shortly after |soon after |on the (?:same )?day (?:of )?(?:his |her |their )?)(?:he |she |they |being |his |her |their )?(?:was |were |had been )?(?:detained|detention|arrest(?:ed)?)|(?<!\p{L})(?:в тот же день|в день задержания|через несколько часов после задержания|в день (?:его |её |их )?задержания)/iu;
 
-const PLEA_NOT_GUILTY = /\b(pleaded not guilty|pleads not guilty|(?:rejected|denied|denies|deny|reject|rejects|dismissed|disputed) (?:the |all |these )?(?:charges?|accusations?)|(?:a )?charges? (?:he|she|they) (?:rejected|denied|reject|deny)|maintain(?:s|ed)? (?:his|her|their) innocence|did not admit (?:his|her|their)? ?guilt|refused to admit (?:his|her|their)? ?guilt)\b|(?<!\p{L})(не призна\p{L}* (?:свою |своей )?вин\p{L}*|вину не призна\p{L}*|отверг\p{L}* обвинени\p{L}*|отрица\p{L}* (?:свою )?вин\p{L}*|отрица\p{L}* обвинени\p{L}*|кінәсін мойындамады|айыпты мойындамады)/iu;
-const PLEA_GUILTY = /\b(pleaded guilty|pleads guilty|admitted (?:his|her|their)? ?guilt|admitted to the charges?|confessed)\b|(?<!\p{L})(?<!не )((?:полностью )?призна\p{L}* (?:свою |полностью )?вин\p{L}*|кінәсін мойындады)/iu;
+const PLEA_NOT_GUILTY = /\b(pleaded not guilty|pleads not guilty|(?:rejected|denied|denies|deny|reject|rejects|dismissed|disputed) (?:the |all |these )?(?:charges?|accusations?)|(?:a )?charges? (?:he|she|they) (?:rejected|denied|reject|deny)|maintain(?:s|ed)? (?:his|her|their) innocence|did not admit (?:his|her|their)? ?guilt|refused to admit (?:his|her|their)? ?guilt)\b|(?<!\p{L})(не призна\p{L}* (?:свою |своей )?вин(?:у|ы)(?!\p{L})|вину не призна\p{L}*|отверг\p{L}* обвинени\p{L}*|отрица\p{L}* (?:свою )?вин\p{L}*|отрица\p{L}* обвинени\p{L}*|кінәсін мойындамады|айыпты мойындамады)/iu;
+const PLEA_GUILTY = /\b(pleaded guilty|pleads guilty|admitted (?:his|her|their)? ?guilt|admitted to the charges?|confessed)\b|(?<!\p{L})(?<!не )((?:полностью )?призна\p{L}* (?:свою |полностью )?вину(?!\p{L})|вину призна\p{L}*|кінәсін мойындады)/iu;
 
 const COURT = /\b((?:a|the) (?:[A-Z][\w-]* )*(?:district |city |regional |administrative |inter-district |specialized |specialised )*court(?: in(?: the (?:capital|city|town)(?: of)?)?,? (?:[A-Z][\w-]+(?: [A-Z][\w-]+)?))?|(?:[A-Z][\w-]+ ){1,4}[Cc]ourt)|(?<!\p{L})((?:[\p{Lu}\p{Ll}-]+ ){0,4}(?:суд|суда|судом)(?: (?:города|г\.|района) [\p{Lu}][\p{L}-]+)?)/u;
 
@@ -201,8 +201,21 @@ function isPlaceWord(words: string, places: readonly GazetteerEntry[]): boolean 
 }
 
 /** Nominative of a Russian name seen in the accusative/genitive ("Асылхана Жаубатырова"). */
-function russianNominative(first: string, last: string, forms: string[], femaleCue: boolean | null): [string, string] {
+/** Whether a name stands in an oblique case: after a transitive verb or a noun ("задержали …", "активистов …"), list items included. */
+function isOblique(before: string): boolean {
+  let t = before;
+  for (let i = 0; i < 12; i++) {
+    const item = /(?:[\p{Lu}][\p{Ll}'’-]+ ){0,2}[\p{Lu}][\p{Ll}'’-]+(?:,\s*и\s+|,\s*|\s+и\s+)$/u.exec(t);
+    if (!item) break;
+    t = t.slice(0, item.index);
+  }
+  return /(?<!\p{L})(?:задержал\p{L}*|арестовал\p{L}*|оштрафовал\p{L}*|осудил\p{L}*|приговорил\p{L}*|обвинил\p{L}*|отпустил\p{L}*|освободил\p{L}*|активист(?:а|ов|ку|ок)|блогер(?:а|ов)|наблюдател(?:я|ей)|журналист(?:а|ов)|против|для|у|от|в отношении|дело)(?:\s+\p{L}+){0,2}\s*$/iu.test(t);
+}
+
+function russianNominative(first: string, last: string, forms: string[], femaleCue: boolean | null, oblique = true): [string, string] {
   const lastLower = last.toLowerCase();
+  if (!oblique && !forms.some((f) => /(?:ой)$/u.test(f))) return [first, last];
+  if (/(?:ову|еву|ину|ыну)$/u.test(last) && /[ую]$/u.test(first)) return [first.replace(/у$/u, 'а').replace(/ю$/u, 'я'), last.replace(/у$/u, 'а')];
   const masculineStem = /^(.+(?:ов|ев|ёв|ин|ын))(?:а|у|ым|ом|е)$/u.exec(last);
   const sawBare = forms.some((f) => /(?:ов|ев|ёв|ин|ын)$/u.test(f));
   const sawFemOblique = forms.some((f) => /(?:ой)$/u.test(f));
@@ -276,7 +289,7 @@ function dateField(text: string, mention: DateMention, qualifier: DateQualifier,
 }
 
 /** Dates of a sentence assigned to its nearest detention or sentencing verb (within 70 characters). */
-function datesByVerb(sentence: Sentence, dates: DateMention[]) {
+function datesByVerb(sentence: Sentence, dates: DateMention[], names: { start: number; end: number }[] = []) {
   const sentencing = allMatches(SENTENCE_VERB, sentence.text).map((v) => ({ ...v, kind: 'sentenced' as const }));
   // "арестовал на семь суток" is a sentence, not a detention: a word read as both counts as the sentence.
   const detaining = allMatches(DETENTION_VERB, sentence.text)
@@ -291,7 +304,10 @@ function datesByVerb(sentence: Sentence, dates: DateMention[]) {
     const vStart = sentence.start + verb.index;
     const vEnd = vStart + verb.text.length;
     for (const date of inSentence) {
-      const distance = date.start >= vEnd ? date.start - vEnd : vStart - date.end;
+      const [from, to] = date.start >= vEnd ? [vEnd, date.start] : [date.end, vStart];
+      // A list of names between the verb and its date does not put them apart ("detained A, B, C and D on May 3").
+      const named = names.filter((n) => n.start >= from && n.end <= to).reduce((sum, n) => sum + n.end - n.start, 0);
+      const distance = to - from - named;
       if (distance >= 0 && distance <= 70) pairs.push({ verb, date, distance: distance + (date.start >= vEnd ? 0 : 5) });
     }
   }
@@ -409,7 +425,7 @@ export function extractDrafts(text: string, options: ExtractOptions): Extraction
   const sceneFacts: Facts = {};
   const readSentence = (si: number, group: Person[], anchorSentence: number) => {
     const s = sentences[si];
-    const byVerb = datesByVerb(s, dates);
+    const byVerb = datesByVerb(s, dates, [...people.values()].flatMap((p) => p.mentions.filter((m) => m.sentence === si)));
     const places = findPlaceMentions(s, options.places);
     const charges = findCharges(s.text, options.charges);
     const penalties = findPenalties(s.text);
@@ -485,7 +501,8 @@ export function extractDrafts(text: string, options: ExtractOptions): Extraction
         : /(?<!\p{L})(задержан|арестован|приговорен|оштрафован|осужден|признал|отказался|был)(?!\p{L})/iu.test(sentenceText)
           ? false
           : null;
-      const [first, last] = russianNominative(words[0], words[words.length - 1], person.forms, femaleCue);
+      const oblique = isOblique(text.slice(sentences[full.sentence].start, full.start));
+      const [first, last] = russianNominative(words[0], words[words.length - 1], person.forms, femaleCue, oblique);
       name = [first, ...words.slice(1, -1), last].join(' ');
     }
     let detained = facts.detained ?? null;

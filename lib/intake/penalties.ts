@@ -36,6 +36,7 @@ const RULES: Rule[] = [
   { re: new RegExp(`\\b(?:sentenced|jailed)(?: \\w+){0,12}? (?:to|for) ${N} days\\b`, 'gi'), kind: 'administrative_arrest', unit: 'days' },
   { re: new RegExp(`(?<!\\p{L})${N} (?:суток|сутки)(?: (?:административного )?ареста)?`, 'giu'), kind: 'administrative_arrest', unit: 'days' },
   { re: new RegExp(`(?<!\\p{L})${N} (?:тәулікке|тәулік)`, 'giu'), kind: 'administrative_arrest', unit: 'days' },
+  { re: new RegExp(`\\b(?:received|got|given|handed|serve|serving)\\s(?:a\\s)?${N}[ -]days?\\b(?: each)?`, 'gi'), kind: 'administrative_arrest', unit: 'days' },
   // Fines
   {
     re: new RegExp(`\\b(?:fined|fine of|fine)\\s(?:of\\s)?(?:about |some )?(?:\\$)?${N}\\s?(tenge|KZT|MCI|monthly calculation indices|monthly calculation index|dollars|USD|euros?|rubles?)`, 'gi'),
