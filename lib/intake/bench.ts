@@ -12,6 +12,8 @@ import { penaltyKey } from './penalties';
 import { seedCharges, seedGazetteer } from './seed-vocabulary';
 
 export const CORPUS_DIR = path.join(process.cwd(), 'lib/intake/corpus');
+/** Reports written after the rules were first tuned, scored once before any fix (see docs/BENCHMARKS-intake.md). */
+export const SECOND_SET_DIR = path.join(process.cwd(), 'lib/intake/corpus-heldout');
 
 export type TruthDetainee = { name: string; city: string; date: string; charge: string; sentence: string; plea: string };
 export const FIELDS = ['name', 'city', 'date', 'charge', 'sentence', 'plea'] as const;

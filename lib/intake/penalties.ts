@@ -34,6 +34,8 @@ const RULES: Rule[] = [
   { re: new RegExp(`\\b${N}[ -]days?(?: of| in)? (?:administrative )?(?:jail|prison|arrest|detention|behind bars|custody)`, 'gi'), kind: 'administrative_arrest', unit: 'days' },
   { re: new RegExp(`\\b${N}[ -]day (?:administrative )?(?:jail|prison|arrest|detention)(?: term| sentence)?`, 'gi'), kind: 'administrative_arrest', unit: 'days' },
   { re: new RegExp(`\\b(?:sentenced|jailed)(?: \\w+){0,12}? (?:to|for) ${N} days\\b`, 'gi'), kind: 'administrative_arrest', unit: 'days' },
+  { re: new RegExp(`\\bto ${N}[ -]days?\\b`, 'gi'), kind: 'administrative_arrest', unit: 'days' },
+  { re: new RegExp(`(?<!\\p{L})к ${N} (?:суткам)(?: (?:административного )?ареста)?`, 'giu'), kind: 'administrative_arrest', unit: 'days' },
   { re: new RegExp(`(?<!\\p{L})${N} (?:суток|сутки)(?: (?:административного )?ареста)?`, 'giu'), kind: 'administrative_arrest', unit: 'days' },
   { re: new RegExp(`(?<!\\p{L})${N} (?:тәулікке|тәулік)`, 'giu'), kind: 'administrative_arrest', unit: 'days' },
   { re: new RegExp(`\\b(?:received|got|given|handed|serve|serving)\\s(?:a\\s)?${N}[ -]days?\\b(?: each)?`, 'gi'), kind: 'administrative_arrest', unit: 'days' },
