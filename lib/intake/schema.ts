@@ -15,8 +15,13 @@ export function refuseArticle(text: unknown): ArticleRefusal | null {
   if (typeof text !== 'string' || text.trim() === '') return 'intake.errors.empty';
   if (text.length > MAX_ARTICLE_CHARS) return 'intake.errors.tooLong';
   // NUL bytes, other control characters or undecodable bytes (U+FFFD): a file that is not text.
-  const suspicious = text.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
-  if (text.includes('\u0000') || suspicious > Math.max(3, text.length / 200)) return 'intake.errors.binary';
+  let suspicious = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0) return 'intake.errors.binary';
+    if ((code < 32 && code !== 9 && code !== 10 && code !== 13 && code !== 12 && code !== 11) || code === 0xfffd) suspicious++;
+  }
+  if (suspicious > Math.max(3, text.length / 200)) return 'intake.errors.binary';
   return null;
 }
 
