@@ -6,6 +6,7 @@ import { startTransition, useActionState, useMemo, useState } from 'react';
 import type { Draft, Quote } from '@/lib/intake/extract';
 import type { ReadArticle } from '@/lib/intake/queries';
 import { MAX_DRAFT_PENALTIES } from '@/lib/intake/save';
+import { MAX_ARTICLE_CHARS } from '@/lib/intake/schema';
 import styles from './intake.module.css';
 import { readArticleAction, saveDraftsAction, type ReadState, type SaveState } from './actions';
 
@@ -44,9 +45,18 @@ export function IntakeForm({ vocabulary }: { vocabulary: IntakeVocabulary }) {
   const [state, readAction, reading] = useActionState<ReadState, FormData>(readArticleAction, {});
   const typed = state.typed ?? {};
   const labels = useMetaLabels();
+  // Text far over the limit is refused here too: the request would exceed what a server action accepts.
+  const [tooLong, setTooLong] = useState(false);
+  const read = (form: FormData) => {
+    const text = form.get('text');
+    const over = typeof text === 'string' && text.length > MAX_ARTICLE_CHARS;
+    setTooLong(over);
+    if (!over) readAction(form);
+  };
+  const error = tooLong ? 'intake.errors.tooLong' : state.error;
   return (
     <>
-      <form onSubmit={submitWith(readAction)} aria-label={t('readForm')}>
+      <form onSubmit={submitWith(read)} aria-label={t('readForm')}>
         <div className="field">
           <label htmlFor="intake-text">{t('text')}</label>
           <p className="hint" id="intake-text-hint">{t('textHint')}</p>
@@ -67,12 +77,12 @@ export function IntakeForm({ vocabulary }: { vocabulary: IntakeVocabulary }) {
           {reading ? t('reading') : t('read')}
         </button>
       </form>
-      {state.error && (
+      {error && (
         <p className="error" role="alert">
-          {t(state.error.replace(/^intake\./, '') as never)}
+          {t(error.replace(/^intake\./, '') as never)}
         </p>
       )}
-      {state.article && <Review key={state.article.text.length + state.article.drafts.length} article={state.article} vocabulary={vocabulary} />}
+      {!tooLong && state.article && <Review key={state.article.text.length + state.article.drafts.length} article={state.article} vocabulary={vocabulary} />}
     </>
   );
 }
