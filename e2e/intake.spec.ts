@@ -41,8 +41,8 @@ test('the reference article becomes its five draft detentions, each fact quoted,
   // Each draft beside the article, each field with the words it came from, marked in the article.
   for (const [i, record] of EXPECTED.entries()) {
     const draft = page.getByRole('group', { name: `Draft ${i + 1}: ${record.name}` });
-    for (const quote of record.quotes) await expect(draft.getByText(`“${quote}”`, { exact: false }).first()).toBeVisible();
-    await expect(draft.getByLabel('City')).toHaveValue(await optionValue(page, record.city));
+    for (const quote of record.quotes) await expect(draft.locator('q').filter({ hasText: quote }).first()).toBeVisible();
+    await expect(draft.getByLabel('City', { exact: true })).toHaveValue(await optionValue(page, record.city));
   }
   const article = page.getByRole('region', { name: 'The article' });
   for (const record of EXPECTED) await expect(article.locator('mark', { hasText: record.name })).toHaveCount(1);
@@ -54,7 +54,7 @@ test('the reference article becomes its five draft detentions, each fact quoted,
   await first.getByRole('radio', { name: /Same person as Ghadilbek Serikbaev/ }).check();
 
   await page.getByRole('button', { name: 'Save the kept drafts' }).click();
-  const status = page.getByRole('status');
+  const status = page.getByRole('main').getByRole('status');
   await expect(status).toContainText('5 draft detentions saved', { timeout: 30_000 });
   const links = status.getByRole('link');
   await expect(links).toHaveCount(5);
@@ -78,19 +78,19 @@ test('bad input gets a clear message and saves nothing', async ({ monitorPage: p
   await page.goto('/intake');
   const read = page.getByRole('button', { name: 'Read the article' });
   await read.click();
-  await expect(page.getByRole('alert')).toHaveText('Paste the text of an article first.');
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('Paste the text of an article first.');
 
   await page.getByLabel('Text of the article').fill('Five parties will compete for seats in the Mazhilis on January 10, the election commission said on Monday.');
   await read.click();
-  await expect(page.getByRole('alert')).toContainText('No one reported detained, charged or sentenced was found in this text. Nothing was saved.');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('No one reported detained, charged or sentenced was found in this text. Nothing was saved.');
 
   await page.getByLabel('Text of the article').fill(`PK\u0003\u0004\u0014\u0000\u0008\u0000 binary ${'\u0001\u0002'.repeat(20)}`);
   await read.click();
-  await expect(page.getByRole('alert')).toContainText('This does not look like text');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('This does not look like text');
 
   await page.getByLabel('Text of the article').fill('Police detained activist Marat Zhanuzakov on Monday. '.repeat(100_000));
   await read.click();
-  await expect(page.getByRole('alert')).toContainText('This text is too long to be one article');
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('This text is too long to be one article');
   await expect(page.getByRole('button', { name: 'Save the kept drafts' })).toHaveCount(0);
 });
 

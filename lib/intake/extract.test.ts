@@ -54,6 +54,11 @@ describe('extractDrafts', () => {
     expect(drafts[0].charge?.value).toMatchObject({ part: '2', basis: 'stated', chargeId: seedCharges().find((c) => c.slug === 'cc-405')!.id });
   });
 
+  it('reads text with CRLF line breaks (as browsers post a textarea) like text with LF', () => {
+    const text = 'Activists Warn Of Crackdown As More Jailed\r\n\r\nPolice in Taraz detained activist Marat Zhanuzakov on Monday.\r\n\r\nHe was fined 50 MCI.';
+    expect(run(text, '2021-01-13').drafts.map((d) => [d.name.value, d.penalties.length])).toEqual([['Marat Zhanuzakov', 1]]);
+  });
+
   it('proposes nothing for a report of no detention', () => {
     expect(run('Five parties will compete for seats in the Mazhilis on January 10, the Central Election Commission said.', '2021-01-05').drafts).toEqual([]);
   });

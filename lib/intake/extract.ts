@@ -114,7 +114,7 @@ export function splitSentences(text: string, from = 0): Sentence[] {
   };
   for (let i = from; i < text.length; i++) {
     const ch = text[i];
-    if (ch === '\n' && (text[i + 1] === '\n' || /^\s*$/.test(text.slice(start, i)) === false && /[.!?»"”:]\s*$/.test(text.slice(start, i)))) {
+    if (ch === '\n' && (/^\r?\n/.test(text.slice(i + 1, i + 3)) || /^\s*$/.test(text.slice(start, i)) === false && /[.!?»"”:]\s*$/.test(text.slice(start, i)))) {
       push(i + 1);
       continue;
     }

@@ -20,7 +20,9 @@ export type ReadArticle = {
   likely: Pick<LikelyPerson, 'id' | 'displayName' | 'detentions' | 'role'>[][];
 };
 
-export async function readArticle(actor: Actor, text: string, meta: ArticleMeta): Promise<ReadArticle> {
+export async function readArticle(actor: Actor, pasted: string, meta: ArticleMeta): Promise<ReadArticle> {
+  // Browsers post a textarea's line breaks as CRLF; quotes are offsets into the text as shown.
+  const text = pasted.replace(/\r\n?/g, '\n');
   const vocab = await listVocabulary();
   const places = vocab.places.map((p) => ({ id: p.id, name: p.name, region: p.region, kind: p.kind, names: [p.name, p.nameKk, p.nameRu, ...p.variants].filter((n): n is string => !!n) }));
   const charges = vocab.charges.map((c) => ({ ...c, slug: '', article: c.legalBasis.replace(/^\D+/, ''), code: c.code }));
