@@ -49,6 +49,15 @@ describe('extractDrafts', () => {
     expect(drafts[0].plea.value).toBe('not_guilty');
   });
 
+  it('reads Russian names declined by gender, a journalist detained and a name that is also a place', () => {
+    const text = 'Вечером 16 декабря в Алматы задержали журналиста Махамбета Абжана и активистку Айгуль Утепову. Утепова была оштрафована на 100 МРП. Абжана суд арестовал на 15 суток. Адвокат Жанара Балгабаева заявила, что обжалует решения.';
+    const { drafts } = run(text, '2020-12-18');
+    expect(drafts.map((d) => [d.name.value, d.place?.value.name, d.penalties[0]?.value.kind])).toEqual([
+      ['Махамбет Абжан', 'Almaty', 'administrative_arrest'],
+      ['Айгуль Утепова', 'Almaty', 'fine'],
+    ]);
+  });
+
   it('maps a stated article to the vocabulary as "stated"', () => {
     const { drafts } = run('В Костанае задержан активист Жасулан Тлеубаев. Ему предъявлено обвинение по части 2 статьи 405 Уголовного кодекса.', '2021-01-08');
     expect(drafts[0].charge?.value).toMatchObject({ part: '2', basis: 'stated', chargeId: seedCharges().find((c) => c.slug === 'cc-405')!.id });

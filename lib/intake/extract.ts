@@ -145,8 +145,8 @@ const PLEA_GUILTY = /\b(pleaded guilty|pleads guilty|admitted (?:his|her|their)?
 const COURT = /\b((?:a|the) (?:[A-Z][\w-]* )*(?:district |city |regional |administrative |inter-district |specialized |specialised )*court(?: in(?: the (?:capital|city|town)(?: of)?)?,? (?:[A-Z][\w-]+(?: [A-Z][\w-]+)?))?|(?:[A-Z][\w-]+ ){1,4}[Cc]ourt)|(?<!\p{L})((?:[\p{Lu}\p{Ll}-]+ ){0,4}(?:суд|суда|судом)(?: (?:города|г\.|района) [\p{Lu}][\p{L}-]+)?)/u;
 
 /** Words that make the next name someone other than a detainee. */
-const NOT_DETAINEE_BEFORE = /(?:\b(?:lawyer|attorney|advocate|judge|prosecutor|investigator|spokes(?:man|woman|person)|official|journalist|correspondent|reporter|editor|president|minister|chairman|chairwoman|head|akim|mayor|governor|deputy|ombudsman|leader|founder|banker|according to|told|by|of|with|supporters?|follower|wife|husband|son|daughter|mother|father|brother|sister|relatives?|friend|colleague)|(?<!\p{L})(?:адвокат\p{L}*|защитник\p{L}*|судья|прокурор\p{L}*|следовател\p{L}*|представител\p{L}*|журналист\p{L}*|корреспондент\p{L}*|президент\p{L}*|министр\p{L}*|глав\p{L}|аким\p{L}*|депутат\p{L}*|лидер\p{L}*|основател\p{L}*|сторонник\p{L}*|по словам|супруг\p{L}*|жена|мать|отец|брат|сестра|сын|дочь|родственник\p{L}*|председател\p{L}*|қорғаушы\p{L}*|адвокаты|судья\p{L}*))[\s,]*$/iu;
-const NOT_DETAINEE_AFTER = /^[,\s]*(?:(?:said|says|told|wrote|added|noted|explained|stated|commented)\b|(?:a|the|his|her|their) (?:lawyer|attorney|judge|prosecutor|spokes\w+|official|journalist|correspondent|head|chairman|leader|founder|relative|wife|husband|mother|father|brother|sister)\b|(?:сказал|заявил|сообщил|рассказал|написал|отметил|пояснил|добавил)\p{L}*|(?:адвокат|судья|прокурор|представител|журналист|глава|председател|лидер|основател)\p{L}*)/iu;
+const NOT_DETAINEE_BEFORE = /(?:\b(?:lawyer|attorney|advocate|judge|prosecutor|investigator|spokes(?:man|woman|person)|official|correspondent|reporter|editor|president|minister|chairman|chairwoman|head|akim|mayor|governor|deputy|ombudsman|leader|founder|banker|according to|told|by|of|with|supporters?|follower|wife|husband|son|daughter|mother|father|brother|sister|relatives?|friend|colleague)|(?<!\p{L})(?:адвокат\p{L}*|защитник\p{L}*|судья|прокурор\p{L}*|следовател\p{L}*|представител\p{L}*|корреспондент\p{L}*|президент\p{L}*|министр\p{L}*|глав\p{L}|аким\p{L}*|депутат\p{L}*|лидер\p{L}*|основател\p{L}*|сторонник\p{L}*|по словам|супруг\p{L}*|жена|мать|отец|брат|сестра|сын|дочь|родственник\p{L}*|председател\p{L}*|қорғаушы\p{L}*|адвокаты|судья\p{L}*))[\s,]*$/iu;
+const NOT_DETAINEE_AFTER = /^[,\s]*(?:(?:said|says|told|wrote|added|noted|explained|stated|commented)\b|(?:a|the|his|her|their) (?:lawyer|attorney|judge|prosecutor|spokes\w+|official|correspondent|head|chairman|leader|founder|relative|wife|husband|mother|father|brother|sister)\b|(?:сказал|заявил|сообщил|рассказал|написал|отметил|пояснил|добавил)\p{L}*|(?:адвокат|судья|прокурор|представител|журналист|глава|председател|лидер|основател)\p{L}*)/iu;
 
 /** References to the people of the sentence before, when a sentence names nobody. */
 const GROUP_REFERENT = /\b(they|them|their|the trio|the pair|the two|the three|the four|the five|the six|the seven|the eight|the nine|the ten|the (?:\w+ )?(?:activists|men|women|detainees|defendants|protesters|bloggers)|all (?:of them|three|four|five|six|seven|eight|nine|ten)|both|each|those detained|the (?:two|three|four|five|six|seven) (?:men|women|activists))\b|(?<!\p{L})(они|их|им|трое|двое|четверо|пятеро|шестеро|все (?:трое|четверо|пятеро|они|задержанные)|всех (?:троих|четверых|пятерых|шестерых|семерых|задержанных)|обоих|оба|обе|активист(?:ы|ов|ам|ами)|задержанн\p{L}+|обвиняем\p{L}+|олар|олардың|оларды|әрқайсысын|екеуі|екеуін|үшеуі|белсенділер)(?!\p{L})/iu;
@@ -185,8 +185,13 @@ function surnameKey(word: string): string {
   if (m) return m[1];
   const k = /^(.+?(?:ova|eva|ina|yna))$/.exec(w);
   if (k) return k[1].slice(0, -1);
+  // Other Cyrillic surnames decline too: Абжана/Абжану/Абжаном → абжан.
+  const declined = /^(\p{Script=Cyrillic}{3,}[бвгджзклмнпрстфхцчшщ])(?:а|у|ом|ым|е)$/u.exec(w);
+  if (declined && !/(?:ұлы|улы|қызы|кызы)$/u.test(w)) return declined[1];
   return w.replace(/(?:ұлы|улы|қызы|кызы|uly|kyzy)$/u, '');
 }
+
+const ROLE_NOUN_BEFORE = /(?:activist|journalist|blogger|observer|defender|member|актив\p{L}*|журналист\p{L}*|блогер\p{L}*|наблюдател\p{L}*|правозащитни\p{L}*|жител\p{L}*|белсенді\p{L}*)\s+$/iu;
 
 /** A headline or caption in Title Case ("Activists Warn Of Crackdown As More Jailed"): no names read from it. */
 function isHeading(sentence: string): boolean {
@@ -212,19 +217,40 @@ function isOblique(before: string): boolean {
   return /(?<!\p{L})(?:задержал\p{L}*|арестовал\p{L}*|оштрафовал\p{L}*|осудил\p{L}*|приговорил\p{L}*|обвинил\p{L}*|отпустил\p{L}*|освободил\p{L}*|активист(?:а|ов|ку|ок)|блогер(?:а|ов)|наблюдател(?:я|ей)|журналист(?:а|ов)|против|для|у|от|в отношении|дело)(?:\s+\p{L}+){0,2}\s*$/iu.test(t);
 }
 
-function russianNominative(first: string, last: string, forms: string[], femaleCue: boolean | null, oblique = true): [string, string] {
-  const lastLower = last.toLowerCase();
-  if (!oblique && !forms.some((f) => /(?:ой)$/u.test(f))) return [first, last];
-  if (/(?:ову|еву|ину|ыну)$/u.test(last) && /[ую]$/u.test(first)) return [first.replace(/у$/u, 'а').replace(/ю$/u, 'я'), last.replace(/у$/u, 'а')];
-  const masculineStem = /^(.+(?:ов|ев|ёв|ин|ын))(?:а|у|ым|ом|е)$/u.exec(last);
-  const sawBare = forms.some((f) => /(?:ов|ев|ёв|ин|ын)$/u.test(f));
-  const sawFemOblique = forms.some((f) => /(?:ой)$/u.test(f));
-  if (sawFemOblique && /(?:ой)$/u.test(lastLower)) return [first.replace(/(?:ы|е|ой|у)$/u, 'а'), last.replace(/ой$/u, 'а')];
-  if (!masculineStem) return [first, last];
-  const female = femaleCue ?? (!sawBare && !/[ау]$/u.test(first));
-  if (female && lastLower.endsWith('а') && !sawBare) return [first, last];
-  const firstNom = first.replace(/я$/u, 'й').replace(/(?<=[бвгджзклмнпрстфхцчшщй])(?:а|у|ом|ым|е)$/u, '');
-  return [firstNom, masculineStem[1]];
+const CONSONANT_ENDING = /(?<=[бвгджзклмнпрстфхцчшщ])(?:а|у|ом|ым|е)$/u;
+
+/**
+ * The nominative of a Russian name as a report declines it: "Асылхана Жаубатырова" (a man, after
+ * "задержали") → Асылхан Жаубатыров; "Айгуль Утепову" (a woman) → Айгуль Утепова.
+ */
+function russianNominative(first: string, last: string, gender: 'm' | 'f' | null, oblique: boolean): [string, string] {
+  if (gender === 'f' || (gender === null && oblique && /(?:ову|еву|ину|ыну)$/u.test(last) && /[ую]$/u.test(first))) {
+    const lastNom = last.replace(/(?<=(?:ов|ев|ёв|ин|ын))(?:у|ой|ою)$/u, 'а');
+    const firstNom = oblique || lastNom !== last ? first.replace(/у$/u, 'а').replace(/ю$/u, 'я') : first;
+    return [firstNom, lastNom];
+  }
+  const obliqueForm = /(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ом|е)$/u.test(last);
+  if (!oblique && !(gender === 'm' && (obliqueForm || CONSONANT_ENDING.test(last)))) return [first, last];
+  return [first.replace(/я$/u, 'й').replace(CONSONANT_ENDING, ''), last.replace(CONSONANT_ENDING, '')];
+}
+
+const FEMALE_CUE = /(?<!\p{L})(задержана|арестована|приговорена|оштрафована|осуждена|признала|отказалась|заявила|была|её|ее|она|активистку|активистка|журналистку|журналистка|блогершу|жительницу|жительница|правозащитницу|правозащитница)(?!\p{L})/giu;
+const MALE_CUE = /(?<!\p{L})(задержан|арестован|приговорен|оштрафован|осужден|признал|отказался|заявил|был|его|он|активиста|журналиста|блогера|жителя|правозащитника)(?!\p{L})/giu;
+
+/** A person's gender as the Russian around their mentions says it (verb endings, pronouns, role nouns, surname forms). */
+function genderOf(person: Person, sentences: Sentence[], soleIn: (si: number) => boolean): 'm' | 'f' | null {
+  let f = 0;
+  let m = 0;
+  for (const form of person.forms) {
+    if (/(?:ой|ою)$/u.test(form)) f += 2;
+    if (/(?:ов|ев|ёв|ин|ын)$/u.test(form)) m += 2;
+  }
+  for (const si of new Set(person.mentions.map((x) => x.sentence))) {
+    if (!soleIn(si)) continue;
+    f += allMatches(FEMALE_CUE, sentences[si].text).length;
+    m += allMatches(MALE_CUE, sentences[si].text).length;
+  }
+  return f > m ? 'f' : m > f ? 'm' : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -338,13 +364,15 @@ export function extractDrafts(text: string, options: ExtractOptions): Extraction
     for (let m = NAME_RUN.exec(s.text); m; m = NAME_RUN.exec(s.text)) {
       let words = m[0].split(/\s/);
       let offset = 0;
-      while (words.length && (NOT_NAME_WORDS.has(words[0]) || isPlaceWord(words[0], options.places))) {
+      // After "activist", "журналиста", a name that is also a place's ("Махамбет") is still a name.
+      const afterRole = ROLE_NOUN_BEFORE.test(s.text.slice(Math.max(0, m.index - 30), m.index));
+      while (words.length && (NOT_NAME_WORDS.has(words[0]) || (!afterRole && isPlaceWord(words[0], options.places)))) {
         offset += words[0].length + 1;
         words = words.slice(1);
       }
-      while (words.length && (NOT_NAME_WORDS.has(words[words.length - 1]) || isPlaceWord(words[words.length - 1], options.places))) words = words.slice(0, -1);
+      while (words.length && (NOT_NAME_WORDS.has(words[words.length - 1]) || (!afterRole && isPlaceWord(words[words.length - 1], options.places)))) words = words.slice(0, -1);
       if (words.length < 2 || words.some((w) => NOT_NAME_WORDS.has(w))) continue;
-      if (isPlaceWord(words.join(' '), options.places)) continue;
+      if (!afterRole && isPlaceWord(words.join(' '), options.places)) continue;
       const nameText = words.join(' ');
       const start = s.start + m.index + offset;
       const end = start + nameText.length;
@@ -421,11 +449,12 @@ export function extractDrafts(text: string, options: ExtractOptions): Extraction
     court?: Field<string>;
   };
   const factsOf = new Map<Person, Facts>(detainees.map((p) => [p, {}]));
+  const nameSpans = [...people.values()].flatMap((p) => p.mentions);
   const sceneFacts: Facts = {};
   const readSentence = (si: number, group: Person[], anchorSentence: number) => {
     const s = sentences[si];
     const byVerb = datesByVerb(s, dates, [...people.values()].flatMap((p) => p.mentions.filter((m) => m.sentence === si)));
-    const places = findPlaceMentions(s, options.places);
+    const places = findPlaceMentions(s, options.places).filter((pl) => !nameSpans.some((n) => pl.start < n.end && n.start < pl.end));
     const charges = findCharges(s.text, options.charges);
     const penalties = findPenalties(s.text);
     const sameDay = firstMatch(SAME_DAY, s.text);
@@ -494,14 +523,9 @@ export function extractDrafts(text: string, options: ExtractOptions): Extraction
     let name = full.text;
     if (language !== 'en') {
       const words = name.split(' ');
-      const sentenceText = sentences[full.sentence].text;
-      const femaleCue = /(?<!\p{L})(задержана|арестована|приговорена|оштрафована|осуждена|признала|отказалась|была|её|ее)(?!\p{L})/iu.test(sentenceText)
-        ? true
-        : /(?<!\p{L})(задержан|арестован|приговорен|оштрафован|осужден|признал|отказался|был)(?!\p{L})/iu.test(sentenceText)
-          ? false
-          : null;
+      const sole = (si: number) => detainees.filter((p) => p.mentions.some((m) => m.sentence === si && !m.excluded)).length === 1;
       const oblique = isOblique(text.slice(sentences[full.sentence].start, full.start));
-      const [first, last] = russianNominative(words[0], words[words.length - 1], person.forms, femaleCue, oblique);
+      const [first, last] = russianNominative(words[0], words[words.length - 1], genderOf(person, sentences, sole), oblique);
       name = [first, ...words.slice(1, -1), last].join(' ');
     }
     let detained = facts.detained ?? null;
