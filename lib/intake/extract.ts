@@ -419,8 +419,11 @@ export function extractDrafts(text: string, options: ExtractOptions): Extraction
     const named = detainees.filter((p) => p.mentions.some((m) => m.sentence === si && !m.excluded));
     const othersNamed = [...people.values()].some((p) => !p.detainee && p.mentions.some((m) => m.sentence === si && !m.excluded));
     const close = si - recent.at <= 2;
+    // "Both were charged" after "A was detained. … B was detained.": the group is everyone named in the last sentences.
+    const lately = [...new Set(about.slice(Math.max(0, si - 3)).flat())];
     if (named.length) focus = named;
     else if (close && recent.people.length > 1 && has(GROUP_REFERENT, s.text)) focus = recent.people;
+    else if (close && recent.people.length === 1 && lately.length > 1 && has(GROUP_REFERENT, s.text) && !has(SINGLE_REFERENT, s.text)) focus = lately;
     else if (close && recent.people.length === 1 && (has(SINGLE_REFERENT, s.text) || has(GROUP_REFERENT, s.text)) && !othersNamed) focus = recent.people;
     else focus = [];
     if (focus.length) {
