@@ -127,7 +127,7 @@ function quotesOf(d: Draft): Quote[] {
   );
 }
 
-function QuoteText({ quote, fromCourt }: { quote: Quote | null | undefined; fromCourt?: boolean }) {
+function QuoteText({ quote, fromCourt, fromScene }: { quote: Quote | null | undefined; fromCourt?: boolean; fromScene?: boolean }) {
   const t = useTranslations('intake');
   return (
     <p className="hint">
@@ -139,6 +139,7 @@ function QuoteText({ quote, fromCourt }: { quote: Quote | null | undefined; from
         t('noQuote')
       )}
       {fromCourt && <> {t('fromCourt')}</>}
+      {fromScene && <> {t('fromScene')}</>}
     </p>
   );
 }
@@ -309,7 +310,7 @@ function DraftFields({
             </option>
           ))}
         </select>
-        <QuoteText quote={draft.place?.quote} fromCourt={draft.place?.value.fromCourt} />
+        <QuoteText quote={draft.place?.quote} fromCourt={draft.place?.value.fromCourt} fromScene={draft.place?.value.fromScene} />
         {quote(draft.place?.quote, 'place')}
         <ErrorText messages={err('placeId')} />
       </div>

@@ -21,7 +21,8 @@ export type Quote = { start: number; end: number; text: string };
 export type Field<T> = { value: T; quote: Quote | null };
 
 export type DraftDate = { on: string; qualifier: DateQualifier; asReported: string | null };
-export type DraftPlace = { placeId: number; name: string; fromCourt: boolean };
+/** `fromCourt`: the court's city; `fromScene`: the report's dateline or headline (no place said of the person). */
+export type DraftPlace = { placeId: number; name: string; fromCourt: boolean; fromScene?: boolean };
 export type DraftCharge = { text: string; chargeId: number | null; part: string | null; basis: 'stated' | 'inferred' | null };
 export type DraftPenalty = { kind: PenaltyKind; amount: number | null; unit: PenaltyUnit | null; asReported: string };
 
@@ -517,7 +518,7 @@ export function extractDrafts(text: string, options: ExtractOptions): Extraction
     .filter((s) => s.start >= 0)
     .flatMap((s) => findPlaceMentions(s, options.places))
     .find((p) => !p.inCourt);
-  if (scene) sceneFacts.place = { value: { placeId: scene.place.id, name: scene.place.name, fromCourt: false }, quote: quoteOf(text, scene.start, scene.end) };
+  if (scene) sceneFacts.place = { value: { placeId: scene.place.id, name: scene.place.name, fromCourt: false, fromScene: true }, quote: quoteOf(text, scene.start, scene.end) };
 
   // 4. One draft per detainee.
   const drafts: Draft[] = detainees.map((person) => {

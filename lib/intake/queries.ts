@@ -4,6 +4,9 @@ import 'server-only';
  * charge vocabulary as they are in the database, and for each draft the people already on record
  * its name most likely names (shown to the monitor, never merged or linked without their choice).
  * Nothing is written here.
+ *
+ * Seam for source captures (lib/evidence, built separately): a captured source, or a URL captured
+ * first, will give its text and citation to readArticle as a pasted text and ArticleMeta do now.
  */
 import type { Actor } from '@/lib/auth/policy';
 import { findLikelyPeopleForNames, type LikelyPerson } from '@/lib/people/likely';
