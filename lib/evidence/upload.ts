@@ -23,6 +23,7 @@ function isUtf8Text(bytes: Buffer): boolean {
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     // Control characters other than tab, newline, carriage return and form feed mean binary.
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     return !/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text);
   } catch {
     return false;
@@ -48,6 +49,7 @@ function storedContentType(sniffed: SniffedType): string {
 
 /** Only the base name, without control characters, at most 200 characters. */
 function cleanFilename(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
   const base = path.basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f\u007f]/g, '').trim();
   return (base || 'upload').slice(0, 200);
 }
