@@ -43,7 +43,10 @@ export const PIXEL_PNG = Buffer.from(
 export type FixtureSite = {
   origin: string;
   close(): Promise<void>;
-  /** Switches the article to its edited variant (also GET /__edited?on=1|0 from another process). */
+  /**
+   * Switches the article to its edited variant (also GET /__edited?on=1|0 from another process).
+   * GET /__hits answers the request count per path and query, as JSON.
+   */
   setEdited(edited: boolean): void;
   /** How many requests each path has had. */
   hits: Map<string, number>;
@@ -58,10 +61,14 @@ export async function startFixtureSite(): Promise<FixtureSite> {
   let lastCookie: string | undefined;
   let largeBytesSent = 0;
   const hits = new Map<string, number>();
+  // Per path and query, for tests in another process (GET /__hits).
+  const hitsByTarget = new Map<string, number>();
   const timers = new Set<NodeJS.Timeout>();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://fixture');
     hits.set(url.pathname, (hits.get(url.pathname) ?? 0) + 1);
+    const target = `${url.pathname}${url.search}`;
+    if (url.pathname !== '/__hits') hitsByTarget.set(target, (hitsByTarget.get(target) ?? 0) + 1);
     const html = (status: number, body: string, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', ...headers });
       res.end(body);
@@ -88,6 +95,9 @@ export async function startFixtureSite(): Promise<FixtureSite> {
       case '/pixel.png':
         res.writeHead(200, { 'Content-Type': 'image/png' });
         return res.end(PIXEL_PNG);
+      case '/__hits':
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        return res.end(JSON.stringify(Object.fromEntries(hitsByTarget)));
       case '/__edited':
         edited = url.searchParams.get('on') === '1';
         res.writeHead(204);
