@@ -15,6 +15,7 @@ import { createActor, unique } from '@/lib/test/factories';
 import { ARTICLE_SENTENCES, SCRIPT_MARKER, startFixtureSite, type FixtureSite } from '@/lib/test/fixture-site';
 import { captureSource } from './capture';
 import { buildManifest } from './manifest';
+import { PNG_MAX_HEIGHT } from './render';
 import { blobPath, readBlob, sha256Hex } from './store';
 
 useTestDatabase();
@@ -243,6 +244,19 @@ describe('captureSource', () => {
     expect(site.hits.get('/article') ?? 0).toBe(articleHits);
     expect(row.renderNote).toBeNull();
     expect(elapsed).toBeLessThan(10_000);
+  });
+});
+
+describe('rendering a very long page', () => {
+  it('cuts the PNG at its maximum height and says so', async () => {
+    allow();
+    const { captureId } = await captureSource({ sourceId: await sourceFor('/tall'), requestedBy: monitor });
+    const { row, files } = await captureRow(captureId);
+    const png = (await readBlob(files.find((f) => f.role === 'png')!.sha256))!;
+    // PNG IHDR: width and height are the big-endian words at bytes 16 and 20.
+    expect(png.readUInt32BE(20)).toBe(PNG_MAX_HEIGHT);
+    expect(row.renderNote).toMatch(/first 8000 pixels of a 20000-pixel page/);
+    expect(files.map((f) => f.role)).toContain('pdf');
   });
 });
 

@@ -3,8 +3,13 @@
  * fixture article and every awkward case the fetcher must handle. Requests are counted per path,
  * so a test can tell whether the renderer fetched the page again.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 /** Distinctive sentences of the fixture article, for asserting the readable text. */
 export const ARTICLE_SENTENCES = [
@@ -42,6 +47,9 @@ export const PIXEL_PNG = Buffer.from(
 
 export type FixtureSite = {
   origin: string;
+  /** The same site over https (when started with `https: true`), and its self-signed certificate. */
+  httpsOrigin?: string;
+  caPem?: string;
   close(): Promise<void>;
   /**
    * Switches the article to its edited variant (also GET /__edited?on=1|0 from another process).
@@ -56,7 +64,31 @@ export type FixtureSite = {
   largeBytesSent(): number;
 };
 
-export async function startFixtureSite(): Promise<FixtureSite> {
+/**
+ * The same site over https with a self-signed certificate for 127.0.0.1, made per start with
+ * OpenSSL in a temporary folder (never committed); tests trust it through the fetcher's `ca`.
+ */
+async function startHttps(handler: http.RequestListener) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'fixture-tls-'));
+  const key = path.join(dir, 'key.pem');
+  const cert = path.join(dir, 'cert.pem');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=Fixture News', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  const certPem = readFileSync(cert, 'utf8');
+  const server = https.createServer({ key: readFileSync(key), cert: certPem }, handler);
+  rmSync(dir, { recursive: true, force: true });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `https://127.0.0.1:${port}`,
+    certPem,
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+export async function startFixtureSite(options: { https?: boolean } = {}): Promise<FixtureSite> {
   let edited = false;
   let lastCookie: string | undefined;
   let largeBytesSent = 0;
@@ -64,7 +96,7 @@ export async function startFixtureSite(): Promise<FixtureSite> {
   // Per path and query, for tests in another process (GET /__hits).
   const hitsByTarget = new Map<string, number>();
   const timers = new Set<NodeJS.Timeout>();
-  const server = http.createServer((req, res) => {
+  const handler: http.RequestListener = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://fixture');
     hits.set(url.pathname, (hits.get(url.pathname) ?? 0) + 1);
     const target = `${url.pathname}${url.search}`;
@@ -150,6 +182,8 @@ export async function startFixtureSite(): Promise<FixtureSite> {
         res.on('close', () => clearTimeout(timer));
         return;
       }
+      case '/tall':
+        return html(200, '<!doctype html><html><head><title>Tall</title></head><body style="margin:0"><div style="height:20000px;background:linear-gradient(#fff,#000)">tall page</div></body></html>');
       case '/missing':
         return html(404, '<!doctype html><html><head><title>Not found</title></head><body><h1>Page not found</h1></body></html>');
       case '/binary':
@@ -161,11 +195,15 @@ export async function startFixtureSite(): Promise<FixtureSite> {
       default:
         return html(404, '<html><body>not here</body></html>');
     }
-  });
+  };
+  const server = http.createServer(handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const secure = options.https ? await startHttps(handler) : null;
   return {
     origin: `http://127.0.0.1:${port}`,
+    httpsOrigin: secure?.origin,
+    caPem: secure?.certPem,
     hits,
     setEdited: (on) => {
       edited = on;
@@ -175,6 +213,7 @@ export async function startFixtureSite(): Promise<FixtureSite> {
     close: () =>
       new Promise<void>((resolve) => {
         for (const t of timers) clearTimeout(t);
+        void secure?.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
