@@ -126,6 +126,30 @@ describe('safeFetch', () => {
     expect(result.body).toBeNull();
   });
 
+  it('connects to the address it vetted, never resolving the name again (DNS rebinding)', async () => {
+    const port = new URL(site.origin).port;
+    let lookups = 0;
+    // A name the system resolver does not know: the fetch can only succeed over the pinned address.
+    const resolve = async () => {
+      lookups++;
+      return [{ address: '127.0.0.1', family: 4 }];
+    };
+    const result = await safeFetch(`http://rebind.invalid:${port}/article`, { allowHosts: ['rebind.invalid'], resolve });
+    expect(result.outcome).toBe('ok');
+    expect(result.exchanges[0].remoteAddress).toBe('127.0.0.1');
+    expect(lookups).toBe(1);
+  });
+
+  it('refuses a name with any forbidden address among its answers', async () => {
+    const resolve = async () => [
+      { address: '93.184.216.34', family: 4 },
+      { address: '10.1.2.3', family: 4 },
+    ];
+    const result = await safeFetch('http://mixed.invalid/', { allowHosts: [], resolve });
+    expect(result.outcome).toBe('blocked');
+    expect(result.detail).toMatch(/mixed\.invalid resolves to 10\.1\.2\.3/);
+  });
+
   it('refuses other schemes', async () => {
     expect((await safeFetch('file:///etc/passwd')).outcome).toBe('blocked');
     expect((await safeFetch('ftp://example.org/x')).outcome).toBe('blocked');

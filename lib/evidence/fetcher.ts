@@ -80,7 +80,13 @@ export type SafeFetchOptions = {
   accept?: string;
   /** Aborts the fetch from outside (e.g. a render deadline). */
   signal?: AbortSignal;
+  /** How host names are resolved (default the system resolver); the connection never resolves again. */
+  resolve?: Resolver;
 };
+
+export type Resolver = (hostname: string) => Promise<{ address: string; family: number }[]>;
+
+const systemResolver: Resolver = (hostname) => dns.promises.lookup(hostname, { all: true, verbatim: true });
 
 /** Address ranges a capture never reaches by default (ipaddr.js range names); only 'unicast' is public. */
 const PUBLIC_RANGE = 'unicast';
@@ -128,7 +134,7 @@ class FetchStop extends Error {
 }
 
 /** Resolves and vets the host of a URL: the address to connect to, or a FetchStop. */
-async function vetHost(url: URL, allowHosts: string[]): Promise<{ address: string; family: 4 | 6 }> {
+async function vetHost(url: URL, allowHosts: string[], resolve: Resolver): Promise<{ address: string; family: 4 | 6 }> {
   const hostname = url.hostname.replace(/^\[|\]$/g, '');
   const allowed = hostAllowed(hostname, allowHosts);
   let addresses: { address: string; family: number }[];
@@ -136,7 +142,7 @@ async function vetHost(url: URL, allowHosts: string[]): Promise<{ address: strin
     addresses = [{ address: hostname, family: net.isIP(hostname) }];
   } else {
     try {
-      addresses = await dns.promises.lookup(hostname, { all: true, verbatim: true });
+      addresses = await resolve(hostname);
     } catch {
       throw new FetchStop('network_error', `Could not resolve the host ${hostname}.`);
     }
@@ -368,7 +374,7 @@ export async function safeFetch(rawUrl: string, opts: SafeFetchOptions = {}): Pr
     }
     if (url.username || url.password) return result('blocked', 'Addresses with a user name or password are not fetched.', false);
     try {
-      const target = await vetHost(url, allowHosts);
+      const target = await vetHost(url, allowHosts, opts.resolve ?? systemResolver);
       if (deadline.aborted) throw deadline.reason;
       const { exchange, stop } = await requestOnce(url, target, {
         maxBytes,
