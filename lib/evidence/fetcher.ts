@@ -275,7 +275,7 @@ function requestOnce(
         const redirect = options.isRedirectHop(status);
         const contentType = headerValue(headers, 'content-type');
         if (!redirect && status >= 200 && status < 300 && !contentTypeAllowed(contentType, options.contentTypes)) {
-          finish(new FetchStop('unsupported_type', `The page's type (${contentType?.split(';')[0] || 'none given'}) is not one that is captured.`));
+          finish(new FetchStop('unsupported_type', `The page's type (${contentType?.split(';')[0].trim().slice(0, 100) || 'none given'}) is not one that is captured.`));
           return;
         }
         const declared = Number(headerValue(headers, 'content-length'));
