@@ -8,6 +8,9 @@ import { linkChecks } from '@/db/schema';
 import { insertTestCapture, insertTestSource } from '@/lib/test/capture-rows';
 import { useTestDatabase } from '@/lib/test/database';
 import { unique } from '@/lib/test/factories';
+import { env } from '@/lib/env';
+import { startFixtureSite, type FixtureSite } from '@/lib/test/fixture-site';
+import { captureSource } from './capture';
 import { checkLinks, type LinkCheckDeps, type LivePage } from './link-check';
 
 useTestDatabase();
@@ -117,7 +120,37 @@ describe('checkLinks', () => {
     expect(await checkLinks({ sourceId, staleHours: 0 }, deps)).toHaveLength(1);
   });
 
-  it('refuses to run without the safe fetcher rather than mark sources gone', async () => {
-    await expect(checkLinks({ sourceId: 1 })).rejects.toThrow(/safe fetcher/);
+  it('refuses to run without a fetcher rather than mark sources gone', async () => {
+    await expect(checkLinks({ sourceId: 1 }, null)).rejects.toThrow(/safe fetcher/);
+  });
+});
+
+/** As `npm run check-links` runs it: the safe fetcher and a real first capture of the fixture site. */
+describe('checkLinks with the safe fetcher', () => {
+  let site: FixtureSite;
+  const allowed = env.CAPTURE_ALLOW_HOSTS;
+  beforeAll(async () => {
+    site = await startFixtureSite();
+  });
+  afterAll(async () => {
+    env.CAPTURE_ALLOW_HOSTS = allowed;
+    site.setEdited(false);
+    await site.close();
+  });
+
+  it('finds an unchanged page unchanged, an edited one changed, and a page the policy refuses gone', async () => {
+    env.CAPTURE_ALLOW_HOSTS = ['127.0.0.1'];
+    site.setEdited(false);
+    const sourceId = await insertTestSource(`${site.origin}/article?t=${encodeURIComponent(unique('live'))}`);
+    const first = await captureSource({ sourceId, requestedBy: null });
+    expect(first.outcome).toBe('ok');
+
+    expect((await checkLinks({ sourceId }))[0]).toMatchObject({ outcome: 'ok', gone: false, changed: false });
+    site.setEdited(true);
+    expect((await checkLinks({ sourceId }))[0]).toMatchObject({ outcome: 'ok', gone: false, changed: true });
+
+    // The same address, no longer allowed: refused like any internal address, and counted as gone.
+    env.CAPTURE_ALLOW_HOSTS = [];
+    expect((await checkLinks({ sourceId }))[0]).toMatchObject({ outcome: 'blocked', gone: true });
   });
 });

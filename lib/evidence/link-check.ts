@@ -11,6 +11,8 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq, gt, isNull, notExists, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { captureFiles, linkChecks, sourceCaptures, sources } from '@/db/schema';
+import { readableOf } from './capture';
+import { safeFetch } from './fetcher';
 
 type Outcome = (typeof linkChecks.$inferInsert)['outcome'];
 
@@ -55,12 +57,14 @@ const GONE: ReadonlySet<Outcome> = new Set<Outcome>(['http_error', 'network_erro
 const sha256Hex = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
 /**
- * Until the capture branch lands, the safe fetcher is not in this tree; the lead wires it here:
- *   { fetchPage: (url) => safeFetch(url), readText: (body, type, url) => readableOf(body, type, url)?.text ?? null }
- * A plain fetch would bypass the address policy (loopback, private, metadata), so there is no
- * fallback: checkLinks refuses to run rather than mark every source gone.
+ * The live page through the same safe fetcher captures use (address policy, size cap, timeout), its
+ * text read exactly as a capture reads it, so an unchanged page compares equal. A plain fetch
+ * would bypass the address policy (loopback, private, metadata).
  */
-export const defaultLinkCheckDeps: LinkCheckDeps | null = null;
+export const defaultLinkCheckDeps: LinkCheckDeps | null = {
+  fetchPage: (url) => safeFetch(url),
+  readText: (body, contentType, url) => readableOf(body, contentType, url)?.text ?? null,
+};
 
 /** What the first ok capture of a source holds to compare against: its text file's hash, else its body's. */
 async function baselineOf(sourceId: number): Promise<{ textSha256: string | null; primarySha256: string | null } | null> {
