@@ -176,3 +176,22 @@ export async function lastLinkCheckAt(): Promise<Date | null> {
   const [row] = await db.select({ at: sql<Date | null>`max(${linkChecks.checkedAt})`.mapWith((v) => (v ? new Date(v) : null)) }).from(linkChecks);
   return row?.at ?? null;
 }
+
+/**
+ * The first successful capture of each live source, by URL (live sources' URLs are unique): the
+ * partner API's records name their sources by URL.
+ */
+export async function firstCapturesByUrl(urls: readonly string[]): Promise<Map<string, FirstCapture>> {
+  const found = new Map<string, FirstCapture>();
+  if (urls.length === 0) return found;
+  const rows = await db
+    .select({ id: sources.id, url: sources.url })
+    .from(sources)
+    .where(and(inArray(sources.url, [...new Set(urls)]), sql`${sources.deletedAt} IS NULL`));
+  const first = await firstCapturesOf(rows.map((r) => r.id));
+  for (const r of rows) {
+    const capture = first.get(r.id);
+    if (capture) found.set(r.url, capture);
+  }
+  return found;
+}
