@@ -116,6 +116,7 @@ export async function CaptureItem({
               {s.status === 'ok'
                 ? t('evidence.timestampOk', { tsa: s.tsaName ?? s.tsaUrl, at: s.genTime ? showUtc(s.genTime) : '—', serial: s.serialNumber ?? '—' })
                 : t('evidence.timestampFailed', { tsa: s.tsaUrl, detail: s.detail ?? '—' })}
+              {s.status === 'ok' && s.detail && <span className="hint"> ({s.detail})</span>}
             </li>
           ))}
         </ul>
