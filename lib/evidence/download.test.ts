@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { evidenceDownloadHeaders, parseCaptureFileParams } from './download';
+import { CAPTURED_FILE_CSP, evidenceDownloadHeaders, isCapturedFilePath, parseCaptureFileParams } from './download';
 
 const sha256 = createHash('sha256').update('<html><script>alert(1)</script></html>').digest('hex');
 
@@ -9,7 +9,8 @@ describe('handing out a stored capture file', () => {
     const headers = evidenceDownloadHeaders({ captureId: 7, role: 'response', contentType: 'text/html; charset=utf-8', sha256, size: 38 });
     expect(headers['Content-Type']).toBe('application/octet-stream');
     expect(headers['Content-Disposition']).toBe('attachment; filename="capture-7-response.html"');
-    expect(headers['Content-Security-Policy']).toBe('sandbox');
+    expect(headers['Content-Security-Policy']).toBe("sandbox; default-src 'none'");
+    expect(CAPTURED_FILE_CSP).toMatch(/^sandbox;/);
     expect(headers['X-Content-Type-Options']).toBe('nosniff');
     expect(headers['Repr-Digest']).toBe(`sha-256=:${Buffer.from(sha256, 'hex').toString('base64')}:`);
   });
@@ -27,5 +28,11 @@ describe('handing out a stored capture file', () => {
     expect(parseCaptureFileParams({ id: '12', captureId: '5', role: 'passwd' })).toBeNull();
     expect(parseCaptureFileParams({ id: '1e3', captureId: '5', role: 'pdf' })).toBeNull();
     expect(parseCaptureFileParams({ id: '12', captureId: '9999999999', role: 'pdf' })).toBeNull();
+  });
+
+  it('knows the download paths, for the proxy to sandbox them', () => {
+    expect(isCapturedFilePath('/sources/12/captures/5/response')).toBe(true);
+    expect(isCapturedFilePath('/sources/12')).toBe(false);
+    expect(isCapturedFilePath('/sources/12/edit')).toBe(false);
   });
 });

@@ -9,6 +9,17 @@ import { z } from 'zod';
 export const CAPTURE_FILE_ROLES = ['response', 'warc', 'text', 'pdf', 'png', 'upload', 'tls_chain'] as const;
 export type CaptureFileRoleName = (typeof CAPTURE_FILE_ROLES)[number];
 
+/**
+ * The policy a captured file is served under: an opaque-origin sandbox that loads nothing. The
+ * proxy (proxy.ts) sets it in place of the app's page policy on these paths.
+ */
+export const CAPTURED_FILE_CSP = "sandbox; default-src 'none'";
+
+/** Paths of captured files (the download route), for the proxy. */
+export function isCapturedFilePath(pathname: string): boolean {
+  return /^\/sources\/[^/]+\/captures\/[^/]+\/[^/]+\/?$/.test(pathname);
+}
+
 const idText = z.string().regex(/^\d{1,9}$/).transform(Number);
 const paramsInput = z.object({ id: idText, captureId: idText, role: z.enum(CAPTURE_FILE_ROLES) });
 
@@ -55,7 +66,7 @@ export function evidenceDownloadHeaders(file: { captureId: number; role: Capture
     'Content-Disposition': `attachment; filename="${downloadFileName(file)}"`,
     'Content-Length': String(file.size),
     // Should a browser render it after all, it gets a sandbox: no scripts, no forms, an opaque origin.
-    'Content-Security-Policy': 'sandbox',
+    'Content-Security-Policy': CAPTURED_FILE_CSP,
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'private, no-store',
     // RFC 9530: the reader's tools can check the bytes against the hash the page shows.
