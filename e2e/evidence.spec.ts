@@ -145,3 +145,18 @@ test('a researcher has no capture or upload controls, and a replayed capture req
   const panel = await researcherPage.goto('/admin/evidence');
   expect(panel?.status()).toBe(403);
 });
+
+test('an admin verifies a source’s evidence from its page; the evidence panel is theirs', async ({ monitorPage, adminPage }) => {
+  const sourcePath = await recordCaseWithSource(monitorPage, articleUrl(), uniqueName('Verify target'));
+  await monitorPage.goto(sourcePath);
+  await new SourcePage(monitorPage).waitForCaptures(1);
+  await expect(monitorPage.getByRole('button', { name: 'Verify evidence' })).toHaveCount(0);
+
+  await adminPage.goto(sourcePath);
+  await adminPage.getByRole('button', { name: 'Verify evidence' }).click();
+  await expect(adminPage.getByText(/^\d+ captures? checked: every hash and timestamp holds\.$/)).toBeVisible({ timeout: 30_000 });
+
+  const panel = await adminPage.goto('/admin/evidence');
+  expect(panel?.status()).toBe(200);
+  await expect(adminPage.getByRole('heading', { name: 'Source links: gone or changed' })).toBeVisible();
+});
