@@ -2,26 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import type { TextComparison } from '@/lib/evidence/diff';
 import type { SourceCaptureView } from '@/lib/evidence/queries';
 import { showUtc } from '@/lib/evidence/format';
-
-/** Outcome and file role in words (literal keys, so the catalogue test sees each one used). */
-const OUTCOMES = {
-  ok: 'evidence.outcome.ok',
-  http_error: 'evidence.outcome.http_error',
-  timeout: 'evidence.outcome.timeout',
-  too_large: 'evidence.outcome.too_large',
-  blocked: 'evidence.outcome.blocked',
-  unsupported_type: 'evidence.outcome.unsupported_type',
-  network_error: 'evidence.outcome.network_error',
-} as const;
-const ROLES = {
-  response: 'evidence.role.response',
-  warc: 'evidence.role.warc',
-  text: 'evidence.role.text',
-  pdf: 'evidence.role.pdf',
-  png: 'evidence.role.png',
-  upload: 'evidence.role.upload',
-  tls_chain: 'evidence.role.tls_chain',
-} as const;
+import { OUTCOMES, ROLES } from './evidence-labels';
 
 /** One capture: when, how, by whom, from where, what came back, its files, hashes and timestamps. */
 export async function CaptureItem({

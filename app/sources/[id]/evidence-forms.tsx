@@ -9,6 +9,7 @@ import {
   type EvidenceFormState,
   type VerifyFormState,
 } from './evidence-actions';
+import { OUTCOMES } from './evidence-labels';
 
 /** "Capture again": the server fetches the URL now and adds a capture. */
 export function CaptureAgainForm({ sourceId }: { sourceId: number }) {
@@ -21,7 +22,13 @@ export function CaptureAgainForm({ sourceId }: { sourceId: number }) {
         {pending ? t('evidence.captureAgain.pending') : t('evidence.captureAgain.button')}
       </button>
       <p role="status" aria-live="polite" className={state.error ? 'error' : 'hint'}>
-        {state.error ? t(state.error) : state.done === 'captured' ? t('evidence.captureAgain.done') : null}
+        {state.error
+          ? t(state.error)
+          : state.done === 'captured'
+            ? state.outcome === 'ok' || !state.outcome
+              ? t('evidence.captureAgain.done')
+              : t('evidence.captureAgain.notOk', { outcome: t(OUTCOMES[state.outcome as keyof typeof OUTCOMES]) })
+            : null}
       </p>
     </form>
   );
