@@ -5,7 +5,19 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { startLocalTsa } from '../lib/test/local-tsa';
 import { freshDatabaseUrl } from './test-database';
+
+/**
+ * Timestamps: a local RFC 3161 authority (OpenSSL) in this process, so captures made during the
+ * e2e run are timestamped and verified against its root. Keys live in a temp dir removed on exit.
+ * A TSA_URLS given from outside wins.
+ */
+async function timestampEnv(): Promise<{ env: Record<string, string>; close: () => Promise<void> }> {
+  if (process.env.TSA_URLS) return { env: {}, close: async () => {} };
+  const tsa = await startLocalTsa('E2E Test TSA');
+  return { env: { TSA_URLS: tsa.url, TSA_TRUST_FILE: tsa.trustFile }, close: tsa.close };
+}
 
 async function main() {
   const env: NodeJS.ProcessEnv = {
@@ -24,12 +36,15 @@ async function main() {
     const result = spawnSync('npx', args, { stdio: 'inherit', env });
     if (result.status !== 0) process.exit(result.status ?? 1);
   }
+  const timestamps = await timestampEnv();
   const server = spawn('npx', ['tsx', 'scripts/server.ts', process.env.E2E_PORT ?? '3100'], {
     stdio: 'inherit',
-    env: { ...env, NODE_ENV: 'production' },
+    env: { ...env, ...timestamps.env, NODE_ENV: 'production' },
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
-  server.on('exit', (code) => process.exit(code ?? 0));
+  server.on('exit', (code) => {
+    void timestamps.close().finally(() => process.exit(code ?? 0));
+  });
 }
 
 main();
