@@ -33,6 +33,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Link href="/dashboard">{t('nav.dashboard')}</Link>
               {can(user.role, 'read') && <Link href="/calendar">{t('nav.calendar')}</Link>}
               {can(user.role, 'write') && <Link href="/cases/new">{t('nav.newCase')}</Link>}
+              {can(user.role, 'write') && <Link href="/intake">{t('intake.nav')}</Link>}
               {can(user.role, 'import') && <Link href="/cases/import">{t('imports.nav')}</Link>}
               {can(user.role, 'mergePeople') && <Link href="/people/review">{t('merge.nav')}</Link>}
               {can(user.role, 'read') && <Link href="/reports">{t('reports.nav')}</Link>}

@@ -466,6 +466,30 @@ export async function createCase(actor: Actor, input: CaseInput): Promise<SaveRe
   return inTransaction(async (tx) => ({ ok: true, id: await insertCase(tx, actor, input) }));
 }
 
+/**
+ * Several new detentions in ONE transaction, each through insertCase (the intake's accepted
+ * drafts): all are saved or none. A refusal says which record (its index in `inputs`) it is about.
+ */
+export async function createCases(
+  actor: Actor,
+  inputs: readonly CaseInput[],
+): Promise<{ ok: true; ids: number[] } | { ok: false; index: number; result: Exclude<SaveResult, { ok: true }> }> {
+  let current = 0;
+  try {
+    const ids = await withRetry(() =>
+      db.transaction(async (tx) => {
+        const out: number[] = [];
+        for (current = 0; current < inputs.length; current++) out.push(await insertCase(tx, actor, inputs[current]));
+        return out;
+      }),
+    );
+    return { ok: true, ids };
+  } catch (error) {
+    if (error instanceof Rollback) return { ok: false, index: current, result: error.result };
+    throw error;
+  }
+}
+
 /** Saves over version `version`; refused as a conflict when someone else saved since. */
 export async function updateCase(actor: Actor, id: number, version: number, input: CaseInput): Promise<SaveResult> {
   return inTransaction(async (tx) => {

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { findDates } from './dates';
+import { extractDrafts, readHeader } from './extract';
+import { findPenalties } from './penalties';
+import { seedCharges, seedGazetteer } from './seed-vocabulary';
+
+const options = { places: seedGazetteer(), charges: seedCharges() };
+const run = (text: string, published: string | null = null) => extractDrafts(text, { ...options, published });
+
+describe('extractDrafts', () => {
+  it('gives each person of a group the facts said of the group, with quotes that are slices of the text', () => {
+    const text =
+      'Three activists in the western city of Oral -- Arman Ospanov, Dana Nurova and Yerbol Sadykov -- were sentenced on March 3 to ten days in jail.\n\n' +
+      'The trio was detained on March 1 and found guilty of "taking part in an unsanctioned rally", a charge they rejected.';
+    const { drafts } = run(text, '2021-03-04');
+    expect(drafts.map((d) => d.name.value)).toEqual(['Arman Ospanov', 'Dana Nurova', 'Yerbol Sadykov']);
+    for (const d of drafts) {
+      expect(d.place?.value.name).toBe('Oral');
+      expect(d.detained.value).toMatchObject({ on: '2021-03-01', qualifier: 'exact' });
+      expect(d.sentenced?.value.on).toBe('2021-03-03');
+      expect(d.charge?.value).toMatchObject({ text: 'taking part in an unsanctioned rally', basis: 'inferred' });
+      expect(d.penalties.map((p) => p.value)).toEqual([expect.objectContaining({ kind: 'administrative_arrest', amount: 10, unit: 'days' })]);
+      expect(d.plea.value).toBe('not_guilty');
+      for (const field of [d.name, d.place!, d.detained, d.charge!, d.plea, ...d.penalties]) {
+        expect(text.slice(field.quote!.start, field.quote!.end)).toBe(field.quote!.text);
+      }
+    }
+  });
+
+  it('leaves out officials, lawyers and speakers named beside the detained', () => {
+    const text =
+      'Police in Taraz detained activist Marat Zhanuzakov on Monday. His lawyer Aliya Serikova said the arrest was unlawful.\n\n' +
+      'President Kassym-Jomart Tokayev did not comment.';
+    const { drafts } = run(text, '2021-01-13');
+    expect(drafts.map((d) => d.name.value)).toEqual(['Marat Zhanuzakov']);
+    // "on Monday" in a report of Wednesday 13 January 2021.
+    expect(drafts[0].detained.value.on).toBe('2021-01-11');
+  });
+
+  it('reads Russian: declined names and cities, "вчера", "не признал вину", суток', () => {
+    const text = 'Вчера в Уральске задержали активиста Ерлана Сапарова. Суд арестовал его на 10 суток. Сапаров не признал вину.';
+    const { drafts, language } = run(text, '2021-01-08');
+    expect(language).toBe('ru');
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0].name.value).toBe('Ерлан Сапаров');
+    expect(drafts[0].place?.value.name).toBe('Oral');
+    expect(drafts[0].detained.value.on).toBe('2021-01-07');
+    expect(drafts[0].penalties[0].value).toMatchObject({ kind: 'administrative_arrest', amount: 10 });
+    expect(drafts[0].plea.value).toBe('not_guilty');
+  });
+
+  it('reads Russian names declined by gender, a journalist detained and a name that is also a place', () => {
+    const text = 'Вечером 16 декабря в Алматы задержали журналиста Махамбета Абжана и активистку Айгуль Утепову. Утепова была оштрафована на 100 МРП. Абжана суд арестовал на 15 суток. Адвокат Жанара Балгабаева заявила, что обжалует решения.';
+    const { drafts } = run(text, '2020-12-18');
+    expect(drafts.map((d) => [d.name.value, d.place?.value.name, d.penalties[0]?.value.kind])).toEqual([
+      ['Махамбет Абжан', 'Almaty', 'administrative_arrest'],
+      ['Айгуль Утепова', 'Almaty', 'fine'],
+    ]);
+  });
+
+  it('maps a stated article to the vocabulary as "stated"', () => {
+    const { drafts } = run('В Костанае задержан активист Жасулан Тлеубаев. Ему предъявлено обвинение по части 2 статьи 405 Уголовного кодекса.', '2021-01-08');
+    expect(drafts[0].charge?.value).toMatchObject({ part: '2', basis: 'stated', chargeId: seedCharges().find((c) => c.slug === 'cc-405')!.id });
+  });
+
+  it('reads text with CRLF line breaks (as browsers post a textarea) like text with LF', () => {
+    const text = 'Activists Warn Of Crackdown As More Jailed\r\n\r\nPolice in Taraz detained activist Marat Zhanuzakov on Monday.\r\n\r\nHe was fined 50 MCI.';
+    expect(run(text, '2021-01-13').drafts.map((d) => [d.name.value, d.penalties.length])).toEqual([['Marat Zhanuzakov', 1]]);
+  });
+
+  it('proposes nothing for a report of no detention', () => {
+    expect(run('Five parties will compete for seats in the Mazhilis on January 10, the Central Election Commission said.', '2021-01-05').drafts).toEqual([]);
+  });
+
+  it('reads the citation from the header', () => {
+    const header = readHeader('Title: A report\nURL: https://example.org/a\nPublisher: Someone\nPublished: 6 января 2021 г.\n-----\n\nText.');
+    expect(header).toMatchObject({ title: 'A report', url: 'https://example.org/a', publisher: 'Someone', published: '2021-01-06' });
+  });
+});
+
+describe('date and penalty grammars', () => {
+  it('places relative dates on the publication date or the date before', () => {
+    const days = findDates('He was detained on January 4. Two days later he was fined. Вчера его отпустили.', '2021-01-09').map((d) => d.day);
+    expect(days).toEqual(['2021-01-04', '2021-01-06', '2021-01-08']);
+  });
+
+  it('reads fines with their currency and leaves out what the law only allows', () => {
+    expect(findPenalties('He was fined 87,500 tenge.').map((p) => [p.kind, p.amount, p.unit])).toEqual([['fine', 87500, 'KZT']]);
+    expect(findPenalties('She faces up to six years in prison.')).toEqual([]);
+  });
+});
