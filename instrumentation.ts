@@ -3,6 +3,7 @@
  * - Next.js logs an uncaught server error whole, and a database error's message holds the query's
  *   parameters (names, search terms): every log line is redacted.
  * - The audit trail's retention purge is scheduled.
+ * - Source captures left pending (a crash, a restart before they ran) are worked off.
  * @see https://nextjs.org/docs/app/guides/instrumentation
  */
 export async function register() {
@@ -13,4 +14,7 @@ export async function register() {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const { scheduleAuditPurge } = await import('./lib/audit/retention');
   scheduleAuditPurge();
+  const { kickPendingCaptures } = await import('./lib/evidence/requests');
+  // In the background: the server starts answering at once.
+  void kickPendingCaptures();
 }

@@ -4,7 +4,8 @@
  * production build on E2E_PORT.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { startFixtureSite } from '../lib/test/fixture-site';
 import { startLocalTsa } from '../lib/test/local-tsa';
 import { freshDatabaseUrl } from './test-database';
 
@@ -17,6 +18,21 @@ async function timestampEnv(): Promise<{ env: Record<string, string>; close: () 
   if (process.env.TSA_URLS) return { env: {}, close: async () => {} };
   const tsa = await startLocalTsa('E2E Test TSA');
   return { env: { TSA_URLS: tsa.url, TSA_TRUST_FILE: tsa.trustFile }, close: tsa.close };
+}
+
+/**
+ * The fixture web site source captures fetch (lib/test/fixture-site.ts), in this process. Its
+ * origin reaches the app as E2E_FIXTURE_ORIGIN and the tests through .data/e2e-fixture.json
+ * (Playwright's test process does not see this server's environment); the app may fetch from
+ * 127.0.0.1 only because CAPTURE_ALLOW_HOSTS says so.
+ */
+async function startCaptureFixture(env: NodeJS.ProcessEnv) {
+  const site = await startFixtureSite();
+  env.E2E_FIXTURE_ORIGIN = site.origin;
+  env.CAPTURE_ALLOW_HOSTS = '127.0.0.1';
+  mkdirSync('.data', { recursive: true });
+  writeFileSync('.data/e2e-fixture.json', JSON.stringify({ origin: site.origin }));
+  return site;
 }
 
 async function main() {
@@ -32,6 +48,7 @@ async function main() {
     env.PGLITE_DIR = '.data/e2e-pglite';
     rmSync(env.PGLITE_DIR, { recursive: true, force: true });
   }
+  const fixture = await startCaptureFixture(env);
   for (const args of [['tsx', 'db/migrate.ts'], ['tsx', '--conditions=react-server', 'db/seed.ts', '--demo']]) {
     const result = spawnSync('npx', args, { stdio: 'inherit', env });
     if (result.status !== 0) process.exit(result.status ?? 1);
@@ -43,6 +60,7 @@ async function main() {
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
   server.on('exit', (code) => {
+    void fixture.close();
     void timestamps.close().finally(() => process.exit(code ?? 0));
   });
 }

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/guard';
+import { captureAfterResponse } from '@/lib/evidence/after-save';
 import { caseInput, formFieldErrors, readCaseForm, versionInput } from '@/lib/cases/schema';
 import { createCase, updateCase, type SaveResult } from '@/lib/cases/queries';
 import { fieldErrors, formValues, single, type FormState } from '@/lib/forms';
@@ -36,5 +37,6 @@ export async function saveCase(_: FormState, form: FormData): Promise<FormState>
   }
   revalidatePath('/cases');
   warmDefaultDashboards();
+  captureAfterResponse();
   redirect(`/cases/${result.id}`);
 }

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { requirePermission } from '@/lib/auth/guard';
+import { captureAfterResponse } from '@/lib/evidence/after-save';
 import { createReportedCount, reportedCountInput } from '@/lib/dashboard/reported';
 import { fieldErrors, formValues, type FormState } from '@/lib/forms';
 import { warmDefaultDashboards } from '@/lib/dashboard/cache';
@@ -15,5 +16,6 @@ export async function saveReportedCount(_: FormState, form: FormData): Promise<F
   if (!result.ok) return { errors: result.errors, values };
   revalidatePath('/dashboard');
   warmDefaultDashboards();
+  captureAfterResponse();
   return { ok: true };
 }

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requirePermission } from '@/lib/auth/guard';
+import { captureAfterResponse } from '@/lib/evidence/after-save';
 import { versionInput } from '@/lib/cases/schema';
 import { fieldErrors, formValues, single, type FormState } from '@/lib/forms';
 import { isSourceVisible, updateSource } from '@/lib/sources/queries';
@@ -26,5 +27,6 @@ export async function saveSource(_: FormState, form: FormData): Promise<FormStat
     return { formError: REASONS[result.reason], values };
   }
   revalidatePath(`/sources/${id}`);
+  captureAfterResponse();
   redirect(`/sources/${id}`);
 }

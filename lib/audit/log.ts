@@ -47,6 +47,10 @@ export const AUDIT_ACTIONS = [
   'people_merge_undone',
   /** A monitor answered "same person" in the duplicate warning: the record was linked to them. */
   'person_chosen_from_warning',
+  /** A source's page was fetched and archived (lib/evidence/capture.ts); details: capture id, outcome. */
+  'source_captured',
+  /** A monitor uploaded a saved copy of a source (lib/evidence/upload.ts); details: capture id, type, size. */
+  'source_capture_uploaded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

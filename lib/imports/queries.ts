@@ -28,6 +28,7 @@ import { CONTROL_CHARACTERS_ERROR, columnsWithControlCharacters } from '@/lib/te
 import { nameRows } from '@/lib/people/queries';
 import { choosablePeople, findLikelyPeopleForNames, recordDifferent, type LikelyPerson } from '@/lib/people/likely';
 import { recordAudit } from '@/lib/audit/log';
+import { enqueueCaptures } from '@/lib/evidence/requests';
 import { newSourceValues, sourceCreated } from '@/lib/sources/queries';
 import { bulkInsert } from '@/lib/transactions/bulk-insert';
 import { withRetry } from '@/lib/transactions/retry';
@@ -490,6 +491,8 @@ async function writeRows(tx: Tx, actor: Actor, rows: ValidatedRow[]): Promise<{ 
     [...firstNaming.values()].map((source) => newSourceValues(actor, source)),
     { returning: ['id', 'url'], ignoreConflicts: true },
   );
+  // Each new source is captured after the import (lib/evidence/requests.ts), asked for in this transaction.
+  await enqueueCaptures(tx, added.map((s) => s.id), actor.id);
   const sourceIds = new Map(added.map((s) => [s.url, s.id]));
   const missing = urls.filter((u) => !sourceIds.has(u) && !onRecord.has(u));
   for (const [url, s] of [...onRecord, ...(missing.length ? await loadSources(tx, missing) : new Map())]) {

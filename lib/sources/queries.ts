@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/auth/policy';
 import type { SourceRowInput } from '@/lib/cases/schema';
 import { visibleDetention } from '@/lib/cases/visibility';
 import type { FieldErrors } from '@/lib/forms';
+import { enqueueCapture } from '@/lib/evidence/requests';
 import { diffRecords, listRevisions, recordRevision } from '@/lib/history/revisions';
 import { restore, softDelete } from '@/lib/history/soft-delete';
 import { withRetry } from '@/lib/transactions/retry';
@@ -91,6 +92,8 @@ export async function resolveSourceRows(
       continue;
     }
     await recordRevision(tx, { kind: 'source', id: created.id, action: 'create', version: 1, userId: actor.id, changes: sourceCreated(row) });
+    // Captured after the response (see lib/evidence/requests.ts); asked for in this transaction.
+    await enqueueCapture(tx, created.id, actor.id);
     known.push({ id: created.id, url: row.url });
     ids.push(created.id);
   }
@@ -177,6 +180,8 @@ export async function updateSource(actor: Actor, id: number, version: number, in
       .update(sources)
       .set({ ...after, version: version + 1, updatedAt: new Date() })
       .where(eq(sources.id, id));
+    // A new address is a new page to keep.
+    if (before.url !== after.url) await enqueueCapture(tx, id, actor.id);
     await recordRevision(tx, {
       kind: 'source',
       id,

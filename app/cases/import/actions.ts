@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requirePermission } from '@/lib/auth/guard';
+import { captureAfterResponse } from '@/lib/evidence/after-save';
 import { commitImport, type PersonChoice, type PreviewRow } from '@/lib/imports/queries';
 import { warmDefaultDashboards } from '@/lib/dashboard/cache';
 
@@ -61,5 +62,6 @@ export async function commitImportAction(_: ImportCommitState, form: FormData): 
   }
   revalidatePath('/cases');
   warmDefaultDashboards();
+  captureAfterResponse();
   redirect(`/cases/import?imported=${result.imported}&skipped=${result.skipped}&done=${parsed.data.batchId.slice(0, 8)}`);
 }
