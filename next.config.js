@@ -11,7 +11,14 @@ const nextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'echarts', 'playwright-core', 'linkedom', 'warcio'],
   poweredByHeader: false,
   // forbidden() renders a real 403 for a signed-in user without the permission.
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // A saved copy of a source is uploaded through a server action (app/sources/[id]/evidence-actions.ts):
+    // room for CAPTURE_MAX_BYTES (20 MB by default) and the form around it, so a file just over the
+    // app's own limit gets its message ("larger than the limit") rather than the framework's error.
+    serverActions: { bodySizeLimit: '25mb' },
+    proxyClientMaxBodySize: '25mb',
+  },
   async headers() {
     return [
       {

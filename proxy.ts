@@ -3,6 +3,7 @@
  * 1. A strict Content-Security-Policy with a fresh nonce per request: Next puts the nonce on its
  *    own scripts, so no script runs that the app did not send in this response (no 'unsafe-inline'
  *    for scripts); frames are refused ('frame-ancestors none'); HSTS when served over https.
+ *    Captured files (archived pages, someone else's HTML) get a sandbox that loads nothing instead.
  * 2. A server action posted from another origin gets a plain 403 (Next would refuse it too, but
  *    with a 500), so forged cross-site posts are told no, clearly.
  * 3. A path whose percent-encoding is not valid UTF-8 (/cases/%FF) is a 404, not a 500.
@@ -10,6 +11,7 @@
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/env';
+import { CAPTURED_FILE_CSP, isCapturedFilePath } from '@/lib/evidence/download';
 
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   return [
@@ -64,7 +66,8 @@ export function proxy(request: NextRequest) {
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('content-security-policy', csp);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set('Content-Security-Policy', csp);
+  // A captured file is someone else's page: sandboxed, loading nothing, should a browser show it.
+  response.headers.set('Content-Security-Policy', isCapturedFilePath(request.nextUrl.pathname) ? CAPTURED_FILE_CSP : csp);
   const https = request.nextUrl.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
   if (https) response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   return response;

@@ -43,6 +43,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               {can(user.role, 'manageTokens') && <Link href="/admin/tokens">{t('apiTokens.nav')}</Link>}
               {can(user.role, 'manageVocabulary') && <Link href="/admin/vocabulary">{t('nav.vocabulary')}</Link>}
               {can(user.role, 'audit') && <Link href="/admin/audit">{t('audit.nav')}</Link>}
+              {can(user.role, 'verifyEvidence') && <Link href="/admin/evidence">{t('evidence.admin.nav')}</Link>}
               {can(user.role, 'manageUsers') && <Link href="/admin/security">{t('twoFactor.policy.nav')}</Link>}
             </nav>
           )}

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { apiTokens, users } from '@/db/schema';
+import { apiTokens, evidenceBlobs, sourceCaptures, sources, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { createCase } from '@/lib/cases/queries';
 import { useTestDatabase } from '@/lib/test/database';
@@ -194,5 +195,25 @@ describe('what a partner reads', () => {
     expect((await ok.json()).data).toMatchObject({ id: shareable[1], activist: `${tag} Two` });
     for (const id of [String(restricted), '999999999', '0', 'abc', '-1', '1e3', '12345678901234567890', '%00'])
       expect((await getDetentionResponse(get(`/${encodeURIComponent(id)}`, `Bearer ${token}`), id, roomy)).status, id).toBe(404);
+  });
+});
+
+describe('first captures in the API', () => {
+  it('gives each source its first successful capture (time and SHA-256), or null', async () => {
+    const url = `https://news.example.org/${unique('captured').replace(/\s+/g, '-')}`;
+    const id = await create({ personName: `${tag} Captured`, sources: [{ url, title: 'Captured report' }] });
+    const body = Buffer.from(`the article ${tag}`);
+    const sha256 = createHash('sha256').update(body).digest('hex');
+    const [source] = await db.select({ id: sources.id }).from(sources).where(eq(sources.url, url));
+    await db.insert(evidenceBlobs).values({ sha256, size: body.length, bytes: body }).onConflictDoNothing();
+    const capturedAt = new Date('2026-05-01T12:00:00Z');
+    await db.insert(sourceCaptures).values({
+      sourceId: source.id, method: 'fetch', requestedAt: capturedAt, capturedAt, requestedUrl: url, finalUrl: url, httpStatus: 200,
+      outcome: 'ok', primarySha256: sha256, manifest: 'm', manifestSha256: sha256,
+    });
+    const one = await (await getDetentionResponse(get(`/${id}`, `Bearer ${token}`), String(id), roomy)).json();
+    expect(one.data.sources).toEqual([expect.objectContaining({ url, first_capture: { captured_at: '2026-05-01T12:00:00.000Z', sha256 } })]);
+    const other = await (await getDetentionResponse(get(`/${shareable[1]}`, `Bearer ${token}`), String(shareable[1]), roomy)).json();
+    expect(other.data.sources[0].first_capture).toBeNull();
   });
 });

@@ -4,7 +4,8 @@ import { auditedCaseFilters } from '@/lib/audit/filters';
 import { recordAudit } from '@/lib/audit/log';
 import type { Actor } from '@/lib/auth/policy';
 import { readCaseFilters } from '@/lib/cases/filters';
-import { exportJson } from '@/lib/exports/columns';
+import { exportJson, type ExportRecord } from '@/lib/exports/columns';
+import { firstCapturesByUrl } from '@/lib/evidence/queries';
 import { publicOrigin } from '@/lib/exports/origin';
 import { readExportBatch } from '@/lib/exports/queries';
 import { logError } from '@/lib/log';
@@ -96,6 +97,24 @@ async function safely(work: () => Promise<Response>): Promise<Response> {
   }
 }
 
+/**
+ * A record as the API returns it: the export's JSON, each source with its first capture (when, UTC,
+ * and the SHA-256 of the bytes received), so a partner can tell which page the record rests on.
+ */
+async function apiRecords(records: ExportRecord[]) {
+  const first = await firstCapturesByUrl(records.flatMap((r) => r.sources.map((s) => s.url)));
+  return records.map((record) => {
+    const json = exportJson(record, { includeNotes: false });
+    return {
+      ...json,
+      sources: json.sources.map((s) => {
+        const capture = first.get(s.url);
+        return { ...s, first_capture: capture ? { captured_at: capture.capturedAt.toISOString(), sha256: capture.sha256 } : null };
+      }),
+    };
+  });
+}
+
 const MAX_PAGE = 100;
 const pageInput = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(50),
@@ -130,7 +149,7 @@ export async function listDetentionsResponse(request: Request, limits = rateLimi
       next = nextUrl.toString();
     }
     return {
-      response: json({ data: items.map((r) => exportJson(r, { includeNotes: false })), next_after: nextAfter, next }, 200, who.headers),
+      response: json({ data: await apiRecords(items), next_after: nextAfter, next }, 200, who.headers),
       details: { filters: auditedCaseFilters(filters), limit, after, rows: items.length },
     };
   });
@@ -144,6 +163,6 @@ export async function getDetentionResponse(request: Request, rawId: string, limi
     // Keyset read from just below the id: the first visible detention is this one, if visible at all.
     const [row] = await readExportBatch(who.actor, {}, { afterId: id - 1, limit: 1, origin: publicOrigin(request) });
     if (!row || row.id !== id) return { response: notFound(), details: { detentionId: id, rows: 0 } };
-    return { response: json({ data: exportJson(row, { includeNotes: false }) }, 200, who.headers), details: { detentionId: id, rows: 1 } };
+    return { response: json({ data: (await apiRecords([row]))[0] }, 200, who.headers), details: { detentionId: id, rows: 1 } };
   });
 }

@@ -29,8 +29,8 @@ describe('reports, imports and the partner API', () => {
     expect(can('researcher', 'import')).toBe(false);
   });
 
-  it('keeps API tokens, the export log and the audit trail to admins', () => {
-    for (const p of ['manageTokens', 'auditExports', 'audit'] as const) {
+  it('keeps API tokens, the export log, the audit trail and evidence checks to admins', () => {
+    for (const p of ['manageTokens', 'auditExports', 'audit', 'verifyEvidence'] as const) {
       expect(can('admin', p)).toBe(true);
       expect(can('monitor', p)).toBe(false);
       expect(can('researcher', p)).toBe(false);

@@ -34,10 +34,15 @@ export type Permission =
    * Decide whether two people are one (same / different / unsure), merge them, and withdraw such a
    * decision, which undoes its merge (lib/people/decisions.ts).
    */
-  | 'mergePeople';
+  | 'mergePeople'
+  /**
+   * Re-check stored evidence (every hash and timestamp token of a source's captures) and see which
+   * sources' live pages are gone or changed (lib/evidence). Capturing and uploading need 'write'.
+   */
+  | 'verifyEvidence';
 
 export const ROLE_PERMISSIONS: Record<UserRole, readonly Permission[]> = {
-  admin: ['read', 'readRestricted', 'write', 'delete', 'restore', 'manageUsers', 'import', 'manageTokens', 'auditExports', 'audit', 'manageVocabulary', 'mergePeople'],
+  admin: ['read', 'readRestricted', 'write', 'delete', 'restore', 'manageUsers', 'import', 'manageTokens', 'auditExports', 'audit', 'manageVocabulary', 'mergePeople', 'verifyEvidence'],
   monitor: ['read', 'readRestricted', 'write', 'delete', 'import', 'mergePeople'],
   researcher: ['read'],
 };

@@ -14,7 +14,13 @@ const row = (id: number, activist: string, url: string): ReportRow => ({
   plea: 'Not guilty',
   notes: id === 1 ? 'Released after the appeal hearing.' : null,
   link: `https://cases.example.org/cases/${id}`,
-  sources: [{ title: 'Kazakh Activists Warn Of Crackdown', url }],
+  sources: [
+    {
+      title: 'Kazakh Activists Warn Of Crackdown',
+      url,
+      archived: id === 1 ? 'First captured 2021-01-05 08:30:00 UTC, SHA-256 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' : null,
+    },
+  ],
 });
 
 function input(rows: ReportRow[]): ReportPdfInput {
@@ -52,6 +58,8 @@ describe('report PDF', () => {
     const text = await pdfText(bytes);
     for (const expected of ['Detentions of activists: report', 'Әлия Қасымқызы', 'Ғаділбек Серікбаев', 'https://www.rferl.org/a/31036601.html', 'https://example.org/b', 'Kazakh Activists Warn Of Crackdown', 'Ақтөбе: 3', 'Detentions by city', 'Method', 'Page 1 of', 'Notes: Released after the appeal hearing.'])
       expect(text).toContain(expected);
+    // The first capture's full SHA-256 is printed under its source, so a reader can check the archived bytes.
+    expect(text.replace(/\s+/g, '')).toContain('SHA-2569f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08');
     // Table cells wrap: compare with line breaks read as spaces.
     const flat = text.replace(/\s+/g, ' ');
     for (const expected of ['CoAO art. 488(3) (stated by the source)', 'CoAO art. 489 (inferred by the monitor) — Dropped', 'Fine, 135 USD; Fine, 30 MCI', 'on or before 2019-03-18', 'Aktobe Region (Region only)'])

@@ -24,7 +24,8 @@ export type ReportRow = {
   /** Public notes (never internal ones), printed under the row. */
   notes: string | null;
   link: string;
-  sources: { title: string; url: string }[];
+  /** `archived`: the first capture's time and SHA-256, in words, or null when never captured. */
+  sources: { title: string; url: string; archived: string | null }[];
 };
 
 export type ReportPdfInput = {
@@ -183,7 +184,7 @@ function drawTable(
     doc.font('body').fontSize(8);
     const cellHeight = Math.max(...columns.map((col) => doc.heightOfString(col.value(row), { width: col.width - pad })));
     doc.fontSize(7.5);
-    const sourceLines = row.sources.map((s, i) => `${i + 1}. ${s.title} — ${s.url}`);
+    const sourceLines = row.sources.flatMap((s, i) => [`${i + 1}. ${s.title} — ${s.url}`, ...(s.archived ? [s.archived] : [])]);
     const notes = row.notes ? `${input.notesLabel} ${row.notes}` : null;
     const sourcesHeight = [...(notes ? [notes] : []), input.sourcesLabel, ...sourceLines, row.link].reduce((sum, line) => sum + doc.heightOfString(line, { width: width - 12 }), 0);
     if (doc.y + cellHeight + sourcesHeight + 10 > bottom()) {
@@ -203,6 +204,7 @@ function drawTable(
     row.sources.forEach((s, i) => {
       doc.fillColor(COLOR.text).text(`${i + 1}. ${s.title} — `, MARGIN + 12, doc.y, { width: width - 12, continued: true });
       doc.fillColor(COLOR.link).text(s.url, { link: s.url, underline: false });
+      if (s.archived) doc.fillColor(COLOR.muted).text(s.archived, MARGIN + 24, doc.y, { width: width - 24 });
     });
     doc.fillColor(COLOR.muted).text(row.link, MARGIN + 12, doc.y, { width: width - 12, link: row.link });
     doc.y += 3;

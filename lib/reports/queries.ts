@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, countDistinct, eq, inArray, max, min } from 'drizzle-orm';
 import { db } from '@/db';
+import { firstCapturesOf, type FirstCapture } from '@/lib/evidence/queries';
 import { citations, detentions, people, personNames, places, sources } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import type { CaseFilters } from '@/lib/cases/filters';
@@ -27,8 +28,11 @@ export type ReportRecord = {
   /** Shown to every reader; internal notes are never read here. */
   publicNotes: string | null;
   link: string;
-  sources: { title: string; url: string }[];
+  /** Each source with its first successful capture (null when never captured). */
+  sources: ReportSource[];
 };
+
+export type ReportSource = { title: string; url: string; firstCapture: FirstCapture | null };
 
 /** The listed detentions (by id), within what the actor may see, with charges, penalties and sources. */
 async function reportRows(actor: Actor, filters: Partial<CaseFilters>, origin: string, limit: number): Promise<ReportRecord[]> {
@@ -63,7 +67,7 @@ async function reportRows(actor: Actor, filters: Partial<CaseFilters>, origin: s
   const [charges, cited, cyrillic] = await Promise.all([
     chargesOf(db, ids),
     db
-      .select({ detentionId: citations.detentionId, title: sources.title, url: sources.url })
+      .select({ detentionId: citations.detentionId, sourceId: sources.id, title: sources.title, url: sources.url })
       .from(citations)
       .innerJoin(sources, eq(sources.id, citations.sourceId))
       .where(inArray(citations.detentionId, ids))
@@ -74,8 +78,12 @@ async function reportRows(actor: Actor, filters: Partial<CaseFilters>, origin: s
       .where(and(inArray(personNames.personId, [...new Set(rows.map((r) => r.personId))]), eq(personNames.script, 'cyrillic')))
       .orderBy(asc(personNames.id)),
   ]);
-  const sourcesOf = new Map<number, { title: string; url: string }[]>();
-  for (const c of cited) sourcesOf.set(c.detentionId, [...(sourcesOf.get(c.detentionId) ?? []), { title: c.title, url: c.url }]);
+  const firstCaptures = await firstCapturesOf(cited.map((c) => c.sourceId));
+  const sourcesOf = new Map<number, ReportSource[]>();
+  for (const c of cited) {
+    const source = { title: c.title, url: c.url, firstCapture: firstCaptures.get(c.sourceId) ?? null };
+    sourcesOf.set(c.detentionId, [...(sourcesOf.get(c.detentionId) ?? []), source]);
+  }
   return rows.map((r) => ({
     id: r.id,
     activist: r.activist,

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { createTranslator } from 'next-intl';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { exportLog } from '@/db/schema';
+import { evidenceBlobs, exportLog, sourceCaptures, sources } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { parseCaseFilters } from '@/lib/cases/filters';
 import { createCase } from '@/lib/cases/queries';
@@ -86,5 +87,22 @@ describe('observers’ PDF report', () => {
     const after = await db.select().from(exportLog).where(eq(exportLog.userId, monitor.id));
     expect(after).toHaveLength(before.length + 1);
     expect(after.at(-1)).toMatchObject({ format: 'pdf', rowCount: 3, filters: { q: tag } });
+  });
+});
+
+describe('sources’ first captures in the report', () => {
+  it('prints the first successful capture’s time and full SHA-256 under its source', async () => {
+    const body = Buffer.from(`captured report ${tag}`);
+    const sha256 = createHash('sha256').update(body).digest('hex');
+    const [source] = await db.select({ id: sources.id }).from(sources).where(eq(sources.url, url));
+    await db.insert(evidenceBlobs).values({ sha256, size: body.length, bytes: body }).onConflictDoNothing();
+    const capturedAt = new Date('2026-05-02T08:15:30Z');
+    await db.insert(sourceCaptures).values({
+      sourceId: source.id, method: 'fetch', requestedAt: capturedAt, capturedAt, requestedUrl: url, finalUrl: url, httpStatus: 200,
+      outcome: 'ok', primarySha256: sha256, manifest: 'm', manifestSha256: sha256,
+    });
+    const { bytes } = await generateReport(researcher, parseCaseFilters({ q: tag }), { t, origin: 'https://cases.example.org' });
+    const text = (await pdfText(bytes)).replace(/\s+/g, '');
+    expect(text).toContain(`Firstcaptured2026-05-0208:15:30UTC,SHA-256${sha256}`);
   });
 });

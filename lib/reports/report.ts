@@ -3,6 +3,7 @@ import type { Actor } from '@/lib/auth/policy';
 import type { CaseFilters } from '@/lib/cases/filters';
 import { startExportLog, finishExportLog } from '@/lib/exports/queries';
 import { formatAmount, legalBasisText, showInterval, showPenalty, showPlace } from '@/lib/format';
+import { showUtc } from '@/lib/evidence/format';
 import { listVocabulary, type Vocabulary } from '@/lib/vocab/queries';
 import type { Locale } from '@/lib/i18n/locales';
 import { vocabularyNames, type VocabularyNames } from '@/lib/i18n/vocabulary';
@@ -143,7 +144,11 @@ function tableRows(t: Translate, data: ReportData, names: VocabularyNames): Repo
       plea: t(`enums.plea.${r.plea}`),
       notes: r.publicNotes,
       link: r.link,
-      sources: r.sources,
+      sources: r.sources.map((s) => ({
+        title: s.title,
+        url: s.url,
+        archived: s.firstCapture ? t('evidence.report.firstCapture', { at: showUtc(s.firstCapture.capturedAt), sha256: s.firstCapture.sha256 }) : null,
+      })),
     }));
 }
 

@@ -5,6 +5,8 @@ import { recordRestrictedView } from '@/lib/audit/views';
 import { can, seesRestricted } from '@/lib/auth/policy';
 import { parseId, requirePermission } from '@/lib/auth/guard';
 import { getCaseById } from '@/lib/cases/queries';
+import { firstCapturesOf } from '@/lib/evidence/queries';
+import { showUtc } from '@/lib/evidence/format';
 import type { DateQualifier } from '@/db/schema';
 import type { DateInterval } from '@/lib/dates/interval';
 import { showDate, showInterval, showPlace } from '@/lib/format';
@@ -30,7 +32,10 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
 
   const detained = interval(record.detainedEarliest, record.detainedLatest, record.detainedQualifier, record.detainedAsReported);
   const sentenced = interval(record.sentencedEarliest, record.sentencedLatest, record.sentencedQualifier, record.sentencedAsReported);
-  const mci = await mciTable(record.charges.flatMap((c) => penaltyYear(c.outcomeDate, sentenced) ?? []));
+  const [mci, archived] = await Promise.all([
+    mciTable(record.charges.flatMap((c) => penaltyYear(c.outcomeDate, sentenced) ?? [])),
+    firstCapturesOf(record.sources.map((s) => s.sourceId)),
+  ]);
   const dated = (date: DateInterval) => (
     <>
       {showInterval(t, date)}
@@ -87,6 +92,15 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
               <a href={s.url} target="_blank" rel="noopener noreferrer">
                 {s.title}
               </a>{' '}
+              {archived.has(s.sourceId) && (
+                <>
+                  (
+                  <Link href={`/sources/${s.sourceId}#capture-${archived.get(s.sourceId)!.captureId}`} title={t('evidence.archivedCopyTitle', { at: showUtc(archived.get(s.sourceId)!.capturedAt) })}>
+                    {t('evidence.archivedCopy')}
+                  </Link>
+                  ){' '}
+                </>
+              )}
               <span className="hint">
                 {[s.publisher, showDate(t, s.publishedOn, s.publishedPrecision), s.language].filter(Boolean).join(' · ')}
               </span>{' '}

@@ -9,6 +9,7 @@ import { getSourceById } from '@/lib/sources/queries';
 import { ActionForm } from '@/app/components/action-form';
 import { History } from '@/app/components/history';
 import { deleteRecordAction, restoreRecordAction } from '@/app/records/actions';
+import { CapturesSection } from './captures-section';
 
 export default async function SourcePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('read');
@@ -61,6 +62,7 @@ export default async function SourcePage({ params }: { params: Promise<{ id: str
           ))}
         </tbody>
       </table>
+      <CapturesSection user={user} sourceId={source.id} live={!source.deletedAt} />
       <History entries={source.history} />
       {!source.deletedAt && can(user.role, 'delete') && (
         <section aria-labelledby="delete-heading">
