@@ -158,7 +158,7 @@ describe('verifyEvidence', () => {
   it('fails a tampered manifest, and a manifest rewritten with its hash (the timestamp catches it)', async () => {
     const first = await timestampedCapture();
     await tamperBypassingTriggers(
-      sql`UPDATE source_captures SET manifest = manifest || 'pdf 0000000000000000000000000000000000000000000000000000000000000000 1 application/pdf\n' WHERE id = ${first.captureId}`,
+      sql`UPDATE source_captures SET manifest = manifest || E'pdf\t0000000000000000000000000000000000000000000000000000000000000000\t1\tapplication/pdf\n' WHERE id = ${first.captureId}`,
     );
     expect((await verify(first.sourceId)).captures[0].problems).toEqual([
       'manifest does not match its SHA-256',
@@ -166,7 +166,7 @@ describe('verifyEvidence', () => {
     ]);
 
     const second = await timestampedCapture();
-    const forged = second.manifest.text.replace(/^text [0-9a-f]{64}/m, `text ${'1'.repeat(64)}`);
+    const forged = second.manifest.text.replace(/^text\t[0-9a-f]{64}/m, `text\t${'1'.repeat(64)}`);
     await tamperBypassingTriggers(
       sql`UPDATE source_captures SET manifest = ${forged}, manifest_sha256 = encode(sha256(convert_to(${forged}, 'UTF8')), 'hex') WHERE id = ${second.captureId}`,
     );

@@ -14,6 +14,7 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { db } from '@/db';
 import { captureFiles, captureTimestamps, evidenceBlobs, sourceCaptures } from '@/db/schema';
 import { env } from '@/lib/env';
+import { buildManifest } from './manifest';
 import { trustedRootsPem, verifyTimestampToken } from './tsa';
 
 export type VerifyReport = {
@@ -28,8 +29,8 @@ export type VerifyOptions = {
   /** PEM roots tokens must chain to; TSA_TRUST_FILE by default (null: chains not checked). */
   trustedRoots?: string | null;
   /**
-   * The capture pipeline's canonical manifest (lib/evidence/manifest.ts buildManifest): when given,
-   * the stored text must equal the one rebuilt from the capture_files rows, byte for byte.
+   * The canonical manifest (lib/evidence/manifest.ts buildManifest by default): the stored text
+   * must equal the one rebuilt from the capture_files rows, byte for byte.
    */
   rebuildManifest?: (files: { role: string; sha256: string; size: number; contentType: string }[]) => { text: string };
 };
@@ -137,8 +138,8 @@ export async function verifyEvidence(filter: { sourceId?: number } = {}, options
       if (sha256Hex(capture.manifest) !== capture.manifestSha256) problems.push('manifest does not match its SHA-256');
       const listing = manifestProblem(capture.manifest, own.map((f) => f.sha256));
       if (listing) problems.push(listing);
-      else if (options.rebuildManifest) {
-        const rebuilt = options.rebuildManifest(own.map(({ role, sha256, size, contentType }) => ({ role, sha256, size, contentType })));
+      else {
+        const rebuilt = (options.rebuildManifest ?? buildManifest)(own.map(({ role, sha256, size, contentType }) => ({ role, sha256, size, contentType })));
         if (rebuilt.text !== capture.manifest) problems.push("manifest differs from the one rebuilt from the capture's files");
       }
       if (capture.primarySha256 && !own.some((f) => f.sha256 === capture.primarySha256)) {

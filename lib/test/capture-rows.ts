@@ -3,6 +3,7 @@
  * checks that must not depend on the capture pipeline (lib/evidence/capture.ts). Hashes are
  * computed here with node:crypto, independently of the code under test.
  */
+import { buildManifest } from '@/lib/evidence/manifest';
 import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -22,12 +23,9 @@ export async function insertTestSource(url = `https://news.example.org/${unique(
 }
 
 /** A simple canonical manifest: one line per file, sorted by role. */
+/** The capture pipeline's own manifest, so rows made here verify like real captures. */
 export function testManifest(files: { role: string; sha256: string; size: number; contentType: string }[]) {
-  const text = [...files]
-    .sort((a, b) => a.role.localeCompare(b.role))
-    .map((f) => `${f.role} ${f.sha256} ${f.size} ${f.contentType}\n`)
-    .join('');
-  return { text, sha256: sha256Hex(text) };
+  return buildManifest(files);
 }
 
 /**
