@@ -6,6 +6,9 @@ import { listTwoFactorUserIds } from '@/lib/two-factor/queries';
 import { RecordForm } from '@/app/components/record-form';
 import { createUserAction, updateUserAction } from './actions';
 import { TwoFactorCell } from './reset-two-factor-form';
+import { pageTitle } from '@/app/components/page-title';
+
+export const generateMetadata = pageTitle('lists.titles.users');
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ created?: string }> }) {
   const admin = await requirePermission('manageUsers');

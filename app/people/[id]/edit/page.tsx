@@ -6,6 +6,9 @@ import { parseId, requirePermission } from '@/lib/auth/guard';
 import { getPersonById } from '@/lib/people/queries';
 import { RecordForm } from '@/app/components/record-form';
 import { savePerson } from '../../actions';
+import { pageTitle } from '@/app/components/page-title';
+
+export const generateMetadata = pageTitle('lists.titles.personEdit');
 
 export default async function EditPersonPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('write');
