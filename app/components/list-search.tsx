@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { stripControlCharacters } from '@/lib/text/control';
 
 /** The search box of a list page: a plain GET form, so results have a shareable URL and need no JavaScript. */
 export async function ListSearch({ action, query, hint }: { action: string; query: string; hint: string }) {
@@ -39,5 +40,5 @@ export async function ListPager({ action, query, page, pages }: { action: string
 export function readListParams(params: Record<string, string | string[] | undefined>) {
   const q = typeof params.q === 'string' ? params.q.slice(0, 200) : '';
   const page = typeof params.page === 'string' && /^\d{1,6}$/.test(params.page) ? Number(params.page) : 1;
-  return { query: q.replace(/[\u0000-\u001f\u007f]/g, ''), page };
+  return { query: stripControlCharacters(q), page };
 }

@@ -5,6 +5,7 @@ import { isLocale } from '@/lib/i18n/locales';
 import { localName } from '@/lib/i18n/vocabulary';
 import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
 import type { FormState, FormValues } from '@/lib/forms';
+import { ErrorSummary } from '@/app/components/error-summary';
 import { ChargeRows } from './charge-rows';
 import { DateIntervalField } from './date-interval-field';
 import { EventRows } from './event-rows';
@@ -63,11 +64,7 @@ export function CaseForm({
             {t(state.formError)}
           </div>
         )}
-        {Object.keys(errors).length > 0 && (
-          <div role="alert" className="banner error">
-            {t('form.hasErrors')}
-          </div>
-        )}
+        <ErrorSummary errors={errors} intro={t('form.hasErrors')} />
 
         <PersonSection vocab={vocab} />
 

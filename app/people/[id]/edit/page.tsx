@@ -31,7 +31,7 @@ export default async function EditPersonPage({ params }: { params: Promise<{ id:
           variants: person.names.map((n) => n.name).filter((n) => n !== person.displayName).join('\n'),
         }}
         fields={[
-          { name: 'displayName', label: t('fields.displayName') },
+          { name: 'displayName', label: t('fields.displayName'), required: true },
           { name: 'variants', label: t('fields.variants'), kind: 'textarea', hint: t('people.variantsHint') },
           { name: 'role', label: t('fields.personRole'), kind: 'select', options: personRole.enumValues.map((r) => ({ value: r, label: t(`enums.personRole.${r}`) })) },
           { name: 'affiliation', label: t('fields.affiliation') },
