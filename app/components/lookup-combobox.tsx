@@ -55,9 +55,6 @@ export function LookupCombobox<T>({
     // Picking is reported through onSelectedItemChange; the field itself never holds a selection.
     selectedItem: null,
     itemToString: (item) => (item ? itemText(item) : ''),
-    onInputValueChange: ({ inputValue, type }) => {
-      if (type === useCombobox.stateChangeTypes.InputChange) onType(inputValue ?? '');
-    },
     onSelectedItemChange: ({ selectedItem }) => {
       if (selectedItem) onPick(selectedItem);
     },
@@ -69,7 +66,19 @@ export function LookupCombobox<T>({
         <label {...getLabelProps()}>{label}</label>
         {required && <RequiredMarker />}
       </div>
-      <input {...getInputProps({ name, autoComplete: 'off', 'aria-required': required || undefined, ...inputProps })} />
+      {/* Typing updates the parent in the input's own change event: Downshift reports changes from an
+          effect, a render late, and a controlled input fed from there drops fast keystrokes. */}
+      <input
+        {...getInputProps({
+          name,
+          autoComplete: 'off',
+          'aria-required': required || undefined,
+          ...inputProps,
+          value,
+          onChange: (event: React.ChangeEvent<HTMLInputElement>) => onType(event.target.value),
+        })}
+      />
+      {/* Its own name (Downshift then drops aria-labelledby), so only the input is labelled "Title". */}
       <ul {...getMenuProps({ 'aria-label': listLabel })} className="suggestions" hidden={!open}>
         {open &&
           items.map((item, index) => (
