@@ -30,7 +30,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <Link href="/cases" className="brand">
             {t('app.title')}
           </Link>
-          {user && <SiteNav items={navItems(user.role, t)} label={t('nav.label')} menu={t('lists.nav.menu')} />}
+          {user && <SiteNav items={navItems(user.role, t)} label={t('nav.label')} menu={t('lists.nav.menu')} loading={t('lists.loading')} />}
           {user && (
             <div className="session">
               <Link href="/account">
