@@ -2,17 +2,20 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
+import type { UserRole } from '@/db/schema';
 import { can } from '@/lib/auth/policy';
 import { currentUser } from '@/lib/auth/guard';
 import { currentLocaleChoice } from '@/lib/i18n/locale';
 import { LocaleSwitcher } from './components/locale-switcher';
+import { SiteNav, type NavItem } from './components/site-nav';
 import { signOutAction } from './login/actions';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('app');
   // Case pages must never end up in a search engine.
-  return { title: t('title'), robots: { index: false, follow: false } };
+  // Each page names itself (see app/components/page-title.ts); the app's name follows.
+  return { title: { default: t('title'), template: `%s · ${t('title')}` }, robots: { index: false, follow: false } };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
@@ -27,26 +30,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <Link href="/cases" className="brand">
             {t('app.title')}
           </Link>
-          {user && (
-            <nav aria-label={t('nav.label')}>
-              <Link href="/cases">{t('nav.cases')}</Link>
-              <Link href="/dashboard">{t('nav.dashboard')}</Link>
-              {can(user.role, 'read') && <Link href="/calendar">{t('nav.calendar')}</Link>}
-              {can(user.role, 'write') && <Link href="/cases/new">{t('nav.newCase')}</Link>}
-              {can(user.role, 'write') && <Link href="/intake">{t('intake.nav')}</Link>}
-              {can(user.role, 'import') && <Link href="/cases/import">{t('imports.nav')}</Link>}
-              {can(user.role, 'mergePeople') && <Link href="/people/review">{t('merge.nav')}</Link>}
-              {can(user.role, 'read') && <Link href="/reports">{t('reports.nav')}</Link>}
-              {can(user.role, 'manageUsers') && <Link href="/admin/users">{t('nav.users')}</Link>}
-              {can(user.role, 'restore') && <Link href="/admin/deleted">{t('nav.deleted')}</Link>}
-              {can(user.role, 'auditExports') && <Link href="/admin/exports">{t('exports.logNav')}</Link>}
-              {can(user.role, 'manageTokens') && <Link href="/admin/tokens">{t('apiTokens.nav')}</Link>}
-              {can(user.role, 'manageVocabulary') && <Link href="/admin/vocabulary">{t('nav.vocabulary')}</Link>}
-              {can(user.role, 'audit') && <Link href="/admin/audit">{t('audit.nav')}</Link>}
-              {can(user.role, 'verifyEvidence') && <Link href="/admin/evidence">{t('evidence.admin.nav')}</Link>}
-              {can(user.role, 'manageUsers') && <Link href="/admin/security">{t('twoFactor.policy.nav')}</Link>}
-            </nav>
-          )}
+          {user && <SiteNav items={navItems(user.role, t)} label={t('nav.label')} menu={t('lists.nav.menu')} loading={t('lists.loading')} />}
           {user && (
             <div className="session">
               <Link href="/account">
@@ -67,4 +51,29 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       </body>
     </html>
   );
+}
+
+/** The pages this role may open, in the order monitors use them most. */
+function navItems(role: UserRole, t: Awaited<ReturnType<typeof getTranslations>>): NavItem[] {
+  const items: [boolean, string, string][] = [
+    [true, '/cases', t('nav.cases')],
+    [true, '/dashboard', t('nav.dashboard')],
+    [can(role, 'read'), '/calendar', t('nav.calendar')],
+    [can(role, 'write'), '/cases/new', t('nav.newCase')],
+    [can(role, 'write'), '/intake', t('intake.nav')],
+    [can(role, 'read'), '/people', t('lists.nav.people')],
+    [can(role, 'read'), '/sources', t('lists.nav.sources')],
+    [can(role, 'import'), '/cases/import', t('imports.nav')],
+    [can(role, 'mergePeople'), '/people/review', t('merge.nav')],
+    [can(role, 'read'), '/reports', t('reports.nav')],
+    [can(role, 'manageUsers'), '/admin/users', t('nav.users')],
+    [can(role, 'restore'), '/admin/deleted', t('nav.deleted')],
+    [can(role, 'auditExports'), '/admin/exports', t('exports.logNav')],
+    [can(role, 'manageTokens'), '/admin/tokens', t('apiTokens.nav')],
+    [can(role, 'manageVocabulary'), '/admin/vocabulary', t('nav.vocabulary')],
+    [can(role, 'audit'), '/admin/audit', t('audit.nav')],
+    [can(role, 'verifyEvidence'), '/admin/evidence', t('evidence.admin.nav')],
+    [can(role, 'manageUsers'), '/admin/security', t('twoFactor.policy.nav')],
+  ];
+  return items.filter(([allowed]) => allowed).map(([, href, label]) => ({ href, label }));
 }

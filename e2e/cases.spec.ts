@@ -64,12 +64,12 @@ test('a monitor records a repeat detention, picking the person and the source al
   const form = new CaseFormPage(page);
   await form.openNew();
   await form.fillActivist('Toqin');
-  await page.getByRole('button', { name: /^Berikzhan Toqin \(Activist, 1 detention on record\)$/ }).click();
+  await page.getByRole('option', { name: /^Berikzhan Toqin \(Activist, 1 detention on record\)$/ }).click();
   await expect(page.getByText('An existing person is picked.')).toBeVisible();
   await form.chooseCity('Aktobe');
   await form.fillDate('Date detained', { on: '2021-01-10' });
   await page.getByLabel('Source URL', { exact: true }).fill('rferl.org/a/kazakh');
-  await page.getByRole('button', { name: /^Use: Kazakh Activists Warn Of Crackdown/ }).click();
+  await page.getByRole('option', { name: /^Use: Kazakh Activists Warn Of Crackdown/ }).click();
   await expect(page.getByLabel('Source URL', { exact: true })).toHaveValue(
     'https://www.rferl.org/a/kazakh-actiivists-elections-crackdown-arrests/31036601.html',
   );

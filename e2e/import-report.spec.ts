@@ -25,7 +25,7 @@ test('a monitor imports a CSV after fixing the row the preview names; a research
 
   await expect(page.getByText('2 rows: 1 ready, 1 with problems.')).toBeVisible();
   const badRow = page.getByRole('row', { name: /Row 3/ });
-  await expect(badRow).toContainText('Column detained_earliest: Not a date: use YYYY-MM-DD, YYYY-MM or YYYY.');
+  await expect(badRow).toContainText('Column detained_earliest: Month 13 does not exist: months run from 01 to 12.');
   await expect(page.getByRole('row', { name: /Row 2/ })).toContainText('Ready');
 
   // Nothing is written by the preview.

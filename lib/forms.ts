@@ -42,3 +42,21 @@ export function single(values: FormValues, key: string): string {
   const v = values[key];
   return typeof v === 'string' ? v : '';
 }
+
+/**
+ * A message key with values for its placeholders, carried through zod's plain-string message
+ * (`lists.dates.noSuchDay?day=45&month=2…`) and taken apart again by splitMessage where it is shown.
+ */
+export function messageWithParams(key: string, params: Record<string, string | number>): string {
+  const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
+  return `${key}?${query}`;
+}
+
+/** A message key and its placeholder values (numbers as numbers, for plural and select). */
+export function splitMessage(message: string): { key: string; params?: Record<string, string | number> } {
+  const at = message.indexOf('?');
+  if (at < 0) return { key: message };
+  const params: Record<string, string | number> = {};
+  for (const [k, v] of new URLSearchParams(message.slice(at + 1))) params[k] = /^\d{1,9}$/.test(v) ? Number(v) : v;
+  return { key: message.slice(0, at), params };
+}

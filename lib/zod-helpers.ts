@@ -4,7 +4,8 @@
  * field errors as an empty form, never a 500.
  */
 import { z } from 'zod';
-import { isInFuture, parsePartialDate, type PartialDate } from '@/lib/dates/partial-date';
+import { isInFuture, parsePartialDate, partialDateProblem, type PartialDate } from '@/lib/dates/partial-date';
+import { messageWithParams } from '@/lib/forms';
 import { CONTROL_CHARACTERS_ERROR, hasControlCharacters } from '@/lib/text/control';
 
 /** Text without invisible control characters (NUL would make Postgres fail the save: a 500). */
@@ -44,7 +45,7 @@ export const plannedPartialDate = field()
   .transform((s, ctx): PartialDate => {
     const parsed = parsePartialDate(s);
     if (!parsed) {
-      ctx.addIssue({ code: 'custom', message: 'errors.date' });
+      ctx.addIssue({ code: 'custom', message: dateProblemMessage(s) });
       return z.NEVER;
     }
     return parsed;
@@ -87,4 +88,21 @@ export function optionalEnum<const T extends readonly [string, ...string[]]>(val
   return field()
     .pipe(z.union([z.literal(''), z.enum(values)], { error: 'errors.choose' }))
     .transform((s) => (s === '' ? null : (s as T[number])));
+}
+
+/** The message for a date parsePartialDate refused: what exactly is wrong, else the expected format. */
+export function dateProblemMessage(text: string): string {
+  const problem = partialDateProblem(text);
+  switch (problem?.reason) {
+    case 'noSuchMonth':
+      return messageWithParams('lists.dates.noSuchMonth', { month: problem.month });
+    case 'noSuchDay':
+      return messageWithParams('lists.dates.noSuchDay', { day: problem.day, month: problem.month, year: problem.year, days: problem.days });
+    case 'dayZero':
+      return 'lists.dates.dayZero';
+    case 'yearTooEarly':
+      return messageWithParams('lists.dates.yearTooEarly', { min: problem.min });
+    default:
+      return 'errors.date';
+  }
 }

@@ -7,6 +7,9 @@ import { RecordForm } from '@/app/components/record-form';
 import { LocaleSwitcher } from '@/app/components/locale-switcher';
 import { signOutEverywhereAction } from '@/app/login/actions';
 import { changePasswordAction, endSessionAction } from './actions';
+import { pageTitle } from '@/app/components/page-title';
+
+export const generateMetadata = pageTitle('lists.titles.account');
 
 export default async function AccountPage() {
   const user = await requireUser({ setupAllowed: true });

@@ -6,6 +6,9 @@ import { APP_TIME_ZONE } from '@/lib/i18n/time-zone';
 import { FeedSection } from './feed-section';
 import { MissingList } from './missing-list';
 import { UpcomingDays } from './upcoming-days';
+import { pageTitle } from '@/app/components/page-title';
+
+export const generateMetadata = pageTitle('lists.titles.calendar');
 
 /** How far ahead the page looks; the feed looks a year ahead. */
 const DAYS_AHEAD = 90;

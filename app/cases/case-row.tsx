@@ -14,20 +14,20 @@ export async function CaseRow({ row, today }: { row: Row; today: string }) {
   const date = { earliest: row.detainedEarliest, latest: row.detainedLatest, qualifier: row.detainedQualifier, asReported: row.detainedAsReported };
   return (
     <tr>
-      <td>
+      <td data-label={t('fields.activist')}>
         <Link href={`/cases/${row.id}`}>{row.personName}</Link>{' '}
         {row.confidentiality === 'restricted' && <span className="tag restricted">{t('enums.confidentiality.restricted')}</span>}
         {row.deletedAt && <span className="tag restricted">{t('cases.deleted')}</span>}
       </td>
-      <td>
+      <td data-label={t('fields.place')}>
         {showPlace(t, names.where(row))}
         {row.city && <div className="hint">{names.region(row.region)}</div>}
       </td>
-      <td>
+      <td data-label={t('fields.detainedOn')}>
         {showInterval(t, date)}
         {row.detainedOn === null && <div className="hint">{t('dates.uncertain')}</div>}
       </td>
-      <td>
+      <td data-label={t('fields.charges')}>
         {row.charges.length === 0 ? (
           t('cases.none')
         ) : (
@@ -49,7 +49,7 @@ export async function CaseRow({ row, today }: { row: Row; today: string }) {
           </ul>
         )}
       </td>
-      <td>
+      <td data-label={t('cases.outcomeColumn')}>
         <ul className="plain">
           {row.charges.map((c, i) => (
             <li key={i}>
@@ -63,11 +63,11 @@ export async function CaseRow({ row, today }: { row: Row; today: string }) {
           ))}
         </ul>
       </td>
-      <td>
+      <td data-label={t('fields.custody')}>
         {now.presumed ? t('cases.presumedReleasedShort') : t(`enums.custodyStatus.${now.status}`)}
         {now.days !== null && <div className="hint">{t(now.status === 'released' ? 'cases.daysHeld' : 'cases.daysRunning', { count: now.days })}</div>}
       </td>
-      <td>
+      <td data-label={t('fields.reviewStatus')}>
         <span className={`tag ${row.reviewStatus}`}>{t(`enums.reviewStatus.${row.reviewStatus}`)}</span>
       </td>
     </tr>

@@ -8,6 +8,9 @@ import { getVocabularyNames } from '@/lib/i18n/vocabulary-names';
 import { FilterFields } from '@/app/components/filter-fields';
 import { CaseRow } from './case-row';
 import { ExportLinks } from './export/export-links';
+import { pageTitle } from '@/app/components/page-title';
+
+export const generateMetadata = pageTitle('lists.titles.cases');
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -61,7 +64,7 @@ export default async function CasesPage({ searchParams }: Props) {
         {result.capped ? t('cases.countCapped', { count: result.total }) : t('cases.count', { count: result.total })}
       </p>
       {result.rows.length > 0 && (
-        <table>
+        <table className="cards">
           <caption className="hint">{t('cases.caption')}</caption>
           <thead>
             <tr>

@@ -3,6 +3,9 @@
 import { useTranslations } from 'next-intl';
 import { startTransition, useActionState } from 'react';
 import type { FormState } from '@/lib/forms';
+import { ErrorSummary } from './error-summary';
+import { useErrorText } from './error-text';
+import { RequiredMarker } from './required-marker';
 
 export type FieldSpec = {
   name: string;
@@ -10,6 +13,8 @@ export type FieldSpec = {
   kind?: 'text' | 'textarea' | 'select' | 'password' | 'email';
   hint?: string;
   options?: { value: string; label: string }[];
+  /** Refused blank by the server: marked "(required)" and aria-required. */
+  required?: boolean;
 };
 
 /**
@@ -33,6 +38,7 @@ export function RecordForm({
   idPrefix?: string;
 }) {
   const t = useTranslations();
+  const errorText = useErrorText();
   const [state, formAction, pending] = useActionState(action, {});
   const errors = state.errors ?? {};
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
@@ -51,6 +57,7 @@ export function RecordForm({
           {t(state.formError)}
         </div>
       )}
+      <ErrorSummary errors={errors} idPrefix={idPrefix} />
       {state.ok && (
         <div role="status" className="banner">
           {t('form.saved')}
@@ -64,10 +71,14 @@ export function RecordForm({
           defaultValue: initial[f.name] ?? '',
           'aria-invalid': errors[f.name] ? true : undefined,
           'aria-describedby': `${id}-hint ${id}-error`,
+          'aria-required': f.required || undefined,
         };
         return (
           <div className="field" key={f.name}>
-            <label htmlFor={id}>{f.label}</label>
+            <div>
+              <label htmlFor={id}>{f.label}</label>
+              {f.required && <RequiredMarker />}
+            </div>
             {f.kind === 'textarea' ? (
               <textarea {...props} />
             ) : f.kind === 'select' ? (
@@ -85,7 +96,7 @@ export function RecordForm({
               {f.hint}
             </span>
             <p id={`${id}-error`} className="error" aria-live="polite">
-              {errors[f.name]?.map((m) => t(m)).join(' ')}
+              {errors[f.name]?.map(errorText).join(' ')}
             </p>
           </div>
         );

@@ -3,6 +3,9 @@ import { seesRestricted } from '@/lib/auth/policy';
 import { requirePermission } from '@/lib/auth/guard';
 import { readCaseFilters } from '@/lib/cases/filters';
 import { FilterFields } from '@/app/components/filter-fields';
+import { pageTitle } from '@/app/components/page-title';
+
+export const generateMetadata = pageTitle('lists.titles.reports');
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { citations, detentions, people, revisions, sources } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
-import { formValues } from '@/lib/forms';
+import { formValues, splitMessage } from '@/lib/forms';
 import messages from '@/lib/i18n/messages/en';
 import { controlText, dateText, nastyText, numberText, SEED, urlText } from '@/lib/test/arbitraries';
 import { useTestDatabase } from '@/lib/test/database';
@@ -81,7 +81,9 @@ function post(base: Record<string, unknown>, changes: [string, string[]][]): For
   return form;
 }
 
-function messageExists(key: string): boolean {
+/** True when the message's key (placeholder values aside, see lib/forms.ts splitMessage) is in the catalogue. */
+function messageExists(message: string): boolean {
+  const { key } = splitMessage(message);
   let node: unknown = messages;
   for (const part of key.split('.')) node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
   return typeof node === 'string';

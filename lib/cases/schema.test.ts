@@ -72,7 +72,10 @@ describe('caseInput', () => {
   });
 
   it('refuses impossible dates', () => {
-    expect(errorsOf({ ...valid, detained: { on: '2021-02-30' } })).toEqual({ 'detained.on': ['errors.date'] });
+    // Each says what is wrong: the day that does not exist in that month, the month that does not exist.
+    expect(errorsOf({ ...valid, detained: { on: '2021-02-30' } })).toEqual({ 'detained.on': ['lists.dates.noSuchDay?day=30&month=2&year=2021&days=28'] });
+    expect(errorsOf({ ...valid, detained: { on: '2021-13-45' } })).toEqual({ 'detained.on': ['lists.dates.noSuchMonth?month=13'] });
+    expect(errorsOf({ ...valid, detained: { on: '2021/01/04' } })).toEqual({ 'detained.on': ['errors.date'] });
   });
 
   it('takes a place without a city: region only, or not stated; never a city with them', () => {

@@ -22,7 +22,7 @@ import {
 import { buildInterval, DATE_QUALIFIERS, endsBefore, type DateInterval } from '@/lib/dates/interval';
 import { isInFuture, MAX_YEAR, parsePartialDate, UNKNOWN_DATE, type PartialDate } from '@/lib/dates/partial-date';
 import type { FormValues } from '@/lib/forms';
-import { enumField, httpUrl, optionalEnum, optionalId, optionalText, partialDate, plainString } from '@/lib/zod-helpers';
+import { dateProblemMessage, enumField, httpUrl, optionalEnum, optionalId, optionalText, partialDate, plainString } from '@/lib/zod-helpers';
 
 /** Facts of a detention that a citation can say it supports. */
 export const CITED_FACTS = ['person', 'place', 'date', 'charge', 'sentence', 'plea'] as const;
@@ -74,7 +74,7 @@ const anyDayDate = plainString()
   .transform((t, ctx): PartialDate => {
     const parsed = parsePartialDate(t);
     if (!parsed || (parsed.date !== null && Number(parsed.date.slice(0, 4)) > MAX_YEAR)) {
-      ctx.addIssue({ code: 'custom', message: 'errors.date' });
+      ctx.addIssue({ code: 'custom', message: parsed ? 'errors.date' : dateProblemMessage(t) });
       return z.NEVER;
     }
     return parsed;

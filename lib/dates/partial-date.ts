@@ -37,6 +37,34 @@ export function parsePartialDate(input: string): PartialDate | null {
   return { date: text, precision: 'day' };
 }
 
+/** Why a typed date is not one, so the form can say exactly what is wrong ("month 13 does not exist"). */
+export type DateProblem =
+  | { reason: 'format' }
+  | { reason: 'yearTooEarly'; min: number }
+  | { reason: 'noSuchMonth'; month: number }
+  | { reason: 'dayZero' }
+  | { reason: 'noSuchDay'; day: number; month: number; year: number; days: number };
+
+/** The problem with a date parsePartialDate refuses (null when it accepts it). */
+export function partialDateProblem(input: string): DateProblem | null {
+  const text = input.trim();
+  if (text === '') return null;
+  const match = PATTERN.exec(text);
+  if (!match) return { reason: 'format' };
+  const [, year, month, day] = match;
+  const y = Number(year);
+  if (y < MIN_YEAR) return { reason: 'yearTooEarly', min: MIN_YEAR };
+  if (month === undefined) return null;
+  const m = Number(month);
+  if (m < 1 || m > 12) return { reason: 'noSuchMonth', month: m };
+  if (day === undefined) return null;
+  const d = Number(day);
+  if (d === 0) return { reason: 'dayZero' };
+  const days = daysInMonth(y, m);
+  if (d > days) return { reason: 'noSuchDay', day: d, month: m, year: y, days };
+  return null;
+}
+
 /** A real calendar day 'YYYY-MM-DD' (leap years included, years MIN_YEAR–MAX_YEAR), else null. */
 export function parseCalendarDay(input: string): string | null {
   const parsed = parsePartialDate(input);

@@ -117,7 +117,7 @@ describe('import columns', () => {
   });
 
   it('names the column of each form error, following the interval its qualifier reads', () => {
-    expect(errorColumns({ detained_earliest: '2021-13-01' })).toEqual([['detained_earliest', 'errors.date']]);
+    expect(errorColumns({ detained_earliest: '2021-13-01' })).toEqual([['detained_earliest', 'lists.dates.noSuchMonth?month=13']]);
     // "On or before" reads the latest day: a lone earliest day is the second date it does not take.
     expect(errorColumns({ detained_earliest: '2019-01-01', detained_latest: '2019-03-18', detained_qualifier: 'on_or_before' })).toEqual([
       ['detained_earliest', 'errors.secondDateOnlyForBetween'],

@@ -77,7 +77,7 @@ export type ResolvedRefs = {
 };
 
 /** `params` fill the message's placeholders (e.g. the places an ambiguous city could be). */
-export type RowError = { column: string; message: string; params?: Record<string, string> };
+export type RowError = { column: string; message: string; params?: Record<string, string | number> };
 
 /** An enum as a person may type it: "Administrative arrest" → administrative_arrest. */
 export function enumValue(text: string): string {

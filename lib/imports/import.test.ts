@@ -188,7 +188,7 @@ describe('preview', () => {
     expect(checked.validCount).toBe(1);
     expect(checked.rows.map((r) => [r.row, r.errors])).toEqual([
       [2, []],
-      [3, [{ column: 'detained_earliest', message: 'errors.date' }]],
+      [3, [{ column: 'detained_earliest', message: 'lists.dates.noSuchMonth', params: { month: 13 } }]],
       [4, [{ column: 'city', message: 'imports.errors.unknownCity' }]],
       [5, [{ column: 'charge_1_legal_basis', message: 'imports.errors.unknownCharge' }, { column: 'source_1_title', message: 'errors.sourceTitleRequired' }]],
       [6, [{ column: 'charge_1_penalty_1_unit', message: 'errors.unitMismatch' }]],

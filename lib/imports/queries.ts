@@ -29,6 +29,7 @@ import { nameRows } from '@/lib/people/queries';
 import { choosablePeople, findLikelyPeopleForNames, recordDifferent, type LikelyPerson } from '@/lib/people/likely';
 import { recordAudit } from '@/lib/audit/log';
 import { enqueueCaptures } from '@/lib/evidence/requests';
+import { splitMessage } from '@/lib/forms';
 import { newSourceValues, sourceCreated } from '@/lib/sources/queries';
 import { bulkInsert } from '@/lib/transactions/bulk-insert';
 import { withRetry } from '@/lib/transactions/retry';
@@ -270,7 +271,12 @@ async function validateRows(tx: Reader, rows: CsvRow[], batchId: string, fileNam
     );
     for (const e of rowErrors) add(e.column, e.message);
     const parsed = caseInput.safeParse(form);
-    if (!parsed.success) for (const issue of parsed.error.issues) add(columnOf(issue.path.map(String).join('.')), issue.message);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const { key, params } = splitMessage(issue.message);
+        add(columnOf(issue.path.map(String).join('.')), key, params);
+      }
+    }
     return { row, values, personId, errors, add, input: parsed.success ? parsed.data : null };
   });
 

@@ -11,6 +11,7 @@ import { diffRecords, listRevisions, recordRevision } from '@/lib/history/revisi
 import { restore, softDelete } from '@/lib/history/soft-delete';
 import { withRetry } from '@/lib/transactions/retry';
 import type { SourceInput } from './schema';
+import { containsPattern } from '@/lib/text/like';
 import { visibleSource } from './visibility';
 
 const sourceColumns = {
@@ -102,15 +103,16 @@ export async function resolveSourceRows(
 
 /** Sources whose URL or title matches and that the actor may see, for the source picker. */
 export async function searchSources(actor: Actor, query: string, limit = 8) {
-  const text = query.trim().toLowerCase().replace(/[%_\\]/g, '');
+  const text = query.trim().toLowerCase();
   if (text.length < 3) return [];
+  const pattern = containsPattern(text);
   return db
     .select({ id: sources.id, url: sources.url, title: sources.title, publisher: sources.publisher })
     .from(sources)
     .where(
       and(
         visibleSource(actor),
-        or(sql`lower(${sources.url}) LIKE ${`%${text}%`}`, sql`lower(${sources.title}) LIKE ${`%${text}%`}`),
+        or(sql`lower(${sources.url}) LIKE ${pattern}`, sql`lower(${sources.title}) LIKE ${pattern}`),
       ),
     )
     .orderBy(asc(sources.title))

@@ -3,6 +3,9 @@ import { requireUser } from '@/lib/auth/guard';
 import { twoFactorStatus } from '@/lib/two-factor/queries';
 import { EnrolForm } from './enrol-form';
 import { DisableForm, RegenerateCodesForm } from './manage-forms';
+import { pageTitle } from '@/app/components/page-title';
+
+export const generateMetadata = pageTitle('lists.titles.accountSecurity');
 
 /** Every signed-in user's own two-factor sign-in: turn it on or off, renew recovery codes. */
 export default async function AccountSecurityPage({ searchParams }: { searchParams: Promise<{ required?: string }> }) {

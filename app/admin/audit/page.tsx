@@ -10,6 +10,9 @@ import { env } from '@/lib/env';
 import { clientIp } from '@/lib/request/client';
 import { AuditFilterForm } from './audit-filters';
 import { AuditTable } from './audit-table';
+import { pageTitle } from '@/app/components/page-title';
+
+export const generateMetadata = pageTitle('lists.titles.audit');
 
 export const dynamic = 'force-dynamic';
 

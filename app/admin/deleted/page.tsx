@@ -4,6 +4,9 @@ import { requirePermission } from '@/lib/auth/guard';
 import { listDeletedRecords } from '@/lib/history/deleted';
 import { ActionForm } from '@/app/components/action-form';
 import { restoreRecordAction } from '@/app/records/actions';
+import { pageTitle } from '@/app/components/page-title';
+
+export const generateMetadata = pageTitle('lists.titles.deleted');
 
 export default async function DeletedRecordsPage() {
   await requirePermission('restore');

@@ -1,6 +1,9 @@
 import { getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/guard';
 import { EXPORT_LOG_PAGE, listExportLog } from '@/lib/exports/queries';
+import { pageTitle } from '@/app/components/page-title';
+
+export const generateMetadata = pageTitle('lists.titles.exports');
 
 const utc = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
 

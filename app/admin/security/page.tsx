@@ -2,6 +2,9 @@ import { getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/guard';
 import { getRolePolicies } from '@/lib/two-factor/queries';
 import { RolePolicyForm } from './policy-form';
+import { pageTitle } from '@/app/components/page-title';
+
+export const generateMetadata = pageTitle('lists.titles.security');
 
 /** Admins choose which roles must sign in with two factors. */
 export default async function SecurityPolicyPage() {

@@ -2,6 +2,9 @@ import { getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/guard';
 import { listApiTokens } from '@/lib/api-tokens/queries';
 import { CreateTokenForm, RevokeTokenForm } from './token-forms';
+import { pageTitle } from '@/app/components/page-title';
+
+export const generateMetadata = pageTitle('lists.titles.tokens');
 
 const utc = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
 

@@ -6,6 +6,9 @@ import { listTwoFactorUserIds } from '@/lib/two-factor/queries';
 import { RecordForm } from '@/app/components/record-form';
 import { createUserAction, updateUserAction } from './actions';
 import { TwoFactorCell } from './reset-two-factor-form';
+import { pageTitle } from '@/app/components/page-title';
+
+export const generateMetadata = pageTitle('lists.titles.users');
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<{ created?: string }> }) {
   const admin = await requirePermission('manageUsers');
@@ -69,10 +72,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           action={createUserAction}
           initial={{ role: 'monitor' }}
           fields={[
-            { name: 'email', label: t('users.email'), kind: 'email' },
-            { name: 'name', label: t('users.name') },
+            { name: 'email', label: t('users.email'), kind: 'email', required: true },
+            { name: 'name', label: t('users.name'), required: true },
             { name: 'role', label: t('users.role'), kind: 'select', options: roleOptions },
-            { name: 'password', label: t('users.password'), kind: 'password', hint: t('users.passwordHint') },
+            { name: 'password', label: t('users.password'), kind: 'password', hint: t('users.passwordHint'), required: true },
           ]}
           submitLabel={t('users.create')}
         />

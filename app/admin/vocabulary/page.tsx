@@ -3,6 +3,9 @@ import { requirePermission } from '@/lib/auth/guard';
 import { listChargeEntries } from '@/lib/vocab/admin';
 import { AddEntryForm } from './add-entry-form';
 import { DeleteEntryForm, RenameEntryForm } from './entry-forms';
+import { pageTitle } from '@/app/components/page-title';
+
+export const generateMetadata = pageTitle('lists.titles.vocabulary');
 
 /** Admins keep the charge vocabulary the detention form offers. */
 export default async function VocabularyPage() {

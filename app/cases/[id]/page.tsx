@@ -17,6 +17,9 @@ import { History } from '@/app/components/history';
 import { deleteRecordAction, restoreRecordAction } from '@/app/records/actions';
 import { ChargeList } from './charge-list';
 import { CustodySection } from './custody-section';
+import { pageTitle } from '@/app/components/page-title';
+
+export const generateMetadata = pageTitle('lists.titles.case');
 
 function interval(earliest: string | null, latest: string | null, qualifier: DateQualifier, asReported: string | null): DateInterval {
   return { earliest, latest, qualifier, asReported };

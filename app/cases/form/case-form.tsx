@@ -1,16 +1,15 @@
 'use client';
 
-import { useLocale, useTranslations } from 'next-intl';
-import { isLocale } from '@/lib/i18n/locales';
-import { localName } from '@/lib/i18n/vocabulary';
+import { useTranslations } from 'next-intl';
 import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
 import type { FormState, FormValues } from '@/lib/forms';
-import { ChargeRows } from './charge-rows';
-import { DateIntervalField } from './date-interval-field';
+import { ErrorSummary } from '@/app/components/error-summary';
+import { DetentionSection } from './detention-section';
 import { EventRows } from './event-rows';
-import { FormScopeProvider, SelectField, TextField, useEnumChoices } from './field';
+import { FormScopeProvider } from './field';
 import { PersonSection } from './person-section';
-import { PlaceSection } from './place-section';
+import { ProceedingsSection } from './proceedings-section';
+import { NotesSection, RecordKeepingSection } from './record-keeping-section';
 import { SourceRows, sourceRowsFrom } from './source-rows';
 import type { CaseFormVocabulary } from './types';
 
@@ -31,8 +30,6 @@ export function CaseForm({
   mode: 'create' | 'edit';
 }) {
   const t = useTranslations();
-  const locale = useLocale();
-  const choices = useEnumChoices();
   const [state, formAction, pending] = useActionState(action, {});
   const errors = state.errors ?? {};
   // After a refusal without JavaScript the page is drawn again from what was posted.
@@ -63,59 +60,21 @@ export function CaseForm({
             {t(state.formError)}
           </div>
         )}
-        {Object.keys(errors).length > 0 && (
-          <div role="alert" className="banner error">
-            {t('form.hasErrors')}
-          </div>
-        )}
+        <ErrorSummary errors={errors} intro={t('form.hasErrors')} />
 
         <PersonSection vocab={vocab} />
 
-        <fieldset>
-          <legend>{t('form.detention')}</legend>
-          <div className="grid">
-            <PlaceSection vocab={vocab} />
-            <SelectField
-              name="electionId"
-              label={t('fields.election')}
-              blank={t('form.none')}
-              options={vocab.elections.map((e) => ({ value: String(e.id), label: isLocale(locale) ? localName(e, locale) : e.name }))}
-            />
-          </div>
-          <DateIntervalField name="detained" legend={t('fields.detainedOn')} />
-        </fieldset>
-
-        <fieldset>
-          <legend>{t('form.proceedings')}</legend>
-          <ChargeRows values={values} vocab={vocab} />
-          <div className="grid">
-            <TextField name="court" label={t('fields.court')} />
-            <SelectField name="plea" label={t('fields.plea')} options={choices('plea', vocab.enums.plea)} />
-          </div>
-          <DateIntervalField name="sentenced" legend={t('fields.sentencedOn')} />
-        </fieldset>
+        <DetentionSection vocab={vocab} />
+        <ProceedingsSection values={values} vocab={vocab} />
 
         <fieldset>
           <legend>{t('form.custody')}</legend>
           <EventRows values={values} vocab={vocab} sources={sources} />
         </fieldset>
 
-        <fieldset>
-          <legend>{t('form.notes')}</legend>
-          <TextField name="publicNotes" label={t('fields.publicNotes')} hint={t('form.publicNotesHint')} multiline />
-          <TextField name="notes" label={t('fields.notes')} hint={t('form.notesHint')} multiline />
-        </fieldset>
-
+        <NotesSection />
         <SourceRows rows={sources} setRows={setSources} />
-
-        <fieldset>
-          <legend>{t('form.recordKeeping')}</legend>
-          <div className="grid">
-            <SelectField name="confidentiality" label={t('fields.confidentiality')} options={choices('confidentiality', ['shareable', 'restricted'])} />
-            <SelectField name="reviewStatus" label={t('fields.reviewStatus')} options={choices('reviewStatus', ['draft', 'verified'])} />
-          </div>
-          {mode === 'edit' && <TextField name="reason" label={t('fields.reason')} hint={t('form.reasonHint')} />}
-        </fieldset>
+        <RecordKeepingSection mode={mode} />
 
         <div className="actions">
           <button type="submit" disabled={pending}>

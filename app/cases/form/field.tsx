@@ -3,6 +3,8 @@
 import { useTranslations } from 'next-intl';
 import { createContext, useContext } from 'react';
 import type { FieldErrors, FormValues } from '@/lib/forms';
+import { useErrorText } from '@/app/components/error-text';
+import { RequiredMarker } from '@/app/components/required-marker';
 
 /**
  * What every field of the case form reads: the server's errors (keyed by input name, e.g.
@@ -43,10 +45,10 @@ export function useField(name: string, hint = false) {
 }
 
 export function FieldError({ id, messages }: { id: string; messages?: string[] }) {
-  const t = useTranslations();
+  const errorText = useErrorText();
   return (
     <p id={id} className="error" aria-live="polite">
-      {messages?.map((m) => t(m)).join(' ')}
+      {messages?.map(errorText).join(' ')}
     </p>
   );
 }
@@ -59,18 +61,30 @@ function Hint({ name, hint }: { name: string; hint?: string }) {
   ) : null;
 }
 
+/** A label, with "(required)" beside it for a field the server refuses blank. */
+export function FieldLabel({ htmlFor, label, required }: { htmlFor: string; label: string; required?: boolean }) {
+  return (
+    <div>
+      <label htmlFor={htmlFor}>{label}</label>
+      {required && <RequiredMarker />}
+    </div>
+  );
+}
+
 export function TextField({
   name,
   label,
   hint,
   multiline,
+  required,
   ...input
-}: { name: string; label: string; hint?: string; multiline?: boolean } & React.InputHTMLAttributes<HTMLInputElement>) {
+}: { name: string; label: string; hint?: string; multiline?: boolean; required?: boolean } & React.InputHTMLAttributes<HTMLInputElement>) {
   const field = useField(name, !!hint);
+  const props = { ...field.props, 'aria-required': required || undefined };
   return (
     <div className="field">
-      <label htmlFor={name}>{label}</label>
-      {multiline ? <textarea {...field.props} defaultValue={field.value} /> : <input {...field.props} defaultValue={field.value} autoComplete="off" {...input} />}
+      <FieldLabel htmlFor={name} label={label} required={required} />
+      {multiline ? <textarea {...props} defaultValue={field.value} /> : <input {...props} defaultValue={field.value} autoComplete="off" {...input} />}
       <Hint name={name} hint={hint} />
       <FieldError id={`${name}-error`} messages={field.messages} />
     </div>

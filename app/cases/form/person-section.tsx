@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { LookupCombobox } from '@/app/components/lookup-combobox';
 import { DuplicatePanel, type DuplicateCandidate } from './duplicate-panel';
 import { FieldError, SelectField, TextField, useEnumChoices, useField } from './field';
 import type { CaseFormVocabulary } from './types';
@@ -40,19 +41,25 @@ export function PersonSection({ vocab }: { vocab: CaseFormVocabulary }) {
     <fieldset>
       <legend>{t('form.person')}</legend>
       <div className="grid">
-        <div className="field">
-          <label htmlFor="personName">{t('fields.activist')}</label>
-          <input
-            {...nameField.props}
-            value={personName}
-            autoComplete="off"
-            onChange={(e) => {
-              setPersonName(e.target.value);
-              setQuery(e.target.value);
-              setPersonId('');
-              setFromWarning(false);
-            }}
-          />
+        <LookupCombobox<PersonSuggestion>
+          id="personName"
+          name="personName"
+          label={t('fields.activist')}
+          required
+          value={personName}
+          onType={(text) => {
+            setPersonName(text);
+            setQuery(text);
+            setPersonId('');
+            setFromWarning(false);
+          }}
+          items={lookup.suggestions}
+          itemKey={(p) => p.id}
+          itemText={(p) => t('form.usePerson', { name: p.displayName, role: t(`enums.personRole.${p.role}`), count: p.detentionCount })}
+          onPick={(p) => pick(p.id, p.displayName, false)}
+          listLabel={t('form.personSuggestions')}
+          inputProps={{ 'aria-invalid': nameField.props['aria-invalid'], 'aria-describedby': nameField.props['aria-describedby'] }}
+        >
           <input type="hidden" name="personId" value={personId} />
           <input type="hidden" name="personFromWarning" value={personId && fromWarning ? '1' : ''} />
           <input type="hidden" name="differentFrom" value={personId ? '' : answered.join(',')} />
@@ -61,18 +68,7 @@ export function PersonSection({ vocab }: { vocab: CaseFormVocabulary }) {
           </span>
           {personId && fromWarning && <p role="status">{t('matching.usedExisting', { name: personName })}</p>}
           <FieldError id="personName-error" messages={nameField.messages ?? idField.messages ?? differentField.messages} />
-          {lookup.suggestions.length > 0 && (
-            <ul className="suggestions" aria-label={t('form.personSuggestions')}>
-              {lookup.suggestions.map((p) => (
-                <li key={p.id}>
-                  <button type="button" onClick={() => pick(p.id, p.displayName, false)}>
-                    {t('form.usePerson', { name: p.displayName, role: t(`enums.personRole.${p.role}`), count: p.detentionCount })}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+        </LookupCombobox>
         {!personId && (
           <>
             <TextField name="personNameCyrillic" label={t('fields.personNameCyrillic')} hint={t('form.cyrillicHint')} />

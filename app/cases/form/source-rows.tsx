@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
 import { CITED_FACTS } from '@/lib/cases/schema';
 import type { FormValues } from '@/lib/forms';
+import { LookupCombobox } from '@/app/components/lookup-combobox';
 import { FieldError, useField } from './field';
 import { useLookup } from './use-lookup';
 
@@ -43,15 +44,22 @@ export function sourceRowsFrom(values: FormValues): SourceRow[] {
 export function SourceRows({ rows, setRows }: { rows: SourceRow[]; setRows: React.Dispatch<React.SetStateAction<SourceRow[]>> }) {
   const t = useTranslations();
   const nextKey = useRef(rows.length + 100);
-  const [activeRow, setActiveRow] = useState<number | null>(null);
+  // The one field (row key and url/title) whose text is being looked up.
+  const [activeField, setActiveField] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const lookup = useLookup<SourceSuggestion>('/api/lookup/sources', 'sources', query, 3);
   const listError = useField('sources').messages;
   const update = (key: number, patch: Partial<SourceRow>) => setRows((all) => all.map((row) => (row.key === key ? { ...row, ...patch } : row)));
-  const search = (key: number, text: string) => {
-    setActiveRow(key);
+  const search = (key: number, field: 'url' | 'title', text: string) => {
+    setActiveField(`${key}:${field}`);
     setQuery(text);
   };
+  const reuse = (key: number, s: SourceSuggestion) => {
+    update(key, { sourceId: String(s.id), url: s.url, title: s.title, publisher: s.publisher ?? '' });
+    lookup.clear();
+    setActiveField(null);
+  };
+  const suggestionsFor = (key: number, field: 'url' | 'title') => (activeField === `${key}:${field}` ? lookup.suggestions : []);
   return (
     <fieldset>
       <legend>{t('form.sources')}</legend>
@@ -61,28 +69,26 @@ export function SourceRows({ rows, setRows }: { rows: SourceRow[]; setRows: Reac
         <div key={row.key} className="source-row" role="group" aria-label={t('form.sourceN', { n: i + 1 })}>
           <input type="hidden" name={`sources.${i}.sourceId`} value={row.sourceId} />
           <div className="grid">
-            <SourceInput index={i} field="url" label={t('fields.sourceUrl')} value={row.url} type="url" onChange={(url) => (update(row.key, { url, sourceId: '' }), search(row.key, url))}>
-              {activeRow === row.key && lookup.suggestions.length > 0 && (
-                <ul className="suggestions" aria-label={t('form.sourceSuggestions')}>
-                  {lookup.suggestions.map((s) => (
-                    <li key={s.id}>
-                      <button
-                        type="button"
-                        onClick={() => {
-                          update(row.key, { sourceId: String(s.id), url: s.url, title: s.title, publisher: s.publisher ?? '' });
-                          lookup.clear();
-                          setActiveRow(null);
-                        }}
-                      >
-                        {t('form.useSource', { title: s.title, url: s.url })}
-                      </button>
-                    </li>
-                  ))}
-                </ul>
-              )}
+            <SourceLookup
+              index={i}
+              field="url"
+              label={t('fields.sourceUrl')}
+              value={row.url}
+              onType={(url) => (update(row.key, { url, sourceId: '' }), search(row.key, 'url', url))}
+              suggestions={suggestionsFor(row.key, 'url')}
+              onPick={(s) => reuse(row.key, s)}
+            >
               {row.sourceId && <span className="hint">{t('form.sourceExisting')}</span>}
-            </SourceInput>
-            <SourceInput index={i} field="title" label={t('fields.sourceTitle')} value={row.title} onChange={(title) => (update(row.key, { title }), search(row.key, title))} />
+            </SourceLookup>
+            <SourceLookup
+              index={i}
+              field="title"
+              label={t('fields.sourceTitle')}
+              value={row.title}
+              onType={(title) => (update(row.key, { title }), search(row.key, 'title', title))}
+              suggestions={suggestionsFor(row.key, 'title')}
+              onPick={(s) => reuse(row.key, s)}
+            />
             {(['publisher', 'publishedOn', 'language', 'locator'] as const).map((field) => (
               <SourceInput key={field} index={i} field={field} label={t(`fields.source_${field}`)} value={row[field]} onChange={(value) => update(row.key, { [field]: value })} />
             ))}
@@ -142,5 +148,49 @@ function SourceInput({
       <FieldError id={`${name}-error`} messages={messages} />
       {children}
     </div>
+  );
+}
+
+/** A source's URL or title, suggesting sources already on record that match what is typed. */
+function SourceLookup({
+  index,
+  field,
+  label,
+  value,
+  onType,
+  suggestions,
+  onPick,
+  children,
+}: {
+  index: number;
+  field: 'url' | 'title';
+  label: string;
+  value: string;
+  onType: (value: string) => void;
+  suggestions: SourceSuggestion[];
+  onPick: (source: SourceSuggestion) => void;
+  children?: React.ReactNode;
+}) {
+  const t = useTranslations();
+  const name = `sources.${index}.${field}`;
+  const { props, messages } = useField(name);
+  return (
+    <LookupCombobox<SourceSuggestion>
+      id={name}
+      name={name}
+      label={label}
+      required
+      value={value}
+      onType={onType}
+      items={suggestions}
+      itemKey={(s) => s.id}
+      itemText={(s) => t('form.useSource', { title: s.title, url: s.url })}
+      onPick={onPick}
+      listLabel={t('form.sourceSuggestions')}
+      inputProps={{ 'aria-invalid': props['aria-invalid'], 'aria-describedby': props['aria-describedby'], ...(field === 'url' ? { type: 'url', inputMode: 'url' } : {}) }}
+    >
+      <FieldError id={`${name}-error`} messages={messages} />
+      {children}
+    </LookupCombobox>
   );
 }

@@ -4,6 +4,9 @@ import { requirePermission } from '@/lib/auth/guard';
 import { getImportPreview } from '@/lib/imports/queries';
 import { UPLOAD_ERRORS, type UploadError } from '@/lib/imports/upload';
 import { ImportForm } from './import-form';
+import { pageTitle } from '@/app/components/page-title';
+
+export const generateMetadata = pageTitle('lists.titles.importCases');
 
 type Props = {
   searchParams: Promise<{ imported?: string; skipped?: string; done?: string; batch?: string; error?: string; columns?: string }>;

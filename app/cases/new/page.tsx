@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import { pageTitle } from '@/app/components/page-title';
 import { getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/guard';
 import { saveCase } from '../actions';
@@ -10,7 +10,7 @@ import { caseFormVocabulary } from '../vocabulary';
  * "Origin: null" and Next.js refuses the server action. Same-origin referrers (never sent to
  * other sites) let the form work without JavaScript, with the origin check intact.
  */
-export const metadata: Metadata = { referrer: 'same-origin' };
+export const generateMetadata = pageTitle('lists.titles.caseNew', { referrer: 'same-origin' });
 
 /** Sensible starting values: a case is usually recorded on hearing of it, before any verdict. */
 const NEW_CASE = {

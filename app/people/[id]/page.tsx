@@ -14,6 +14,9 @@ import { deleteRecordAction, restoreRecordAction } from '@/app/records/actions';
 import { withdrawDecisionAction } from '../actions';
 import { DecisionsSection } from './decisions-section';
 import { DuplicatesSection } from './duplicates-section';
+import { pageTitle } from '@/app/components/page-title';
+
+export const generateMetadata = pageTitle('lists.titles.person');
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('read');

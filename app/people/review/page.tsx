@@ -4,6 +4,9 @@ import { requirePermission } from '@/lib/auth/guard';
 import { reviewCandidates } from '@/lib/people/review';
 import { CandidatePerson } from '../candidate-person';
 import { PairDecisionForm } from '../decision-forms';
+import { pageTitle } from '@/app/components/page-title';
+
+export const generateMetadata = pageTitle('lists.titles.review');
 
 /** Likely-duplicate pairs across the whole database, best first, to merge or set apart (monitors and admins). */
 export default async function ReviewPeoplePage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {

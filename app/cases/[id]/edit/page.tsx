@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import type { Metadata } from 'next';
+import { pageTitle } from '@/app/components/page-title';
 import { getTranslations } from 'next-intl/server';
 import { recordRestrictedView } from '@/lib/audit/views';
 import { parseId, requirePermission } from '@/lib/auth/guard';
@@ -16,7 +16,7 @@ import { caseFormVocabulary } from '../../vocabulary';
  * "Origin: null" and Next.js refuses the server action. Same-origin referrers (never sent to
  * other sites) let the form work without JavaScript, with the origin check intact.
  */
-export const metadata: Metadata = { referrer: 'same-origin' };
+export const generateMetadata = pageTitle('lists.titles.caseEdit', { referrer: 'same-origin' });
 
 export default async function EditCasePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('write');

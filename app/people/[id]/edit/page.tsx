@@ -6,6 +6,9 @@ import { parseId, requirePermission } from '@/lib/auth/guard';
 import { getPersonById } from '@/lib/people/queries';
 import { RecordForm } from '@/app/components/record-form';
 import { savePerson } from '../../actions';
+import { pageTitle } from '@/app/components/page-title';
+
+export const generateMetadata = pageTitle('lists.titles.personEdit');
 
 export default async function EditPersonPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('write');
@@ -28,7 +31,7 @@ export default async function EditPersonPage({ params }: { params: Promise<{ id:
           variants: person.names.map((n) => n.name).filter((n) => n !== person.displayName).join('\n'),
         }}
         fields={[
-          { name: 'displayName', label: t('fields.displayName') },
+          { name: 'displayName', label: t('fields.displayName'), required: true },
           { name: 'variants', label: t('fields.variants'), kind: 'textarea', hint: t('people.variantsHint') },
           { name: 'role', label: t('fields.personRole'), kind: 'select', options: personRole.enumValues.map((r) => ({ value: r, label: t(`enums.personRole.${r}`) })) },
           { name: 'affiliation', label: t('fields.affiliation') },
