@@ -2,7 +2,10 @@ import { getTranslations } from 'next-intl/server';
 import { basisOrigin, dateQualifier, penaltyKind, penaltyUnit, plea } from '@/db/schema';
 import { requirePermission } from '@/lib/auth/guard';
 import { listVocabulary } from '@/lib/vocab/queries';
+import { pageTitle } from '@/app/components/page-title';
 import { IntakeForm } from './intake-form';
+
+export const generateMetadata = pageTitle('intake.title');
 
 /** From an article to draft detentions: paste, review the drafts field by field, save the kept ones. */
 export default async function IntakePage() {

@@ -3,6 +3,9 @@ import { getTranslations } from 'next-intl/server';
 import { requirePermission } from '@/lib/auth/guard';
 import { showUtc } from '@/lib/evidence/format';
 import { lastLinkCheckAt, listLinkProblems } from '@/lib/evidence/queries';
+import { pageTitle } from '@/app/components/page-title';
+
+export const generateMetadata = pageTitle('evidence.admin.title');
 
 /**
  * Sources whose live page is gone or no longer says what it said when first captured, from the
