@@ -193,23 +193,25 @@ export function csvSqlHeader(shape: ExportShape): string[] {
  */
 function cellsQuery(actor: Actor, filters: Partial<CaseFilters>, shape: ExportShape, page?: { afterId: number; limit: number }): SQL {
   const { columns, joins } = layout(shape);
-  const matching = sql`SELECT detentions.id FROM detentions WHERE ${caseFilterConditions(actor, filters)}${
+  const where = caseFilterConditions(actor, filters);
+  const matching = sql`SELECT detentions.* FROM detentions WHERE ${where}${
     page ? sql` AND detentions.id > ${page.afterId} ORDER BY detentions.id LIMIT ${page.limit}` : sql``
   }`;
+  // Restricted to the matching detentions by a plain semi-join (a CTE would hide how many match from the planner).
+  const matchingIds = page ? sql`SELECT id FROM (${matching}) AS page` : sql`SELECT detentions.id FROM detentions WHERE ${where}`;
+  const matchingPeople = page ? sql`SELECT person_id FROM (${matching}) AS page` : sql`SELECT detentions.person_id FROM detentions WHERE ${where}`;
   const cited = shape.sourceCount
-    ? sql`, cited AS MATERIALIZED (SELECT c.detention_id, row_number() OVER (PARTITION BY c.detention_id ORDER BY c.id) AS n,
+    ? sql`WITH cited AS (SELECT c.detention_id, row_number() OVER (PARTITION BY c.detention_id ORDER BY c.id) AS n,
         s.url, s.title, s.publisher, s.published_on, s.published_precision, s.language, c.locator, c.supports
-      FROM citations c JOIN sources s ON s.id = c.source_id WHERE c.detention_id IN (SELECT id FROM matching))`
+      FROM citations c JOIN sources s ON s.id = c.source_id WHERE c.detention_id IN (${matchingIds}))`
     : sql``;
-  return sql`WITH matching AS MATERIALIZED (${matching})${cited},
-    cyrillic AS (SELECT DISTINCT ON (pn.person_id) pn.person_id, pn.name FROM person_names pn JOIN people pp ON pp.id = pn.person_id
-      WHERE pn.script = 'cyrillic' AND pn.name <> pp.display_name
-        AND pn.person_id IN (SELECT detentions.person_id FROM detentions WHERE detentions.id IN (SELECT id FROM matching))
-      ORDER BY pn.person_id, pn.id)
+  return sql`${cited}
     SELECT d.id AS detention_id, ${sql.join(columns.map(([, v], i) => sql`${v} AS ${raw(`c${i + 1}`)}`), sql`, `)}
-    FROM matching m JOIN detentions d ON d.id = m.id
+    FROM (${matching}) AS d
     JOIN people pp ON pp.id = d.person_id
-    LEFT JOIN cyrillic cy ON cy.person_id = d.person_id
+    LEFT JOIN (SELECT DISTINCT ON (pn.person_id) pn.person_id, pn.name FROM person_names pn JOIN people pp ON pp.id = pn.person_id
+      WHERE pn.script = 'cyrillic' AND pn.name <> pp.display_name AND pn.person_id IN (${matchingPeople})
+      ORDER BY pn.person_id, pn.id) AS cy ON cy.person_id = d.person_id
     LEFT JOIN places pl ON pl.id = d.place_id
     LEFT JOIN elections el ON el.id = d.election_id
     ${raw(joins.join('\n    '))}
@@ -297,7 +299,7 @@ async function* copyChunks(query: string, onRows: (n: number) => void): AsyncGen
   try {
     await reserved.unsafe('BEGIN');
     // Parallel workers and JIT cost more than they give on a streamed read; big sorts stay in memory.
-    await reserved.unsafe("SET LOCAL standard_conforming_strings = on; SET LOCAL jit = off; SET LOCAL work_mem = '64MB'");
+    await reserved.unsafe("SET LOCAL standard_conforming_strings = on; SET LOCAL jit = off; SET LOCAL work_mem = '256MB'");
     const stream = await reserved.unsafe(`COPY (${query}) TO STDOUT (FORMAT csv)`).readable();
     const decoder = new TextDecoder();
     let quoted = false;
@@ -326,3 +328,4 @@ async function* copyChunks(query: string, onRows: (n: number) => void): AsyncGen
     reserved.release();
   }
 }
+
