@@ -23,15 +23,9 @@ import { caseFilterConditions } from '@/lib/cases/queries';
 import { csvQuotedLine } from './cells';
 import {
   chargeColumn,
-  CHARGE_FIELDS,
-  CUSTODY_COLUMNS,
-  EVENT_FIELDS,
   eventColumn,
   NOTES_COLUMN,
-  PENALTY_FIELDS,
   penaltyColumn,
-  RECORD_COLUMNS,
-  SOURCE_FIELDS,
   sourceColumn,
   SUPPORTS_SEPARATOR,
   type ExportShape,
