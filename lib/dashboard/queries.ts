@@ -18,7 +18,29 @@ import { DETENTION_ROWS } from './stats';
 export type Source = 'rollup' | 'detentions';
 const fromSource = (source: Source) => (source === 'rollup' ? sql`detention_stats t` : sql`(${DETENTION_ROWS}) t`);
 
-export type Election = { id: number; name: string; heldOn: string; /** Some live detention is tied to it. */ tied?: boolean };
+export type Election = { id: number; name: string; heldOn: string; /** Live detentions tied to it, counted up to TIED_CAP. */ tied?: number };
+
+/** Tied detentions are counted up to this many per election: enough to tell the main one apart, cheap at any size. */
+const TIED_CAP = 1000;
+
+export async function listElections(): Promise<Election[]> {
+  const tied = sql<number>`(SELECT count(*)::int FROM (SELECT 1 FROM ${detentions}
+    WHERE ${detentions.electionId} = ${elections.id} AND ${detentions.deletedAt} IS NULL LIMIT ${TIED_CAP}) AS tied)`;
+  const rows = await db.select({ id: elections.id, name: elections.name, heldOn: elections.heldOn, tied }).from(elections).orderBy(asc(elections.heldOn));
+  return rows.map((e) => ({ ...e, tied: Number(e.tied) }));
+}
+
+/**
+ * The view's election: the one asked for, else the one most detentions are tied to (the one the
+ * monitors are recording; the latest on a tie), else the latest. Decided by the data, never by a
+ * name in the seed.
+ */
+export function resolveLens(all: Election[], params: DashboardParams) {
+  const most = all.reduce<Election | null>((best, e) => ((e.tied ?? 0) > 0 && (e.tied ?? 0) >= (best?.tied ?? 0) ? e : best), null);
+  const lens = all.find((e) => e.id === params.lens) ?? most ?? all.at(-1) ?? null;
+  const compare = all.filter((e) => params.compare.includes(e.id) && e.id !== lens?.id);
+  return { lens, compare };
+}
 
 /**
  * The period the panels count, by detention date: every date (uncertain ones included), an
@@ -28,22 +50,6 @@ export type Scope = { from: string | null; to: string | null; undatedElectionId:
 
 function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
-
-export async function listElections(): Promise<Election[]> {
-  // One index probe per election (a handful): whether any live detention is tied to it.
-  const tied = sql<boolean>`EXISTS (SELECT 1 FROM ${detentions} WHERE ${detentions.electionId} = ${elections.id} AND ${detentions.deletedAt} IS NULL)`;
-  return db.select({ id: elections.id, name: elections.name, heldOn: elections.heldOn, tied }).from(elections).orderBy(asc(elections.heldOn));
-}
-
-/**
- * The view's election: the one asked for, else the latest election any detention is tied to (the
- * one monitors are recording), else the latest. Decided by the data, never by a name in the seed.
- */
-export function resolveLens(all: Election[], params: DashboardParams) {
-  const lens = all.find((e) => e.id === params.lens) ?? all.filter((e) => e.tied).at(-1) ?? all.at(-1) ?? null;
-  const compare = all.filter((e) => params.compare.includes(e.id) && e.id !== lens?.id);
-  return { lens, compare };
 }
 
 export function resolveScope(params: DashboardParams, lens: Election | null): Scope {
