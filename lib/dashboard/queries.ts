@@ -24,8 +24,9 @@ export type Election = { id: number; name: string; heldOn: string; /** Live dete
 const TIED_CAP = 1000;
 
 export async function listElections(): Promise<Election[]> {
-  const tied = sql<number>`(SELECT count(*)::int FROM (SELECT 1 FROM ${detentions}
-    WHERE ${detentions.electionId} = ${elections.id} AND ${detentions.deletedAt} IS NULL LIMIT ${TIED_CAP}) AS tied)`;
+  // Written out: drizzle leaves a column of the selected table unqualified, which the subquery would read as its own.
+  const tied = sql<number>`(SELECT count(*)::int FROM (SELECT 1 FROM detentions d
+    WHERE d.election_id = elections.id AND d.deleted_at IS NULL LIMIT ${TIED_CAP}) AS tied)`;
   const rows = await db.select({ id: elections.id, name: elections.name, heldOn: elections.heldOn, tied }).from(elections).orderBy(asc(elections.heldOn));
   return rows.map((e) => ({ ...e, tied: Number(e.tied) }));
 }
