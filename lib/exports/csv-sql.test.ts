@@ -100,7 +100,8 @@ describe('the CSV built by the database', () => {
       [monitor, { q: tag }, false],
       [researcher, { q: tag }, true],
       [monitor, { q: tag, charge: String(await chargeId('coao-488')) }, true],
-      [monitor, {}, true],
+      // Not the whole database: on the server every test file shares it, and the reference is slow.
+      [monitor, { q: tag, dated: 'uncertain' }, true],
     ] as const) {
       const { streamed, reference } = await both(actor, query, notes);
       expect(streamed.split('\r\n').length, JSON.stringify(query)).toBeGreaterThan(1);
