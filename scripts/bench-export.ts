@@ -4,8 +4,8 @@
  * default postgres://postgres@127.0.0.1:5432/test; the server's own databases are not touched).
  * Writes docs/BENCHMARKS-exports.md.
  *
- *   npm run bench:export                 # 200,000 detentions
- *   npm run bench:export -- --rows 50000 --keep
+ *   npm run bench:export                 # 1,000,000 detentions (reuses the database when it holds that many)
+ *   npm run bench:export -- --rows 50000 --drop    # drop the database afterwards
  *
  * Each format runs in a child process of its own, so each peak RSS is that export's alone.
  */
@@ -17,7 +17,7 @@ import postgres from 'postgres';
 import { freshDatabaseUrl } from './test-database';
 
 const SERVER_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-const DB_NAME = 'case_tracker_bench_export';
+const DB_NAME = 'ct_perf_export';
 const FORMATS = ['csv', 'json', 'xlsx'] as const;
 type Result = { format: string; rows: number; bytes: number; seconds: number; baselineRssMb: number; peakRssMb: number };
 
@@ -114,6 +114,30 @@ async function fill(url: string, rows: number) {
   }
 }
 
+function existingUrl(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * The server's version when the bench database already holds exactly `rows` detentions from an
+ * earlier run (filling a million takes minutes), else null.
+ */
+async function reusable(url: string, rows: number): Promise<string | null> {
+  const sql = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+  try {
+    const [{ n }] = await sql`SELECT count(*)::int AS n FROM detentions`;
+    if (n !== rows) return null;
+    const [{ version }] = await sql`SELECT version()`;
+    return String(version).split(' on ')[0];
+  } catch {
+    return null;
+  } finally {
+    await sql.end();
+  }
+}
+
 /** Child process: one export of every row, read to the end; prints its measurements as JSON. */
 async function runOne(format: (typeof FORMATS)[number], subset: boolean) {
   const { startExport } = await import('@/lib/exports/stream');
@@ -148,23 +172,32 @@ async function runOne(format: (typeof FORMATS)[number], subset: boolean) {
 }
 
 async function main() {
-  const rows = Number(arg('rows') ?? 200_000);
-  const url = await freshDatabaseUrl(SERVER_URL, DB_NAME);
-  const { connect } = await import('../db/index');
-  const { migrate } = await import('../db/migrate');
-  const { seedReference } = await import('../db/seed');
-  const connection = connect(url);
-  await migrate(connection);
-  await seedReference(connection.db);
-  await connection.close();
+  const rows = Number(arg('rows') ?? 1_000_000);
+  let url = existingUrl(SERVER_URL, DB_NAME);
+  let pgVersion = await reusable(url, rows);
+  if (pgVersion) console.log(`Reusing ${DB_NAME} (${rows.toLocaleString('en')} detentions).`);
+  else {
+    url = await freshDatabaseUrl(SERVER_URL, DB_NAME);
+    const { connect } = await import('../db/index');
+    const { migrate } = await import('../db/migrate');
+    const { seedReference } = await import('../db/seed');
+    const connection = connect(url);
+    await migrate(connection);
+    await seedReference(connection.db);
+    await connection.close();
 
-  console.log(`Filling ${rows.toLocaleString('en')} detentions…`);
-  const fillStarted = performance.now();
-  const pgVersion = await fill(url, rows);
-  console.log(`Filled in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s.`);
+    console.log(`Filling ${rows.toLocaleString('en')} detentions…`);
+    const fillStarted = performance.now();
+    pgVersion = await fill(url, rows);
+    console.log(`Filled in ${((performance.now() - fillStarted) / 1000).toFixed(1)} s.`);
+  }
+  if (arg('fill-only') !== undefined || process.argv.includes('--fill-only')) return;
 
   const results: Result[] = [];
-  for (const format of FORMATS) for (const subset of [true, false]) {
+  // --formats csv,json: only these; --subset-only: only the tenth of the rows (the 1M runs of the row-by-row formats take minutes).
+  const formats = (arg('formats')?.split(',') ?? [...FORMATS]) as (typeof FORMATS)[number][];
+  const subsets = process.argv.includes('--subset-only') ? [true] : [true, false];
+  for (const format of formats) for (const subset of subsets) {
     const child = spawnSync('npx', ['tsx', '--conditions=react-server', '--expose-gc', __filename, '--run', format, ...(subset ? ['--subset'] : [])], {
       env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'production' },
       encoding: 'utf8',
@@ -202,7 +235,7 @@ ${table}
   writeFileSync(path.join(process.cwd(), 'docs/BENCHMARKS-exports.md'), doc);
   console.log('Wrote docs/BENCHMARKS-exports.md');
 
-  if (!process.argv.includes('--keep')) {
+  if (process.argv.includes('--drop')) {
     const admin = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
     await admin.unsafe(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
     await admin.end();

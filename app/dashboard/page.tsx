@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { seesRestricted } from '@/lib/auth/policy';
 import { requirePermission } from '@/lib/auth/guard';
-import { filtersToQuery, FILTER_KEYS, type CaseFilters } from '@/lib/cases/filters';
+import { caseFiltersOfView, filtersToQuery } from '@/lib/filters/definition';
 import { getDashboard } from '@/lib/dashboard/cache';
 import { getVocabularyNames } from '@/lib/i18n/vocabulary-names';
 import { DATE_AXES, readDashboardParams } from '@/lib/dashboard/params';
@@ -25,18 +25,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   const { lens, scope } = data;
 
   // Every chart element opens the case list with the dashboard's filters and period, narrowed to it.
-  // The period keys are set below from the scope, never copied.
-  const PERIOD = ['lens', 'before', 'after', 'from', 'to'];
-  const filters = Object.fromEntries(
-    FILTER_KEYS.filter((k) => k in params && !PERIOD.includes(k)).map((k) => [k, params[k as keyof typeof params]]),
-  ) as Partial<CaseFilters>;
-  const shared: Partial<CaseFilters> = {
-    ...filters,
-    // The same period as the dashboard's: the election window (its records of uncertain date
-    // included), or the explicit date range.
-    ...(scope.undatedElectionId ? { lens: scope.undatedElectionId, before: params.before, after: params.after } : { from: params.from, to: params.to }),
-    page: 1,
-  };
+  const shared = caseFiltersOfView(params, scope);
   const cases: CasesLink = (overrides) => `/cases${filtersToQuery(shared, overrides)}`;
   const number = (n: number) => t('locale.count', { count: n });
   const sections = { data, params, cases };

@@ -1,14 +1,11 @@
 import 'server-only';
-import { and, asc, count, eq, exists, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import {
   citations,
-  detentionCharges,
   detentions,
-  penalties,
   elections,
   people,
-  personNames,
   places,
   sources,
 } from '@/db/schema';
@@ -17,14 +14,13 @@ import type { FieldErrors } from '@/lib/forms';
 import { diffRecords, listRevisions, recordRevision } from '@/lib/history/revisions';
 import { restore, softDelete } from '@/lib/history/soft-delete';
 import { addToStats, detentionById, withStatsUpdate } from '@/lib/dashboard/stats';
-import { foldName } from '@/lib/names/fold';
 import { insertPerson } from '@/lib/people/queries';
 import { choosablePeople, recordDifferent } from '@/lib/people/likely';
 import { recordAudit } from '@/lib/audit/log';
 import { resolveSourceRows } from '@/lib/sources/queries';
-import type { CaseFilters, CustodyFilter } from './filters';
+import type { CaseFilters } from '@/lib/filters/definition';
+import { custodyCondition, detentionConditions } from '@/lib/filters/sql';
 import { placement } from '@/lib/dates/interval';
-import { latestToday } from '@/lib/dates/partial-date';
 import { chargesOf, checkDetailReferences, custodyFactsOf, detailsSummary, eventsOf, storedSummary, writeDetails } from './details';
 import type { CaseInput } from './schema';
 import { withRetry } from '@/lib/transactions/retry';
@@ -36,102 +32,9 @@ export const COUNT_CAP = 1_000;
 /** Detention fields for monitors and admins only: internal notes can endanger people. */
 export const INTERNAL_CASE_FIELDS = ['notes'] as const;
 
-/** The WHERE clause for the case list's filters, always within what the actor may see. */
-export function caseFilterConditions(actor: Actor, filters: Partial<CaseFilters>): SQL {
-  const showDeleted = filters.deleted === '1' && can(actor.role, 'restore');
-  const conditions: SQL[] = [
-    showDeleted ? and(isNotNull(detentions.deletedAt), visibleDetention(actor, { includeDeleted: true }))! : visibleDetention(actor),
-  ];
-  if (filters.city) conditions.push(eq(detentions.placeId, filters.city));
-  if (filters.place === 'not_stated') conditions.push(isNull(detentions.placeId));
-  if (filters.region) {
-    conditions.push(
-      or(
-        inArray(detentions.placeId, db.select({ id: places.id }).from(places).where(eq(places.region, filters.region))),
-        eq(detentions.region, filters.region),
-      )!,
-    );
-  }
-  if (filters.lens && !filters.from && !filters.to) {
-    const day = sql`(SELECT ${elections.heldOn} FROM ${elections} WHERE ${elections.id} = ${filters.lens})`;
-    const [from, to] = [sql`${day} - ${filters.before ?? 60}::int`, sql`${day} + ${filters.after ?? 30}::int`];
-    // The window is a period (see periodCondition), plus the election's records of uncertain date.
-    conditions.push(
-      sql`((${detentions.detainedOn} BETWEEN ${from} AND ${to})
-        OR (${detentions.detainedOn} IS NULL AND ${detentions.detainedEarliest} >= ${from} AND ${detentions.detainedLatest} <= ${to})
-        OR (${detentions.detainedOn} IS NULL AND ${detentions.electionId} = ${filters.lens}))`,
-    );
-  }
-  if (filters.from || filters.to) conditions.push(periodCondition(filters.from, filters.to));
-  if (filters.dated === 'uncertain') conditions.push(isNull(detentions.detainedOn));
-  if (filters.charge || filters.outcome) {
-    const which = and(
-      eq(detentionCharges.detentionId, detentions.id),
-      filters.charge ? eq(detentionCharges.chargeId, filters.charge) : undefined,
-      filters.outcome ? eq(detentionCharges.outcome, filters.outcome) : undefined,
-    );
-    conditions.push(exists(db.select({ one: sql`1` }).from(detentionCharges).where(which)));
-  }
-  if (filters.penalty) {
-    conditions.push(
-      exists(
-        db
-          .select({ one: sql`1` })
-          .from(penalties)
-          .innerJoin(detentionCharges, eq(detentionCharges.id, penalties.detentionChargeId))
-          .where(and(eq(detentionCharges.detentionId, detentions.id), eq(penalties.kind, filters.penalty))),
-      ),
-    );
-  }
-  if (filters.plea) conditions.push(eq(detentions.plea, filters.plea));
-  if (filters.election) conditions.push(eq(detentions.electionId, filters.election));
-  if (filters.custody) conditions.push(custodyCondition(filters.custody, latestToday()));
-  if (filters.review) conditions.push(eq(detentions.reviewStatus, filters.review));
-  if (filters.role) conditions.push(inArray(detentions.personId, db.select({ id: people.id }).from(people).where(eq(people.role, filters.role))));
-  if (filters.confidentiality && seesRestricted(actor)) conditions.push(eq(detentions.confidentiality, filters.confidentiality));
-  if (filters.q) {
-    const key = foldName(filters.q).replace(/[%_\\]/g, '');
-    if (key) {
-      conditions.push(
-        inArray(
-          detentions.personId,
-          db.select({ id: personNames.personId }).from(personNames).where(sql`${personNames.searchKey} LIKE ${`%${key}%`}`),
-        ),
-      );
-    }
-  }
-  return and(...conditions)!;
-}
-
-/**
- * A period: records placed on a day within it, and records not placed on a day whose whole
- * interval of possible days lies within it (a detention known only as "2021" is in 2021).
- */
-export function periodCondition(from: string | undefined, to: string | undefined): SQL {
-  const placed = and(from ? gte(detentions.detainedOn, from) : undefined, to ? lte(detentions.detainedOn, to) : undefined);
-  const within = and(
-    isNull(detentions.detainedOn),
-    from ? gte(detentions.detainedEarliest, from) : isNotNull(detentions.detainedEarliest),
-    to ? lte(detentions.detainedLatest, to) : isNotNull(detentions.detainedLatest),
-  );
-  return or(placed, within)!;
-}
-
-/** The custody filters over the derived columns, as of `today` (see lib/custody/timeline.ts custodyNow). */
-export function custodyCondition(filter: CustodyFilter, today: string): SQL {
-  const expectedPassed = sql`(${detentions.expectedReleaseOn} IS NOT NULL AND ${detentions.expectedReleaseOn} <= ${today})`;
-  switch (filter) {
-    case 'held':
-      return sql`(${detentions.custodyStatus} IN ('in_custody', 'whereabouts_unknown') AND NOT ${expectedPassed})`;
-    case 'missing':
-      return sql`(${detentions.custodyStatus} = 'whereabouts_unknown' AND NOT ${expectedPassed}
-        AND ${detentions.whereaboutsUnknownSince} <= ${today}::date - 1)`;
-    case 'hearing_soon':
-      return sql`(${detentions.nextHearingOn} BETWEEN ${today}::date AND ${today}::date + 7)`;
-    case 'released':
-      return sql`(${detentions.custodyStatus} = 'released' OR ${expectedPassed})`;
-  }
-}
+/** The WHERE clause for the case list's filters, always within what the actor may see (lib/filters/sql.ts). */
+export const caseFilterConditions = (actor: Actor, filters: Partial<CaseFilters>): SQL => detentionConditions(actor, filters);
+export { custodyCondition };
 
 /** One page of the case list, newest detention first, with the total for the pager. */
 export async function listCases(actor: Actor, filters: CaseFilters) {

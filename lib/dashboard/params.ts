@@ -3,10 +3,10 @@
  * opened as a case list) plus the election lens. A malformed parameter is dropped, never a 500.
  */
 import { z } from 'zod';
-import { caseFilters, droppedKeys } from '@/lib/cases/filters';
+import { caseFilters, DEFAULT_WINDOW, droppedKeys } from '@/lib/filters/definition';
 
-export const DEFAULT_BEFORE = 60;
-export const DEFAULT_AFTER = 30;
+export const DEFAULT_BEFORE = DEFAULT_WINDOW.before;
+export const DEFAULT_AFTER = DEFAULT_WINDOW.after;
 
 /**
  * Which date places a detention on the timelines: the detention's (default), the sentence's, or

@@ -2,10 +2,9 @@ import 'server-only';
 import { asc, sql, type SQL } from 'drizzle-orm';
 import { db, rowsOf } from '@/db';
 import { charges, detentions, elections, places, type ChargeOutcome, type PenaltyKind, type PenaltyUnit } from '@/db/schema';
-import { seesRestricted, type Actor } from '@/lib/auth/policy';
-import { MAZHILIS_2021 } from '@/db/seed-data/vocabulary';
-import type { CaseFilters } from '@/lib/cases/filters';
-import { caseFilterConditions, custodyCondition } from '@/lib/cases/queries';
+import type { Actor } from '@/lib/auth/policy';
+import type { CaseFilters } from '@/lib/filters/definition';
+import { custodyCondition, detentionConditions, dimensionConditions, periodCondition, ROLLUP_TABLE } from '@/lib/filters/sql';
 import { latestToday } from '@/lib/dates/partial-date';
 import { visibleSource } from '@/lib/sources/visibility';
 import type { DashboardParams, DateAxis } from './params';
@@ -19,7 +18,30 @@ import { DETENTION_ROWS } from './stats';
 export type Source = 'rollup' | 'detentions';
 const fromSource = (source: Source) => (source === 'rollup' ? sql`detention_stats t` : sql`(${DETENTION_ROWS}) t`);
 
-export type Election = { id: number; name: string; heldOn: string };
+export type Election = { id: number; name: string; heldOn: string; /** Live detentions tied to it, counted up to TIED_CAP. */ tied?: number };
+
+/** Tied detentions are counted up to this many per election: enough to tell the main one apart, cheap at any size. */
+const TIED_CAP = 1000;
+
+export async function listElections(): Promise<Election[]> {
+  // Written out: drizzle leaves a column of the selected table unqualified, which the subquery would read as its own.
+  const tied = sql<number>`(SELECT count(*)::int FROM (SELECT 1 FROM detentions d
+    WHERE d.election_id = elections.id AND d.deleted_at IS NULL LIMIT ${TIED_CAP}) AS tied)`;
+  const rows = await db.select({ id: elections.id, name: elections.name, heldOn: elections.heldOn, tied }).from(elections).orderBy(asc(elections.heldOn));
+  return rows.map((e) => ({ ...e, tied: Number(e.tied) }));
+}
+
+/**
+ * The view's election: the one asked for, else the one most detentions are tied to (the one the
+ * monitors are recording; the latest on a tie), else the latest. Decided by the data, never by a
+ * name in the seed.
+ */
+export function resolveLens(all: Election[], params: DashboardParams) {
+  const most = all.reduce<Election | null>((best, e) => ((e.tied ?? 0) > 0 && (e.tied ?? 0) >= (best?.tied ?? 0) ? e : best), null);
+  const lens = all.find((e) => e.id === params.lens) ?? most ?? all.at(-1) ?? null;
+  const compare = all.filter((e) => params.compare.includes(e.id) && e.id !== lens?.id);
+  return { lens, compare };
+}
 
 /**
  * The period the panels count, by detention date: every date (uncertain ones included), an
@@ -29,16 +51,6 @@ export type Scope = { from: string | null; to: string | null; undatedElectionId:
 
 function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
-
-export async function listElections(): Promise<Election[]> {
-  return db.select({ id: elections.id, name: elections.name, heldOn: elections.heldOn }).from(elections).orderBy(asc(elections.heldOn));
-}
-
-export function resolveLens(all: Election[], params: DashboardParams) {
-  const lens = all.find((e) => e.id === params.lens) ?? all.find((e) => e.name === MAZHILIS_2021) ?? all.at(-1) ?? null;
-  const compare = all.filter((e) => params.compare.includes(e.id) && e.id !== lens?.id);
-  return { lens, compare };
 }
 
 export function resolveScope(params: DashboardParams, lens: Election | null): Scope {
@@ -55,53 +67,16 @@ function needsRecords(params: DashboardParams): boolean {
 }
 
 /**
- * The filters as SQL over a table aliased `t` that has the detention dimensions (the rollup, or
- * DETENTION_ROWS; the record-only filters need the latter), as lib/cases/queries.ts filters the
- * case list, so a panel's link opens the cases it counted.
+ * The view's filters as SQL over a table aliased `t` that has the detention dimensions (the rollup,
+ * or DETENTION_ROWS; the record-only filters need the latter): lib/filters/sql.ts, the mapping the
+ * case list uses too, so a panel's link opens the cases it counted.
  */
 export function dimensionFilters(actor: Actor, params: DashboardParams, today = latestToday()): SQL[] {
-  const where: SQL[] = [];
-  if (!seesRestricted(actor)) where.push(sql`t.confidentiality = 'shareable'`);
-  else if (params.confidentiality) where.push(sql`t.confidentiality = ${params.confidentiality}`);
-  if (params.city) where.push(sql`t.place_id = ${params.city}`);
-  if (params.place === 'not_stated') where.push(sql`t.place_id IS NULL`);
-  if (params.region) where.push(sql`t.region = ${params.region}`);
-  if (params.dated === 'uncertain') where.push(sql`t.detained_on IS NULL`);
-  if (params.charge && params.outcome) {
-    where.push(sql`EXISTS (SELECT 1 FROM detention_charges dc WHERE dc.detention_id = t.detention_id
-      AND dc.charge_id = ${params.charge} AND dc.outcome = ${params.outcome})`);
-  } else if (params.charge) where.push(sql`${params.charge}::int = ANY(t.charge_ids)`);
-  else if (params.outcome) where.push(sql`${params.outcome}::charge_outcome = ANY(t.outcomes)`);
-  if (params.penalty) where.push(sql`${params.penalty}::penalty_kind = ANY(t.penalty_kinds)`);
-  if (params.plea) where.push(sql`t.plea = ${params.plea}`);
-  if (params.election) where.push(sql`t.election_id = ${params.election}`);
-  if (params.review) where.push(sql`t.review_status = ${params.review}`);
-  if (params.role) where.push(sql`t.person_role = ${params.role}`);
-  if (params.custody) {
-    // Depends on today, so never in the rollup: the derived columns of the record decide.
-    where.push(sql`t.detention_id IN (SELECT detentions.id FROM detentions WHERE ${custodyCondition(params.custody, today)})`);
-  }
-  return where;
-}
-
-/**
- * A period by detention date, as lib/cases/queries.ts periodCondition: placed on a day inside it,
- * or not placed on a day with the whole interval of possible days inside it.
- */
-function periodFilter(from: string | null, to: string | null): SQL {
-  const placed = sql`(${from ? sql`t.detained_on >= ${from}` : sql`t.detained_on IS NOT NULL`} AND ${to ? sql`t.detained_on <= ${to}` : sql`true`})`;
-  const within = sql`(t.detained_on IS NULL
-    AND ${from ? sql`t.detained_earliest >= ${from}` : sql`t.detained_earliest IS NOT NULL`}
-    AND ${to ? sql`t.detained_latest <= ${to}` : sql`t.detained_latest IS NOT NULL`})`;
-  return sql`(${placed} OR ${within})`;
+  return dimensionConditions(actor, ROLLUP_TABLE, params, today);
 }
 
 export function scopeFilter(scope: Scope): SQL {
-  if (scope.all) return sql`true`;
-  const period = periodFilter(scope.from, scope.to);
-  return scope.undatedElectionId === null
-    ? period
-    : sql`(${period} OR (t.detained_on IS NULL AND t.election_id = ${scope.undatedElectionId}))`;
+  return scope.all ? sql`true` : periodCondition(ROLLUP_TABLE, scope);
 }
 
 const and = (parts: SQL[]) => (parts.length ? sql.join(parts, sql` AND `) : sql`true`);
@@ -524,7 +499,7 @@ export type DashboardData = Awaited<ReturnType<typeof getDashboardData>>;
  * `filters` (name search included), whatever their dates: the PDF report's figures.
  */
 export async function getCaseSetPanels(actor: Actor, filters: Partial<CaseFilters>, today = latestToday()) {
-  const where = sql`t.detention_id IN (SELECT ${detentions.id} FROM ${detentions} WHERE ${caseFilterConditions(actor, filters)})`;
+  const where = sql`t.detention_id IN (SELECT ${detentions.id} FROM ${detentions} WHERE ${detentionConditions(actor, filters, today)})`;
   const { placeRows, chargeRows } = await vocabulary();
   const [rows, records] = await Promise.all([aggregate(where, 'detentions'), recordPanels(where, today)]);
   const chargeData = chargePanels(records.charges, chargeRows);

@@ -25,8 +25,14 @@ export type Cell = string | number | null;
 export function csvField(value: Cell): string {
   if (value === null) return '';
   if (typeof value === 'number') return String(value);
-  const text = neutraliseCell(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return quoted(neutraliseCell(value));
+}
+
+const quoted = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+/** A CSV record of cells already neutralised (lib/exports/csv-sql.ts guards them in SQL): quoting only. */
+export function csvQuotedLine(values: readonly (string | null)[]): string {
+  return `${values.map((v) => (v === null ? '' : quoted(v))).join(',')}\r\n`;
 }
 
 /** One CSV record with its CRLF line end. */
