@@ -10,7 +10,10 @@ import { createCase } from '@/lib/cases/queries';
 import { useTestDatabase } from '@/lib/test/database';
 import { chargeId, createActor, placeId, unique, validCase } from '@/lib/test/factories';
 import { exportHeader } from './columns';
-import { csvSqlHeader } from './csv-sql';
+import { sql } from 'drizzle-orm';
+import { db } from '@/db';
+import { env } from '@/lib/env';
+import { copyChunks, csvSqlHeader } from './csv-sql';
 import { exportBatches, exportCounts, notesAllowed } from './queries';
 import { csvChunks, startExport } from './stream';
 
@@ -124,5 +127,25 @@ describe('the CSV built by the database', () => {
     expect(streamed).toContain(`"comma, ""quoted""\nnext line"`);
     expect(streamed).toContain("'@handle");
     expect(streamed).toContain(',30.5,MCI,');
+  });
+});
+
+/**
+ * Regression: a CSV download cut off mid-COPY used to hand its connection back to the pool still in
+ * COPY, so the pool's next queries failed ("cannot execute queries during copy") until restart:
+ * any reader could break the app by cancelling downloads. (The server only: PGlite has no COPY here.)
+ */
+describe.runIf(Boolean(env.DATABASE_URL))('a cancelled COPY', () => {
+  it('leaves every pooled connection usable', async () => {
+    for (let attempt = 0; attempt <= env.DATABASE_POOL_SIZE; attempt++) {
+      // Far more rows than the socket buffers hold, so the COPY is still running when the reader leaves.
+      const chunks = copyChunks('SELECT g, repeat($$x$$, 200) FROM generate_series(1, 2000000) AS g', () => {});
+      expect((await chunks.next()).done).toBe(false);
+      await chunks.return(undefined);
+    }
+    for (let i = 0; i <= env.DATABASE_POOL_SIZE; i++) {
+      const rows = await db.execute(sql`SELECT 1 AS one`);
+      expect(rows).toBeTruthy();
+    }
   });
 });

@@ -286,18 +286,24 @@ export async function* csvRowChunks(
  * `COPY (query) TO STDOUT (FORMAT csv)` on a connection of its own, as text with CRLF record ends
  * (PostgreSQL ends them with LF; a line break inside a quoted cell stays as it is, as in csvLine).
  */
-async function* copyChunks(query: string, onRows: (n: number) => void): AsyncGenerator<string> {
+export async function* copyChunks(query: string, onRows: (n: number) => void): AsyncGenerator<string> {
   const client = (connection().db as unknown as { $client: import('postgres').Sql }).$client;
   const reserved = await client.reserve();
   let finished = false;
+  let copy: ReturnType<typeof reserved.unsafe> | undefined;
+  let pending: AsyncIterator<Buffer> | undefined;
   try {
     await reserved.unsafe('BEGIN');
     // Parallel workers and JIT cost more than they give on a streamed read; big sorts stay in memory.
     await reserved.unsafe("SET LOCAL standard_conforming_strings = on; SET LOCAL jit = off; SET LOCAL work_mem = '256MB'");
-    const stream = await reserved.unsafe(`COPY (${query}) TO STDOUT (FORMAT csv)`).readable();
+    copy = reserved.unsafe(`COPY (${query}) TO STDOUT (FORMAT csv)`);
+    // Read by hand, not with for-await: leaving a for-await early destroys the stream, and
+    // postgres.js then pauses the socket mid-COPY for good (the pooled connection is lost).
+    pending = ((await copy.readable()) as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
     const decoder = new TextDecoder();
     let quoted = false;
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
+    for (let next = await pending.next(); !next.done; next = await pending.next()) {
+      const chunk = next.value;
       const piece = decoder.decode(chunk, { stream: true });
       let out = '';
       let from = 0;
@@ -318,7 +324,20 @@ async function* copyChunks(query: string, onRows: (n: number) => void): AsyncGen
     await reserved.unsafe('COMMIT');
     finished = true;
   } finally {
-    if (!finished) await reserved.unsafe('ROLLBACK').catch(() => {});
+    if (!finished) {
+      // A download cut off mid-COPY: cancel the COPY, read what was already on its way until the
+      // server's cancellation ends the stream, and only then roll back and hand the connection
+      // back in a usable state.
+      if (copy && pending) {
+        copy.cancel();
+        try {
+          while (!(await pending.next()).done);
+        } catch {
+          // The cancellation itself ends the stream with an error: expected.
+        }
+      }
+      await reserved.unsafe('ROLLBACK').catch(() => {});
+    }
     reserved.release();
   }
 }
