@@ -228,11 +228,13 @@ export async function verifyTimestampToken(
     const signerDer = rawCertificates(contentInfo.content as asn1js.Sequence)[(signedData.certificates ?? []).indexOf(signer)];
     if (!signerDer) return { ok: false, reason: 'signer certificate not in the token' };
     if (!hasCriticalTimeStampingUsage(signer)) return { ok: false, reason: 'signer certificate lacks the critical timeStamping key usage' };
+    // The signature first: a token altered after signing is reported as altered, whatever else
+    // the altered bytes now claim (e.g. a genTime moved outside the certificate's validity).
+    const signatureProblem = await signatureHolds(signerInfo, signer, eContentBytes);
+    if (signatureProblem) return { ok: false, reason: signatureProblem };
     if (signer.notBefore.value > genTime || signer.notAfter.value < genTime) {
       return { ok: false, reason: 'signer certificate was not valid at genTime' };
     }
-    const signatureProblem = await signatureHolds(signerInfo, signer, eContentBytes);
-    if (signatureProblem) return { ok: false, reason: signatureProblem };
     const certificateProblem = await signingCertificateProblem(signerInfo, signerDer);
     if (certificateProblem) return { ok: false, reason: certificateProblem };
 

@@ -75,8 +75,8 @@ const sampleRecord: ExportRecord = {
     },
   ],
   sources: [
-    { url: 'https://www.rferl.org/a/1.html', title: 'First', publisher: 'RFE/RL', publishedOn: '2021-01', language: 'en', locator: 'para 2', supports: ['person', 'date'] },
-    { url: 'https://example.org/2', title: 'Second', publisher: null, publishedOn: '', language: null, locator: null, supports: [] },
+    { url: 'https://www.rferl.org/a/1.html', title: 'First', publisher: 'RFE/RL', publishedOn: '2021-01', language: 'en', locator: 'para 2', supports: ['person', 'date'], firstCapturedAt: '2021-01-08T09:15:00Z', firstCaptureSha256: 'a'.repeat(64) },
+    { url: 'https://example.org/2', title: 'Second', publisher: null, publishedOn: '', language: null, locator: null, supports: [], firstCapturedAt: null, firstCaptureSha256: null },
   ],
 };
 
@@ -103,7 +103,8 @@ describe('export columns', () => {
     // Groups in order: each charge then its penalties, then events, then sources.
     expect(header.indexOf('charge_1_penalty_2_replaced_by') + 1).toBe(header.indexOf('charge_2_legal_basis'));
     expect(header.indexOf('charge_2_penalty_2_replaced_by') + 1).toBe(header.indexOf('event_1_kind'));
-    expect(header.at(-7)).toBe('source_2_url');
+    expect(header.at(-9)).toBe('source_2_url');
+    expect(header.slice(-2)).toEqual(['source_2_first_captured_at', 'source_2_first_capture_sha256']);
     expect(new Set(header).size).toBe(header.length);
   });
 
@@ -204,8 +205,8 @@ describe('export columns', () => {
       },
     ]);
     expect(json.sources).toEqual([
-      { url: 'https://www.rferl.org/a/1.html', title: 'First', publisher: 'RFE/RL', published_on: '2021-01', language: 'en', locator: 'para 2', supports: ['person', 'date'] },
-      { url: 'https://example.org/2', title: 'Second', publisher: null, published_on: null, language: null, locator: null, supports: [] },
+      { url: 'https://www.rferl.org/a/1.html', title: 'First', publisher: 'RFE/RL', published_on: '2021-01', language: 'en', locator: 'para 2', supports: ['person', 'date'], first_captured_at: '2021-01-08T09:15:00Z', first_capture_sha256: 'a'.repeat(64) },
+      { url: 'https://example.org/2', title: 'Second', publisher: null, published_on: null, language: null, locator: null, supports: [], first_captured_at: null, first_capture_sha256: null },
     ]);
   });
 });

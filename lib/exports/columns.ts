@@ -24,7 +24,13 @@ export type ExportSource = {
   language: string | null;
   locator: string | null;
   supports: string[];
+  /** The source's first successful capture (lib/evidence): when, in UTC ('YYYY-MM-DDTHH:MM:SSZ'), and the SHA-256 of the bytes received. */
+  firstCapturedAt: string | null;
+  firstCaptureSha256: string | null;
 };
+
+/** A capture time as exports write it: UTC to the second, the same in CSV, XLSX and JSON. */
+export const captureTimeCell = (at: Date): string => `${at.toISOString().slice(0, 19)}Z`;
 
 export type ExportPenalty = {
   kind: string;
@@ -201,7 +207,13 @@ export const SOURCE_FIELDS: readonly Column<ExportSource>[] = [
   ['language', (s) => s.language],
   ['locator', (s) => s.locator],
   ['supports', (s) => s.supports.join(SUPPORTS_SEPARATOR)],
+  // Evidence, written by the app (an import ignores them): the first capture of the source.
+  ['first_captured_at', (s) => s.firstCapturedAt],
+  ['first_capture_sha256', (s) => s.firstCaptureSha256],
 ];
+
+/** Source columns an export writes but an import does not read (the app computes them). */
+export const SOURCE_EXPORT_ONLY_FIELDS: readonly string[] = ['first_captured_at', 'first_capture_sha256'];
 
 export const chargeColumn = (n: number, field: string) => `charge_${n}_${field}`;
 export const penaltyColumn = (n: number, m: number, field: string) => `charge_${n}_penalty_${m}_${field}`;
@@ -333,6 +345,8 @@ export function exportJson(record: ExportRecord, { includeNotes }: Pick<ExportSh
       language: s.language,
       locator: s.locator,
       supports: s.supports,
+      first_captured_at: s.firstCapturedAt,
+      first_capture_sha256: s.firstCaptureSha256,
     })),
   };
 }

@@ -10,10 +10,12 @@ import { createCase } from '@/lib/cases/queries';
 import { useTestDatabase } from '@/lib/test/database';
 import { chargeId, createActor, placeId, unique, validCase } from '@/lib/test/factories';
 import { exportHeader } from './columns';
-import { sql } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { db } from '@/db';
-import { env } from '@/lib/env';
-import { copyChunks, csvSqlHeader } from './csv-sql';
+import { sources } from '@/db/schema';
+import { insertTestCapture } from '@/lib/test/capture-rows';
+import { csvSqlHeader } from './csv-sql';
 import { exportBatches, exportCounts, notesAllowed } from './queries';
 import { csvChunks, startExport } from './stream';
 
@@ -24,6 +26,10 @@ const TODAY = '2021-01-09';
 const tag = unique('Csvsql').replace(/\s+/g, ' ');
 let monitor: Actor;
 let researcher: Actor;
+
+/** The first source of the first record: captured twice, so its first capture is the one exported. */
+const CAPTURED_URL = `https://news.example.org/${unique('captured').replace(/\s+/g, '-')}`;
+const FIRST_BODY = Buffer.from('<html><body><p>What the page said first.</p></body></html>');
 
 const NASTY = ['=1+2', '+7 701', '-minus', '@handle', '\tTabbed', '\rReturn', 'comma, "quoted"\nnext line', "'=already quoted", 'Қазақ тілі — «кавычки»', ' spaced '];
 
@@ -66,11 +72,14 @@ beforeAll(async () => {
       { kind: 'hearing_held', date: { on: '2021-01-06' }, note: 'at the district court', source: '2' },
     ],
     sources: [
-      { url: `https://news.example.org/${unique('s').replace(/\s+/g, '-')}`, title: NASTY[6], publisher: NASTY[0], publishedOn: '2021-01', locator: NASTY[3] },
+      { url: CAPTURED_URL, title: NASTY[6], publisher: NASTY[0], publishedOn: '2021-01', locator: NASTY[3] },
       { url: `https://news.example.org/${unique('s').replace(/\s+/g, '-')}`, title: 'Two', publishedOn: '2021' },
       { url: `https://news.example.org/${unique('s').replace(/\s+/g, '-')}`, title: 'Three', publishedOn: '2021-01-05' },
     ],
   });
+  const [{ id: capturedSourceId }] = await db.select({ id: sources.id }).from(sources).where(eq(sources.url, CAPTURED_URL));
+  await insertTestCapture(capturedSourceId, [{ role: 'response', bytes: Buffer.from('<p>edited later</p>'), contentType: 'text/html' }], { capturedAt: new Date('2021-01-09T10:00:00Z') });
+  await insertTestCapture(capturedSourceId, [{ role: 'response', bytes: FIRST_BODY, contentType: 'text/html' }], { capturedAt: new Date('2021-01-08T09:15:00.789Z') });
   // Region only, date known to the month, restricted, no charges (still held on TODAY).
   await create({
     placeId: '',
@@ -112,6 +121,17 @@ describe('the CSV built by the database', () => {
     }
   });
 
+  it("carries each source's first capture, its time in UTC and its SHA-256, in CSV and JSON", async () => {
+    const sha = createHash('sha256').update(FIRST_BODY).digest('hex');
+    const { streamed, reference } = await both(monitor, { q: tag }, false);
+    expect(streamed).toBe(reference);
+    expect(streamed).toContain(`,2021-01-08T09:15:00Z,${sha}`);
+    const json = await startExport(monitor, parseCaseFilters({ q: tag }), 'json', { origin: ORIGIN, today: TODAY });
+    const parsed = JSON.parse(Buffer.from(await new Response(json.body).arrayBuffer()).toString('utf8'));
+    const cited = parsed.detentions.flatMap((d: { sources: { url: string }[] }) => d.sources).find((s: { url: string }) => s.url === CAPTURED_URL);
+    expect(cited).toMatchObject({ first_captured_at: '2021-01-08T09:15:00Z', first_capture_sha256: sha });
+  });
+
   it('names its columns as exportHeader does, for any number of groups', async () => {
     for (const shape of [
       { includeNotes: false, chargeCount: 1, penaltyCount: 1, eventCount: 1, sourceCount: 1 },
@@ -127,25 +147,5 @@ describe('the CSV built by the database', () => {
     expect(streamed).toContain(`"comma, ""quoted""\nnext line"`);
     expect(streamed).toContain("'@handle");
     expect(streamed).toContain(',30.5,MCI,');
-  });
-});
-
-/**
- * Regression: a CSV download cut off mid-COPY used to hand its connection back to the pool still in
- * COPY, so the pool's next queries failed ("cannot execute queries during copy") until restart:
- * any reader could break the app by cancelling downloads. (The server only: PGlite has no COPY here.)
- */
-describe.runIf(Boolean(env.DATABASE_URL))('a cancelled COPY', () => {
-  it('leaves every pooled connection usable', async () => {
-    for (let attempt = 0; attempt <= env.DATABASE_POOL_SIZE; attempt++) {
-      // Far more rows than the socket buffers hold, so the COPY is still running when the reader leaves.
-      const chunks = copyChunks('SELECT g, repeat($$x$$, 200) FROM generate_series(1, 2000000) AS g', () => {});
-      expect((await chunks.next()).done).toBe(false);
-      await chunks.return(undefined);
-    }
-    for (let i = 0; i <= env.DATABASE_POOL_SIZE; i++) {
-      const rows = await db.execute(sql`SELECT 1 AS one`);
-      expect(rows).toBeTruthy();
-    }
   });
 });

@@ -16,7 +16,7 @@ import 'server-only';
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { connection, db, rowsOf } from '@/db';
+import { db, rowsOf } from '@/db';
 import type { Actor } from '@/lib/auth/policy';
 import type { CaseFilters } from '@/lib/cases/filters';
 import { caseFilterConditions } from '@/lib/cases/queries';
@@ -137,6 +137,8 @@ const SOURCE_SQL: SqlColumn[] = [
   ['language', text('language')],
   ['locator', text('locator')],
   ['supports', (a) => guarded(`array_to_string(${a}.supports, '${SUPPORTS_SEPARATOR}')`)],
+  ['first_captured_at', (a) => raw(`to_char(${a}.first_captured_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`)],
+  ['first_capture_sha256', (a) => raw(`${a}.first_capture_sha256`)],
 ];
 
 // Placeholders replaced by literals: COPY takes no bind parameters.
@@ -196,8 +198,14 @@ function cellsQuery(actor: Actor, filters: Partial<CaseFilters>, shape: ExportSh
   const matchingPeople = page ? sql`SELECT person_id FROM (${matching}) AS page` : sql`SELECT detentions.person_id FROM detentions WHERE ${where}`;
   const cited = shape.sourceCount
     ? sql`WITH cited AS (SELECT c.detention_id, row_number() OVER (PARTITION BY c.detention_id ORDER BY c.id) AS n,
-        s.url, s.title, s.publisher, s.published_on, s.published_precision, s.language, c.locator, c.supports
-      FROM citations c JOIN sources s ON s.id = c.source_id WHERE c.detention_id IN (${matchingIds}))`
+        s.url, s.title, s.publisher, s.published_on, s.published_precision, s.language, c.locator, c.supports,
+        fc.captured_at AS first_captured_at, fc.primary_sha256 AS first_capture_sha256
+      FROM citations c JOIN sources s ON s.id = c.source_id
+      -- The source's first successful capture (lib/evidence/queries.ts firstCapturesOf, the same rule).
+      LEFT JOIN LATERAL (SELECT sc.captured_at, sc.primary_sha256 FROM source_captures sc
+        WHERE sc.source_id = s.id AND sc.outcome = 'ok' AND sc.primary_sha256 IS NOT NULL
+        ORDER BY sc.captured_at, sc.id LIMIT 1) fc ON true
+      WHERE c.detention_id IN (${matchingIds}))`
     : sql``;
   return sql`${cited}
     SELECT d.id AS detention_id, ${sql.join(columns.map(([, v], i) => sql`${v} AS ${raw(`c${i + 1}`)}`), sql`, `)}
@@ -213,13 +221,6 @@ function cellsQuery(actor: Actor, filters: Partial<CaseFilters>, shape: ExportSh
 }
 
 const dialect = new PgDialect();
-
-/** A value as an SQL literal; only the kinds filters produce, anything else refused. */
-function literal(value: unknown): string {
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value === 'string' && !value.includes('\0')) return `'${value.replace(/'/g, "''")}'`;
-  throw new Error('Unsupported export parameter');
-}
 
 /** Drizzle's $1, $2… and the origin and day placeholders, found in one pass (a value never re-read). */
 const PLACEHOLDER = /\$(\d+)\b|\$origin\b|\$today\b/g;
@@ -239,13 +240,7 @@ function resolved(query: SQL, origin: string, today: string): { parts: string[];
   return { parts, values };
 }
 
-/** The query with every value written in as a literal: COPY takes no bind parameters. */
-function inlined(query: SQL, origin: string, today: string): string {
-  const { parts, values } = resolved(query, origin, today);
-  return parts.map((part, i) => (i < values.length ? part + literal(values[i]) : part)).join('');
-}
-
-/** The query with every value as a bind parameter (PGlite's path, which needs no COPY). */
+/** The query with every value as a bind parameter. */
 function withParameters(query: SQL, origin: string, today: string): SQL {
   const { parts, values } = resolved(query, origin, today);
   return sql.join(parts.flatMap((part, i) => (i < values.length ? [raw(part), sql`${values[i]}`] : [raw(part)])), sql``);
@@ -264,11 +259,9 @@ export async function* csvRowChunks(
   { origin, today, onRows, batchSize = 5000 }: Options & { onRows: (n: number) => void; batchSize?: number },
 ): AsyncGenerator<string> {
   const count = layout(shape).columns.length;
-  if (connection().driver === 'postgres') {
-    const cells = Array.from({ length: count }, (_, i) => `c${i + 1}`).join(', ');
-    yield* copyChunks(`SELECT ${cells} FROM (${inlined(cellsQuery(actor, filters, shape), origin, today)}) AS cells`, onRows);
-    return;
-  }
+  // Keyset batches of ordinary queries on both databases. (A COPY … TO STDOUT stream was tried on
+  // the server: a download cut off mid-COPY left its pooled connection unusable, and it was barely
+  // faster, 9.7k against 7k rows/s at 1M rows; see docs/BENCHMARKS-exports.md.)
   let afterId = 0;
   for (;;) {
     const page = withParameters(cellsQuery(actor, filters, shape, { afterId, limit: batchSize }), origin, today);
@@ -282,63 +275,4 @@ export async function* csvRowChunks(
   }
 }
 
-/**
- * `COPY (query) TO STDOUT (FORMAT csv)` on a connection of its own, as text with CRLF record ends
- * (PostgreSQL ends them with LF; a line break inside a quoted cell stays as it is, as in csvLine).
- */
-export async function* copyChunks(query: string, onRows: (n: number) => void): AsyncGenerator<string> {
-  const client = (connection().db as unknown as { $client: import('postgres').Sql }).$client;
-  const reserved = await client.reserve();
-  let finished = false;
-  let copy: ReturnType<typeof reserved.unsafe> | undefined;
-  let pending: AsyncIterator<Buffer> | undefined;
-  try {
-    await reserved.unsafe('BEGIN');
-    // Parallel workers and JIT cost more than they give on a streamed read; big sorts stay in memory.
-    await reserved.unsafe("SET LOCAL standard_conforming_strings = on; SET LOCAL jit = off; SET LOCAL work_mem = '256MB'");
-    copy = reserved.unsafe(`COPY (${query}) TO STDOUT (FORMAT csv)`);
-    // Read by hand, not with for-await: leaving a for-await early destroys the stream, and
-    // postgres.js then pauses the socket mid-COPY for good (the pooled connection is lost).
-    pending = ((await copy.readable()) as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
-    const decoder = new TextDecoder();
-    let quoted = false;
-    for (let next = await pending.next(); !next.done; next = await pending.next()) {
-      const chunk = next.value;
-      const piece = decoder.decode(chunk, { stream: true });
-      let out = '';
-      let from = 0;
-      let rows = 0;
-      for (let i = 0; i < piece.length; i++) {
-        const c = piece.charCodeAt(i);
-        if (c === 34) quoted = !quoted;
-        else if (c === 10 && !quoted) {
-          out += piece.slice(from, i) + '\r\n';
-          from = i + 1;
-          rows++;
-        }
-      }
-      out += piece.slice(from);
-      if (rows) onRows(rows);
-      yield out;
-    }
-    await reserved.unsafe('COMMIT');
-    finished = true;
-  } finally {
-    if (!finished) {
-      // A download cut off mid-COPY: cancel the COPY, read what was already on its way until the
-      // server's cancellation ends the stream, and only then roll back and hand the connection
-      // back in a usable state.
-      if (copy && pending) {
-        copy.cancel();
-        try {
-          while (!(await pending.next()).done);
-        } catch {
-          // The cancellation itself ends the stream with an error: expected.
-        }
-      }
-      await reserved.unsafe('ROLLBACK').catch(() => {});
-    }
-    reserved.release();
-  }
-}
 

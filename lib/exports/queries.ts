@@ -23,7 +23,8 @@ import { chargesOf, eventsOf } from '@/lib/cases/details';
 import { caseFilterConditions, citationColumns } from '@/lib/cases/queries';
 import { custodyNow } from '@/lib/custody/timeline';
 import { formatPartialDate, latestToday } from '@/lib/dates/partial-date';
-import type { ExportCounts, ExportRecord } from './columns';
+import { firstCapturesOf } from '@/lib/evidence/queries';
+import { captureTimeCell, type ExportCounts, type ExportRecord } from './columns';
 
 /** Rows read per query: memory stays flat however many rows match. */
 export const EXPORT_BATCH_SIZE = 1000;
@@ -102,7 +103,7 @@ export async function readExportBatch(
   const personIds = [...new Set(rows.map((r) => r.personId))];
   const [cited, cyrillic, chargeMap, eventMap] = await Promise.all([
     db
-      .select({ detentionId: citations.detentionId, ...citationColumns })
+      .select({ detentionId: citations.detentionId, sourceId: citations.sourceId, ...citationColumns })
       .from(citations)
       .innerJoin(sources, eq(sources.id, citations.sourceId))
       .where(inArray(citations.detentionId, ids))
@@ -123,8 +124,10 @@ export async function readExportBatch(
       : [],
   );
 
+  const firstCaptures = await firstCapturesOf(cited.map((c) => c.sourceId));
   const sourcesOf = new Map<number, ExportRecord['sources']>();
   for (const c of cited) {
+    const first = firstCaptures.get(c.sourceId);
     const list = sourcesOf.get(c.detentionId) ?? [];
     list.push({
       url: c.url,
@@ -134,6 +137,8 @@ export async function readExportBatch(
       language: c.language,
       locator: c.locator,
       supports: c.supports,
+      firstCapturedAt: first ? captureTimeCell(first.capturedAt) : null,
+      firstCaptureSha256: first?.sha256 ?? null,
     });
     sourcesOf.set(c.detentionId, list);
   }

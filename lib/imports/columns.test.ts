@@ -46,8 +46,8 @@ const record: ExportRecord = {
     { kind: 'hearing_held', date: { earliest: '2019-03-20', latest: null, qualifier: 'on_or_after', asReported: null }, place: 'Almaty', placeDetail: 'Court no 2', note: 'n', sourceUrl: 'https://a.example/2' },
   ],
   sources: [
-    { url: 'https://a.example/1', title: 'T "1"', publisher: 'P', publishedOn: '2021', language: 'ru', locator: 'p. 2', supports: ['person', 'sentence'] },
-    { url: 'https://a.example/2', title: 'Two', publisher: null, publishedOn: '', language: null, locator: null, supports: [] },
+    { url: 'https://a.example/1', title: 'T "1"', publisher: 'P', publishedOn: '2021', language: 'ru', locator: 'p. 2', supports: ['person', 'sentence'], firstCapturedAt: '2021-01-08T09:15:00Z', firstCaptureSha256: 'b'.repeat(64) },
+    { url: 'https://a.example/2', title: 'Two', publisher: null, publishedOn: '', language: null, locator: null, supports: [], firstCapturedAt: null, firstCaptureSha256: null },
   ],
 };
 

@@ -10,6 +10,7 @@ import {
   NOTES_COLUMN,
   PENALTY_FIELDS,
   RECORD_COLUMNS,
+  SOURCE_EXPORT_ONLY_FIELDS,
   SOURCE_FIELDS,
   SUPPORTS_SEPARATOR,
   chargeColumn,
@@ -47,8 +48,11 @@ export const PREVIOUS_TEMPLATE_COLUMNS: readonly string[] = [
  */
 export function templateHeader(): string[] {
   const header = exportHeader({ chargeCount: 2, penaltyCount: 2, eventCount: 2, sourceCount: 2, includeNotes: true });
-  return header.filter((column) => !IGNORED_COLUMNS.includes(column));
+  return header.filter((column) => !IGNORED_COLUMNS.includes(column) && !isExportOnlySourceColumn(column));
 }
+
+/** A numbered source column the export writes from the app's own data (its first capture). */
+const isExportOnlySourceColumn = (column: string) => SOURCE_EXPORT_ONLY_FIELDS.some((field) => /^source_\d+_/.test(column) && column.endsWith(`_${field}`));
 
 /** Every column an import understands (numbered groups up to the form's limits). */
 export function knownColumns(): Set<string> {
