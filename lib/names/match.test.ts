@@ -140,3 +140,13 @@ describe('the test tables (regression guard; the measurement is npm run bench:na
     expect(result.falseFirstRate).toBeLessThanOrEqual(0.02);
   });
 });
+
+describe('rankCandidates tie-break', () => {
+  it('puts the name exactly as typed first when keys tie', () => {
+    const ranked = rankCandidates('Test Activist 12', [
+      { id: 'other', names: ['Test Activist 34'] },
+      { id: 'typed', names: ['Test Activist 12'] },
+    ], 5, 0);
+    expect(ranked.map((r) => r.id)).toEqual(['typed', 'other']);
+  });
+});

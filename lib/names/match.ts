@@ -417,7 +417,10 @@ export function rankCandidates(
     }
     if (bestScore >= minScore) found.push({ person, name: bestName, score: bestScore });
   }
-  found.sort((a, b) => b.score - a.score);
+  // Keys can tie (the matcher ignores digits and folds letters): the name exactly as typed goes first.
+  const typed = query.trim().toLocaleLowerCase();
+  const exact = (name: string) => (name.trim().toLocaleLowerCase() === typed ? 1 : 0);
+  found.sort((a, b) => b.score - a.score || exact(b.name) - exact(a.name));
   return found.slice(0, limit).map(({ person, name, score }) => {
     const explained = scoreNames(q, nameKeys(name), true);
     return { id: person.id, score, matchedName: name, reasons: explained.reasons, details: explained.details ?? [] };

@@ -6,9 +6,21 @@ import type { Actor } from '@/lib/auth/policy';
 import { caseInput, type CaseInput } from '@/lib/cases/schema';
 
 let counter = 0;
+/**
+ * `prefix` plus a tag of letters only. The name matcher ignores digits, so a tag of digits made
+ * two test people "the same name" often enough to reorder search results between test files.
+ */
 export function unique(prefix: string) {
   counter += 1;
-  return `${prefix} ${process.pid}x${counter}x${Math.random().toString(36).slice(2, 7)}`;
+  return `${prefix} ${letters(process.pid)}x${letters(counter)}x${randomLetters(8)}`;
+}
+
+function letters(n: number) {
+  return n.toString(26).replace(/[0-9]/g, (d) => 'qrstuvwxyz'[Number(d)]);
+}
+
+function randomLetters(length: number) {
+  return Array.from({ length }, () => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join('');
 }
 
 export async function createActor(role: UserRole): Promise<Actor> {
