@@ -8,6 +8,14 @@ export const USERS = {
 
 export type RoleName = keyof typeof USERS;
 
+/** The suite runs twice in CI: on embedded PGlite, then against the PostgreSQL server (DATABASE_URL). */
+export const onServerDatabase = Boolean(process.env.DATABASE_URL);
+/**
+ * Why the every-page sweeps (axe, reflow) run on the first pass only: they check what the browser
+ * renders, which does not depend on the database engine, and they are the slowest specs.
+ */
+export const SWEEP_RUNS_ONCE = 'every-page rendering sweep: the same pages render on both databases, so it runs on the PGlite pass only';
+
 export async function signIn(page: Page, credentials: { email: string; password: string }) {
   await page.goto('/login');
   await page.getByLabel('Email').fill(credentials.email);
