@@ -15,7 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('app');
   // Case pages must never end up in a search engine.
   // Each page names itself (see app/components/page-title.ts); the app's name follows.
-  return { title: { default: t('title'), template: `%s · ${t('title')}` }, robots: { index: false, follow: false } };
+  return {
+    title: { default: t('title'), template: `%s · ${t('title')}` },
+    description: t('description'),
+    robots: { index: false, follow: false },
+  };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

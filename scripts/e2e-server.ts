@@ -45,7 +45,7 @@ async function main() {
   if (process.env.DATABASE_URL) {
     env.DATABASE_URL = await freshDatabaseUrl(process.env.DATABASE_URL, process.env.E2E_DB_NAME ?? 'case_tracker_e2e');
   } else {
-    env.PGLITE_DIR = '.data/e2e-pglite';
+    env.PGLITE_DIR = process.env.E2E_PGLITE_DIR ?? '.data/e2e-pglite';
     rmSync(env.PGLITE_DIR, { recursive: true, force: true });
   }
   const fixture = await startCaptureFixture(env);

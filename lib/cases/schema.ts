@@ -16,17 +16,15 @@ import {
   reviewStatus,
   type CustodyEventKind,
   type DateQualifier,
-  type PenaltyKind,
   type PenaltyUnit,
 } from '@/db/schema';
 import { buildInterval, DATE_QUALIFIERS, endsBefore, type DateInterval } from '@/lib/dates/interval';
 import { isInFuture, MAX_YEAR, parsePartialDate, UNKNOWN_DATE, type PartialDate } from '@/lib/dates/partial-date';
 import type { FormValues } from '@/lib/forms';
 import { dateProblemMessage, enumField, httpUrl, optionalEnum, optionalId, optionalText, partialDate, plainString } from '@/lib/zod-helpers';
+import { CITED_FACTS, UNITS_OF_KIND } from './form-options';
 
-/** Facts of a detention that a citation can say it supports. */
-export const CITED_FACTS = ['person', 'place', 'date', 'charge', 'sentence', 'plea'] as const;
-export type CitedFact = (typeof CITED_FACTS)[number];
+export { CITED_FACTS, MONEY_UNITS, TERM_UNITS, UNITS_OF_KIND, type CitedFact } from './form-options';
 
 export const MAX_SOURCES = 20;
 
@@ -45,21 +43,6 @@ export type SourceRowInput = z.infer<typeof sourceRowInput>;
 export const MAX_CHARGES = 10;
 export const MAX_PENALTIES = 6;
 export const MAX_EVENTS = 40;
-
-/** Units of a money penalty (MCI: the monthly calculation index, converted with the year's value). */
-export const MONEY_UNITS = ['KZT', 'USD', 'EUR', 'RUB', 'MCI'] as const satisfies readonly PenaltyUnit[];
-export const TERM_UNITS = ['hours', 'days', 'months', 'years'] as const satisfies readonly PenaltyUnit[];
-/** Which units each penalty kind is measured in (a warning has no amount). */
-export const UNITS_OF_KIND: Record<PenaltyKind, readonly PenaltyUnit[]> = {
-  administrative_arrest: ['days'],
-  fine: MONEY_UNITS,
-  restricted_freedom: ['days', 'months', 'years'],
-  imprisonment: ['days', 'months', 'years'],
-  probation: ['days', 'months', 'years'],
-  activity_ban: ['days', 'months', 'years'],
-  community_work: ['hours', 'days'],
-  warning: [],
-};
 
 /** Events that are about the court, so they cannot come before the detention they follow. */
 const AFTER_DETENTION: readonly CustodyEventKind[] = [

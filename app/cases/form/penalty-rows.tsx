@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import type { PenaltyKind } from '@/db/schema';
-import { UNITS_OF_KIND } from '@/lib/cases/schema';
+import { UNITS_OF_KIND } from '@/lib/cases/form-options';
 import type { FormValues } from '@/lib/forms';
 import { FieldError, RowValues, SelectField, TextField, useEnumChoices, useField } from './field';
 import { useRows } from './rows';

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
-import { CITED_FACTS } from '@/lib/cases/schema';
+import { CITED_FACTS } from '@/lib/cases/form-options';
 import type { FormValues } from '@/lib/forms';
 import { LookupCombobox } from '@/app/components/lookup-combobox';
 import { FieldError, useField } from './field';
