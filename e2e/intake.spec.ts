@@ -136,6 +136,9 @@ test('a URL is captured first, then read into drafts that cite it; a blocked add
   await urlField.fill('http://10.0.0.1/internal');
   await page.getByRole('button', { name: 'Read the article' }).click();
   await expect(page.getByRole('main').getByRole('alert')).toContainText('The capture was refused: this address is not allowed');
+  await urlField.fill('javascript:alert(1)');
+  await page.getByRole('button', { name: 'Read the article' }).click();
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('This is not a web address the app can capture.');
   await expect(page.getByRole('table', { name: /Drafts proposed/ })).toHaveCount(0);
 
   const url = fixtureArticleUrl();

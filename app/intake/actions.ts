@@ -9,7 +9,7 @@ import { caseInput, readCaseForm, type CaseInput } from '@/lib/cases/schema';
 import { warmDefaultDashboards } from '@/lib/dashboard/cache';
 import { fieldErrors, formValues, type FieldErrors } from '@/lib/forms';
 import { timestampCapture } from '@/lib/evidence/timestamps';
-import { fetchArticle, keepFetchedArticle, readCapturedSource, searchCapturedSources } from '@/lib/intake/capture';
+import { readCapturedSource, readUrlForIntake, searchCapturedSources } from '@/lib/intake/capture';
 import { readArticle, type ReadArticle } from '@/lib/intake/queries';
 import { draftFormValues, keptDrafts, reviewFieldName } from '@/lib/intake/save';
 import { articleMetaInput, refuseArticle } from '@/lib/intake/schema';
@@ -47,17 +47,12 @@ export async function readArticleAction(_: ReadState, form: FormData): Promise<R
 type Typed = Record<string, string>;
 
 async function readFromUrl(user: Actor, typed: Typed): Promise<ReadState> {
-  const fetched = await fetchArticle(user, typed.captureUrl);
-  if ('refusal' in fetched) return { error: fetched.refusal, typed };
-  const article = await readArticle(user, fetched.text, fetched.meta, fetched.existingSourceId);
-  // A page that reports no detention is not kept: nothing is written.
-  if (article.drafts.length === 0) return { error: 'intake.errors.noDetention', typed };
-  const kept = await keepFetchedArticle(user, fetched, article.language);
-  if ('refusal' in kept) return { error: kept.refusal, typed };
+  const result = await readUrlForIntake(user, typed.captureUrl);
+  if ('refusal' in result) return { error: result.refusal, typed };
   // Timestamps are asked for after the response (a slow authority never holds the monitor up).
-  after(() => timestampCapture(kept.captureId));
-  revalidatePath(`/sources/${kept.sourceId}`);
-  return { article: { ...article, sourceId: kept.sourceId }, typed };
+  after(() => timestampCapture(result.captureId));
+  revalidatePath(`/sources/${result.article.sourceId}`);
+  return { article: result.article, typed };
 }
 
 async function readFromSource(user: Actor, typed: Typed): Promise<ReadState> {

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { count, eq, inArray } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
@@ -10,7 +12,7 @@ import type { FormValues } from '@/lib/forms';
 import { useTestDatabase } from '@/lib/test/database';
 import { createActor, unique } from '@/lib/test/factories';
 import { ARTICLE_SENTENCES, startFixtureSite, type FixtureSite } from '@/lib/test/fixture-site';
-import { fetchArticle, keepFetchedArticle, readCapturedSource, searchCapturedSources, type FetchedArticle } from './capture';
+import { fetchArticle, keepFetchedArticle, readCapturedSource, readUrlForIntake, searchCapturedSources, type FetchedArticle } from './capture';
 import { readArticle } from './queries';
 import { draftFormValues, keptDrafts } from './save';
 
@@ -176,5 +178,58 @@ describe('a captured source picked for intake', () => {
     expect(await searchCapturedSources(monitor, token)).toEqual([]);
     expect(await readCapturedSource(monitor, source.id)).toEqual({ refusal: 'intake.errors.noCapture' });
     expect(await readCapturedSource(monitor, 2_000_000_000)).toEqual({ refusal: 'intake.errors.noCapture' });
+  });
+});
+
+describe('bad pages given as a URL', () => {
+  // A second real web site serving what the fixture site has not: an article reporting no
+  // detention, 5 MB of text, undecodable bytes.
+  const election = `<!doctype html><html><head><title>Parties register for the vote</title></head><body><article><h1>Parties register for the vote</h1>${'<p>Five parties will compete for seats in the Mazhilis on January 10, the election commission said on Monday, and observers from several countries have been accredited.</p>'.repeat(4)}</article></body></html>`;
+  let server: http.Server;
+  let origin: string;
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      if (req.url?.startsWith('/election')) {
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        return res.end(election);
+      }
+      if (req.url?.startsWith('/five-mb')) {
+        res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
+        return res.end('Police detained activist Marat Zhanuzakov on Monday. '.repeat(100_000));
+      }
+      res.writeHead(200, { 'Content-Type': 'text/plain' });
+      return res.end(Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256)));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it.each([
+    ['an article reporting no detention', '/election', 'intake.errors.noDetention'],
+    ['5 MB of text', '/five-mb', 'intake.errors.tooLong'],
+    ['bytes that are not text', '/binary', 'intake.errors.binary'],
+  ])('refuses %s and writes nothing: no source, no capture', async (_, pathname, refusal) => {
+    allowFixture();
+    const url = `${origin}${pathname}?t=${unique('b').replace(/\W/g, '')}`;
+    const [{ n: before }] = await db.select({ n: count() }).from(sourceCaptures);
+    expect(await readUrlForIntake(monitor, url)).toEqual({ refusal });
+    const [{ n: after }] = await db.select({ n: count() }).from(sourceCaptures);
+    expect(after).toBe(before);
+    expect(await sourceRowsFor(url)).toHaveLength(0);
+  });
+
+  it('keeps the page and its capture when it reports a detention, and the drafts cite it', async () => {
+    allowFixture();
+    const url = fixtureUrl('/article');
+    const result = await readUrlForIntake(monitor, url);
+    if ('refusal' in result) throw new Error(result.refusal);
+    expect(result.article.drafts.map((d) => d.name.value)).toEqual(['Aigerim Nurlanovna']);
+    expect(result.article.source).toMatchObject({ url, title: 'Activist detained outside court in Oral', publisher: 'Fixture News' });
+    const rows = await sourceRowsFor(url);
+    expect(rows.map((r) => r.id)).toEqual([result.article.sourceId]);
   });
 });

@@ -20,6 +20,7 @@ import { visibleSource } from '@/lib/sources/visibility';
 import { containsPattern } from '@/lib/text/like';
 import { withRetry } from '@/lib/transactions/retry';
 import { httpUrl } from '@/lib/zod-helpers';
+import { readArticle, type ReadArticle } from './queries';
 import { refuseArticle, type ArticleMeta, type ArticleRefusal } from './schema';
 
 export type CaptureRefusal =
@@ -30,7 +31,8 @@ export type CaptureRefusal =
   | 'intake.errors.captureUnsupported'
   | 'intake.errors.captureFailed'
   | 'intake.errors.sourceDeleted'
-  | 'intake.errors.noCapture';
+  | 'intake.errors.noCapture'
+  | 'intake.errors.noDetention';
 
 /** An article read from a source: its text and its citation. `sourceId` is null until a fetched page is kept. */
 export type SourcedArticle = { sourceId: number | null; url: string; text: string; meta: ArticleMeta };
@@ -182,4 +184,20 @@ async function sourceFor(tx: Tx, actor: Actor, article: FetchedArticle, language
   }
   const [existing] = await tx.select({ id: sources.id }).from(sources).where(and(eq(sources.url, article.url), isNull(sources.deletedAt)));
   return existing?.id ?? null;
+}
+
+/**
+ * A URL read into drafts: fetched (nothing written), read, and only when it reports a detention
+ * kept as a source with its capture, which the drafts then cite. The capture id is returned so the
+ * caller can have it timestamped after the response.
+ */
+export async function readUrlForIntake(actor: Actor, rawUrl: string): Promise<{ article: ReadArticle; captureId: number } | { refusal: CaptureRefusal }> {
+  const fetched = await fetchArticle(actor, rawUrl);
+  if ('refusal' in fetched) return fetched;
+  const article = await readArticle(actor, fetched.text, fetched.meta, fetched.existingSourceId);
+  // A page that reports no detention is not kept: nothing is written.
+  if (article.drafts.length === 0) return { refusal: 'intake.errors.noDetention' };
+  const kept = await keepFetchedArticle(actor, fetched, article.language);
+  if ('refusal' in kept) return kept;
+  return { article: { ...article, sourceId: kept.sourceId }, captureId: kept.captureId };
 }
