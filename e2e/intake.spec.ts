@@ -123,3 +123,39 @@ test('researchers cannot use the intake', async ({ researcherPage: page }) => {
   expect(response?.status()).toBe(403);
   await expect(page.getByRole('link', { name: 'From an article' })).toHaveCount(0);
 });
+
+/** The fixture site the e2e server runs (scripts/e2e-server.ts writes its origin here). */
+function fixtureArticleUrl(): string {
+  const { origin } = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '.data', 'e2e-fixture.json'), 'utf8')) as { origin: string };
+  return `${origin}/article?intake=${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+test('a URL is captured first, then read into drafts that cite it; a blocked address is refused', async ({ monitorPage: page }) => {
+  await page.goto('/intake');
+  const urlField = page.getByLabel('Or the URL of an article to capture and read');
+  await urlField.fill('http://10.0.0.1/internal');
+  await page.getByRole('button', { name: 'Read the article' }).click();
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('The capture was refused: this address is not allowed');
+  await urlField.fill('javascript:alert(1)');
+  await page.getByRole('button', { name: 'Read the article' }).click();
+  await expect(page.getByRole('main').getByRole('alert')).toContainText('This is not a web address the app can capture.');
+  await expect(page.getByRole('table', { name: /Drafts proposed/ })).toHaveCount(0);
+
+  const url = fixtureArticleUrl();
+  await urlField.fill(url);
+  await page.getByRole('button', { name: 'Read the article' }).click();
+  await expect(page.getByRole('heading', { name: '1 person reported detained' })).toBeVisible({ timeout: 60_000 });
+  const row = page.getByRole('table', { name: /Drafts proposed/ }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Aigerim Nurlanovna' }) });
+  await expect(row.getByRole('cell').nth(0)).toHaveText('Oral');
+  // The citation is the captured source as its record says: its URL, the page's title and site name.
+  const source = page.getByRole('group', { name: 'Source cited by every draft' });
+  await expect(source.getByLabel('URL of the article')).toHaveValue(url);
+  await expect(source.getByLabel('Title')).toHaveValue('Activist detained outside court in Oral');
+  await expect(source.getByLabel('Publisher')).toHaveValue('Fixture News');
+  await expect(page.getByRole('region', { name: 'The article' })).toContainText('On the morning of 14 March the police detained Aigerim Nurlanovna');
+
+  // The same source is now offered among the captured sources.
+  await page.getByLabel(/Or read a source already captured/).fill(new URL(url).searchParams.get('intake')!);
+  await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page.getByRole('group', { name: 'Captured sources found' }).getByRole('radio', { name: /Activist detained outside court in Oral/ })).toHaveCount(1);
+});

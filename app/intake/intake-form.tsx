@@ -8,7 +8,7 @@ import type { ReadArticle } from '@/lib/intake/queries';
 import { MAX_DRAFT_PENALTIES } from '@/lib/intake/save';
 import { MAX_ARTICLE_CHARS } from '@/lib/intake/schema';
 import styles from './intake.module.css';
-import { readArticleAction, saveDraftsAction, type ReadState, type SaveState } from './actions';
+import { readArticleAction, saveDraftsAction, searchCapturedSourcesAction, type ReadState, type SaveState, type SourceSearchState } from './actions';
 
 export type IntakeVocabulary = {
   places: { id: number; name: string; region: string }[];
@@ -54,9 +54,40 @@ export function IntakeForm({ vocabulary }: { vocabulary: IntakeVocabulary }) {
     if (!over) readAction(form);
   };
   const error = tooLong ? 'intake.errors.tooLong' : state.error;
+  const [search, searchAction, searching] = useActionState<SourceSearchState, FormData>(searchCapturedSourcesAction, {});
   return (
     <>
+      <form onSubmit={submitWith(searchAction)} aria-label={t('searchForm')} role="search">
+        <div className="field">
+          <label htmlFor="intake-source-q">{t('sourceSearch')}</label>
+          <p className="hint" id="intake-source-q-hint">{t('sourceSearchHint')}</p>
+          <input id="intake-source-q" name="q" type="search" defaultValue={search.query} aria-describedby="intake-source-q-hint" />
+          <button type="submit" disabled={searching}>
+            {searching ? t('searching') : t('search')}
+          </button>
+        </div>
+      </form>
       <form onSubmit={submitWith(read)} aria-label={t('readForm')}>
+        {search.results && (
+          <fieldset aria-live="polite">
+            <legend>{t('sourceResults')}</legend>
+            {search.results.length === 0 && <p className="hint">{t('noSourcesFound', { query: search.query ?? '' })}</p>}
+            <label className="inline">
+              <input type="radio" name="sourceId" value="" defaultChecked={!typed.sourceId} /> {t('useText')}
+            </label>
+            {search.results.map((r) => (
+              <label className="inline" key={r.id}>
+                <input type="radio" name="sourceId" value={r.id} defaultChecked={typed.sourceId === String(r.id)} /> {r.title}
+                {r.publisher ? ` (${r.publisher})` : ''} <span className="hint">{r.url}</span>
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <div className="field">
+          <label htmlFor="intake-capture-url">{t('captureUrl')}</label>
+          <p className="hint" id="intake-capture-url-hint">{t('captureUrlHint')}</p>
+          <input id="intake-capture-url" name="captureUrl" inputMode="url" defaultValue={typed.captureUrl} aria-describedby="intake-capture-url-hint" />
+        </div>
         <div className="field">
           <label htmlFor="intake-text">{t('text')}</label>
           <p className="hint" id="intake-text-hint">{t('textHint')}</p>
@@ -201,12 +232,13 @@ function Review({ article, vocabulary }: { article: ReadArticle; vocabulary: Int
         <input type="hidden" name="source.language" value={article.language} />
         <fieldset>
           <legend>{t('source')}</legend>
-          {/* Seam for the capture step: a captured source or a URL to capture will fill these fields. */}
-          <p className="hint">{t('sourceHint')}</p>
+          {/* A captured source (picked, or a URL just captured) is cited as its record says: the fields are shown, not edited. */}
+          <p className="hint">{article.sourceId === null ? t('sourceHint') : t('citedSource')}</p>
+          {article.sourceId !== null && <input type="hidden" name="source.sourceId" value={article.sourceId} />}
           {(['url', 'title', 'publisher', 'published'] as const).map((name) => (
             <div className="field" key={name}>
               <label htmlFor={`source-${name}`}>{labels[name]}</label>
-              <input id={`source-${name}`} name={`source.${name}`} defaultValue={article.source[name] ?? ''} />
+              <input id={`source-${name}`} name={`source.${name}`} defaultValue={article.source[name] ?? ''} readOnly={article.sourceId !== null} />
               <ErrorText messages={errors[`source.${name}`]} />
             </div>
           ))}

@@ -13,7 +13,7 @@ import { sources } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { env } from '@/lib/env';
 import { safeFetch, type CaptureOutcome } from './fetcher';
-import { saveCapture, type CaptureFileInput } from './persist';
+import { saveCapture, type CaptureFileInput, type CaptureRow } from './persist';
 import { decodeHtml, readableText, tidyText, type Readable } from './readable';
 import { renderPage } from './render';
 import { timestampCapture } from './timestamps';
@@ -60,6 +60,68 @@ export async function derivedFiles(
   return { files, readable, renderNote };
 }
 
+/** A fetched page made ready to store: the capture row (without its source), its files, what it reads as. */
+export type PreparedCapture = {
+  row: Omit<CaptureRow, 'sourceId'>;
+  files: CaptureFileInput[];
+  primaryRole: 'response' | null;
+  readable: Readable | null;
+  outcome: CaptureOutcome;
+  audit: { action: 'source_captured'; details: Record<string, unknown> };
+};
+
+/**
+ * Fetches a URL through safeFetch and prepares everything a capture stores, writing nothing: the
+ * caller stores it (saveCapture, or insertCapture inside its own transaction).
+ */
+export async function prepareCapture(url: string, requestedBy: Pick<Actor, 'id'> | null, requestedAt = new Date()): Promise<PreparedCapture> {
+  const fetched = await safeFetch(url);
+  const files: CaptureFileInput[] = [];
+  let readable: Readable | null = null;
+  let renderNote: string | null = null;
+  const contentType = fetched.contentType ?? 'application/octet-stream';
+  if (fetched.body) {
+    files.push({ role: 'response', bytes: fetched.body, contentType });
+    if (fetched.outcome === 'ok') {
+      const derived = await derivedFiles(fetched.body, contentType, fetched.finalUrl ?? url);
+      files.push(...derived.files);
+      readable = derived.readable;
+      renderNote = derived.renderNote;
+    }
+  }
+  if (fetched.exchanges.length) {
+    const warc = await buildWarc({ exchanges: fetched.exchanges, requestedUrl: url, software: env.CAPTURE_USER_AGENT });
+    files.push({ role: 'warc', bytes: warc, contentType: 'application/warc' });
+  }
+  if (fetched.tlsChain?.length) {
+    files.push({ role: 'tls_chain', bytes: Buffer.from(fetched.tlsChain.join(''), 'utf8'), contentType: 'application/x-pem-file' });
+  }
+  const last = fetched.exchanges.at(-1);
+  return {
+    row: {
+      method: 'fetch',
+      requestedById: requestedBy?.id ?? null,
+      requestedAt,
+      capturedAt: last?.receivedAt ?? fetched.finishedAt,
+      requestedUrl: url,
+      finalUrl: fetched.finalUrl,
+      httpStatus: fetched.status,
+      outcome: fetched.outcome,
+      detail: fetched.detail,
+      responseHeaders: fetched.exchanges.length ? fetched.headers : null,
+      contentType: fetched.contentType,
+      readableTitle: readable?.title || null,
+      readableText: readable?.text ?? null,
+      renderNote,
+    },
+    files,
+    primaryRole: fetched.body ? 'response' : null,
+    readable,
+    outcome: fetched.outcome,
+    audit: { action: 'source_captured', details: { outcome: fetched.outcome, httpStatus: fetched.status, files: files.length } },
+  };
+}
+
 export async function captureSource({
   sourceId,
   requestedBy,
@@ -72,55 +134,12 @@ export async function captureSource({
   const [source] = await db.select({ url: sources.url }).from(sources).where(eq(sources.id, sourceId));
   if (!source) throw new Error(`Source ${sourceId} does not exist.`);
 
-  const fetched = await safeFetch(source.url);
-  const files: CaptureFileInput[] = [];
-  let readable: Readable | null = null;
-  let renderNote: string | null = null;
-  const contentType = fetched.contentType ?? 'application/octet-stream';
-  if (fetched.body) {
-    files.push({ role: 'response', bytes: fetched.body, contentType });
-    if (fetched.outcome === 'ok') {
-      const derived = await derivedFiles(fetched.body, contentType, fetched.finalUrl ?? source.url);
-      files.push(...derived.files);
-      readable = derived.readable;
-      renderNote = derived.renderNote;
-    }
-  }
-  if (fetched.exchanges.length) {
-    const warc = await buildWarc({ exchanges: fetched.exchanges, requestedUrl: source.url, software: env.CAPTURE_USER_AGENT });
-    files.push({ role: 'warc', bytes: warc, contentType: 'application/warc' });
-  }
-  if (fetched.tlsChain?.length) {
-    files.push({ role: 'tls_chain', bytes: Buffer.from(fetched.tlsChain.join(''), 'utf8'), contentType: 'application/x-pem-file' });
-  }
-
-  const last = fetched.exchanges.at(-1);
-  const captureId = await saveCapture(
-    {
-      sourceId,
-      method: 'fetch',
-      requestedById: requestedBy?.id ?? null,
-      requestedAt,
-      capturedAt: last?.receivedAt ?? fetched.finishedAt,
-      requestedUrl: source.url,
-      finalUrl: fetched.finalUrl,
-      httpStatus: fetched.status,
-      outcome: fetched.outcome,
-      detail: fetched.detail,
-      responseHeaders: fetched.exchanges.length ? fetched.headers : null,
-      contentType: fetched.contentType,
-      readableTitle: readable?.title || null,
-      readableText: readable?.text ?? null,
-      renderNote,
-    },
-    files,
-    fetched.body ? 'response' : null,
-    { action: 'source_captured', details: { outcome: fetched.outcome, httpStatus: fetched.status, files: files.length } },
-  );
+  const prepared = await prepareCapture(source.url, requestedBy, requestedAt);
+  const captureId = await saveCapture({ ...prepared.row, sourceId }, prepared.files, prepared.primaryRole, prepared.audit);
   try {
     await timestampCapture(captureId);
   } catch {
     // Timestamps are added beside the capture; a failing authority never undoes the capture.
   }
-  return { captureId, outcome: fetched.outcome };
+  return { captureId, outcome: prepared.outcome };
 }

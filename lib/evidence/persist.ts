@@ -21,28 +21,35 @@ export async function saveCapture(
   primaryRole: FileRole | null,
   audit: { action: AuditAction; details: Record<string, unknown> },
 ): Promise<number> {
+  return withRetry(() => db.transaction((tx: Tx) => insertCapture(tx, row, files, primaryRole, audit)));
+}
+
+/** The same, inside the caller's transaction (a capture written together with its new source). */
+export async function insertCapture(
+  tx: Tx,
+  row: CaptureRow,
+  files: CaptureFileInput[],
+  primaryRole: FileRole | null,
+  audit: { action: AuditAction; details: Record<string, unknown> },
+): Promise<number> {
   const listed = files.map((f) => ({ role: f.role, sha256: sha256Hex(f.bytes), size: f.bytes.length, contentType: f.contentType }));
   const manifest = buildManifest(listed);
   const primary = primaryRole ? (listed.find((f) => f.role === primaryRole)?.sha256 ?? null) : null;
-  return withRetry(() =>
-    db.transaction(async (tx: Tx) => {
-      for (const file of files) await putBlob(tx, file.bytes);
-      const [capture] = await tx
-        .insert(sourceCaptures)
-        .values({ ...row, primarySha256: primary, manifest: manifest.text, manifestSha256: manifest.sha256 })
-        .returning({ id: sourceCaptures.id });
-      if (listed.length) await tx.insert(captureFiles).values(listed.map((f) => ({ ...f, captureId: capture.id })));
-      await recordAudit(
-        {
-          action: audit.action,
-          actorId: row.requestedById ?? null,
-          targetKind: 'source',
-          targetId: row.sourceId,
-          details: { captureId: capture.id, ...audit.details },
-        },
-        tx,
-      );
-      return capture.id;
-    }),
+  for (const file of files) await putBlob(tx, file.bytes);
+  const [capture] = await tx
+    .insert(sourceCaptures)
+    .values({ ...row, primarySha256: primary, manifest: manifest.text, manifestSha256: manifest.sha256 })
+    .returning({ id: sourceCaptures.id });
+  if (listed.length) await tx.insert(captureFiles).values(listed.map((f) => ({ ...f, captureId: capture.id })));
+  await recordAudit(
+    {
+      action: audit.action,
+      actorId: row.requestedById ?? null,
+      targetKind: 'source',
+      targetId: row.sourceId,
+      details: { captureId: capture.id, ...audit.details },
+    },
+    tx,
   );
+  return capture.id;
 }

@@ -53,6 +53,8 @@ const INTRODUCERS: RegExp[] = [
   new RegExp(`\\b(?:charged with|accused of|found guilty of|convicted of|on (?:a )?charges? of|prosecuted for|for allegedly)\\s+${UNQUOTED}`, 'gi'),
   new RegExp(`(?<!\\p{L})(?:обвин\\p{L}* в|по обвинению в|признан\\p{L}* виновн\\p{L}* в|по статье[^«"]{0,80}?|по делу о|за)\\s*${QUOTED}`, 'giu'),
   new RegExp(`(?<!\\p{L})(?:обвин\\p{L}* в|по обвинению в|признан\\p{L}* виновн\\p{L}* в|по делу о)\\s+${UNQUOTED}`, 'giu'),
+  // "за участие в несанкционированном митинге": the Russian nouns of the English gerunds above.
+  new RegExp(`(?<!\\p{L})за\\s+((?:участи|организаци|призыв|распространени|нарушени|неповиновени|проведени|подстрекательств|разжигани|оскорблени|финансировани|пропаганд)\\p{L}*[^,.;:()"«»“”]{3,120})`, 'giu'),
   new RegExp(`${QUOTED}\\s*(?:деген|бабы|айып)`, 'giu'),
 ];
 

@@ -27,6 +27,40 @@ describe('extractDrafts', () => {
     }
   });
 
+  it('keeps two detainees who share a surname apart, each with what is said of them', () => {
+    const text =
+      'Police in Taraz detained the sisters Madina Omarova and Zarina Omarova on March 2. ' +
+      'A court jailed Madina Omarova for 12 days, while Zarina Omarova was fined 30 monthly calculation indices. Omarova, the elder, denied the charges.';
+    const { drafts } = run(text, '2021-03-05');
+    expect(drafts.map((d) => d.name.value)).toEqual(['Madina Omarova', 'Zarina Omarova']);
+    expect(drafts.map((d) => d.penalties.map((p) => p.value.kind))).toEqual([['administrative_arrest'], ['fine']]);
+    // "Omarova" alone goes to the one named last before it, never to both.
+    expect(drafts.map((d) => d.plea.value)).toEqual(['unknown', 'not_guilty']);
+  });
+
+  it('reads names written with initials, either way round, and a one-word name the text calls a name', () => {
+    const text =
+      'On March 2 police in Taraz detained K. Abenov and Sadykova M. after a picket, along with a student known only as Timur. ' +
+      'The court fined each of them 20 monthly calculation indices.';
+    const { drafts } = run(text, '2021-03-05');
+    expect(drafts.map((d) => d.name.value)).toEqual(['K. Abenov', 'Sadykova M.', 'Timur']);
+    for (const d of drafts) expect(d.penalties.map((p) => p.value.kind)).toEqual(['fine']);
+  });
+
+  it('gives "on the same charge" the charge said of the detainee before', () => {
+    const text =
+      'Police in Taraz detained Arman Ospanov and Yerbol Sadykov on March 2. Arman Ospanov was jailed for 10 days for taking part in an unsanctioned rally. Yerbol Sadykov was fined on the same charge.';
+    const { drafts } = run(text, '2021-03-05');
+    expect(drafts.map((d) => d.charge?.value.text)).toEqual(['taking part in an unsanctioned rally', 'taking part in an unsanctioned rally']);
+  });
+
+  it('reads Kazakh surnames in any case as one person, named in the nominative', () => {
+    const text = 'Таразда 2 наурызда полиция белсенділер Бауыржан Омаровты және Зарина Омарованы ұстады. Сот Бауыржан Омаровқа 20 АЕК айыппұл салды, ал Зарина Омарованы 10 тәулікке қамады.';
+    const { drafts, language } = run(text, '2021-03-05');
+    expect(language).toBe('kk');
+    expect(drafts.map((d) => d.name.value)).toEqual(['Бауыржан Омаров', 'Зарина Омарова']);
+  });
+
   it('leaves out officials, lawyers and speakers named beside the detained', () => {
     const text =
       'Police in Taraz detained activist Marat Zhanuzakov on Monday. His lawyer Aliya Serikova said the arrest was unlawful.\n\n' +

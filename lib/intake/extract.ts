@@ -143,6 +143,9 @@ const SAME_DAY = /\b(?:(?:just |only |a few |several )?hours after |shortly afte
 const PLEA_NOT_GUILTY = /\b(pleaded not guilty|pleads not guilty|(?:rejected|denied|denies|deny|reject|rejects|dismissed|disputed) (?:the |all |these )?(?:charges?|accusations?)|(?:a )?charges? (?:he|she|they) (?:rejected|denied|reject|deny)|maintain(?:s|ed)? (?:his|her|their) innocence|(?:denied|deny|denies) (?:any )?wrongdoing|(?:said|says|insisted|insists) (?:that )?(?:he|she|they) (?:was|were|is|are) innocent|pleaded innocent|did not admit (?:his|her|their)? ?guilt|refused to admit (?:his|her|their)? ?guilt)\b|(?<!\p{L})(не призна\p{L}* (?:свою |своей )?вин(?:у|ы)(?!\p{L})|вину не призна\p{L}*|отверг\p{L}* обвинени\p{L}*|отрица\p{L}* (?:свою )?вин\p{L}*|отрица\p{L}* обвинени\p{L}*|кінәсін мойындамады|айыпты мойындамады|заявил\p{L}* о (?:своей )?невиновности|считает себя невиновн\p{L}*|считают себя невиновн\p{L}*)/iu;
 const PLEA_GUILTY = /\b(pleaded guilty|pleads guilty|admitted (?:his|her|their)? ?guilt|admitted to the charges?|confessed)\b|(?<!\p{L})(?<!не )((?:полностью )?призна\p{L}* (?:свою |полностью )?вину(?!\p{L})|вину призна\p{L}*|кінәсін мойындады)/iu;
 
+/** A charge said to be another detainee's: "on the same charge", "по той же статье". */
+const SAME_CHARGE = /\b(?:on|under|for) the same (?:charges?|article|offen[cs]e)|(?<!\p{L})(?:по той же (?:стать\p{L}*|обвинени\p{L}*)|по тому же обвинению|по аналогичн\p{L}* стать\p{L}*|сол бап\p{L}*)/iu;
+
 const COURT = /\b((?:a|the) (?:[A-Z][\w-]* )*(?:district |city |regional |administrative |inter-district |specialized |specialised )*court(?: in(?: the (?:capital|city|town)(?: of)?)?,? (?:[A-Z][\w-]+(?: [A-Z][\w-]+)?))?|(?:[A-Z][\w-]+ ){1,4}[Cc]ourt)|(?<!\p{L})((?:[\p{Lu}\p{Ll}-]+ ){0,4}(?:суд|суда|судом)(?: (?:города|г\.|района) [\p{Lu}][\p{L}-]+)?)/u;
 
 /** Words that make the next name someone other than a detainee. */
@@ -180,8 +183,8 @@ type Mention = { start: number; end: number; text: string; key: string; sentence
 type Person = { key: string; first: string; last: string; forms: string[]; mentions: Mention[]; detainee: boolean };
 
 /** A surname's key whatever its case: Жаубатырова/Жаубатырову/Жаубатыровым → жаубатыров. */
-function surnameKey(word: string): string {
-  const w = word.toLowerCase().replace(/[’']/g, '');
+function surnameKey(word: string, kazakh = false): string {
+  const w = (kazakh ? kazakhNominative(word) : word).toLowerCase().replace(/[’']/g, '');
   const m = /^(.+?(?:ов|ев|ёв|ин|ын|ий|ский))(?:а|у|ым|ом|е|ой|ою)?$/u.exec(w);
   if (m) return m[1];
   const k = /^(.+?(?:ova|eva|ina|yna))$/.exec(w);
@@ -191,6 +194,29 @@ function surnameKey(word: string): string {
   if (declined && !/(?:ұлы|улы|қызы|кызы)$/u.test(w)) return declined[1];
   return w.replace(/(?:ұлы|улы|қызы|кызы|uly|kyzy)$/u, '');
 }
+
+/**
+ * A Kazakh surname without its case ending: Ахметовты, Ахметованы, Ахметоваға, Ахметовтың → Ахметов,
+ * Ахметова. Only after a surname's own ending (-ов, -ева, -ин, -ұлы, -қызы…), so other words keep theirs.
+ */
+const KAZAKH_CASE = /^(.+?(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ұлы|улы|қызы|кызы))(?:ның|нің|тың|тің|дың|дің|ға|ге|қа|ке|на|не|ны|ні|ты|ті|ды|ді|мен|пен|бен|да|де|та|те|дан|ден|тан|тен|нан|нен|ға)$/u;
+export function kazakhNominative(word: string): string {
+  return KAZAKH_CASE.exec(word)?.[1] ?? word;
+}
+
+/** Titles before a name that are not part of it ("Mr Serikbaev"). */
+const TITLE_WORDS = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Dr']);
+
+/** An initial: "A.", "Т.", "A.B." */
+const INITIALS = '\\p{Lu}\\.(?:\\s?\\p{Lu}\\.)?';
+/** Names written with initials, before or after the surname: "A. Serikbayev", "Серикбаев А.", "Т. Жумабаева". */
+const INITIAL_BEFORE = new RegExp(`(?<![\\p{L}.])${INITIALS}\\s?(${NAME_WORD})(?![\\p{L}])`, 'gu');
+const INITIAL_AFTER = new RegExp(`(?<![\\p{L}'’])(${NAME_WORD})\\s(${INITIALS})(?![\\p{L}])`, 'gu');
+/** One-word names, where the text says it is a name: "identified by the single name Zhasulan", "по имени Болат". */
+const SINGLE_NAME = new RegExp(
+  `(?:\\b(?:named|called|known as|known only as|identified (?:only )?(?:as|by the (?:single )?name)|(?:single|first|only) name)|(?<!\\p{L})(?:по имени|известн\\p{L}* как|есімді))\\s+(${NAME_WORD})(?![\\p{L}]|\\s\\p{Lu}\\p{Ll})`,
+  'gu',
+);
 
 const ROLE_NOUN_BEFORE = /(?:activist|journalist|blogger|observer|defender|member|актив\p{L}*|журналист\p{L}*|блогер\p{L}*|наблюдател\p{L}*|правозащитни\p{L}*|жител\p{L}*|белсенді\p{L}*)\s+$/iu;
 
@@ -225,7 +251,8 @@ const CONSONANT_ENDING = /(?<=[бвгджзклмнпрстфхцчшщ])(?:а|�
  * "задержали") → Асылхан Жаубатыров; "Айгуль Утепову" (a woman) → Айгуль Утепова.
  */
 function russianNominative(first: string, last: string, gender: 'm' | 'f' | null, oblique: boolean): [string, string] {
-  if (gender === 'f' || (gender === null && oblique && /(?:ову|еву|ину|ыну)$/u.test(last) && /[ую]$/u.test(first))) {
+  // A first name in -у/-ю, or one that does not decline (Айгуль: a man's Игорь would be Игоря), beside a surname in -ову: a woman.
+  if (gender === 'f' || (gender === null && oblique && /(?:ову|еву|ину|ыну)$/u.test(last) && /[уюь]$/u.test(first))) {
     const lastNom = last.replace(/(?<=(?:ов|ев|ёв|ин|ын))(?:у|ой|ою)$/u, 'а');
     const firstNom = oblique || lastNom !== last ? first.replace(/у$/u, 'а').replace(/ю$/u, 'я') : first;
     return [firstNom, lastNom];
@@ -238,6 +265,9 @@ function russianNominative(first: string, last: string, gender: 'm' | 'f' | null
 const FEMALE_CUE = /(?<!\p{L})(задержана|арестована|приговорена|оштрафована|осуждена|признала|отказалась|заявила|была|её|ее|она|активистку|активистка|журналистку|журналистка|блогершу|жительницу|жительница|правозащитницу|правозащитница)(?!\p{L})/giu;
 const MALE_CUE = /(?<!\p{L})(задержан|арестован|приговорен|оштрафован|осужден|признал|отказался|заявил|был|его|он|активиста|журналиста|блогера|жителя|правозащитника)(?!\p{L})/giu;
 
+const MALE_NOUN_BEFORE = /(?<!\p{L})(?:знакомого|товарища|активиста|журналиста|блогера|жителя|правозащитника|мужчину|брата|сына|отца|мужа)\s+$/iu;
+const FEMALE_NOUN_BEFORE = /(?<!\p{L})(?:знакомую|подругу|активистку|журналистку|блогершу|жительницу|правозащитницу|женщину|сестру|дочь|мать|жену)\s+$/iu;
+
 /** A person's gender as the Russian around their mentions says it (verb endings, pronouns, role nouns, surname forms). */
 function genderOf(person: Person, sentences: Sentence[], soleIn: (si: number) => boolean): 'm' | 'f' | null {
   let f = 0;
@@ -245,6 +275,12 @@ function genderOf(person: Person, sentences: Sentence[], soleIn: (si: number) =>
   for (const form of person.forms) {
     if (/(?:ой|ою)$/u.test(form)) f += 2;
     if (/(?:ов|ев|ёв|ин|ын)$/u.test(form)) m += 2;
+  }
+  // The noun just before a mention: "знакомого Т. Жумабаева" (a man), "активистку …" (a woman).
+  for (const mention of person.mentions) {
+    const before = sentences[mention.sentence].text.slice(0, mention.start - sentences[mention.sentence].start);
+    if (MALE_NOUN_BEFORE.test(before)) m += 3;
+    if (FEMALE_NOUN_BEFORE.test(before)) f += 3;
   }
   for (const si of new Set(person.mentions.map((x) => x.sentence))) {
     if (!soleIn(si)) continue;
@@ -354,11 +390,52 @@ export function extractDrafts(text: string, options: ExtractOptions): Extraction
   const sentences = splitSentences(text, header.bodyStart);
   const dates = findDates(text.slice(0, text.length), published).filter((d) => d.start >= header.bodyStart);
 
-  // 1. Names, grouped by surname, and which mentions can be a detainee.
+  // 1. Names, grouped by person (surname, and first name or initial when two people share a
+  //    surname), and which mentions can be a detainee.
+  const kazakh = language === 'kk';
   const people = new Map<string, Person>();
+  const bySurname = new Map<string, Person[]>();
   const cues = sentences.map((s) => ({
     detention: has(DETENTION_VERB, s.text) || has(SENTENCE_VERB, s.text) || has(CHARGE_CUE, s.text),
   }));
+  const taken: { start: number; end: number }[] = [];
+  /** The person a name is of: the same surname and first name (an initial matches its name), else a new one. */
+  const personFor = (first: string, last: string, initial: boolean): Person => {
+    const key = surnameKey(last, kazakh);
+    const firstKey = first ? surnameKey(first.replace(/[.\s]/g, '')) : '';
+    const same = bySurname.get(key) ?? [];
+    const fits = (p: Person) => {
+      if (!first || !p.first) return true;
+      const pInitial = /\.$/.test(p.first);
+      const pKey = surnameKey(p.first.replace(/[.\s]/g, ''));
+      if (initial || pInitial) return pKey[0] === firstKey[0];
+      return pKey === firstKey;
+    };
+    const found = same.find(fits);
+    if (found) {
+      // A full first name says more than an initial or nothing.
+      if (first && (!found.first || (/\.$/.test(found.first) && !initial))) found.first = first;
+      return found;
+    }
+    const person: Person = { key: `${key}|${firstKey}`, first, last, forms: [], mentions: [], detainee: false };
+    people.set(person.key, person);
+    bySurname.set(key, [...same, person]);
+    return person;
+  };
+  const addMention = (si: number, start: number, nameText: string, first: string, last: string, initial: boolean) => {
+    const s = sentences[si];
+    const end = start + nameText.length;
+    if (taken.some((t) => start < t.end && t.start < end)) return;
+    taken.push({ start, end });
+    const before = text.slice(Math.max(s.start, start - 40), start);
+    const after = text.slice(end, Math.min(s.end, end + 40));
+    const excluded = has(NOT_DETAINEE_BEFORE, before) || has(NOT_DETAINEE_AFTER, after);
+    const person = personFor(first, last, initial);
+    person.forms.push(last);
+    person.mentions.push({ start, end, text: nameText, key: person.key, sentence: si, excluded });
+    if (!excluded && cues[si].detention) person.detainee = true;
+  };
+  const nameable = (word: string, afterRole: boolean) => !NOT_NAME_WORDS.has(word) && !TITLE_WORDS.has(word) && (afterRole || !isPlaceWord(word, options.places));
   sentences.forEach((s, si) => {
     if (isHeading(s.text)) return;
     NAME_RUN.lastIndex = 0;
@@ -367,36 +444,43 @@ export function extractDrafts(text: string, options: ExtractOptions): Extraction
       let offset = 0;
       // After "activist", "журналиста", a name that is also a place's ("Махамбет") is still a name.
       const afterRole = ROLE_NOUN_BEFORE.test(s.text.slice(Math.max(0, m.index - 30), m.index));
-      while (words.length && (NOT_NAME_WORDS.has(words[0]) || (!afterRole && isPlaceWord(words[0], options.places)))) {
+      while (words.length && (NOT_NAME_WORDS.has(words[0]) || TITLE_WORDS.has(words[0]) || (!afterRole && isPlaceWord(words[0], options.places)))) {
         offset += words[0].length + 1;
         words = words.slice(1);
       }
       while (words.length && (NOT_NAME_WORDS.has(words[words.length - 1]) || (!afterRole && isPlaceWord(words[words.length - 1], options.places)))) words = words.slice(0, -1);
       if (words.length < 2 || words.some((w) => NOT_NAME_WORDS.has(w))) continue;
       if (!afterRole && isPlaceWord(words.join(' '), options.places)) continue;
-      const nameText = words.join(' ');
-      const start = s.start + m.index + offset;
-      const end = start + nameText.length;
-      const before = text.slice(Math.max(s.start, start - 40), start);
-      const after = text.slice(end, Math.min(s.end, end + 40));
-      const excluded = has(NOT_DETAINEE_BEFORE, before) || has(NOT_DETAINEE_AFTER, after);
-      const last = words[words.length - 1];
-      const key = surnameKey(last);
-      const person = people.get(key) ?? { key, first: words[0], last, forms: [], mentions: [], detainee: false };
-      person.forms.push(last);
-      person.mentions.push({ start, end, text: nameText, key, sentence: si, excluded });
-      if (!excluded && cues[si].detention) person.detainee = true;
-      people.set(key, person);
+      addMention(si, s.start + m.index + offset, words.join(' '), words[0], words[words.length - 1], false);
+    }
+    // "A. Serikbayev", "Tokhtarov B.": a surname with initials.
+    for (const m of s.text.matchAll(INITIAL_BEFORE)) {
+      const surname = m[1];
+      if (!nameable(surname, true)) continue;
+      addMention(si, s.start + m.index!, m[0], m[0].slice(0, m[0].length - surname.length).trim(), surname, true);
+    }
+    for (const m of s.text.matchAll(INITIAL_AFTER)) {
+      if (!nameable(m[1], true)) continue;
+      addMention(si, s.start + m.index!, m[0], m[2], m[1], true);
+    }
+    // A one-word name where the text says it is one.
+    for (const m of s.text.matchAll(SINGLE_NAME)) {
+      if (!nameable(m[1], true)) continue;
+      const start = s.start + m.index! + m[0].length - m[1].length;
+      addMention(si, start, m[1], '', m[1], false);
     }
   });
-  // Surname-only mentions of people already named ("Serikbaev pleaded not guilty").
+  // Surname-only mentions of people already named ("Serikbaev pleaded not guilty"); of two people
+  // sharing the surname, the one named last before it.
   sentences.forEach((s, si) => {
     const wordRe = /[\p{Lu}][\p{Ll}'’-]+/gu;
     for (let m = wordRe.exec(s.text); m; m = wordRe.exec(s.text)) {
-      const person = people.get(surnameKey(m[0]));
-      if (!person) continue;
+      const same = bySurname.get(surnameKey(m[0], kazakh));
+      if (!same?.length) continue;
       const start = s.start + m.index;
-      if (person.mentions.some((x) => start >= x.start && start < x.end)) continue;
+      if (same.some((p) => p.mentions.some((x) => start >= x.start && start < x.end))) continue;
+      const earlier = (p: Person) => Math.max(-1, ...p.mentions.filter((x) => x.start < start && x.text.includes(' ')).map((x) => x.start));
+      const person = same.length === 1 ? same[0] : [...same].sort((a, b) => earlier(b) - earlier(a))[0];
       const before = text.slice(Math.max(s.start, start - 40), start);
       const after = text.slice(start + m[0].length, Math.min(s.end, start + m[0].length + 40));
       const excluded = has(NOT_DETAINEE_BEFORE, before) || has(NOT_DETAINEE_AFTER, after);
@@ -405,6 +489,15 @@ export function extractDrafts(text: string, options: ExtractOptions): Extraction
     }
   });
   for (const p of people.values()) p.mentions.sort((a, b) => a.start - b.start);
+  // People named in a sentence that reports nothing, when the next one reports a detention or
+  // sentence of "them", "each of them", "he": "Court records name them as A, B and C. The court
+  // sentenced each of them to five days."
+  sentences.forEach((s, si) => {
+    if (si === 0 || !(has(DETENTION_VERB, s.text) || has(SENTENCE_VERB, s.text))) return;
+    if (!has(GROUP_REFERENT, s.text) && !has(SINGLE_REFERENT, s.text)) return;
+    if ([...people.values()].some((p) => p.mentions.some((m) => m.sentence === si && !m.excluded))) return;
+    for (const p of people.values()) if (p.mentions.some((m) => m.sentence === si - 1 && !m.excluded)) p.detainee = true;
+  });
   const detainees = [...people.values()].filter((p) => p.detainee);
 
   // 2. Who each sentence is about: the detainees it names, else those of a sentence just before
@@ -455,11 +548,13 @@ export function extractDrafts(text: string, options: ExtractOptions): Extraction
   const factsOf = new Map<Person, Facts>(detainees.map((p) => [p, {}]));
   const nameSpans = [...people.values()].flatMap((p) => p.mentions);
   const sceneFacts: Facts = {};
+  let lastCharge: Field<DraftCharge> | null = null;
   const readSentence = (si: number, group: Person[], anchorSentence: number) => {
     const s = sentences[si];
     const byVerb = datesByVerb(s, dates, [...people.values()].flatMap((p) => p.mentions.filter((m) => m.sentence === si)));
     const places = findPlaceMentions(s, options.places).filter((pl) => !nameSpans.some((n) => pl.start < n.end && n.start < pl.end));
     const charges = findCharges(s.text, options.charges);
+    const sameCharge = charges.length === 0 && lastCharge && has(SAME_CHARGE, s.text) ? lastCharge : null;
     const penalties = findPenalties(s.text);
     const sameDay = firstMatch(SAME_DAY, s.text);
     const notGuilty = firstMatch(PLEA_NOT_GUILTY, s.text);
@@ -468,8 +563,18 @@ export function extractDrafts(text: string, options: ExtractOptions): Extraction
     // Penalties said of different people in one sentence ("A to 15 days, while B received 10
     // days") go to the people named before each, back to the previous penalty.
     const mentionAt = (person: Person) => person.mentions.find((m) => m.sentence === anchorSentence && !m.excluded)?.start ?? -1;
+    // Each penalty belongs to the person named nearest it ("jailed A for 12 days, while B was fined").
+    const mentionEnd = (person: Person) => person.mentions.find((m) => m.sentence === anchorSentence && !m.excluded)?.end ?? -1;
+    const nearest = penalties.map((f) => {
+      const at = s.start + f.start;
+      const gap = (p: Person) => (mentionAt(p) < 0 ? Infinity : at >= mentionEnd(p) ? at - mentionEnd(p) : Math.max(0, mentionAt(p) - (s.start + f.end)));
+      return [...group].sort((a, b) => gap(a) - gap(b))[0];
+    });
     const splitPenalties =
-      si === anchorSentence && group.length > 1 && penalties.length > 1 && new Set(group.map((p) => penalties.findIndex((f) => s.start + f.start > mentionAt(p)))).size > 1;
+      si === anchorSentence &&
+      group.length > 1 &&
+      penalties.length > 1 &&
+      (new Set(nearest).size > 1 || new Set(group.map((p) => penalties.findIndex((f) => s.start + f.start > mentionAt(p)))).size > 1);
     for (const person of group) {
       const facts = factsOf.get(person)!;
       if (byVerb.detained && !facts.detained) facts.detained = dateField(text, byVerb.detained, 'exact') ?? undefined;
@@ -489,12 +594,16 @@ export function extractDrafts(text: string, options: ExtractOptions): Extraction
       if (charges.length && !facts.charge) {
         const c = charges[0];
         facts.charge = { value: { text: c.text, chargeId: c.chargeId, part: c.part, basis: c.basis }, quote: quoteOf(text, s.start + c.start, s.start + c.end) };
+        lastCharge = facts.charge;
+      } else if (sameCharge && !facts.charge) {
+        facts.charge = sameCharge;
       }
       let own = penalties;
       if (splitPenalties) {
+        const mine = penalties.filter((_, k) => nearest[k] === person);
         const at = mentionAt(person);
         const next = penalties.findIndex((f) => s.start + f.start > at);
-        own = next < 0 ? [penalties[penalties.length - 1]] : [penalties[next]];
+        own = new Set(nearest).size > 1 && mine.length ? mine : next < 0 ? [penalties[penalties.length - 1]] : [penalties[next]];
       }
       for (const p of own) {
         const list = (facts.penalties ??= []);
@@ -525,7 +634,21 @@ export function extractDrafts(text: string, options: ExtractOptions): Extraction
     const facts = factsOf.get(person)!;
     const full = person.mentions.find((m) => m.text.includes(' ')) ?? person.mentions[0];
     let name = full.text;
-    if (language !== 'en') {
+    if (language === 'kk') {
+      // Kazakh declines the surname only: "Айжан Ахметованы" → Айжан Ахметова.
+      const words = name.split(' ');
+      const at = /\.$/.test(words[words.length - 1]) ? 0 : words.length - 1;
+      words[at] = kazakhNominative(words[at]);
+      name = words.join(' ');
+    } else if (language !== 'en' && /\p{Lu}\./u.test(name)) {
+      // With initials only the surname is declined: "Жумабаева Т." → Жумабаев Т. when the text says a man.
+      const words = name.split(' ');
+      const at = /\.$/.test(words[words.length - 1]) ? 0 : words.length - 1;
+      const sole = (si: number) => detainees.filter((p) => p.mentions.some((m) => m.sentence === si && !m.excluded)).length === 1;
+      const oblique = isOblique(text.slice(sentences[full.sentence].start, full.start));
+      words[at] = russianNominative('', words[at], genderOf(person, sentences, sole), oblique)[1];
+      name = words.join(' ');
+    } else if (language !== 'en') {
       const words = name.split(' ');
       const sole = (si: number) => detainees.filter((p) => p.mentions.some((m) => m.sentence === si && !m.excluded)).length === 1;
       const oblique = isOblique(text.slice(sentences[full.sentence].start, full.start));

@@ -41,7 +41,7 @@ const RULES: Rule[] = [
   { re: new RegExp(`\\b(?:received|got|given|handed|serve|serving)\\s(?:a\\s)?${N}[ -]days?\\b(?: each)?`, 'gi'), kind: 'administrative_arrest', unit: 'days' },
   // Fines
   {
-    re: new RegExp(`\\b(?:fined|fine of|fine)\\s(?:of\\s)?(?:about |some )?(?:\\$)?${N}\\s?(tenge|KZT|MCI|monthly calculation indices|monthly calculation index|dollars|USD|euros?|rubles?)`, 'gi'),
+    re: new RegExp(`\\b(?:fined|fine of|fine)\\s(?:(?:each|all|both)(?: of them)?\\s|them\\s|him\\s|her\\s)?(?:of\\s)?(?:about |some )?(?:\\$)?${N}\\s?(tenge|KZT|MCI|monthly calculation indices|monthly calculation index|dollars|USD|euros?|rubles?)`, 'gi'),
     kind: 'fine',
     unit: (m) => currencyOf(m[2]),
   },

@@ -5,8 +5,8 @@ import 'server-only';
  * its name most likely names (shown to the monitor, never merged or linked without their choice).
  * Nothing is written here.
  *
- * Seam for source captures (lib/evidence, built separately): a captured source, or a URL captured
- * first, will give its text and citation to readArticle as a pasted text and ArticleMeta do now.
+ * A captured source, or a URL captured first (lib/intake/capture.ts), gives its text and citation
+ * here as a pasted text and its typed ArticleMeta do.
  */
 import type { Actor } from '@/lib/auth/policy';
 import { findLikelyPeopleForNames, type LikelyPerson } from '@/lib/people/likely';
@@ -19,11 +19,13 @@ export type ReadArticle = {
   language: Extraction['language'];
   /** The citation: what was typed, else what the header says. */
   source: { url: string | null; title: string | null; publisher: string | null; published: string | null };
+  /** The source row the article was read from (a captured source, or a URL just captured); null when pasted. */
+  sourceId: number | null;
   drafts: Draft[];
   likely: Pick<LikelyPerson, 'id' | 'displayName' | 'detentions' | 'role'>[][];
 };
 
-export async function readArticle(actor: Actor, pasted: string, meta: ArticleMeta): Promise<ReadArticle> {
+export async function readArticle(actor: Actor, pasted: string, meta: ArticleMeta, sourceId: number | null = null): Promise<ReadArticle> {
   // Browsers post a textarea's line breaks as CRLF; quotes are offsets into the text as shown.
   const text = pasted.replace(/\r\n?/g, '\n');
   const vocab = await listVocabulary();
@@ -40,6 +42,7 @@ export async function readArticle(actor: Actor, pasted: string, meta: ArticleMet
       publisher: meta.publisher ?? extraction.header.publisher,
       published: meta.published ?? extraction.header.published,
     },
+    sourceId,
     drafts: extraction.drafts,
     likely: likely.map((list) => list.map((p) => ({ id: p.id, displayName: p.displayName, role: p.role, detentions: p.detentions }))),
   };

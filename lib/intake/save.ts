@@ -68,6 +68,8 @@ export function draftFormValues(values: FormValues, i: number): FormValues {
   };
   const supports = QUOTED_FACTS.filter((fact) => factUsed[fact] && get(`quote.${fact}`) !== '');
   const quotes = [...new Set(supports.map((fact) => get(`quote.${fact}`)))];
+  // A captured source or a URL just captured: its row, found again by its URL (resolveSourceRows).
+  out['sources.0.sourceId'] = single(values, 'source.sourceId');
   out['sources.0.url'] = single(values, 'source.url');
   out['sources.0.title'] = single(values, 'source.title');
   out['sources.0.publisher'] = single(values, 'source.publisher');
