@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { pdfText } from '../lib/reports/pdf-text';
 import { CaseFormPage } from './pages/case-form';
 import { expect, test, uniqueName } from './fixtures';
 
@@ -68,6 +70,18 @@ test('a researcher never sees a restricted detention', async ({ monitorPage, res
   await expect(researcherPage.getByText(name)).toHaveCount(0);
   const detail = await researcherPage.goto(path);
   expect(detail?.status()).toBe(404);
+
+  // The one-record PDF: the case page's authorization. The researcher gets a 404 even by URL…
+  expect((await researcherPage.request.get(`${path}/pdf`, { maxRedirects: 0 })).status()).toBe(404);
+  expect((await researcherPage.request.get(`${path}/pdf?notes=1`, { maxRedirects: 0 })).status()).toBe(404);
+  // …the monitor downloads it from the case page, the record stamped.
+  await monitorPage.goto(path);
+  const [download] = await Promise.all([monitorPage.waitForEvent('download'), monitorPage.getByRole('link', { name: 'PDF of this record' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^detention-record-\d+-.*generated-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const text = (await pdfText(await readFile((await download.path())!))).replace(/\s+/g, ' ');
+  expect(text).toContain(name);
+  expect(text).toContain('RESTRICTED');
+  expect(text).toContain('https://news.example.org/semey');
 });
 
 async function cityId(page: import('@playwright/test').Page, name: string) {

@@ -51,15 +51,35 @@ test('a monitor imports a CSV after fixing the row the preview names; a research
   await researcherPage.getByRole('link', { name: 'PDF report' }).click();
   await expect(researcherPage.getByRole('heading', { name: 'Report for observers (PDF)' })).toBeVisible();
   await expect(researcherPage.getByLabel('Search by activist name')).toHaveValue(suffix);
+  // Imported rows are drafts: by default the report leaves them out, and including them takes a confirmation.
+  await researcherPage.getByLabel('Include draft (not yet verified) records').check();
+  await expect(researcherPage.getByLabel('Include restricted records')).toHaveCount(0);
+  await researcherPage.getByRole('button', { name: 'Download the PDF report' }).click();
+  await expect(researcherPage).toHaveURL(/\/reports\?.*error=confirm/);
+  await expect(researcherPage.getByRole('alert')).toContainText('Tick the confirmation to include draft or restricted records.');
+  await expect(researcherPage.getByLabel('Include draft (not yet verified) records')).toBeChecked();
+  await expect(researcherPage.getByLabel('Search by activist name')).toHaveValue(suffix);
+  await researcherPage.getByLabel(/I confirm: these rows are not for sharing/).check();
   const [download] = await Promise.all([
     researcherPage.waitForEvent('download'),
     researcherPage.getByRole('button', { name: 'Download the PDF report' }).click(),
   ]);
-  expect(download.suggestedFilename()).toMatch(/^detentions-report-\d{4}-\d{2}-\d{2}\.pdf$/);
+  // Pending while the server builds the file, then told it is ready.
+  await expect(researcherPage.getByRole('status').filter({ hasText: 'The PDF is ready' })).toBeVisible();
+  expect(download.suggestedFilename()).toMatch(/^detentions-2021-01-05_2021-01-06-generated-\d{4}-\d{2}-\d{2}\.pdf$/);
   const text = (await pdfText(await readFile((await download.path())!))).replace(/\s+/g, ' ');
-  expect(text).toContain(name);
+  expect(text).toContain(`DRAFT ${name}`);
   expect(text).toContain(`Дана ${suffix}`);
   expect(text).toContain(url);
+  expect(text).toMatch(/Dataset version: [0-9a-f]{12} \(SHA-256 [0-9a-f]{64}\)/);
+  expect(text).toContain('Records: 2 matching (2 listed below)');
+  expect(text).toContain('NOT FOR SHARING: this file holds 0 restricted and 2 draft (unverified) records');
+  // The default (no confirmation) holds none of these drafts.
+  const plain = await researcherPage.request.get(`/reports/pdf?q=${encodeURIComponent(suffix)}`);
+  expect(plain.status()).toBe(200);
+  expect(plain.headers()['x-row-count']).toBe('0');
+  // A crafted request: restricted records from a researcher, confirmed or not, are refused.
+  expect((await researcherPage.request.get(`/reports/pdf?q=${encodeURIComponent(suffix)}&include=restricted&confirm=1`, { maxRedirects: 0 })).status()).toBe(403);
   expect(text).toContain('Detentions: 2');
 });
 

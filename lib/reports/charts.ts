@@ -5,7 +5,8 @@
  */
 import * as echarts from 'echarts';
 
-export type ReportChart = { title: string; svg: string };
+/** `alt`: the chart in words (its figures), read out in place of the drawing. */
+export type ReportChart = { title: string; svg: string; alt?: string };
 export type Tally = { label: string; count: number };
 
 export const CHART_WIDTH = 495;
@@ -40,13 +41,18 @@ export function barChartSvg(tallies: Tally[], { width = CHART_WIDTH, fontFamily 
   }
 }
 
+/** A chart's alt text: its title and every bar's label and count. */
+export function tallyAlt(title: string, tallies: Tally[]): string {
+  return `${title}: ${tallies.map((t) => `${t.label} ${t.count}`).join('; ')}.`;
+}
+
 /** The report's two charts: detentions by city and by charge. */
 export function renderReportCharts(
   data: { byCity: Tally[]; byCharge: Tally[] },
   labels: { byCity: string; byCharge: string; other: string },
 ): ReportChart[] {
   return [
-    { title: labels.byCity, svg: barChartSvg(topTallies(data.byCity, labels.other)) },
-    { title: labels.byCharge, svg: barChartSvg(topTallies(data.byCharge, labels.other)) },
+    { title: labels.byCity, svg: barChartSvg(topTallies(data.byCity, labels.other)), alt: tallyAlt(labels.byCity, topTallies(data.byCity, labels.other)) },
+    { title: labels.byCharge, svg: barChartSvg(topTallies(data.byCharge, labels.other)), alt: tallyAlt(labels.byCharge, topTallies(data.byCharge, labels.other)) },
   ].filter((_, i) => (i === 0 ? data.byCity.length : data.byCharge.length) > 0);
 }

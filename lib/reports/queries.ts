@@ -1,14 +1,15 @@
 import 'server-only';
-import { and, asc, countDistinct, eq, inArray, max, min } from 'drizzle-orm';
+import { and, asc, countDistinct, eq, inArray, max, min, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
 import { firstCapturesOf, type FirstCapture } from '@/lib/evidence/queries';
 import { citations, detentions, people, personNames, places, sources } from '@/db/schema';
-import type { Actor } from '@/lib/auth/policy';
+import { seesRestricted, type Actor } from '@/lib/auth/policy';
 import type { CaseFilters } from '@/lib/cases/filters';
 import { chargesOf, type ChargeDetail } from '@/lib/cases/details';
 import { caseFilterConditions } from '@/lib/cases/queries';
 import { getCaseSetPanels } from '@/lib/dashboard/queries';
 import type { DateInterval } from '@/lib/dates/interval';
+import type { DatasetEntry } from './dataset';
 
 /** Detentions listed in the PDF's table at most; the figures and charts still count every match. */
 export const MAX_REPORT_ROWS = 1000;
@@ -27,15 +28,35 @@ export type ReportRecord = {
   charges: ChargeDetail[];
   /** Shown to every reader; internal notes are never read here. */
   publicNotes: string | null;
+  /** Internal notes: only when asked for and the actor may see them (the one-record PDF), else null. */
+  internalNotes: string | null;
+  confidentiality: (typeof detentions.$inferSelect)['confidentiality'];
+  reviewStatus: (typeof detentions.$inferSelect)['reviewStatus'];
   link: string;
   /** Each source with its first successful capture (null when never captured). */
   sources: ReportSource[];
 };
 
-export type ReportSource = { title: string; url: string; firstCapture: FirstCapture | null };
+/** A source in full: publisher, publication date (with its precision), access date, first capture. */
+export type ReportSource = {
+  title: string;
+  url: string;
+  publisher: string | null;
+  publishedOn: string | null;
+  publishedPrecision: (typeof sources.$inferSelect)['publishedPrecision'];
+  accessedOn: string | null;
+  firstCapture: FirstCapture | null;
+};
 
 /** The listed detentions (by id), within what the actor may see, with charges, penalties and sources. */
-async function reportRows(actor: Actor, filters: Partial<CaseFilters>, origin: string, limit: number): Promise<ReportRecord[]> {
+async function reportRows(
+  actor: Actor,
+  where: SQL,
+  origin: string,
+  limit: number,
+  { internalNotes = false }: { internalNotes?: boolean } = {},
+): Promise<ReportRecord[]> {
+  const withInternal = internalNotes && seesRestricted(actor);
   const rows = await db
     .select({
       id: detentions.id,
@@ -55,11 +76,14 @@ async function reportRows(actor: Actor, filters: Partial<CaseFilters>, origin: s
       sentencedAsReported: detentions.sentencedAsReported,
       plea: detentions.plea,
       publicNotes: detentions.publicNotes,
+      notes: detentions.notes,
+      confidentiality: detentions.confidentiality,
+      reviewStatus: detentions.reviewStatus,
     })
     .from(detentions)
     .innerJoin(people, eq(people.id, detentions.personId))
     .leftJoin(places, eq(places.id, detentions.placeId))
-    .where(caseFilterConditions(actor, filters))
+    .where(where)
     .orderBy(asc(detentions.id))
     .limit(limit);
   if (rows.length === 0) return [];
@@ -67,7 +91,16 @@ async function reportRows(actor: Actor, filters: Partial<CaseFilters>, origin: s
   const [charges, cited, cyrillic] = await Promise.all([
     chargesOf(db, ids),
     db
-      .select({ detentionId: citations.detentionId, sourceId: sources.id, title: sources.title, url: sources.url })
+      .select({
+        detentionId: citations.detentionId,
+        sourceId: sources.id,
+        title: sources.title,
+        url: sources.url,
+        publisher: sources.publisher,
+        publishedOn: sources.publishedOn,
+        publishedPrecision: sources.publishedPrecision,
+        accessedOn: sources.accessedOn,
+      })
       .from(citations)
       .innerJoin(sources, eq(sources.id, citations.sourceId))
       .where(inArray(citations.detentionId, ids))
@@ -81,7 +114,15 @@ async function reportRows(actor: Actor, filters: Partial<CaseFilters>, origin: s
   const firstCaptures = await firstCapturesOf(cited.map((c) => c.sourceId));
   const sourcesOf = new Map<number, ReportSource[]>();
   for (const c of cited) {
-    const source = { title: c.title, url: c.url, firstCapture: firstCaptures.get(c.sourceId) ?? null };
+    const source: ReportSource = {
+      title: c.title,
+      url: c.url,
+      publisher: c.publisher,
+      publishedOn: c.publishedOn,
+      publishedPrecision: c.publishedPrecision,
+      accessedOn: c.accessedOn,
+      firstCapture: firstCaptures.get(c.sourceId) ?? null,
+    };
     sourcesOf.set(c.detentionId, [...(sourcesOf.get(c.detentionId) ?? []), source]);
   }
   return rows.map((r) => ({
@@ -96,6 +137,9 @@ async function reportRows(actor: Actor, filters: Partial<CaseFilters>, origin: s
     plea: r.plea,
     charges: charges.get(r.id) ?? [],
     publicNotes: r.publicNotes,
+    internalNotes: withInternal ? r.notes : null,
+    confidentiality: r.confidentiality,
+    reviewStatus: r.reviewStatus,
     link: `${origin}/cases/${r.id}`,
     sources: sourcesOf.get(r.id) ?? [],
   }));
@@ -115,7 +159,7 @@ export async function getReportData(actor: Actor, filters: Partial<CaseFilters>,
       .where(where),
     db.select({ sources: countDistinct(citations.sourceId) }).from(citations).where(inArray(citations.detentionId, matching)),
     getCaseSetPanels(actor, filters),
-    reportRows(actor, filters, origin, maxRows),
+    reportRows(actor, where, origin, maxRows),
   ]);
   return {
     totals: { ...panels.totals, people: totals.people, first: totals.first, last: totals.last, sources: cited?.sources ?? 0 },
@@ -125,3 +169,32 @@ export async function getReportData(actor: Actor, filters: Partial<CaseFilters>,
 }
 
 export type ReportData = Awaited<ReturnType<typeof getReportData>>;
+
+/** One detention as the case page shows it to `actor` (null when out of reach), for the one-record PDF. */
+export async function getRecordReportRow(actor: Actor, id: number, { origin, internalNotes }: { origin: string; internalNotes: boolean }) {
+  const [row] = await reportRows(actor, and(caseFilterConditions(actor, {}), eq(detentions.id, id))!, origin, 1, { internalNotes });
+  return row ?? null;
+}
+
+/**
+ * What the dataset version is computed from (lib/reports/dataset.ts): every detention matching the
+ * filters (not only the listed ones), its revision number, its person's and its sources'.
+ */
+export async function datasetEntries(actor: Actor, filters: Partial<CaseFilters>, { id }: { id?: number } = {}): Promise<DatasetEntry[]> {
+  const where = id === undefined ? caseFilterConditions(actor, filters) : and(caseFilterConditions(actor, filters), eq(detentions.id, id))!;
+  const rows = await db
+    .select({ id: detentions.id, version: detentions.version, personId: people.id, personVersion: people.version })
+    .from(detentions)
+    .innerJoin(people, eq(people.id, detentions.personId))
+    .where(where);
+  if (rows.length === 0) return [];
+  const matching = db.select({ id: detentions.id }).from(detentions).where(where);
+  const cited = await db
+    .select({ detentionId: citations.detentionId, id: sources.id, version: sources.version })
+    .from(citations)
+    .innerJoin(sources, eq(sources.id, citations.sourceId))
+    .where(inArray(citations.detentionId, matching));
+  const bySource = new Map<number, { id: number; version: number }[]>();
+  for (const c of cited) bySource.set(c.detentionId, [...(bySource.get(c.detentionId) ?? []), { id: c.id, version: c.version }]);
+  return rows.map((r) => ({ ...r, sources: bySource.get(r.id) ?? [] }));
+}

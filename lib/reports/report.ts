@@ -2,7 +2,7 @@ import 'server-only';
 import type { Actor } from '@/lib/auth/policy';
 import type { CaseFilters } from '@/lib/cases/filters';
 import { startExportLog, finishExportLog } from '@/lib/exports/queries';
-import { formatAmount, legalBasisText, showInterval, showPenalty, showPlace } from '@/lib/format';
+import { formatAmount, legalBasisText, showDate, showInterval, showPenalty, showPlace } from '@/lib/format';
 import { showUtc } from '@/lib/evidence/format';
 import { listVocabulary, type Vocabulary } from '@/lib/vocab/queries';
 import type { Locale } from '@/lib/i18n/locales';
@@ -13,9 +13,12 @@ import { barChart, timelineChart } from '@/lib/dashboard/charts';
 import { chargeBarLabel } from '@/lib/dashboard/labels';
 import { parseDashboardParams } from '@/lib/dashboard/params';
 import { getDashboardData } from '@/lib/dashboard/queries';
-import { renderReportCharts, type ReportChart } from './charts';
-import { buildReportPdf, type ReportRow } from './pdf';
-import { getReportData, type ReportData } from './queries';
+import { renderReportCharts, tallyAlt, type ReportChart } from './charts';
+import { APP_VERSION, hashDataset, type DatasetVersion } from './dataset';
+import { recordFileName, reportFileName } from './file-name';
+import { buildRecordPdf, buildReportPdf, type PdfMeta, type ReportRow, type ReportRowSource } from './pdf';
+import { datasetEntries, getRecordReportRow, getReportData, type ReportData, type ReportRecord, type ReportSource } from './queries';
+import { DEFAULT_SCOPE, rowStamps, scopedFilters, type ReportScope } from './scope';
 
 /** A translator for the root namespace (next-intl's getTranslations()). */
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -88,8 +91,10 @@ async function dashboardCharts(t: Translate, actor: Actor, filters: Partial<Case
   const lens = dashboard.timeline[0];
   if (lens && lens.days.some((d) => d.count > 0)) {
     const label = (o: number) => (o === 0 ? t('dashboard.electionDayShort') : o < 0 ? `T−${-o}` : `T+${o}`);
+    const title = t('reports.pdf.chartTimeline', { election: `${names.election(lens.name)} (${lens.heldOn})` });
     charts.push({
-      title: t('reports.pdf.chartTimeline', { election: `${names.election(lens.name)} (${lens.heldOn})` }),
+      title,
+      alt: tallyAlt(title, lens.days.filter((d) => d.count > 0).map((d) => ({ label: label(d.offset), count: d.count }))),
       svg: timelineChart(
         lens.days.map((d) => label(d.offset)),
         [{ name: names.election(lens.name), points: lens.days.map((d) => ({ value: d.count, href: null })) }],
@@ -101,12 +106,14 @@ async function dashboardCharts(t: Translate, actor: Actor, filters: Partial<Case
   if (panels.byPenalty.length) {
     charts.push({
       title: t('reports.pdf.chartByPenalty'),
+      alt: tallyAlt(t('reports.pdf.chartByPenalty'), panels.byPenalty.map((p) => ({ label: t(`enums.penaltyKind.${p.kind}`), count: p.count }))),
       svg: barChart(panels.byPenalty.map((p) => ({ label: t(`enums.penaltyKind.${p.kind}`), value: p.count, href: null })), { width: 495, labelRoom: 40 }).svg,
     });
   }
   if (panels.byOutcome.length) {
     charts.push({
       title: t('reports.pdf.chartByOutcome'),
+      alt: tallyAlt(t('reports.pdf.chartByOutcome'), panels.byOutcome.map((o) => ({ label: t(`enums.chargeOutcome.${o.outcome}`), count: o.count }))),
       svg: barChart(panels.byOutcome.map((o) => ({ label: t(`enums.chargeOutcome.${o.outcome}`), value: o.count, href: null })), { width: 495, labelRoom: 40 }).svg,
     });
   }
@@ -128,28 +135,69 @@ function penaltiesText(t: Translate, charges: ChargeDetail[]): string {
   return all.map((p) => `${showPenalty(t, p)}${p.asReported ? ` (“${p.asReported}”)` : ''}${p.replacedBy !== null ? ` (${t('reports.pdf.replaced')})` : ''}`).join('; ');
 }
 
+/** Its words on the row: "RESTRICTED", "DRAFT" (none for a shareable, verified record). */
+function stampsOf(t: Translate, r: Pick<ReportRecord, 'confidentiality' | 'reviewStatus'>): string[] {
+  return rowStamps(r).map((s) => t(`reports.pdf.stamp.${s}`));
+}
+
+/** A source in full: publisher, publication and access dates, the archived copy. */
+function sourceInFull(t: Translate, s: ReportSource): ReportRowSource {
+  const details = [
+    ...(s.publisher ? [t('reports.pdf.sourcePublisher', { publisher: s.publisher })] : []),
+    t('reports.pdf.sourcePublished', { date: showDate(t, s.publishedOn, s.publishedPrecision) }),
+    t('reports.pdf.sourceAccessed', { date: s.accessedOn ?? t('dates.unknown') }),
+  ];
+  return {
+    title: s.title,
+    url: s.url,
+    details: details.join('; '),
+    archived: s.firstCapture ? t('evidence.report.firstCapture', { at: showUtc(s.firstCapture.capturedAt), sha256: s.firstCapture.sha256 }) : t('reports.pdf.notArchived'),
+  };
+}
+
+const detainedText = (t: Translate, i: ReportRecord['detained']) => `${showInterval(t, i)}${i.asReported ? ` (${t('dates.asReported', { text: i.asReported })})` : ''}`;
+
 function tableRows(t: Translate, data: ReportData, names: VocabularyNames): ReportRow[] {
-  const when = (i: ReportData['rows'][number]['detained']) => `${showInterval(t, i)}${i.asReported ? ` (${t('dates.asReported', { text: i.asReported })})` : ''}`;
   return [...data.rows]
     // Chronological by the earliest possible day, unknown dates last.
     .sort((a, b) => (a.detained.earliest ?? a.detained.latest ?? '9999').localeCompare(b.detained.earliest ?? b.detained.latest ?? '9999') || a.id - b.id)
-    .map((r) => ({
-      id: r.id,
+    .map((r, i) => ({
+      no: i + 1,
       activist: r.activist,
       activistOther: r.activistCyrillic,
       city: showPlace(t, names.where(r)),
-      detained: when(r.detained),
+      detained: detainedText(t, r.detained),
       charge: r.charges.length ? r.charges.map((c) => chargeText(t, c)).join('\n') : t('dashboard.noArticle'),
       sentence: penaltiesText(t, r.charges),
       plea: t(`enums.plea.${r.plea}`),
+      stamps: stampsOf(t, r),
       notes: r.publicNotes,
       link: r.link,
-      sources: r.sources.map((s) => ({
-        title: s.title,
-        url: s.url,
-        archived: s.firstCapture ? t('evidence.report.firstCapture', { at: showUtc(s.firstCapture.capturedAt), sha256: s.firstCapture.sha256 }) : null,
-      })),
+      sources: r.sources.map((s) => sourceInFull(t, s)),
     }));
+}
+
+/** What the cover says about the records included ("Verified records only; shareable only"). */
+function describeScope(t: Translate, scope: ReportScope): string {
+  return `${t(scope.drafts ? 'reports.pdf.scopeDrafts' : 'reports.pdf.scopeVerified')}; ${t(scope.restricted ? 'reports.pdf.scopeRestricted' : 'reports.pdf.scopeShareable')}`;
+}
+
+/** The dataset version of what `actor` gets for `filters` (already narrowed to a scope). */
+export async function getDatasetVersion(actor: Actor, filters: Partial<CaseFilters>): Promise<DatasetVersion> {
+  return hashDataset(await datasetEntries(actor, filters));
+}
+
+/** The metadata every file of a report carries (PDF info and cover, exports' meta): one place, one meaning. */
+export function fileMetadata(version: DatasetVersion, { filters, now, scope }: { filters: [string, string][]; now: Date; scope?: string }) {
+  return {
+    datasetVersion: version.short,
+    datasetSha256: version.sha256,
+    rows: version.rows,
+    filters: filters.map(([label, value]) => `${label}: ${value}`).join('; '),
+    generatedUtc: now.toISOString().slice(0, 19) + 'Z',
+    appVersion: APP_VERSION,
+    ...(scope ? { recordsIncluded: scope } : {}),
+  };
 }
 
 /**
@@ -163,19 +211,61 @@ function tableRows(t: Translate, data: ReportData, names: VocabularyNames): Repo
 export async function generateReport(
   actor: Actor,
   filters: Partial<CaseFilters>,
-  { t, locale = 'en', origin, now = new Date() }: { t: Translate; locale?: Locale; origin: string; now?: Date },
+  {
+    t,
+    locale = 'en',
+    origin,
+    now = new Date(),
+    scope = DEFAULT_SCOPE,
+  }: { t: Translate; locale?: Locale; origin: string; now?: Date; scope?: ReportScope },
 ) {
   const vocab = await listVocabulary();
   const names = vocabularyNames(vocab, locale);
+  // Shareable and verified only, unless the caller passed a scope it checked (lib/reports/scope.ts).
+  const requested = filters;
+  filters = scopedFilters(filters, scope);
   const logId = await startExportLog(actor, 'pdf', filters, false);
-  const data = await getReportData(actor, filters, { origin });
+  const [data, version] = await Promise.all([getReportData(actor, filters, { origin }), getDatasetVersion(actor, filters)]);
   const { totals, panels } = data;
+  const filterLines = describeFilters(t, requested, vocab, names);
+  const scopeText = describeScope(t, scope);
+  const stamped = { restricted: data.rows.filter((r) => r.confidentiality === 'restricted').length, drafts: data.rows.filter((r) => r.reviewStatus === 'draft').length };
+  const election = vocab.elections.find((e) => e.id === filters.election);
+  const title = election ? t('reports.pdf.titleElection', { election: names.election(election.name) }) : t('reports.pdf.title');
+  const period = describePeriod(t, filters, data);
+  const meta = fileMetadata(version, { filters: filterLines, now, scope: scopeText });
+  const pdfMeta: PdfMeta = {
+    title: `${title} — ${period}`,
+    lang: locale,
+    subject: t('reports.pdf.subject'),
+    keywords: t('reports.pdf.keywords'),
+    now,
+    info: {
+      DatasetVersion: meta.datasetVersion,
+      DatasetSHA256: meta.datasetSha256,
+      Rows: String(meta.rows),
+      Filters: meta.filters || t('reports.pdf.noFilters'),
+      RecordsIncluded: scopeText,
+      GeneratedUTC: meta.generatedUtc,
+      AppVersion: meta.appVersion,
+    },
+    aboutTitle: t('reports.pdf.aboutTitle'),
+    about: [
+      [t('reports.pdf.datasetVersion'), t('reports.pdf.datasetVersionValue', { short: version.short, sha256: version.sha256 })],
+      [t('reports.pdf.rowCount'), t('reports.pdf.rowCountValue', { rows: version.rows, listed: data.rows.length })],
+      [t('reports.pdf.included'), scopeText],
+      [t('reports.pdf.generatedUtc'), meta.generatedUtc],
+      [t('reports.pdf.appVersion'), APP_VERSION],
+    ],
+    warning: stamped.restricted + stamped.drafts > 0 ? t('reports.pdf.warning', { restricted: stamped.restricted, drafts: stamped.drafts }) : null,
+  };
   const bytes = await buildReportPdf({
-    title: t('reports.pdf.title'),
+    meta: pdfMeta,
+    title,
     generated: t('reports.pdf.generated', { at: now.toISOString().slice(0, 16).replace('T', ' ') }),
-    period: describePeriod(t, filters, data),
+    period,
     filtersTitle: t('reports.pdf.filtersTitle'),
-    filters: describeFilters(t, filters, vocab, names),
+    filters: filterLines,
     noFilters: t('reports.pdf.noFilters'),
     figuresTitle: t('reports.pdf.figuresTitle'),
     figures: [
@@ -217,11 +307,71 @@ export async function generateReport(
     },
     sourcesLabel: t('reports.pdf.sources'),
     notesLabel: t('reports.pdf.publicNotes'),
+    internalNotesLabel: t('reports.pdf.internalNotes'),
     rows: tableRows(t, data, names),
     methodologyTitle: t('reports.pdf.methodologyTitle'),
     methodology: t('reports.pdf.methodology'),
     pageLabel: (page, pages) => t('reports.pdf.page', { page, pages }),
   });
   await finishExportLog(logId, data.rows.length, true);
-  return { bytes, rowCount: data.rows.length };
+  const fileName = reportFileName({ election: election?.name, from: filters.from ?? totals.first, to: filters.to ?? totals.last, now });
+  return { bytes, rowCount: data.rows.length, version, fileName, stamped };
+}
+
+/**
+ * The one-record PDF of detention `id` as `actor` may see it (null when the case page would not show
+ * it): its fields, public notes, internal notes only when asked for and allowed, sources in full.
+ */
+export async function generateRecordReport(
+  actor: Actor,
+  id: number,
+  { t, locale = 'en', origin, now = new Date(), internalNotes = false }: { t: Translate; locale?: Locale; origin: string; now?: Date; internalNotes?: boolean },
+) {
+  const row = await getRecordReportRow(actor, id, { origin, internalNotes });
+  if (!row) return null;
+  const vocab = await listVocabulary();
+  const names = vocabularyNames(vocab, locale);
+  const version = hashDataset(await datasetEntries(actor, {}, { id }));
+  const stamps = [...stampsOf(t, row), ...(row.internalNotes ? [t('reports.pdf.stamp.internal')] : [])];
+  const meta = fileMetadata(version, { filters: [], now });
+  const title = t('reports.record.title', { name: row.activist });
+  const bytes = await buildRecordPdf({
+    meta: {
+      title,
+      lang: locale,
+      subject: t('reports.pdf.subject'),
+      keywords: t('reports.pdf.keywords'),
+      now,
+      info: { DatasetVersion: meta.datasetVersion, DatasetSHA256: meta.datasetSha256, Rows: '1', GeneratedUTC: meta.generatedUtc, AppVersion: meta.appVersion },
+      aboutTitle: t('reports.pdf.aboutTitle'),
+      about: [
+        [t('reports.pdf.datasetVersion'), t('reports.pdf.datasetVersionValue', { short: version.short, sha256: version.sha256 })],
+        [t('reports.pdf.generatedUtc'), meta.generatedUtc],
+        [t('reports.pdf.appVersion'), APP_VERSION],
+      ],
+      warning: stamps.length ? t('reports.record.warning') : null,
+    },
+    title,
+    generated: t('reports.pdf.generated', { at: now.toISOString().slice(0, 16).replace('T', ' ') }),
+    fields: [
+      [t('reports.pdf.colActivist'), row.activistCyrillic ? `${row.activist} (${row.activistCyrillic})` : row.activist],
+      [t('reports.pdf.colCity'), showPlace(t, names.where(row))],
+      [t('reports.pdf.colDetained'), detainedText(t, row.detained)],
+      [t('reports.pdf.colCharge'), row.charges.length ? row.charges.map((c) => chargeText(t, c)).join('\n') : t('dashboard.noArticle')],
+      [t('reports.pdf.colSentence'), penaltiesText(t, row.charges)],
+      [t('reports.pdf.colPlea'), t(`enums.plea.${row.plea}`)],
+    ],
+    stamps,
+    notesLabel: t('reports.pdf.publicNotes'),
+    notes: row.publicNotes,
+    internalNotesLabel: t('reports.pdf.internalNotes'),
+    internalNotes: row.internalNotes,
+    sourcesTitle: t('reports.record.sourcesTitle'),
+    noSources: t('reports.record.noSources'),
+    sources: row.sources.map((s) => sourceInFull(t, s)),
+    linkLabel: t('reports.record.link'),
+    link: row.link,
+    pageLabel: (page, pages) => t('reports.pdf.page', { page, pages }),
+  });
+  return { bytes, version, fileName: recordFileName({ id, detained: row.detained.earliest ?? row.detained.latest, now }) };
 }

@@ -68,6 +68,17 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
       <div className="actions">
         <h1>{t('cases.detailTitle', { name: record.personName })}</h1>
         {!record.deletedAt && can(user.role, 'write') && <Link href={`/cases/${record.id}/edit`}>{t('cases.edit')}</Link>}
+        {/* A file download, not a page: plain links, so the browser saves it. */}
+        {!record.deletedAt && (
+          <a href={`/cases/${record.id}/pdf`} download>
+            {t('reports.recordPdf')}
+          </a>
+        )}
+        {!record.deletedAt && internal && record.notes && (
+          <a href={`/cases/${record.id}/pdf?notes=1`} download>
+            {t('reports.recordPdfInternal')}
+          </a>
+        )}
       </div>
       {record.deletedAt && <p className="banner warn">{t('cases.deletedBanner')}</p>}
       <dl className="facts">

@@ -1,0 +1,63 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import { DOWNLOAD_COOKIE } from '@/lib/reports/download-cookie';
+
+/** How long the button waits for the file before it gives up waiting (the download may still come). */
+const GIVE_UP_MS = 120_000;
+
+/**
+ * The report form's submit button, pending while the server builds the PDF. A file download gives
+ * the page no event, so the form sends a random token (`dl`) and the response sets a cookie holding
+ * it (lib/reports/download-cookie.ts); the button waits for that cookie. Without JavaScript the
+ * form still submits as a plain GET.
+ */
+export function DownloadButton({ label, pending, ready }: { label: string; pending: string; ready: string }) {
+  const [state, setState] = useState<'idle' | 'pending' | 'ready'>('idle');
+  const [token, setToken] = useState('');
+  const button = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => {
+    const form = button.current?.form;
+    if (!form) return;
+    const onSubmit = (event: SubmitEvent) => {
+      if (state === 'pending') {
+        event.preventDefault();
+        return;
+      }
+      const next = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+      // Written before the browser reads the form's fields for this submission.
+      const input = form.querySelector<HTMLInputElement>('input[name="dl"]');
+      if (input) input.value = next;
+      setToken(next);
+      setState('pending');
+    };
+    form.addEventListener('submit', onSubmit);
+    return () => form.removeEventListener('submit', onSubmit);
+  }, [state]);
+
+  useEffect(() => {
+    if (state !== 'pending') return;
+    const started = Date.now();
+    const timer = setInterval(() => {
+      const arrived = document.cookie.split('; ').some((c) => c === `${DOWNLOAD_COOKIE}=${token}`);
+      if (arrived) {
+        document.cookie = `${DOWNLOAD_COOKIE}=; Path=/; Max-Age=0; SameSite=Strict`;
+        setState('ready');
+      } else if (Date.now() - started > GIVE_UP_MS) setState('idle');
+    }, 400);
+    return () => clearInterval(timer);
+  }, [state, token]);
+
+  return (
+    <>
+      <input type="hidden" name="dl" defaultValue="" />
+      <button ref={button} type="submit" aria-disabled={state === 'pending'} aria-describedby="report-download-status">
+        {state === 'pending' ? pending : label}
+      </button>
+      <p id="report-download-status" role="status" className="hint">
+        {state === 'pending' ? pending : state === 'ready' ? ready : ''}
+      </p>
+    </>
+  );
+}
