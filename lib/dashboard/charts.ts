@@ -44,8 +44,8 @@ function render(option: echarts.EChartsCoreOption, width: number, height: number
 }
 
 /** Height a plain (wrapping) legend takes at this width: rows of items, each about 7 px a character plus its mark. */
-function legendHeight(names: string[], width: number, fontSize: number): number {
-  if (names.length <= 1) return 0;
+function legendHeight(names: string[], width: number, fontSize: number, always = false): number {
+  if (names.length === 0 || (names.length === 1 && !always)) return 0;
   const room = width - 16;
   let rows = 1;
   let used = 0;
@@ -60,7 +60,8 @@ function legendHeight(names: string[], width: number, fontSize: number): number 
   return rows * (fontSize + 10) + 6;
 }
 
-const legend = (names: string[]) => (names.length > 1 ? { top: 0, left: 8, type: 'plain' as const, itemGap: 14 } : { show: false });
+/** A legend where it tells series apart (or, `always`, names the only one: the timeline's election). */
+const legend = (names: string[], always = false) => (names.length > 1 || (always && names.length) ? { top: 0, left: 8, type: 'plain' as const, itemGap: 14 } : { show: false });
 
 function tableOf(categories: string[], series: { name: string; values: number[] }[]): ChartTable {
   return { columns: ['', ...series.map((s) => s.name)], rows: categories.map((c, i) => [c, ...series.map((s) => s.values[i] ?? 0)]) };
@@ -175,11 +176,11 @@ export function timelineChart(
   const names = lines.map((l) => l.name);
   const draw = (w: number, narrow: boolean) => {
     const fontSize = narrow ? NARROW_FONT : 12;
-    const top = legendHeight(names, w, fontSize) + 24;
+    const top = legendHeight(names, w, fontSize, true) + 16;
     return render(
       {
         aria: { enabled: true, label: { description: title } },
-        legend: legend(names),
+        legend: legend(names, true),
         grid: { left: 8, right: narrow ? 16 : 24, top, bottom: 8, containLabel: true },
         // Wide: every tenth day (every week for weekly bars); narrow: as many as fit without overlap.
         xAxis: { type: 'category', data: axis, axisLabel: narrow ? { hideOverlap: true } : { interval: bars ? 0 : 9, hideOverlap: true } },

@@ -39,8 +39,9 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const t = await getTranslations('dashboard');
   const name = chartFileName(id, format, {
     electionDay: data.lens?.heldOn ?? null,
-    from: data.scope.from,
-    to: data.scope.to,
+    // An election's window is named by its election day; an explicit range by its ends.
+    from: data.scope.undatedElectionId ? null : data.scope.from,
+    to: data.scope.undatedElectionId ? null : data.scope.to,
     all: Boolean(data.scope.all),
     filtered: activeFilters(view).some((f) => f.narrows),
     today: data.today,
