@@ -8,7 +8,7 @@ const nextConfig = {
   // PGlite ships a WASM build and data files that must be loaded from node_modules, not bundled;
   // argon2 is a native addon; playwright-core drives Chromium for source captures and loads its own
   // files at run time; linkedom and warcio read their own modules lazily.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'echarts', 'playwright-core', 'linkedom', 'warcio'],
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'echarts', 'sharp', 'playwright-core', 'linkedom', 'warcio'],
   poweredByHeader: false,
   // forbidden() renders a real 403 for a signed-in user without the permission.
   experimental: {

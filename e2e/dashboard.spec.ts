@@ -34,6 +34,8 @@ test('a detention known only as "on or before" is counted as date uncertain, nev
 
   // On the sentence-date axis the records without a sentence day are the uncertain ones.
   await page.goto('/dashboard');
+  // The filters are folded behind a disclosure.
+  await page.getByText('Filters and view').click();
   await page.getByLabel('Place records on the timeline by').selectOption({ label: 'Sentence date' });
   await page.getByRole('button', { name: 'Apply filters' }).click();
   await expect(page).toHaveURL(/axis=sentenced/);

@@ -9,7 +9,7 @@ import { useEffect, useRef } from 'react';
  * filtered to it. The same links are in the data table beside each chart, for keyboards and
  * screen readers.
  */
-export function ChartFigure({ svg, links, label }: { svg: string; links: (string | null)[][]; label: string }) {
+export function ChartFigure({ svg, links, label, className = 'chart' }: { svg: string; links: (string | null)[][]; label: string; className?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   const router = useRouter();
   useEffect(() => {
@@ -25,5 +25,5 @@ export function ChartFigure({ svg, links, label }: { svg: string; links: (string
     });
   }, [links, router]);
   // The SVG is ECharts' output for our own aggregates and vocabulary, never free text from users.
-  return <div ref={ref} className="chart" role="img" aria-label={label} dangerouslySetInnerHTML={{ __html: svg }} />;
+  return <div ref={ref} className={className} role="img" aria-label={label} dangerouslySetInnerHTML={{ __html: svg }} />;
 }

@@ -1,22 +1,58 @@
 import Link from 'next/link';
-import { useFormatter } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import type { Chart } from '@/lib/dashboard/charts';
+import { fluidSvg } from '@/lib/dashboard/charts';
+import type { ChartPanel } from './chart-set';
 import { ChartFigure } from './chart-figure';
 
 export type RankRow = { key: string; label: string; count: number; href: string | null; note?: string };
 
-/** A chart with its text summary and, folded, the same numbers as a table (keyboards, screen readers). */
-export function Figure({ id, title, chart, summary, dataLabel, children }: { id: string; title: string; chart: Chart; summary: string; dataLabel: string; children: ReactNode }) {
+/** The download route's URL for a chart of this view ("/dashboard/chart/timeline.csv?city=3"). */
+export const chartFileHref = (id: string, format: 'svg' | 'png' | 'csv', view: string) => `/dashboard/chart/${id}.${format}${view}`;
+
+/**
+ * A chart with its text summary, its downloads (SVG, PNG, its data as CSV) and, folded, the same
+ * numbers as a table (keyboards, screen readers). Drawn twice, wide and narrow: CSS shows the one
+ * that fits the column, so its text stays readable from 320 px up. A chart with nothing to draw
+ * says so instead of showing an empty frame.
+ */
+export function Figure({ id, panel, view, summary, headingLevel = 3, children }: { id: string; panel: ChartPanel; view: string; summary: string; headingLevel?: 2 | 3; children: ReactNode }) {
+  const t = useTranslations('dashboardView');
+  const tDashboard = useTranslations('dashboard');
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  const { chart, title } = panel;
   return (
-    <figure className="panel" aria-labelledby={`${id}-title`}>
-      <h3 id={`${id}-title`}>{title}</h3>
-      <ChartFigure svg={chart.svg} links={chart.links} label={summary} />
+    <figure className="panel chart-panel" aria-labelledby={`${id}-title`}>
+      <Heading id={`${id}-title`}>{title}</Heading>
+      {chart.empty ? (
+        <p className="chart-empty">{t('chartEmpty')}</p>
+      ) : (
+        <div className="chart-box">
+          <ChartFigure className="chart chart-wide" svg={fluidSvg(chart.svg)} links={chart.links} label={summary} />
+          {chart.narrow && <ChartFigure className="chart chart-narrow" svg={fluidSvg(chart.narrow)} links={chart.links} label={summary} />}
+        </div>
+      )}
       <figcaption className="hint">{summary}</figcaption>
-      <details>
-        <summary>{dataLabel}</summary>
-        {children}
-      </details>
+      {!chart.empty && (
+        <p className="downloads">
+          <span>{t('download')}</span>{' '}
+          <a href={chartFileHref(id, 'png', view)} download aria-label={t('downloadAs', { format: 'PNG', title })}>
+            PNG
+          </a>{' '}
+          <a href={chartFileHref(id, 'svg', view)} download aria-label={t('downloadAs', { format: 'SVG', title })}>
+            SVG
+          </a>{' '}
+          <a href={chartFileHref(id, 'csv', view)} download aria-label={t('downloadData', { title })}>
+            {t('dataCsv')}
+          </a>
+        </p>
+      )}
+      {!chart.empty && (
+        <details>
+          <summary>{tDashboard('dataTable')}</summary>
+          {children}
+        </details>
+      )}
     </figure>
   );
 }

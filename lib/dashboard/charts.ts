@@ -4,22 +4,37 @@ import * as echarts from 'echarts';
 /**
  * Charts drawn by Apache ECharts on the server as SVG: no charting code is sent to the browser
  * (a 4 kB ECharts runtime makes the marks clickable), and the same SVG can go into a PDF report.
- * Colours are Okabe and Ito's palette, told apart with every common colour-vision deficiency.
+ * Colours are Okabe and Ito's palette, told apart with every common colour-vision deficiency,
+ * darkened where a colour had less than 3:1 contrast against white (WCAG 1.4.11): orange #E69F00
+ * (2.3:1) → #B07800 (3.8:1), reddish purple #CC79A7 → #B8608F (4.1:1), sky blue #56B4E9 →
+ * #2B8CC4 (3.7:1), yellow #F0E442 (1.3:1) → olive #8C7A00 (4.3:1).
  */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];
+export const PALETTE = ['#0072B2', '#B07800', '#009E73', '#B8608F', '#2B8CC4', '#D55E00', '#8C7A00', '#000000'];
+
+/** The width the narrow variant of a chart is drawn at (phones: 320–600 px containers). */
+export const NARROW_WIDTH = 320;
+
+/** A chart's numbers as a table: the CSV download. First column the category, then one per series. */
+export type ChartTable = { columns: string[]; rows: (string | number)[][] };
 
 export type Chart = {
   svg: string;
+  /** The same chart drawn for a narrow container: larger type relative to its width, fewer labels. */
+  narrow?: string;
   /** For each series, for each data point: the case list it opens (null: not clickable). */
   links: (string | null)[][];
+  /** Its numbers, for the CSV download (column names are filled in by whoever names the values). */
+  table: ChartTable;
+  /** Nothing to draw: every value is zero, or there are no categories. */
+  empty: boolean;
 };
 
-function render(option: echarts.EChartsCoreOption, width: number, height: number): string {
+function render(option: echarts.EChartsCoreOption, width: number, height: number, fontSize = 12): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   chart.setOption({
     animation: false,
     color: PALETTE,
-    textStyle: { fontFamily: 'system-ui, sans-serif', fontSize: 12 },
+    textStyle: { fontFamily: 'system-ui, sans-serif', fontSize },
     grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
     ...option,
   });
@@ -28,65 +43,125 @@ function render(option: echarts.EChartsCoreOption, width: number, height: number
   return svg;
 }
 
+/** Height a plain (wrapping) legend takes at this width: rows of items, each about 7 px a character plus its mark. */
+function legendHeight(names: string[], width: number, fontSize: number, always = false): number {
+  if (names.length === 0 || (names.length === 1 && !always)) return 0;
+  const room = width - 16;
+  let rows = 1;
+  let used = 0;
+  for (const name of names) {
+    const w = name.length * fontSize * 0.6 + 40;
+    if (used > 0 && used + w > room) {
+      rows += 1;
+      used = 0;
+    }
+    used += w;
+  }
+  return rows * (fontSize + 10) + 6;
+}
+
+/** A legend where it tells series apart (or, `always`, names the only one: the timeline's election). */
+const legend = (names: string[], always = false) => (names.length > 1 || (always && names.length) ? { top: 0, left: 8, type: 'plain' as const, itemGap: 14 } : { show: false });
+
+function tableOf(categories: string[], series: { name: string; values: number[] }[]): ChartTable {
+  return { columns: ['', ...series.map((s) => s.name)], rows: categories.map((c, i) => [c, ...series.map((s) => s.values[i] ?? 0)]) };
+}
+
+const isEmpty = (series: { values: number[] }[]) => !series.some((s) => s.values.some((v) => v !== 0));
+
 export type Bar = { label: string; value: number; href: string | null };
 
-/** A horizontal bar chart, largest at the top. */
-export function barChart(bars: Bar[], { width = 560, title = '', labelRoom = 0 } = {}): Chart {
+/** Narrow variants use this type size: about 12 px on a 300 px wide phone column. */
+const NARROW_FONT = 13;
+
+/** A horizontal bar chart, largest at the top. Long labels wrap (narrow) or are cut with an ellipsis (wide). */
+export function barChart(bars: Bar[], { width = 560, title = '', labelRoom = 0, valueName = '' } = {}): Chart {
   const shown = bars.slice(0, 15).reverse();
-  const height = Math.max(120, 36 + shown.length * 24);
-  return {
-    svg: render(
+  const draw = (w: number, narrow: boolean) => {
+    const fontSize = narrow ? NARROW_FONT : 12;
+    const labelWidth = narrow ? 130 : 220;
+    // A wrapped label takes up to two lines.
+    const row = narrow ? 2 * (fontSize + 4) + 6 : 24;
+    return render(
       {
         aria: { enabled: true, label: { description: title } },
         // labelRoom: extra space where the SVG is drawn with a wider font than it was measured in (PDF).
-        grid: { left: 8 + labelRoom, right: 24, top: 32, bottom: 8, containLabel: true },
-        xAxis: { type: 'value', minInterval: 1 },
-        yAxis: { type: 'category', data: shown.map((b) => b.label), axisLabel: { width: 220, overflow: 'truncate' } },
+        grid: { left: 8 + labelRoom, right: narrow ? 32 : 24, top: 16, bottom: 8, containLabel: true },
+        xAxis: { type: 'value', minInterval: 1, axisLabel: { hideOverlap: true } },
+        yAxis: { type: 'category', data: shown.map((b) => b.label), axisLabel: { width: labelWidth, overflow: narrow ? 'break' : 'truncate', lineHeight: fontSize + 3 } },
         series: [{ type: 'bar', data: shown.map((b) => b.value), label: { show: true, position: 'right' }, cursor: 'pointer' }],
       },
-      width,
-      height,
-    ),
+      w,
+      Math.max(120, 40 + shown.length * row),
+      fontSize,
+    );
+  };
+  const values = bars.map((b) => b.value);
+  return {
+    svg: draw(width, false),
+    narrow: draw(NARROW_WIDTH, true),
     links: [shown.map((b) => b.href)],
+    table: tableOf(bars.map((b) => b.label), [{ name: valueName, values }]),
+    empty: isEmpty([{ values }]),
   };
 }
 
 /** A vertical bar chart in the given order (a distribution). */
-export function columnChart(bars: Bar[], { width = 560, title = '', xName = '' } = {}): Chart {
-  return {
-    svg: render(
+export function columnChart(bars: Bar[], { width = 560, title = '', xName = '', valueName = '' } = {}): Chart {
+  const draw = (w: number, narrow: boolean) =>
+    render(
       {
         aria: { enabled: true, label: { description: title } },
-        xAxis: { type: 'category', data: bars.map((b) => b.label), name: xName, nameLocation: 'middle', nameGap: 28 },
+        xAxis: { type: 'category', data: bars.map((b) => b.label), name: xName, nameLocation: 'middle', nameGap: narrow ? 40 : 28, axisLabel: { hideOverlap: true, rotate: narrow && bars.length > 5 ? 45 : 0 } },
         yAxis: { type: 'value', minInterval: 1 },
-        grid: { left: 8, right: 16, top: 24, bottom: 36, containLabel: true },
+        grid: { left: 8, right: 16, top: 24, bottom: narrow ? 48 : 36, containLabel: true },
         series: [{ type: 'bar', data: bars.map((b) => b.value), cursor: 'pointer' }],
       },
-      width,
-      260,
-    ),
+      w,
+      narrow ? 280 : 260,
+      narrow ? NARROW_FONT : 12,
+    );
+  const values = bars.map((b) => b.value);
+  return {
+    svg: draw(width, false),
+    narrow: draw(NARROW_WIDTH, true),
     links: [bars.map((b) => b.href)],
+    table: tableOf(bars.map((b) => b.label), [{ name: valueName, values }]),
+    empty: isEmpty([{ values }]),
   };
 }
 
 export type Stack = { name: string; values: { value: number; href: string | null }[] };
 
+const stackValues = (stacks: Stack[]) => stacks.map((s) => ({ name: s.name, values: s.values.map((v) => v.value) }));
+
 /** Stacked columns: one column per category, one colour per stack (plea against outcome). */
 export function stackedChart(categories: string[], stacks: Stack[], { width = 560, title = '' } = {}): Chart {
-  return {
-    svg: render(
+  const names = stacks.map((s) => s.name);
+  const draw = (w: number, narrow: boolean) => {
+    const fontSize = narrow ? NARROW_FONT : 12;
+    const top = legendHeight(names, w, fontSize) + 16;
+    return render(
       {
         aria: { enabled: true, label: { description: title } },
-        legend: { top: 0, type: 'scroll' },
-        grid: { left: 8, right: 16, top: 56, bottom: 8, containLabel: true },
-        xAxis: { type: 'category', data: categories },
+        legend: legend(names),
+        grid: { left: 8, right: 16, top, bottom: 8, containLabel: true },
+        xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, width: Math.max(48, (w - 60) / Math.max(1, categories.length) - 6), overflow: 'break' } },
         yAxis: { type: 'value', minInterval: 1 },
         series: stacks.map((s) => ({ type: 'bar', name: s.name, stack: 'all', data: s.values.map((v) => v.value), cursor: 'pointer' })),
       },
-      width,
-      320,
-    ),
+      w,
+      top + 280,
+      fontSize,
+    );
+  };
+  const series = stackValues(stacks);
+  return {
+    svg: draw(width, false),
+    narrow: draw(NARROW_WIDTH, true),
     links: stacks.map((s) => s.values.map((v) => v.href)),
+    table: tableOf(categories, series),
+    empty: isEmpty(series),
   };
 }
 
@@ -96,21 +171,27 @@ export type Line = { name: string; points: { value: number; href: string | null 
 export function timelineChart(
   axis: string[],
   lines: Line[],
-  { width = 900, title = '', electionDayLabel = '', electionDayIndex = 0, bars = false } = {},
+  { width = 900, title = '', electionDayLabel = '', electionDayIndex = 0, bars = false, height = 320 } = {},
 ): Chart {
-  return {
-    svg: render(
+  const names = lines.map((l) => l.name);
+  const draw = (w: number, narrow: boolean) => {
+    const fontSize = narrow ? NARROW_FONT : 12;
+    const top = legendHeight(names, w, fontSize, true) + 16;
+    return render(
       {
         aria: { enabled: true, label: { description: title } },
-        legend: { top: 0, type: 'scroll' },
-        grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
-        xAxis: { type: 'category', data: axis, axisLabel: { interval: bars ? 0 : 9 } },
+        legend: legend(names, true),
+        grid: { left: 8, right: narrow ? 16 : 24, top, bottom: 8, containLabel: true },
+        // Wide: every tenth day (every week for weekly bars); narrow: as many as fit without overlap.
+        xAxis: { type: 'category', data: axis, axisLabel: narrow ? { hideOverlap: true } : { interval: bars ? 0 : 9, hideOverlap: true } },
         yAxis: { type: 'value', minInterval: 1 },
         series: lines.map((line, i) => ({
           type: bars ? 'bar' : 'line',
           name: line.name,
           data: line.points.map((p) => p.value),
-          symbolSize: 5,
+          // A mark only where something happened: no row of dots along zero.
+          symbolSize: (value: number) => (value > 0 ? (narrow ? 6 : 5) : 0),
+          lineStyle: { width: 2 },
           cursor: 'pointer',
           ...(i === 0
             ? {
@@ -125,10 +206,18 @@ export function timelineChart(
             : {}),
         })),
       },
-      width,
-      320,
-    ),
+      w,
+      narrow ? Math.max(height, 260) + top - 24 : height + top - 24,
+      fontSize,
+    );
+  };
+  const series = lines.map((l) => ({ name: l.name, values: l.points.map((p) => p.value) }));
+  return {
+    svg: draw(width, false),
+    narrow: draw(NARROW_WIDTH, true),
     links: lines.map((line) => line.points.map((p) => p.href)),
+    table: tableOf(axis, series),
+    empty: isEmpty(series),
   };
 }
 
@@ -139,20 +228,46 @@ export function timelineChart(
 export function stackedBarChart(labels: string[], stacks: Stack[], { width = 720, title = '' } = {}): Chart {
   const shown = labels.slice(0, 15);
   const order = shown.map((_, i) => shown.length - 1 - i);
-  const height = Math.max(140, 64 + shown.length * 26);
-  return {
-    svg: render(
+  const names = stacks.map((s) => s.name);
+  const draw = (w: number, narrow: boolean) => {
+    const fontSize = narrow ? NARROW_FONT : 12;
+    const top = legendHeight(names, w, fontSize) + 16;
+    const row = narrow ? 2 * (fontSize + 4) + 6 : 26;
+    return render(
       {
         aria: { enabled: true, label: { description: title } },
-        legend: { top: 0, type: 'scroll' },
-        grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
-        xAxis: { type: 'value', minInterval: 1 },
-        yAxis: { type: 'category', data: order.map((i) => shown[i]), axisLabel: { width: 260, overflow: 'truncate' } },
+        legend: legend(names),
+        grid: { left: 8, right: 24, top, bottom: 8, containLabel: true },
+        xAxis: { type: 'value', minInterval: 1, axisLabel: { hideOverlap: true } },
+        yAxis: { type: 'category', data: order.map((i) => shown[i]), axisLabel: { width: narrow ? 130 : 260, overflow: narrow ? 'break' : 'truncate', lineHeight: fontSize + 3 } },
         series: stacks.map((s) => ({ type: 'bar', name: s.name, stack: 'all', data: order.map((i) => s.values[i]?.value ?? 0), cursor: 'pointer' })),
       },
-      width,
-      height,
-    ),
-    links: stacks.map((s) => order.map((i) => s.values[i]?.href ?? null)),
+      w,
+      Math.max(140, top + 40 + shown.length * row),
+      fontSize,
+    );
   };
+  const series = stackValues(stacks);
+  return {
+    svg: draw(width, false),
+    narrow: draw(NARROW_WIDTH, true),
+    links: stacks.map((s) => order.map((i) => s.values[i]?.href ?? null)),
+    table: tableOf(labels, series),
+    empty: isEmpty(series),
+  };
+}
+
+/**
+ * The SVG sized to its container: the viewBox keeps the drawing's proportions, width 100% fills the
+ * column (the page), where ECharts wrote fixed pixel sizes (kept for files and the PDF).
+ */
+export function fluidSvg(svg: string): string {
+  const tag = svg.match(/^<svg[^>]*>/)?.[0];
+  if (!tag) return svg;
+  const w = tag.match(/\swidth="([\d.]+)"/)?.[1];
+  const h = tag.match(/\sheight="([\d.]+)"/)?.[1];
+  if (!w || !h) return svg;
+  let fluid = tag.replace(/\swidth="[\d.]+"/, ' width="100%"').replace(/\sheight="[\d.]+"/, '');
+  if (!/\sviewBox=/.test(fluid)) fluid = fluid.replace(/^<svg/, `<svg viewBox="0 0 ${w} ${h}"`);
+  return fluid + svg.slice(tag.length);
 }

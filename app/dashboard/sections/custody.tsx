@@ -1,12 +1,11 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { columnChart } from '@/lib/dashboard/charts';
 import { custodyBucketLabel } from '@/lib/dashboard/labels';
 import { Figure, RankTable } from '../figure';
 import type { SectionProps } from './types';
 
 /** Where people stand today, each figure opening the case list's custody filter, and days served. */
-export async function CustodySection({ data, cases }: SectionProps) {
+export async function CustodySection({ data, cases, charts, view }: SectionProps) {
   const t = await getTranslations();
   const { custody } = data;
   const figures = [
@@ -15,10 +14,6 @@ export async function CustodySection({ data, cases }: SectionProps) {
     { key: 'hearing_soon', label: t('dashboard.custodyHearings'), count: custody.hearingSoon },
     { key: 'released', label: t('dashboard.custodyReleased'), count: custody.released },
   ] as const;
-  const days = columnChart(
-    custody.days.map((d) => ({ label: custodyBucketLabel(t, d.upTo), value: d.count, href: null })),
-    { title: t('dashboard.custodyDaysTitle'), xName: t('dashboard.days') },
-  );
   return (
     <section aria-labelledby="custody-heading">
       <h2 id="custody-heading">{t('dashboard.custody')}</h2>
@@ -35,7 +30,7 @@ export async function CustodySection({ data, cases }: SectionProps) {
           </div>
         ))}
       </dl>
-      <Figure id="custody-days" title={t('dashboard.custodyDaysTitle')} chart={days} dataLabel={t('dashboard.dataTable')} summary={t('dashboard.custodyDaysSummary', { count: custody.withDays, days: t('locale.count', { count: custody.totalDays }) })}>
+      <Figure id="custody-days" panel={charts['custody-days']} view={view} summary={t('dashboard.custodyDaysSummary', { count: custody.withDays, days: t('locale.count', { count: custody.totalDays }) })}>
         <RankTable
           caption={t('dashboard.custodyDaysTitle')}
           itemLabel={t('dashboard.item')}

@@ -1,33 +1,19 @@
 import { getTranslations } from 'next-intl/server';
-import { barChart, columnChart } from '@/lib/dashboard/charts';
 import { formatAmount } from '@/lib/format';
+import { DELAY_LABELS } from '../chart-set';
 import { Figure, RankTable, topOf } from '../figure';
 import type { SectionProps } from './types';
 
-const DELAY_LABELS: Record<number, string> = { 0: '0', 1: '1', 2: '2', 3: '3–7', 8: '8–30', 31: '31+' };
-
 /** Penalties in force by kind, money per currency (never summed across currencies), arrest days, time to sentence. */
-export async function OutcomesSection({ data, cases }: SectionProps) {
+export async function OutcomesSection({ data, cases, charts, view }: SectionProps) {
   const t = await getTranslations();
   const table = { itemLabel: t('dashboard.item'), countLabel: t('dashboard.detentions') };
-  const kinds = barChart(
-    data.byPenalty.map((p) => ({ label: t(`enums.penaltyKind.${p.kind}`), value: p.count, href: cases({ penalty: p.kind }) })),
-    { title: t('dashboard.byPenaltyTitle') },
-  );
-  const arrest = columnChart(
-    data.arrestDays.map((a) => ({ label: String(a.days), value: a.count, href: cases({ penalty: 'administrative_arrest' }) })),
-    { title: t('dashboard.arrestDaysTitle'), xName: t('dashboard.days') },
-  );
-  const delay = columnChart(
-    data.delay.map((d) => ({ label: DELAY_LABELS[d.bucket] ?? String(d.bucket), value: d.count, href: null })),
-    { title: t('dashboard.delayTitle'), xName: t('dashboard.days') },
-  );
   const { money } = data;
   return (
     <section aria-labelledby="outcomes-heading">
       <h2 id="outcomes-heading">{t('dashboard.outcomes')}</h2>
       <div className="two">
-        <Figure id="penalties" title={t('dashboard.byPenaltyTitle')} chart={kinds} dataLabel={t('dashboard.dataTable')} summary={t('dashboard.rankSummary', { top: topOf(t, data.byPenalty.map((p) => ({ label: t(`enums.penaltyKind.${p.kind}`), count: p.count }))) })}>
+        <Figure id="penalties" panel={charts.penalties} view={view} summary={t('dashboard.rankSummary', { top: topOf(t, data.byPenalty.map((p) => ({ label: t(`enums.penaltyKind.${p.kind}`), count: p.count }))) })}>
           <RankTable caption={t('dashboard.byPenaltyTitle')} itemLabel={t('dashboard.item')} countLabel={t('dashboard.byPenaltyTitle')} rows={data.byPenalty.map((p) => ({ key: p.kind, label: t(`enums.penaltyKind.${p.kind}`), count: p.count, href: cases({ penalty: p.kind }) }))} />
         </Figure>
         <div className="panel" role="group" aria-labelledby="money-title">
@@ -67,10 +53,10 @@ export async function OutcomesSection({ data, cases }: SectionProps) {
           )}
           {money.mciNotConverted.noYear + money.mciNotConverted.noValue > 0 && <p className="hint">{t('dashboard.moneyNotConverted', money.mciNotConverted)}</p>}
         </div>
-        <Figure id="arrest" title={t('dashboard.arrestDaysTitle')} chart={arrest} dataLabel={t('dashboard.dataTable')} summary={t('dashboard.arrestSummary', { total: t('locale.count', { count: data.totals.arrestDays }) })}>
+        <Figure id="arrest" panel={charts.arrest} view={view} summary={t('dashboard.arrestSummary', { total: t('locale.count', { count: data.totals.arrestDays }) })}>
           <RankTable caption={t('dashboard.arrestDaysTitle')} {...table} rows={data.arrestDays.map((a) => ({ key: String(a.days), label: t('dashboard.nDays', { count: a.days }), count: a.count, href: null }))} />
         </Figure>
-        <Figure id="delay" title={t('dashboard.delayTitle')} chart={delay} dataLabel={t('dashboard.dataTable')} summary={t('dashboard.delaySummary')}>
+        <Figure id="delay" panel={charts.delay} view={view} summary={t('dashboard.delaySummary')}>
           <RankTable caption={t('dashboard.delayTitle')} {...table} rows={data.delay.map((d) => ({ key: String(d.bucket), label: t('dashboard.delayBucket', { days: DELAY_LABELS[d.bucket] ?? String(d.bucket) }), count: d.count, href: null }))} />
         </Figure>
       </div>

@@ -1,38 +1,17 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { timelineChart } from '@/lib/dashboard/charts';
-import { getVocabularyNames } from '@/lib/i18n/vocabulary-names';
+import { dayLinker, offsetLabel, weeksOf } from '../chart-set';
 import { Figure, RankTable } from '../figure';
 import type { SectionProps } from './types';
 
-/** Detentions per day and per week around the election, on the chosen date axis, and those of uncertain date. */
-export async function WhenSection({ data, params, cases }: SectionProps) {
-  const [t, names] = await Promise.all([getTranslations(), getVocabularyNames()]);
+/** Detentions per week around the election and those of uncertain date (the daily timeline leads the page: main-chart.tsx). */
+export async function WhenSection({ data, params, cases, charts, view }: SectionProps) {
+  const t = await getTranslations();
   const number = (n: number) => t('locale.count', { count: n });
-  const offsetLabel = (o: number) => (o === 0 ? t('dashboard.electionDayShort') : o < 0 ? `T−${-o}` : `T+${o}`);
-  // Only the detention axis is one the case list can filter by.
-  const dayLink = (from: string, to: string) => (params.axis === 'detained' ? cases({ from, to }) : null);
+  const dayLink = dayLinker({ params, cases });
   const daily = data.timeline[0]?.days ?? [];
-  const timeline = timelineChart(
-    daily.map((d) => offsetLabel(d.offset)),
-    data.timeline.map((e) => ({ name: `${names.election(e.name)} (${e.heldOn})`, points: e.days.map((d) => ({ value: d.count, href: dayLink(d.date, d.date) })) })),
-    { title: t('dashboard.timelineTitle'), electionDayLabel: t('dashboard.electionDay'), electionDayIndex: params.before },
-  );
-  const weeks = (days: typeof daily) => {
-    const out = new Map<number, { count: number; from: string; to: string }>();
-    for (const d of days) {
-      const week = Math.floor(d.offset / 7);
-      const w = out.get(week) ?? { count: 0, from: d.date, to: d.date };
-      out.set(week, { count: w.count + d.count, from: w.from < d.date ? w.from : d.date, to: w.to > d.date ? w.to : d.date });
-    }
-    return [...out.entries()].sort(([a], [b]) => a - b);
-  };
-  const weekAxis = weeks(daily).map(([w]) => (w === 0 ? t('dashboard.electionWeek') : w < 0 ? `W${w}` : `W+${w}`));
-  const weekly = timelineChart(
-    weekAxis,
-    data.timeline.map((e) => ({ name: `${names.election(e.name)} (${e.heldOn})`, points: weeks(e.days).map(([, w]) => ({ value: w.count, href: dayLink(w.from, w.to) })) })),
-    { title: t('dashboard.weeklyTitle'), electionDayLabel: t('dashboard.electionDay'), electionDayIndex: weekAxis.indexOf(t('dashboard.electionWeek')), bars: true },
-  );
+  const weeks = weeksOf(daily);
+  const weekLabel = (w: number) => (w === 0 ? t('dashboard.electionWeek') : w < 0 ? `W${w}` : `W+${w}`);
   const uncertain = data.uncertain[params.axis];
   const table = { itemLabel: t('dashboard.item'), countLabel: t('dashboard.detentions') };
   return (
@@ -46,29 +25,42 @@ export async function WhenSection({ data, params, cases }: SectionProps) {
           {params.axis === 'detained' && uncertain > 0 && <Link href={cases({ dated: 'uncertain' })}>{t('dashboard.dateUncertainLink')}</Link>}
         </p>
       </div>
-      <Figure
-        id="timeline"
-        title={t('dashboard.timelineTitle')}
-        chart={timeline}
-        dataLabel={t('dashboard.dataTable')}
-        summary={t('dashboard.timelineSummary', {
-          total: number(daily.reduce((a, d) => a + d.count, 0)),
-          peak: daily.length ? offsetLabel(daily.reduce((a, d) => (d.count > a.count ? d : a), daily[0]).offset) : '—',
-        })}
-      >
+      <Figure id="weekly" panel={charts.weekly} view={view} summary={t('dashboard.weeklySummary')}>
         <RankTable
-          caption={t('dashboard.timelineTitle')}
+          caption={charts.weekly.title}
           {...table}
-          rows={daily.filter((d) => d.count > 0).map((d) => ({ key: d.date, label: `${offsetLabel(d.offset)} (${d.date})`, count: d.count, href: dayLink(d.date, d.date) }))}
-        />
-      </Figure>
-      <Figure id="weekly" title={t('dashboard.weeklyTitle')} chart={weekly} dataLabel={t('dashboard.dataTable')} summary={t('dashboard.weeklySummary')}>
-        <RankTable
-          caption={t('dashboard.weeklyTitle')}
-          {...table}
-          rows={weeks(daily).map(([w, v], i) => ({ key: String(w), label: `${weekAxis[i]} (${v.from} – ${v.to})`, count: v.count, href: dayLink(v.from, v.to) }))}
+          rows={weeks.map(([w, v]) => ({ key: String(w), label: `${weekLabel(w)} (${v.from} – ${v.to})`, count: v.count, href: dayLink(v.from, v.to) }))}
         />
       </Figure>
     </section>
+  );
+}
+
+/** The daily timeline's summary and data table (the page's main chart). */
+export async function TimelineFigure({ data, params, cases, charts, view }: SectionProps) {
+  const t = await getTranslations();
+  const number = (n: number) => t('locale.count', { count: n });
+  const dayLink = dayLinker({ params, cases });
+  const daily = data.timeline[0]?.days ?? [];
+  const busiest = daily.reduce<(typeof daily)[number] | null>((a, d) => (d.count > (a?.count ?? 0) ? d : a), null);
+  return (
+    <Figure
+      id="timeline"
+      panel={charts.timeline}
+      view={view}
+      headingLevel={2}
+      summary={
+        busiest
+          ? t('dashboard.timelineSummary', { total: number(daily.reduce((a, d) => a + d.count, 0)), peak: `${offsetLabel(t, busiest.offset)} (${busiest.date})` })
+          : t('dashboardView.timelineEmpty')
+      }
+    >
+      <RankTable
+        caption={charts.timeline.title}
+        itemLabel={t('dashboard.item')}
+        countLabel={t('dashboard.detentions')}
+        rows={daily.filter((d) => d.count > 0).map((d) => ({ key: d.date, label: `${offsetLabel(t, d.offset)} (${d.date})`, count: d.count, href: dayLink(d.date, d.date) }))}
+      />
+    </Figure>
   );
 }

@@ -1,31 +1,15 @@
 import { getTranslations } from 'next-intl/server';
-import { barChart } from '@/lib/dashboard/charts';
 import { getVocabularyNames } from '@/lib/i18n/vocabulary-names';
 import { kazakhstanMap, MAP_HEIGHT, MAP_WIDTH } from '@/lib/dashboard/map';
-import { Figure, RankTable, topOf, type RankRow } from '../figure';
+import { cityRows as cityRowsOf, regionRows as regionRowsOf } from '../chart-set';
+import { Figure, RankTable, topOf } from '../figure';
 import type { SectionProps } from './types';
 
 /** The map and the rankings by city and region; records naming no city are a bar of their own. */
-export async function WhereSection({ data, cases }: SectionProps) {
+export async function WhereSection({ data, params, cases, charts, view }: SectionProps) {
   const [t, names] = await Promise.all([getTranslations(), getVocabularyNames()]);
-  const notStated = t('dashboard.placeNotStated');
-  const cityRows: RankRow[] = [
-    ...data.byPlace.map((p) => ({ key: String(p.placeId), label: names.place(p.name), count: p.count, href: cases({ city: p.placeId }) })),
-    ...(data.placeNotStated ? [{ key: 'not-stated', label: notStated, count: data.placeNotStated, href: cases({ place: 'not_stated' }) }] : []),
-  ].sort((a, b) => b.count - a.count);
-  const regionRows: RankRow[] = [
-    ...data.byRegion.map((r) => ({
-      key: r.region,
-      label: names.region(r.region),
-      count: r.count,
-      href: cases({ region: r.region }),
-      note: r.regionOnly ? t('dashboard.regionOnlyNote', { count: r.regionOnly }) : undefined,
-    })),
-    // The case list has no "no region" filter; this bar opens no list.
-    ...(data.regionNotStated ? [{ key: 'not-stated', label: t('dashboard.regionNotStated'), count: data.regionNotStated, href: null }] : []),
-  ].sort((a, b) => b.count - a.count);
-  const cities = barChart(cityRows.map((r) => ({ label: r.label, value: r.count, href: r.href })), { title: t('dashboard.byCityTitle') });
-  const regions = barChart(regionRows.map((r) => ({ label: r.label, value: r.count, href: r.href })), { title: t('dashboard.byRegionTitle') });
+  const cityRows = cityRowsOf({ data, params, cases }, t, names);
+  const regionRows = regionRowsOf({ data, params, cases }, t, names);
   const map = kazakhstanMap();
   const maxPlace = Math.max(1, ...data.byPlace.map((p) => p.count));
   const table = { itemLabel: t('dashboard.item'), countLabel: t('dashboard.detentions') };
@@ -56,10 +40,10 @@ export async function WhereSection({ data, cases }: SectionProps) {
         </figcaption>
       </figure>
       <div className="two">
-        <Figure id="cities" title={t('dashboard.byCityTitle')} chart={cities} dataLabel={t('dashboard.dataTable')} summary={t('dashboard.rankSummary', { top: topOf(t, cityRows) })}>
+        <Figure id="cities" panel={charts.cities} view={view} summary={t('dashboard.rankSummary', { top: topOf(t, cityRows) })}>
           <RankTable caption={t('dashboard.byCityTitle')} {...table} rows={cityRows} />
         </Figure>
-        <Figure id="regions" title={t('dashboard.byRegionTitle')} chart={regions} dataLabel={t('dashboard.dataTable')} summary={t('dashboard.rankSummary', { top: topOf(t, regionRows) })}>
+        <Figure id="regions" panel={charts.regions} view={view} summary={t('dashboard.rankSummary', { top: topOf(t, regionRows) })}>
           <RankTable caption={t('dashboard.byRegionTitle')} {...table} rows={regionRows} />
         </Figure>
       </div>

@@ -1,19 +1,17 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { barChart } from '@/lib/dashboard/charts';
 import { Figure, RankTable, topOf } from '../figure';
 import type { SectionProps } from './types';
 
 /** Roles of the people detained, and who was detained more than once. */
-export async function WhoSection({ data, cases }: SectionProps) {
+export async function WhoSection({ data, cases, charts, view }: SectionProps) {
   const t = await getTranslations();
   const rows = data.byRole.map((r) => ({ key: r.role, label: t(`enums.personRole.${r.role}`), count: r.count, href: cases({ role: r.role }) }));
-  const roles = barChart(rows.map((r) => ({ label: r.label, value: r.count, href: r.href })), { title: t('dashboard.byRoleTitle') });
   return (
     <section aria-labelledby="who-heading">
       <h2 id="who-heading">{t('dashboard.who')}</h2>
       <div className="two">
-        <Figure id="roles" title={t('dashboard.byRoleTitle')} chart={roles} dataLabel={t('dashboard.dataTable')} summary={t('dashboard.rankSummary', { top: topOf(t, rows) })}>
+        <Figure id="roles" panel={charts.roles} view={view} summary={t('dashboard.rankSummary', { top: topOf(t, rows) })}>
           <RankTable caption={t('dashboard.byRoleTitle')} itemLabel={t('dashboard.item')} countLabel={t('dashboard.detentions')} rows={rows} />
         </Figure>
         <div className="panel">

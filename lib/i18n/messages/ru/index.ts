@@ -22,6 +22,7 @@ import errors from './errors.json';
 import errorsPage from './errorsPage.json';
 import deleted from './deleted.json';
 import dashboard from './dashboard.json';
+import dashboardView from './dashboardView.json';
 import exports from './exports.json';
 import imports from './imports.json';
 import reports from './reports.json';
@@ -59,6 +60,7 @@ const messages = {
   errorsPage,
   deleted,
   dashboard,
+  dashboardView,
   exports,
   imports,
   reports,
