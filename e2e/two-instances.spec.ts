@@ -12,6 +12,8 @@ const portA = Number(process.env.E2E_PORT ?? 3100);
 const A = `http://127.0.0.1:${portA}`;
 const B = `http://127.0.0.1:${Number(process.env.E2E_SECOND_PORT ?? portA + 1)}`;
 
+// Each instance renders every page cold the first time it is asked (routes loaded, code compiled).
+test.setTimeout(180_000);
 test.skip(!process.env.DATABASE_URL, 'PGlite (no DATABASE_URL) is one process per data directory, so only one app instance can run on it');
 
 /** Letters only: the name matcher ignores digits, so two test names must differ in letters. */

@@ -15,6 +15,7 @@
  *
  *   npm run bench:load -- [--seconds 60] [--monitors 50] [--researchers 20] [--think-ms 0]
  *                         [--detentions 0] [--port 3222] [--server postgres://postgres@127.0.0.1:5432/test]
+ *                         [--keep] (keep the database) [--note "text for the report"]
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -34,6 +35,7 @@ type Args = {
   port: number;
   server: string;
   keep: boolean;
+  note: string;
 };
 
 function parseArgs(): Args {
@@ -56,6 +58,7 @@ function parseArgs(): Args {
     port: num('port', 3222),
     server: get('server') ?? process.env.BENCH_DATABASE_SERVER ?? 'postgres://postgres@127.0.0.1:5432/test',
     keep: process.argv.includes('--keep'),
+    note: get('note') ?? '',
   };
   // Bounded: a mistyped number must not turn into an hour-long run or a thousand clients.
   if (args.seconds > 600 || args.monitors > 200 || args.researchers > 200) throw new Error('At most 600 s and 200 clients of each kind.');
@@ -507,13 +510,14 @@ function report(
       `A save is counted successful when the server answers with the redirect to the new record; its time includes that answer in full. ` +
       `Users were created with real argon2id hashes and signed in through the login form's server action (${run.signInSeconds.toFixed(1)} s for all).`,
     '',
+    ...(args.note ? [args.note, ''] : []),
     ...lines,
     '',
     ...verdicts,
     '',
   ].join('\n');
   writeFileSync('docs/BENCHMARKS-load.md', doc);
-  console.log('Wrote docs/BENCHMARKS-load.md (add the notes on the machine by hand).');
+  console.log('Wrote docs/BENCHMARKS-load.md.');
 }
 
 main().catch((error) => {
