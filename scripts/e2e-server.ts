@@ -1,7 +1,9 @@
 /**
  * Playwright's web server: a throwaway database (fresh PGlite directory, or a fresh database in the
  * PostgreSQL server named by DATABASE_URL), migrated and seeded with the demo data, then the
- * production build on E2E_PORT.
+ * production build on E2E_PORT. On the PostgreSQL server a second instance of the same build runs
+ * on E2E_SECOND_PORT (default E2E_PORT + 1) against the same database, as behind a load balancer
+ * (e2e/two-instances.spec.ts); PGlite is one process per data directory, so there it runs alone.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -54,15 +56,31 @@ async function main() {
     if (result.status !== 0) process.exit(result.status ?? 1);
   }
   const timestamps = await timestampEnv();
-  const server = spawn('npx', ['tsx', 'scripts/server.ts', process.env.E2E_PORT ?? '3100'], {
-    stdio: 'inherit',
-    env: { ...env, ...timestamps.env, NODE_ENV: 'production' },
-  });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
-  server.on('exit', (code) => {
-    void fixture.close();
-    void timestamps.close().finally(() => process.exit(code ?? 0));
-  });
+  const port = Number(process.env.E2E_PORT ?? 3100);
+  const ports = env.DATABASE_URL ? [port, secondPort(port)] : [port];
+  const servers = ports.map((p) =>
+    spawn('npx', ['tsx', 'scripts/server.ts', String(p)], {
+      stdio: 'inherit',
+      env: { ...env, ...timestamps.env, NODE_ENV: 'production' },
+    }),
+  );
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => servers.forEach((s) => s.kill(signal)));
+  // One instance gone ends the run: the others are stopped and the helpers closed.
+  let exiting = false;
+  for (const server of servers) {
+    server.on('exit', (code) => {
+      if (exiting) return;
+      exiting = true;
+      for (const other of servers) if (other !== server && other.exitCode === null) other.kill('SIGTERM');
+      void fixture.close();
+      void timestamps.close().finally(() => process.exit(code ?? 0));
+    });
+  }
+}
+
+/** The second instance's port (on the PostgreSQL server only); the spec computes the same. */
+function secondPort(port: number): number {
+  return Number(process.env.E2E_SECOND_PORT ?? port + 1);
 }
 
 main();

@@ -51,18 +51,48 @@ export async function getDashboard(actor: Actor, params: DashboardParams): Promi
   return data;
 }
 
+/** Whether this instance holds the view computed for the data as it is now (no recount needed). */
+export async function isCachedNow(actor: Actor, params: DashboardParams): Promise<boolean> {
+  const hit = cache.get(viewKey(actor, params));
+  return hit !== undefined && hit.generation === (await dataGeneration());
+}
+
+/** The warm-up running on this instance, if any, and whether a change arrived while it ran. */
+let warming: Promise<void> | null = null;
+let changedSinceWarmStart = false;
+
 /**
- * Recomputes the default dashboard (for researchers and for monitors) after a change, once the
- * response has gone out: the view most readers open is then ready before anyone asks for it.
+ * Recomputes the default dashboard (for researchers and for monitors) for the data as it is now.
+ * Coalesced per instance: while a warm-up runs, further calls only ask for one more round after it,
+ * so many monitors saving at once cost at most one warm-up at a time, not two dashboard
+ * computations per save; the last round always starts after the last change it was asked for.
+ */
+export function warmDefaultDashboardsNow(): Promise<void> {
+  if (warming) {
+    changedSinceWarmStart = true;
+    return warming;
+  }
+  warming = (async () => {
+    do {
+      changedSinceWarmStart = false;
+      try {
+        const params = parseDashboardParams({});
+        await getDashboard({ id: 0, role: 'researcher' }, params);
+        await getDashboard({ id: 0, role: 'monitor' }, params);
+      } catch {
+        // Only a head start: the next reader computes it anyway.
+      }
+    } while (changedSinceWarmStart);
+  })().finally(() => {
+    warming = null;
+  });
+  return warming;
+}
+
+/**
+ * After a change, once the response has gone out: the view most readers open is then ready
+ * before anyone asks for it.
  */
 export function warmDefaultDashboards() {
-  after(async () => {
-    try {
-      const params = parseDashboardParams({});
-      await getDashboard({ id: 0, role: 'researcher' }, params);
-      await getDashboard({ id: 0, role: 'monitor' }, params);
-    } catch {
-      // Only a head start: the next reader computes it anyway.
-    }
-  });
+  after(() => warmDefaultDashboardsNow());
 }
