@@ -5,7 +5,7 @@
  * on E2E_SECOND_PORT (default E2E_PORT + 1) against the same database, as behind a load balancer
  * (e2e/two-instances.spec.ts); PGlite is one process per data directory, so there it runs alone.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { startFixtureSite } from '../lib/test/fixture-site';
 import { startLocalTsa } from '../lib/test/local-tsa';
@@ -57,17 +57,16 @@ async function main() {
   }
   const timestamps = await timestampEnv();
   const port = Number(process.env.E2E_PORT ?? 3100);
-  const ports = env.DATABASE_URL ? [port, secondPort(port)] : [port];
-  const servers = ports.map((p) =>
-    spawn('npx', ['tsx', 'scripts/server.ts', String(p)], {
-      stdio: 'inherit',
-      env: { ...env, ...timestamps.env, NODE_ENV: 'production' },
-    }),
-  );
+  const servers: ChildProcess[] = [];
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => servers.forEach((s) => s.kill(signal)));
   // One instance gone ends the run: the others are stopped and the helpers closed.
   let exiting = false;
-  for (const server of servers) {
+  const start = (p: number) => {
+    const server = spawn('npx', ['tsx', 'scripts/server.ts', String(p)], {
+      stdio: 'inherit',
+      env: { ...env, ...timestamps.env, NODE_ENV: 'production' },
+    });
+    servers.push(server);
     server.on('exit', (code) => {
       if (exiting) return;
       exiting = true;
@@ -75,6 +74,24 @@ async function main() {
       void fixture.close();
       void timestamps.close().finally(() => process.exit(code ?? 0));
     });
+  };
+  start(port);
+  if (env.DATABASE_URL) {
+    // The second instance starts once the first answers, so the two cold starts don't compete for
+    // the CPU while Playwright waits for the first (two-instances.spec.ts waits for the second).
+    await waitForHealth(port);
+    if (!exiting) start(secondPort(port));
+  }
+}
+
+async function waitForHealth(port: number) {
+  for (;;) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 
