@@ -10,7 +10,7 @@
  * /usr/bin/chromium), LIGHTHOUSE_PAGES (comma-separated paths, default the three above).
  */
 import { spawn } from 'node:child_process';
-import { mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import type { Result as LighthouseResult } from 'lighthouse';
@@ -248,7 +248,26 @@ function report(results: PageResult[], lighthouseVersion: string, load: string):
     '## What costs points (median run)',
     ...details,
     '',
+    '## Reading these numbers',
+    '',
+    '- SEO is not a goal: every page says `noindex` on purpose (case pages must never reach a search engine), which',
+    '  Lighthouse counts against it.',
+    "- Lighthouse 12.2.3's LCP-element audit fails on recent Chromium traces, so the script names the element as",
+    '  Chromium reports it (PerformanceObserver, 412 px wide, no throttling).',
+    "- Performance is the category the machine moves most: Lighthouse multiplies the CPU time it observes by 4, so a",
+    '  busy machine (a low benchmark index above) inflates TBT and lowers the score without any change to the app.',
+    '',
   ].join('\n');
+}
+
+const DOC = 'docs/LIGHTHOUSE.md';
+const EARLIER = '## Earlier runs';
+
+/** The doc's hand-kept section of earlier results (before/after a change), carried over as it is. */
+function earlierRuns(): string {
+  const old = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '';
+  const at = old.indexOf(EARLIER);
+  return at < 0 ? '' : `\n${old.slice(at)}`;
 }
 
 async function main() {
@@ -274,7 +293,7 @@ async function main() {
       results.push(result);
     }
     const body = report(results, results[0]?.medianRun.lighthouseVersion ?? '?', `${loadAtStart} → ${loadavg()[0].toFixed(1)} on ${availableParallelism()} cores`);
-    if (PAGES.length === ALL_PAGES.length && RUNS >= 3) writeFileSync('docs/LIGHTHOUSE.md', body);
+    if (PAGES.length === ALL_PAGES.length && RUNS >= 3) writeFileSync(DOC, body + earlierRuns());
     else console.log('(a partial run: docs/LIGHTHOUSE.md left as it was)');
     console.log(body);
   } finally {
