@@ -80,8 +80,11 @@ describe('a URL captured for intake', () => {
     const url = fixtureUrl('/article');
     const first = await keepFetchedArticle(monitor, await fetched(url), 'en');
     if ('refusal' in first) throw new Error(first.refusal);
+    await db.update(sources).set({ title: 'Title as the monitor corrected it' }).where(eq(sources.id, first.sourceId));
     const again = await fetched(url);
     expect(again.existingSourceId).toBe(first.sourceId);
+    // Cited as the record says, not as the page's title.
+    expect(again.meta.title).toBe('Title as the monitor corrected it');
     const second = await keepFetchedArticle(monitor, again, 'en');
     expect(second).toMatchObject({ sourceId: first.sourceId });
     expect(await sourceRowsFor(url)).toHaveLength(1);

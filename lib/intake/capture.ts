@@ -120,7 +120,10 @@ export async function fetchArticle(actor: Actor, rawUrl: string): Promise<Fetche
   if (!parsed.success) return { refusal: 'intake.errors.badUrl' };
   const url = parsed.data;
   // URLs are unique among sources, deleted ones included: a deleted source is restored by an admin, not re-created.
-  const [known] = await db.select({ id: sources.id, deletedAt: sources.deletedAt }).from(sources).where(eq(sources.url, url));
+  const [known] = await db
+    .select({ id: sources.id, deletedAt: sources.deletedAt, title: sources.title, publisher: sources.publisher, publishedOn: sources.publishedOn, publishedPrecision: sources.publishedPrecision })
+    .from(sources)
+    .where(eq(sources.url, url));
   if (known?.deletedAt) return { refusal: 'intake.errors.sourceDeleted' };
   const prepared = await prepareCapture(url, actor);
   if (prepared.outcome !== 'ok') return { refusal: outcomeRefusal(prepared.outcome) };
@@ -129,18 +132,17 @@ export async function fetchArticle(actor: Actor, rawUrl: string): Promise<Fetche
   const refusal = refuseArticle(text);
   if (refusal) return { refusal };
   const published = /^\d{4}-\d{2}-\d{2}/.exec(prepared.readable?.publishedTime ?? '')?.[0] ?? null;
+  // A source already on record is cited as its record says (that is what the drafts will cite).
+  const meta: ArticleMeta = known
+    ? { url, title: known.title, publisher: known.publisher, published: publishedOf(known.publishedOn, known.publishedPrecision) ?? published }
+    : { url, title: prepared.readable?.title.slice(0, 500) || null, publisher: prepared.readable?.siteName?.slice(0, 200) || null, published };
   return {
     sourceId: known?.id ?? null,
     existingSourceId: known?.id ?? null,
     url,
     text,
     prepared,
-    meta: {
-      url,
-      title: prepared.readable?.title.slice(0, 500) || null,
-      publisher: prepared.readable?.siteName?.slice(0, 200) || null,
-      published,
-    },
+    meta,
   };
 }
 
