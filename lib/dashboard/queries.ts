@@ -4,7 +4,7 @@ import { db, rowsOf } from '@/db';
 import { charges, detentions, elections, places, type ChargeOutcome, type PenaltyKind, type PenaltyUnit } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import type { CaseFilters } from '@/lib/filters/definition';
-import { custodyCondition, detentionConditions, DETENTIONS_TABLE, dimensionConditions, periodCondition, ROLLUP_TABLE } from '@/lib/filters/sql';
+import { custodyCondition, detentionConditions, DETENTIONS_TABLE, dimensionConditions, periodCondition, ROLLUP_TABLE, type DimensionTable } from '@/lib/filters/sql';
 import { latestToday } from '@/lib/dates/partial-date';
 import { visibleSource } from '@/lib/sources/visibility';
 import type { DashboardParams, DateAxis } from './params';
@@ -378,10 +378,21 @@ function custodyPanels(rows: Row[]) {
 function recordFilter(actor: Actor, params: DashboardParams, scope: Scope, today: string): SQL {
   return and([
     sql`detentions.deleted_at IS NULL`,
-    ...(scope.all ? [] : [periodCondition(DETENTIONS_TABLE, scope)]),
-    ...dimensionConditions(actor, DETENTIONS_TABLE, params, today),
+    ...(scope.all ? [] : [periodCondition(RECORDS_TABLE, scope)]),
+    ...dimensionConditions(actor, RECORDS_TABLE, params, today),
   ]);
 }
+
+/**
+ * The detentions table with the rollups' region rule (a city's region decides; the region the
+ * source names counts only for records naming no city), so the record panels count exactly the
+ * detentions the rollup panels count even where a record names a city and a different region.
+ */
+const RECORDS_TABLE: DimensionTable = {
+  ...DETENTIONS_TABLE,
+  region: (region) => sql`(detentions.place_id IN (SELECT places.id FROM places WHERE places.region = ${region})
+    OR (detentions.place_id IS NULL AND detentions.region = ${region}))`,
+};
 
 /**
  * The panels that count charges, penalties, custody and people, in ONE statement over the matched
