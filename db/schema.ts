@@ -487,8 +487,9 @@ export const revisions = pgTable('revisions', {
  * The dashboard's rollup: detentions counted by every dimension the dashboard filters or charts
  * by, kept current in the same transaction as each change (lib/dashboard/stats.ts). Dashboards
  * read this instead of scanning every detention. Deleted detentions are not counted.
- * Per-charge and per-penalty panels (charges by article and part, outcomes, penalties, money) and
- * the custody panel, whose meaning changes with today's date, read the records themselves.
+ * Per-charge and per-penalty panels (charges by article and part, outcomes, penalties, money) read
+ * the narrower charge_stats and penalty_stats below; the custody panel, whose meaning changes with
+ * today's date, and repeat detainees (per person) read the records themselves.
  */
 export const detentionStats = pgTable('detention_stats', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
@@ -526,6 +527,71 @@ export const detentionStats = pgTable('detention_stats', {
       t.plea, t.electionId, t.personRole, t.reviewStatus, t.confidentiality, t.arrestDays, t.delayBucket)
     .nullsNotDistinct(),
   index('detention_stats_day_idx').on(t.detainedOn),
+]);
+
+/** The detention dimensions the dashboard's filters read, shared by the narrower rollups below. */
+const rollupFilterColumns = () => ({
+  detainedOn: date('detained_on', { mode: 'string' }),
+  detainedEarliest: date('detained_earliest', { mode: 'string' }),
+  detainedLatest: date('detained_latest', { mode: 'string' }),
+  placeId: integer('place_id'),
+  region: text('region'),
+  chargeIds: integer('charge_ids').array().notNull(),
+  outcomes: chargeOutcome('outcomes').array().notNull(),
+  penaltyKinds: penaltyKind('penalty_kinds').array().notNull(),
+  plea: plea('plea').notNull(),
+  electionId: integer('election_id'),
+  personRole: personRole('person_role').notNull(),
+  reviewStatus: reviewStatus('review_status').notNull(),
+  confidentiality: confidentiality('confidentiality').notNull(),
+});
+
+/**
+ * The charges panels' rollup: charges (live detentions only) counted by their detention's filter
+ * dimensions (as detention_stats) and by what the panels show of a charge. Kept current in the same
+ * transaction as each change, with detention_stats (lib/dashboard/stats.ts).
+ */
+export const chargeStats = pgTable('charge_stats', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  ...rollupFilterColumns(),
+  /** Null: no vocabulary entry. */
+  chargeId: integer('charge_id'),
+  /** The article's part as cited, trimmed; null: not given. */
+  citedPart: text('cited_part'),
+  /** No vocabulary entry but the source's words. */
+  textOnly: boolean('text_only').notNull(),
+  basisOrigin: basisOrigin('basis_origin'),
+  outcome: chargeOutcome('outcome').notNull(),
+  charges: integer('charges').notNull(),
+}, (t) => [
+  unique('charge_stats_key')
+    .on(t.detainedOn, t.detainedEarliest, t.detainedLatest, t.placeId, t.region, t.chargeIds, t.outcomes, t.penaltyKinds, t.plea, t.electionId,
+      t.personRole, t.reviewStatus, t.confidentiality, t.chargeId, t.citedPart, t.textOnly, t.basisOrigin, t.outcome)
+    .nullsNotDistinct(),
+  index('charge_stats_day_idx').on(t.detainedOn),
+]);
+
+/**
+ * The penalty and money panels' rollup: penalties in force (not replaced on appeal) of live
+ * detentions by their detention's filter dimensions, kind, unit and ruling year (the MCI value that
+ * converts a fine to tenge is the year's), with the number that state an amount and the amounts'
+ * sum. Kept current with detention_stats.
+ */
+export const penaltyStats = pgTable('penalty_stats', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  ...rollupFilterColumns(),
+  kind: penaltyKind('kind').notNull(),
+  unit: penaltyUnit('unit'),
+  rulingYear: integer('ruling_year'),
+  penalties: integer('penalties').notNull(),
+  withAmount: integer('with_amount').notNull(),
+  amount: numeric('amount', { mode: 'string' }).notNull(),
+}, (t) => [
+  unique('penalty_stats_key')
+    .on(t.detainedOn, t.detainedEarliest, t.detainedLatest, t.placeId, t.region, t.chargeIds, t.outcomes, t.penaltyKinds, t.plea, t.electionId,
+      t.personRole, t.reviewStatus, t.confidentiality, t.kind, t.unit, t.rulingYear)
+    .nullsNotDistinct(),
+  index('penalty_stats_day_idx').on(t.detainedOn),
 ]);
 
 /**

@@ -9,6 +9,9 @@
  * process). Prints a table and writes it to docs/BENCHMARKS.md.
  *
  *   npm run bench -- --detentions 1000000 --people 200000 --pglite 100000 --runs 30
+ *
+ * BENCH_DB_NAME names the server database it makes (dropped first; default case_tracker_bench), so
+ * two runs on one server don't collide.
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -34,7 +37,7 @@ function parseArgs(): Args {
 }
 
 type Timing = { name: string; p50: number; p95: number; cachedP95?: number; baselineP50?: number; baselineP95?: number; same?: boolean };
-type Report = { driver: string; detentions: number; people: number; server: string; loadSeconds: number; rollupRows: number; rollupSeconds: number; timings: Timing[] };
+type Report = { driver: string; detentions: number; people: number; server: string; loadSeconds: number; rollupRows: number; chargeRollupRows?: number; penaltyRollupRows?: number; rollupSeconds: number; timings: Timing[] };
 
 function percentile(values: number[], p: number) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -75,7 +78,10 @@ async function runOn(size: { detentions: number; people: number }, runs: number,
   await rebuildStats(db);
   await db.execute(sql`ANALYZE`);
   const rollupSeconds = (performance.now() - rollupStart) / 1000;
-  const [{ n: rollupRows }] = rowsOf<{ n: number }>(await db.execute(sql`SELECT count(*)::int AS n FROM detention_stats`));
+  const [{ n: rollupRows, charges: chargeRollupRows, penalties: penaltyRollupRows }] = rowsOf<{ n: number; charges: number; penalties: number }>(
+    await db.execute(sql`SELECT (SELECT count(*)::int FROM detention_stats) AS n, (SELECT count(*)::int FROM charge_stats) AS charges,
+      (SELECT count(*)::int FROM penalty_stats) AS penalties`),
+  );
   const server = rowsOf<{ v: string }>(await db.execute(sql`SELECT version() AS v`))[0].v.split(' on ')[0];
 
   const ids = async (table: string, column: string, value: string) =>
@@ -131,7 +137,7 @@ async function runOn(size: { detentions: number; people: number }, runs: number,
     timings.push({ name, ...result });
     console.log(`${driver} ${name}: p95 ${result.p95.toFixed(1)} ms`);
   }
-  return { driver, ...size, server, loadSeconds, rollupRows, rollupSeconds, timings };
+  return { driver, ...size, server, loadSeconds, rollupRows, chargeRollupRows, penaltyRollupRows, rollupSeconds, timings };
 }
 
 /** The issue's targets against this run: met, or missed and by how much. */
@@ -171,6 +177,7 @@ function table(report: Report) {
 
 async function main() {
   const args = parseArgs();
+  const loadAtStart = os.loadavg()[0];
   if (args.child) {
     // Embedded PGlite, in memory, in this process only.
     const report = await runOn({ detentions: args.pglite, people: Math.round(args.pglite / 5) }, args.runs, 'PGlite');
@@ -179,7 +186,7 @@ async function main() {
   }
 
   const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-  process.env.DATABASE_URL = await freshDatabaseUrl(serverUrl, 'case_tracker_bench');
+  process.env.DATABASE_URL = await freshDatabaseUrl(serverUrl, process.env.BENCH_DB_NAME || 'case_tracker_bench');
   const server = await runOn({ detentions: args.detentions, people: args.people }, args.runs, 'PostgreSQL');
   const { closeDb } = await import('@/db');
   await closeDb();
@@ -202,8 +209,9 @@ async function main() {
     [
       `### ${r.driver}: ${r.detentions.toLocaleString('en')} detentions, ${r.people.toLocaleString('en')} people`,
       '',
-      `${r.server}. Synthetic load ${r.loadSeconds.toFixed(1)} s; rollup rebuilt from scratch in ${r.rollupSeconds.toFixed(1)} s ` +
-        `(${r.rollupRows.toLocaleString('en')} rollup rows, ${(r.detentions / Math.max(1, r.rollupRows)).toFixed(1)} detentions per row).`,
+      `${r.server}. Synthetic load ${r.loadSeconds.toFixed(1)} s; rollups rebuilt from scratch in ${r.rollupSeconds.toFixed(1)} s ` +
+        `(${r.rollupRows.toLocaleString('en')} detention rollup rows, ${(r.detentions / Math.max(1, r.rollupRows)).toFixed(1)} detentions per row; ` +
+        `${(r.chargeRollupRows ?? 0).toLocaleString('en')} charge rollup rows; ${(r.penaltyRollupRows ?? 0).toLocaleString('en')} penalty rollup rows).`,
       '',
       targets(r),
       '',
@@ -212,7 +220,9 @@ async function main() {
   const body = [
     '# Benchmarks',
     '',
-    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}; machine: ${machine}.`,
+    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}; machine: ${machine}; ` +
+      `1-minute load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end.` +
+      (process.env.BENCH_NOTE ? ` ${process.env.BENCH_NOTE}` : ''),
     '',
     'Each dashboard timing is the complete data of the `/dashboard` page (every panel: timelines, city and region',
     'ranking with place not stated, date uncertain, charges by article and part, outcomes per charge, penalties, money',

@@ -4,19 +4,32 @@ import { db, rowsOf } from '@/db';
 import { charges, detentions, elections, places, type ChargeOutcome, type PenaltyKind, type PenaltyUnit } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import type { CaseFilters } from '@/lib/filters/definition';
-import { custodyCondition, detentionConditions, dimensionConditions, periodCondition, ROLLUP_TABLE } from '@/lib/filters/sql';
+import { custodyCondition, detentionConditions, DETENTIONS_TABLE, dimensionConditions, periodCondition, ROLLUP_TABLE, type DimensionTable } from '@/lib/filters/sql';
 import { latestToday } from '@/lib/dates/partial-date';
 import { visibleSource } from '@/lib/sources/visibility';
 import type { DashboardParams, DateAxis } from './params';
-import { DETENTION_ROWS } from './stats';
+import { DETENTION_ROWS, matchedDetentionRows, rulingYear } from './stats';
 
 /**
- * Where the detention-level aggregates come from: the rollup (the app), or every detention row
- * (the plain GROUP BY baseline, for the benchmark and the tests). Panels that count charges,
- * penalties or custody read the records in both cases.
+ * Where the aggregates come from: the rollups (the app: detention_stats, and charge_stats and
+ * penalty_stats for the charge, outcome, penalty and money panels), or every detention row and its
+ * charges and penalties (the plain GROUP BY baseline, for the benchmark and the tests). Custody
+ * and repeat detainees read the matched records in both cases.
  */
 export type Source = 'rollup' | 'detentions';
-const fromSource = (source: Source) => (source === 'rollup' ? sql`detention_stats t` : sql`(${DETENTION_ROWS}) t`);
+/**
+ * Where a query reads from: the rollup, or the records as rollup-shaped rows. `matched` (a
+ * condition over the detentions table) limits the latter to the detentions it selects, so their
+ * dimensions are computed for those only (the views the rollup cannot answer); the plain GROUP BY
+ * baseline passes none.
+ */
+type From = { source: Source; matched?: SQL };
+const fromSource = ({ source, matched }: From) =>
+  source === 'rollup'
+    ? sql`detention_stats t`
+    : matched
+      ? sql`(${matchedDetentionRows(sql`d.id IN (SELECT detentions.id FROM detentions WHERE ${matched})`)}) t`
+      : sql`(${DETENTION_ROWS}) t`;
 
 export type Election = { id: number; name: string; heldOn: string; /** Live detentions tied to it, counted up to TIED_CAP. */ tied?: number };
 
@@ -92,7 +105,7 @@ export function axisDay(axis: DateAxis): SQL {
 }
 
 /** The detention-level panels' aggregates, in one pass (GROUPING SETS). */
-async function aggregate(where: SQL, source: Source) {
+async function aggregate(where: SQL, source: From) {
   const result = await db.execute(sql`
     SELECT
       GROUPING(t.place_id, t.region, t.person_role, t.arrest_days, t.delay_bucket, t.detained_on) AS grouping_set,
@@ -115,7 +128,7 @@ const groupingSet = (...columns: string[]) =>
   GROUPED.reduce((mask, column, i) => mask | (columns.includes(column) ? 0 : 1 << (GROUPED.length - 1 - i)), 0);
 
 /** Detentions per day around each election, relative to its election day, on the chosen axis. */
-async function timelines(actor: Actor, params: DashboardParams, chosen: Election[], source: Source, today: string) {
+async function timelines(actor: Actor, params: DashboardParams, chosen: Election[], source: From, today: string) {
   if (chosen.length === 0) return [];
   const windows = sql.join(
     chosen.map((e) => sql`(${e.id}::int, ${e.heldOn}::date)`),
@@ -140,11 +153,11 @@ async function timelines(actor: Actor, params: DashboardParams, chosen: Election
 }
 
 /** People detained more than once in the scope (over the matched detentions `t`). */
-const REPEAT_SQL = sql`SELECT p.id AS person_id, p.display_name AS name, p.role::text AS role, count(*)::int AS n, count(*) OVER ()::int AS people
-    FROM t JOIN people p ON p.id = t.person_id
-    GROUP BY p.id
-    HAVING count(*) > 1
-    ORDER BY n DESC, p.display_name
+// Counted per person first; only the people detained more than once are then looked up by id.
+const REPEAT_SQL = sql`SELECT p.id AS person_id, p.display_name AS name, p.role::text AS role, r.n, r.people
+    FROM (SELECT t.person_id, count(*)::int AS n, count(*) OVER ()::int AS people FROM t GROUP BY t.person_id HAVING count(*) > 1) r
+    JOIN people p ON p.id = r.person_id
+    ORDER BY r.n DESC, p.display_name
     LIMIT 10`;
 
 function repeatDetainees(rows: Row[]) {
@@ -182,6 +195,17 @@ const CHARGES_SQL = sql`SELECT GROUPING(dc.charge_id, x.cited_part, x.text_only,
     LATERAL (SELECT nullif(btrim(dc.part), '') AS cited_part,
       (dc.charge_id IS NULL AND nullif(btrim(dc.charge_text), '') IS NOT NULL)::int AS text_only) x
     GROUP BY GROUPING SETS ((dc.charge_id, x.cited_part, x.text_only, dc.basis_origin), (dc.outcome), (t.plea, dc.outcome))`;
+
+/** CHARGES_SQL's rows from the charges rollup (charge_stats), for the view's filters `where` over `t`. */
+async function chargeRollup(where: SQL): Promise<Row[]> {
+  const result = await db.execute(sql`SELECT GROUPING(t.charge_id, t.cited_part, t.text_only, t.basis_origin, t.outcome, t.plea) AS grouping_set,
+      t.charge_id, t.cited_part, t.text_only::int AS text_only, t.basis_origin::text AS basis_origin, t.outcome::text AS outcome, t.plea::text AS plea,
+      sum(t.charges)::bigint AS n
+    FROM charge_stats t
+    WHERE ${where}
+    GROUP BY GROUPING SETS ((t.charge_id, t.cited_part, t.text_only, t.basis_origin), (t.outcome), (t.plea, t.outcome))`);
+  return rowsOf<Row>(result);
+}
 
 function chargePanels(rows: Row[], chargeRows: { id: number; name: string; legalBasis: string }[]) {
   const setOf = (...columns: string[]) => {
@@ -247,6 +271,23 @@ const PENALTIES_SQL = sql`SELECT pn.kind::text AS kind, pn.unit::text AS unit,
     LEFT JOIN mci_values m ON m.year = t.ruling_year
     GROUP BY pn.kind, pn.unit`;
 
+/** PENALTIES_SQL's rows from the penalties rollup (penalty_stats), for the view's filters `where` over `t`. */
+async function penaltyRollup(where: SQL): Promise<Row[]> {
+  const result = await db.execute(sql`SELECT t.kind::text AS kind, t.unit::text AS unit,
+      sum(t.penalties)::bigint AS n,
+      sum(t.with_amount)::bigint AS with_amount,
+      coalesce(sum(t.amount), 0)::numeric AS amount,
+      coalesce(sum(t.amount * m.tenge) FILTER (WHERE t.unit = 'MCI'), 0)::numeric AS mci_tenge,
+      coalesce(sum(t.with_amount) FILTER (WHERE t.unit = 'MCI' AND m.tenge IS NOT NULL), 0)::bigint AS mci_converted,
+      coalesce(sum(t.with_amount) FILTER (WHERE t.unit = 'MCI' AND t.ruling_year IS NULL), 0)::bigint AS mci_no_year,
+      coalesce(sum(t.with_amount) FILTER (WHERE t.unit = 'MCI' AND t.ruling_year IS NOT NULL AND m.tenge IS NULL), 0)::bigint AS mci_no_value
+    FROM penalty_stats t
+    LEFT JOIN mci_values m ON m.year = t.ruling_year
+    WHERE ${where}
+    GROUP BY t.kind, t.unit`);
+  return rowsOf<Row>(result);
+}
+
 function penaltyPanels(rows: Row[]) {
   const byKind = desc(
     [...groupBy(rows, (r) => String(r.kind))].map(([kind, list]) => ({ kind: kind as PenaltyKind, count: list.reduce((a, r) => a + num(r.n), 0) })),
@@ -277,7 +318,7 @@ function penaltyPanels(rows: Row[]) {
  * them (and the panel names its row set "detentions"), so the panel never joins the table again.
  */
 const CUSTODY_COLUMNS = sql.raw(
-  ['custody_status', 'custody_days', 'custody_from', 'expected_release_on', 'whereabouts_unknown_since', 'next_hearing_on'].map((c) => `t.${c}`).join(', '),
+  ['custody_status', 'custody_days', 'custody_from', 'expected_release_on', 'whereabouts_unknown_since', 'next_hearing_on'].map((c) => `detentions.${c}`).join(', '),
 );
 
 /** Upper bounds (inclusive) of the days-in-custody buckets; the last is open. */
@@ -329,13 +370,41 @@ function custodyPanels(rows: Row[]) {
 }
 
 /**
+ * The view's filters as a condition over the detentions table itself (the case list's mapping,
+ * lib/filters/sql.ts DETENTIONS_TABLE): live records in the scope. The record panels select their
+ * detentions with it, by the table's own columns and indexes, without computing any rollup
+ * dimension per record.
+ */
+function recordFilter(actor: Actor, params: DashboardParams, scope: Scope, today: string): SQL {
+  return and([
+    sql`detentions.deleted_at IS NULL`,
+    ...(scope.all ? [] : [periodCondition(RECORDS_TABLE, scope)]),
+    ...dimensionConditions(actor, RECORDS_TABLE, params, today),
+  ]);
+}
+
+/**
+ * The detentions table with the rollups' region rule (a city's region decides; the region the
+ * source names counts only for records naming no city), so the record panels count exactly the
+ * detentions the rollup panels count even where a record names a city and a different region.
+ */
+const RECORDS_TABLE: DimensionTable = {
+  ...DETENTIONS_TABLE,
+  region: (region) => sql`(detentions.place_id IN (SELECT places.id FROM places WHERE places.region = ${region})
+    OR (detentions.place_id IS NULL AND detentions.region = ${region}))`,
+};
+
+/**
  * The panels that count charges, penalties, custody and people, in ONE statement over the matched
  * detentions (computed once): the panels that cannot come from the rollup cost one scan, not four.
+ * `where` is a condition over the detentions table (unaliased).
  */
-async function recordPanels(where: SQL, today: string) {
+async function recordPanels(where: SQL, today: string, { charges = true, penalties = true } = {}) {
+  const none = sql`SELECT 1 WHERE false`;
   const result = await db.execute(sql`
-    WITH t AS MATERIALIZED (SELECT t.detention_id, t.person_id, t.plea, t.ruling_year, ${CUSTODY_COLUMNS} FROM (${DETENTION_ROWS}) t WHERE ${where}),
-      c AS (${CHARGES_SQL}), pe AS (${PENALTIES_SQL}), cu AS (${custodySql(today)}), re AS (${REPEAT_SQL})
+    WITH t AS MATERIALIZED (SELECT detentions.id AS detention_id, detentions.person_id, detentions.plea,
+        ${rulingYear(sql`detentions`)} AS ruling_year, ${CUSTODY_COLUMNS} FROM detentions WHERE ${where}),
+      c AS (${charges ? CHARGES_SQL : none}), pe AS (${penalties ? PENALTIES_SQL : none}), cu AS (${custodySql(today)}), re AS (${REPEAT_SQL})
     SELECT (SELECT coalesce(jsonb_agg(c), '[]'::jsonb) FROM c) AS charges,
       (SELECT coalesce(jsonb_agg(pe), '[]'::jsonb) FROM pe) AS penalties,
       (SELECT coalesce(jsonb_agg(cu), '[]'::jsonb) FROM cu) AS custody,
@@ -430,19 +499,29 @@ export async function getDashboardData(actor: Actor, params: DashboardParams, so
   const allElections = await listElections();
   const { lens, compare } = resolveLens(allElections, params);
   const scope = resolveScope(params, lens);
-  const from = needsRecords(params) ? 'detentions' : source;
   const where = and([scopeFilter(scope), ...dimensionFilters(actor, params, today)]);
+  const matched = recordFilter(actor, params, scope, today);
+  // Views the rollup cannot answer read the records, limited to the matched ones (the baseline reads them all).
+  const records = needsRecords(params) && source === 'rollup';
+  const from: From = needsRecords(params) ? { source: 'detentions', matched: records ? matched : undefined } : { source };
+  const fromTimelines: From = needsRecords(params)
+    ? { source: 'detentions', matched: records ? recordFilter(actor, params, { from: null, to: null, undatedElectionId: null, all: true }, today) : undefined }
+    : { source };
   const { placeRows, chargeRows } = await vocabulary();
-  const [rows, timeline, records, reported] = await Promise.all([
+  // Charges and penalties come from their rollups whenever the detentions' do.
+  const rolled = from.source === 'rollup';
+  const [rows, timeline, recordRows, chargeRowsRolled, penaltyRowsRolled, reported] = await Promise.all([
     aggregate(where, from),
-    timelines(actor, params, lens ? [lens, ...compare] : compare, from, today),
-    recordPanels(where, today),
+    timelines(actor, params, lens ? [lens, ...compare] : compare, fromTimelines, today),
+    recordPanels(matched, today, { charges: !rolled, penalties: !rolled }),
+    rolled ? chargeRollup(where) : null,
+    rolled ? penaltyRollup(where) : null,
     reportedTotals(actor, lens, params),
   ]);
-  const repeat = repeatDetainees(records.repeat);
-  const chargeData = chargePanels(records.charges, chargeRows);
-  const penaltyData = penaltyPanels(records.penalties);
-  const custody = custodyPanels(records.custody);
+  const repeat = repeatDetainees(recordRows.repeat);
+  const chargeData = chargePanels(chargeRowsRolled ?? recordRows.charges, chargeRows);
+  const penaltyData = penaltyPanels(penaltyRowsRolled ?? recordRows.penalties);
+  const custody = custodyPanels(recordRows.custody);
   const pick = (...columns: string[]) => rows.filter((r) => num(r.grouping_set) === groupingSet(...columns));
   const total = pick()[0];
   const places = placePanels(pick('place_id', 'region'), placeRows);
@@ -501,7 +580,10 @@ export type DashboardData = Awaited<ReturnType<typeof getDashboardData>>;
 export async function getCaseSetPanels(actor: Actor, filters: Partial<CaseFilters>, today = latestToday()) {
   const where = sql`t.detention_id IN (SELECT ${detentions.id} FROM ${detentions} WHERE ${detentionConditions(actor, filters, today)})`;
   const { placeRows, chargeRows } = await vocabulary();
-  const [rows, records] = await Promise.all([aggregate(where, 'detentions'), recordPanels(where, today)]);
+  const [rows, records] = await Promise.all([
+    aggregate(where, { source: 'detentions' }),
+    recordPanels(sql`detentions.deleted_at IS NULL AND ${detentionConditions(actor, filters, today)}`, today),
+  ]);
   const chargeData = chargePanels(records.charges, chargeRows);
   const penaltyData = penaltyPanels(records.penalties);
   const custody = custodyPanels(records.custody);

@@ -67,6 +67,70 @@ async function recount(placeIds: number[], region: string | null = null) {
   return rowsOf<Record<string, unknown>>(result);
 }
 
+const where = (alias: string, placeIds: number[], region: string | null) =>
+  sql`(${sql.raw(alias)}.place_id IN (${sql.join(placeIds.map((id) => sql`${id}`), sql`, `)}) OR (${sql.raw(alias)}.place_id IS NULL AND ${sql.raw(alias)}.region = ${region}))`;
+
+/** The detention dimensions of each live record, as text, written independently of stats.ts. */
+const RECORD_DIMENSIONS = sql`d.id, d.detained_on::text AS day,
+      (CASE WHEN d.detained_on IS NULL THEN d.detained_earliest END)::text AS earliest,
+      (CASE WHEN d.detained_on IS NULL THEN d.detained_latest END)::text AS latest,
+      d.place_id, coalesce(pl.region, d.region) AS region,
+      coalesce(c.ids, '{}')::text AS charges, coalesce(c.outcomes, '{}')::text AS outcomes, coalesce(k.kinds, '{}')::text AS penalties,
+      d.plea::text AS plea, d.election_id, p.role::text AS role, d.review_status::text AS review, d.confidentiality::text AS conf,
+      CASE WHEN extract(year FROM d.sentenced_earliest) = extract(year FROM d.sentenced_latest) THEN extract(year FROM d.sentenced_earliest)::int
+           WHEN extract(year FROM d.detained_earliest) = extract(year FROM d.detained_latest) THEN extract(year FROM d.detained_earliest)::int END AS year
+    FROM detentions d
+    JOIN people p ON p.id = d.person_id
+    LEFT JOIN places pl ON pl.id = d.place_id
+    LEFT JOIN LATERAL (SELECT array_agg(DISTINCT x.charge_id ORDER BY x.charge_id) FILTER (WHERE x.charge_id IS NOT NULL) AS ids,
+                              array_agg(DISTINCT x.outcome ORDER BY x.outcome) AS outcomes
+                       FROM detention_charges x WHERE x.detention_id = d.id) c ON true
+    LEFT JOIN LATERAL (SELECT array_agg(DISTINCT y.kind ORDER BY y.kind) AS kinds FROM penalties y
+                       JOIN detention_charges x ON x.id = y.detention_charge_id WHERE x.detention_id = d.id) k ON true
+    WHERE d.deleted_at IS NULL`;
+const DIMENSION_TEXT = sql.raw(`detained_on::text AS day, detained_earliest::text AS earliest, detained_latest::text AS latest, place_id, region,
+  charge_ids::text AS charges, outcomes::text AS outcomes, penalty_kinds::text AS penalties, plea::text AS plea, election_id,
+  person_role::text AS role, review_status::text AS review, confidentiality::text AS conf`);
+const DIMENSION_NAMES = sql.raw('day, earliest, latest, place_id, region, charges, outcomes, penalties, plea, election_id, role, review, conf');
+
+/** The charges rollup (charge_stats) of these towns and region, and the same counted from the records. */
+async function chargeRollupAndRecount(placeIds: number[], region: string | null = null) {
+  const stored = await db.execute(sql`
+    SELECT * FROM (SELECT ${DIMENSION_TEXT}, charge_id, cited_part, text_only, basis_origin::text AS basis, outcome::text AS outcome, charges AS n
+      FROM charge_stats t WHERE ${where('t', placeIds, region)}) r ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18`);
+  const counted = await db.execute(sql`
+    SELECT ${DIMENSION_NAMES}, dc.charge_id, nullif(trim(dc.part), '') AS cited_part,
+           (dc.charge_id IS NULL AND coalesce(trim(dc.charge_text), '') <> '') AS text_only, dc.basis_origin::text AS basis, dc.outcome::text AS outcome, count(*)::int AS n
+    FROM (SELECT ${RECORD_DIMENSIONS}) r JOIN detention_charges dc ON dc.detention_id = r.id
+    WHERE ${where('r', placeIds, region)}
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18`);
+  return { stored: rowsOf<Record<string, unknown>>(stored), counted: rowsOf<Record<string, unknown>>(counted) };
+}
+
+/** The penalties rollup (penalty_stats) of these towns and region, and the same counted from the records. */
+async function penaltyRollupAndRecount(placeIds: number[], region: string | null = null) {
+  const stored = await db.execute(sql`
+    SELECT * FROM (SELECT ${DIMENSION_TEXT}, kind::text AS kind, unit::text AS unit, ruling_year AS year, penalties AS n, with_amount, amount::numeric(20, 2)::text AS amount
+      FROM penalty_stats t WHERE ${where('t', placeIds, region)}) r ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16`);
+  const counted = await db.execute(sql`
+    SELECT ${DIMENSION_NAMES}, y.kind::text AS kind, y.unit::text AS unit, r.year, count(*)::int AS n, count(y.amount)::int AS with_amount,
+           coalesce(sum(y.amount), 0)::numeric(20, 2)::text AS amount
+    FROM (SELECT ${RECORD_DIMENSIONS}) r JOIN detention_charges x ON x.detention_id = r.id JOIN penalties y ON y.detention_charge_id = x.id
+    WHERE ${where('r', placeIds, region)} AND y.replaced_by_position IS NULL
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16`);
+  return { stored: rowsOf<Record<string, unknown>>(stored), counted: rowsOf<Record<string, unknown>>(counted) };
+}
+
+/** Both narrower rollups equal their recounts (and are not empty: the records have charges and penalties). */
+async function expectNarrowRollupsEqualRecounts(placeIds: number[], region: string | null = null) {
+  const charges = await chargeRollupAndRecount(placeIds, region);
+  expect(charges.counted.length).toBeGreaterThan(0);
+  expect(charges.stored).toEqual(charges.counted);
+  const penalties = await penaltyRollupAndRecount(placeIds, region);
+  expect(penalties.counted.length).toBeGreaterThan(0);
+  expect(penalties.stored).toEqual(penalties.counted);
+}
+
 describe('the dashboard rollup', () => {
   it('stays equal to a full recount through creates, edits, deletes, restores and role changes', async () => {
     const monitor = await createActor('monitor');
@@ -112,19 +176,24 @@ describe('the dashboard rollup', () => {
     const incremental = await rollup(places, REGION);
     expect(incremental.length).toBe(5);
     expect(incremental).toEqual(await recount(places, REGION));
+    await expectNarrowRollupsEqualRecounts(places, REGION);
     // The year-only record is not placed on a day, and keeps its interval for period filters.
     expect(incremental).toContainEqual(expect.objectContaining({ day: null, earliest: '2021-01-01', latest: '2021-12-31' }));
     // The region-only record: no city, its region, both charges and both outcomes, one detention.
     expect(incremental).toContainEqual(
       expect.objectContaining({ place_id: null, region: REGION, charges: `{${[coao488, coao489].sort((a, b) => Number(a) - Number(b)).join(',')}}`, outcomes: '{dropped,convicted}', n: 1, arrest_days: 10 }),
     );
-  });
+  }, 120_000);
 
   it('rebuilds to the same numbers', async () => {
     const places = [await placeId(TOWNS[0]), await placeId(TOWNS[1])];
     const before = await rollup(places, REGION);
+    const charges = await chargeRollupAndRecount(places, REGION);
+    const penalties = await penaltyRollupAndRecount(places, REGION);
     await rebuildStats(db);
     expect(await rollup(places, REGION)).toEqual(before);
+    expect(await chargeRollupAndRecount(places, REGION)).toEqual(charges);
+    expect(await penaltyRollupAndRecount(places, REGION)).toEqual(penalties);
   });
 });
 
@@ -151,7 +220,7 @@ describe('concurrent edits', () => {
     const places = [Number(x), Number(y)];
     expect(await rollup(places)).toEqual(await recount(places));
     expect((await rollup(places)).map((r) => Number(r.n))).toEqual([PAIRS, PAIRS]);
-  });
+  }, 120_000);
 
   it('still refuses the second of two edits made over the same version', async () => {
     const monitor = await createActor('monitor');
@@ -179,5 +248,6 @@ describe('long sentences', () => {
     const rows = await rollup(places);
     expect(rows.map((r) => Number(r.arrest_days)).sort((a, b) => a - b)).toEqual([40000, 2000000]);
     expect(rows).toEqual(await recount(places));
+    await expectNarrowRollupsEqualRecounts(places);
   });
 });

@@ -55,10 +55,11 @@ function DIMENSIONS_AS_COLUMNS() {
  * The year of the ruling, which sets the tenge value of a fine in MCI: the sentence date's year,
  * else the detention date's, when the interval lies within one calendar year; else null.
  */
-const RULING_YEAR = sql`CASE
-    WHEN date_part('year', d.sentenced_earliest) = date_part('year', d.sentenced_latest) THEN date_part('year', d.sentenced_earliest)::int
-    WHEN date_part('year', d.detained_earliest) = date_part('year', d.detained_latest) THEN date_part('year', d.detained_earliest)::int
+export const rulingYear = (d: SQL) => sql`CASE
+    WHEN date_part('year', ${d}.sentenced_earliest) = date_part('year', ${d}.sentenced_latest) THEN date_part('year', ${d}.sentenced_earliest)::int
+    WHEN date_part('year', ${d}.detained_earliest) = date_part('year', ${d}.detained_latest) THEN date_part('year', ${d}.detained_earliest)::int
   END`;
+const RULING_YEAR = rulingYear(sql`d`);
 
 /**
  * Every live detention as one row shaped like the rollup (each counting 1): the same aggregates
@@ -66,7 +67,11 @@ const RULING_YEAR = sql`CASE
  * It also carries the detention's id, person and ruling year, by which the panels that read
  * charges, penalties and custody join it.
  */
-export const DETENTION_ROWS = sql`
+export const DETENTION_ROWS = detentionRows(sql`true`);
+
+/** DETENTION_ROWS of the live detentions `d` that also meet `where` (their dimensions computed for those only). */
+export function detentionRows(where: SQL) {
+  return sql`
   SELECT ${DIMENSIONS_AS_COLUMNS()},
     d.id AS detention_id,
     d.person_id,
@@ -75,16 +80,17 @@ export const DETENTION_ROWS = sql`
     1 AS detentions,
     coalesce(${ARREST_DAYS}, 0) AS arrest_days_total
   FROM detentions d JOIN people p ON p.id = d.person_id
-  WHERE d.deleted_at IS NULL`;
+  WHERE d.deleted_at IS NULL AND ${where}`;
+}
 
 /**
- * The rollup rows of the live detentions matching `where`: each detention's dimensions computed
- * once, then counted. Charges and penalties are aggregated for the whole set in one pass (joins,
- * not a subquery per detention): a bulk import of thousands of records right after they were
- * written has no planner statistics yet, and per-row subqueries then scanned every penalty once
- * per detention (12 s for 2,000 rows). For one record the same joins use the indexes.
+ * Each live detention matching `where` with its rollup dimensions (and id, ruling year), computed
+ * once. Charges and penalties are aggregated for the whole set in one pass (joins, not a subquery
+ * per detention): a bulk import of thousands of records right after they were written has no
+ * planner statistics yet, and per-row subqueries then scanned every penalty once per detention
+ * (12 s for 2,000 rows). For one record the same joins use the indexes.
  */
-function grouped(where: SQL) {
+function facts(where: SQL) {
   return sql`WITH sel AS (SELECT d.id FROM detentions d WHERE d.deleted_at IS NULL AND (${where})),
     ch AS (
       SELECT dc.detention_id,
@@ -96,68 +102,146 @@ function grouped(where: SQL) {
         array_agg(DISTINCT pn.kind ORDER BY pn.kind)::penalty_kind[] AS penalty_kinds,
         round(sum(pn.amount) FILTER (WHERE pn.replaced_by_position IS NULL AND pn.kind = 'administrative_arrest' AND pn.unit = 'days'))::bigint AS arrest_days
       FROM penalties pn JOIN detention_charges dc ON dc.id = pn.detention_charge_id
-      WHERE dc.detention_id IN (SELECT id FROM sel) GROUP BY dc.detention_id)
-    SELECT ${COLUMNS}, count(*)::int AS detentions, coalesce(sum(arrest_days), 0)::bigint AS arrest_days_total
-    FROM (SELECT d.detained_on, ${UNPLACED_EARLIEST} AS detained_earliest, ${UNPLACED_LATEST} AS detained_latest, d.sentenced_on,
+      WHERE dc.detention_id IN (SELECT id FROM sel) GROUP BY dc.detention_id),
+    x AS (SELECT d.id AS detention_id, d.detained_on, ${UNPLACED_EARLIEST} AS detained_earliest, ${UNPLACED_LATEST} AS detained_latest, d.sentenced_on,
             d.place_id, coalesce(pl.region, d.region) AS region, coalesce(ch.charge_ids, '{}') AS charge_ids,
             coalesce(ch.outcomes, '{}') AS outcomes, coalesce(pe.penalty_kinds, '{}') AS penalty_kinds,
-            d.plea, d.election_id, p.role AS person_role, d.review_status, d.confidentiality, pe.arrest_days, ${DELAY_BUCKET} AS delay_bucket
+            d.plea, d.election_id, p.role AS person_role, d.review_status, d.confidentiality, pe.arrest_days, ${DELAY_BUCKET} AS delay_bucket,
+            ${RULING_YEAR} AS ruling_year
           FROM detentions d JOIN people p ON p.id = d.person_id
           LEFT JOIN places pl ON pl.id = d.place_id
           LEFT JOIN ch ON ch.detention_id = d.id
           LEFT JOIN pe ON pe.detention_id = d.id
-          WHERE d.id IN (SELECT id FROM sel)) x
-    GROUP BY ${COLUMNS}`;
-}
-
-/** The column list of a rollup row as jsonb_to_recordset reads it back. */
-const RECORD_TYPE = sql.raw(`detained_on date, detained_earliest date, detained_latest date, sentenced_on date, place_id int, region text,
-  charge_ids int[], outcomes charge_outcome[], penalty_kinds penalty_kind[], plea plea,
-  election_id int, person_role person_role, review_status review_status, confidentiality confidentiality,
-  arrest_days bigint, delay_bucket smallint, detentions int, arrest_days_total bigint`);
-
-/** The rollup rows of the live detentions matching `where`, as they are now (a jsonb array). */
-async function snapshot(tx: Pick<Tx, 'execute'>, where: SQL): Promise<unknown[]> {
-  const result = await tx.execute(sql`
-    SELECT coalesce(jsonb_agg(g), '[]'::jsonb) AS rows FROM (${grouped(where)}) g`);
-  const [{ rows }] = rowsOf<{ rows: unknown[] | string }>(result);
-  return typeof rows === 'string' ? JSON.parse(rows) : rows;
+          WHERE d.id IN (SELECT id FROM sel))`;
 }
 
 /**
- * Applies `after - before` to the rollup in ONE statement, one row per key, in key order.
+ * DETENTION_ROWS's dimension columns (and detentions, arrest_days_total) for the live detentions
+ * `d` meeting `where` only, by joins: the dimensions of the others are never computed (a semi-join
+ * over DETENTION_ROWS would compute them for every detention first).
+ */
+export function matchedDetentionRows(where: SQL) {
+  return sql`${facts(where)} SELECT x.*, 1 AS detentions, coalesce(x.arrest_days, 0) AS arrest_days_total FROM x`;
+}
+
+/** The dimensions every rollup has: those the dashboard's filters read (lib/filters/sql.ts ROLLUP_TABLE). */
+const FILTER_COLUMNS =
+  'detained_on, detained_earliest, detained_latest, place_id, region, charge_ids, outcomes, penalty_kinds, plea, election_id, person_role, review_status, confidentiality';
+const FILTER_TYPES = `detained_on date, detained_earliest date, detained_latest date, place_id int, region text,
+  charge_ids int[], outcomes charge_outcome[], penalty_kinds penalty_kind[], plea plea,
+  election_id int, person_role person_role, review_status review_status, confidentiality confidentiality`;
+
+/**
+ * A rollup table: its key columns (the unique constraint `<table>_key`), the counts it sums, the
+ * jsonb_to_recordset type of a row, and the statement that counts the detentions matching `where`.
+ */
+type Rollup = { table: string; key: string; values: string[]; recordType: string; /** Counts the rows of `x` (facts()). */ body: SQL };
+const grouped = (rollup: Rollup, where: SQL) => sql`${facts(where)} ${rollup.body}`;
+
+/** Detentions by every dimension (the time, place, role, arrest-days and delay panels; totals). */
+const DETENTION_ROLLUP: Rollup = {
+  table: 'detention_stats',
+  key: 'detained_on, detained_earliest, detained_latest, sentenced_on, place_id, region, charge_ids, outcomes, penalty_kinds, plea, election_id, person_role, review_status, confidentiality, arrest_days, delay_bucket',
+  values: ['detentions', 'arrest_days_total'],
+  recordType: `${FILTER_TYPES}, sentenced_on date, arrest_days bigint, delay_bucket smallint, detentions int, arrest_days_total bigint`,
+  body: sql`SELECT ${COLUMNS}, count(*)::int AS detentions, coalesce(sum(arrest_days), 0)::bigint AS arrest_days_total
+    FROM x GROUP BY ${COLUMNS}`,
+};
+
+/**
+ * Charges by the filter dimensions of their detention and by what the charges panels show
+ * (vocabulary entry, part as cited, text only, how the basis is known, outcome): the charge,
+ * outcome and plea-against-outcome panels read this instead of joining every charge.
+ */
+const CHARGE_KEY = `${FILTER_COLUMNS}, charge_id, cited_part, text_only, basis_origin, outcome`;
+const CHARGE_ROLLUP: Rollup = {
+  table: 'charge_stats',
+  key: CHARGE_KEY,
+  values: ['charges'],
+  recordType: `${FILTER_TYPES}, charge_id int, cited_part text, text_only boolean, basis_origin basis_origin, outcome charge_outcome, charges int`,
+  body: sql`SELECT ${sql.raw(CHARGE_KEY)}, count(*)::int AS charges
+    FROM (SELECT x.*, dc.charge_id, nullif(btrim(dc.part), '') AS cited_part,
+            (dc.charge_id IS NULL AND nullif(btrim(dc.charge_text), '') IS NOT NULL) AS text_only, dc.basis_origin, dc.outcome
+          FROM x JOIN detention_charges dc ON dc.detention_id = x.detention_id) c
+    GROUP BY ${sql.raw(CHARGE_KEY)}`,
+};
+
+/**
+ * Penalties in force (not replaced on appeal) by the filter dimensions of their detention, kind,
+ * unit and the ruling's year (which sets the tenge value of an MCI fine): the penalty and money
+ * panels read this.
+ */
+const PENALTY_KEY = `${FILTER_COLUMNS}, kind, unit, ruling_year`;
+const PENALTY_ROLLUP: Rollup = {
+  table: 'penalty_stats',
+  key: PENALTY_KEY,
+  values: ['penalties', 'with_amount', 'amount'],
+  recordType: `${FILTER_TYPES}, kind penalty_kind, unit penalty_unit, ruling_year int, penalties int, with_amount int, amount numeric`,
+  body: sql`SELECT ${sql.raw(PENALTY_KEY)}, count(*)::int AS penalties, count(amount)::int AS with_amount, coalesce(sum(amount), 0)::numeric AS amount
+    FROM (SELECT x.*, pn.kind, pn.unit, pn.amount
+          FROM x JOIN detention_charges dc ON dc.detention_id = x.detention_id
+          JOIN penalties pn ON pn.detention_charge_id = dc.id AND pn.replaced_by_position IS NULL) c
+    GROUP BY ${sql.raw(PENALTY_KEY)}`,
+};
+
+const ROLLUPS = [DETENTION_ROLLUP, CHARGE_ROLLUP, PENALTY_ROLLUP];
+
+/** The rows of every rollup for the live detentions matching `where`, as they are now (jsonb arrays, in ROLLUPS order). */
+async function snapshot(tx: Pick<Tx, 'execute'>, where: SQL): Promise<unknown[][]> {
+  // The detentions' dimensions computed once (x), counted by each rollup.
+  const parts = ROLLUPS.map((r, i) => sql`(SELECT coalesce(jsonb_agg(g), '[]'::jsonb) FROM (${r.body}) g) AS ${sql.raw(`r${i}`)}`);
+  const result = await tx.execute(sql`${facts(where)} SELECT ${sql.join(parts, sql`, `)}`);
+  const [row] = rowsOf<Record<string, unknown[] | string>>(result);
+  return ROLLUPS.map((_, i) => {
+    const rows = row[`r${i}`];
+    return typeof rows === 'string' ? JSON.parse(rows) : rows;
+  });
+}
+
+/**
+ * Applies `after - before` to one rollup in ONE statement, one row per key, in key order.
  * Every writer thus locks the rollup rows it touches in the same (sorted) order, so two edits
  * moving detentions between two cities in opposite directions wait for each other instead of
  * deadlocking. Keys whose net change is zero are not touched at all.
  */
-async function applyDelta(tx: Pick<Tx, 'execute'>, before: unknown[], after: unknown[]) {
+async function applyDelta(tx: Pick<Tx, 'execute'>, rollup: Rollup, before: unknown[], after: unknown[]) {
   if (before.length === 0 && after.length === 0) return;
   const delta = JSON.stringify({ before, after });
+  const key = sql.raw(rollup.key);
+  const type = sql.raw(rollup.recordType);
+  const table = sql.raw(rollup.table);
+  const sums = sql.raw(rollup.values.map((v) => `sum(sign * ${v})`).join(', '));
+  const changed = sql.raw(rollup.values.map((v) => `sum(sign * ${v}) <> 0`).join(' OR '));
+  const add = sql.raw(rollup.values.map((v) => `${v} = s.${v} + excluded.${v}`).join(', '));
+  const first = sql.raw(rollup.values[0]);
   const result = await tx.execute(sql`
     WITH x AS (
-      SELECT -1 AS sign, * FROM jsonb_to_recordset((${delta}::jsonb)->'before') AS r(${RECORD_TYPE})
+      SELECT -1 AS sign, * FROM jsonb_to_recordset((${delta}::jsonb)->'before') AS r(${type})
       UNION ALL
-      SELECT 1 AS sign, * FROM jsonb_to_recordset((${delta}::jsonb)->'after') AS r(${RECORD_TYPE}))
-    INSERT INTO detention_stats AS s (${COLUMNS}, detentions, arrest_days_total)
-    SELECT ${COLUMNS}, sum(sign * detentions), sum(sign * arrest_days_total)
+      SELECT 1 AS sign, * FROM jsonb_to_recordset((${delta}::jsonb)->'after') AS r(${type}))
+    INSERT INTO ${table} AS s (${key}, ${sql.raw(rollup.values.join(', '))})
+    SELECT ${key}, ${sums}
     FROM x
-    GROUP BY ${COLUMNS}
-    HAVING sum(sign * detentions) <> 0 OR sum(sign * arrest_days_total) <> 0
-    ORDER BY ${COLUMNS}
-    ON CONFLICT ON CONSTRAINT detention_stats_key DO UPDATE SET
-      detentions = s.detentions + excluded.detentions,
-      arrest_days_total = s.arrest_days_total + excluded.arrest_days_total
-    RETURNING s.id, s.detentions`);
+    GROUP BY ${key}
+    HAVING ${changed}
+    ORDER BY ${key}
+    ON CONFLICT ON CONSTRAINT ${sql.raw(`${rollup.table}_key`)} DO UPDATE SET ${add}
+    RETURNING s.id, s.${first} AS n`);
   // Combinations no detention has any more would only grow the table (rows already locked above).
-  const emptied = rowsOf<{ id: number | string; detentions: number }>(result).filter((r) => Number(r.detentions) === 0);
+  const emptied = rowsOf<{ id: number | string; n: number }>(result).filter((r) => Number(r.n) === 0);
   if (emptied.length) {
-    await tx.execute(sql`DELETE FROM detention_stats WHERE id IN (${sql.join(emptied.map((r) => sql`${Number(r.id)}`), sql`, `)}) AND detentions = 0`);
+    await tx.execute(sql`DELETE FROM ${table} WHERE id IN (${sql.join(emptied.map((r) => sql`${Number(r.id)}`), sql`, `)}) AND ${first} = 0`);
   }
+}
+
+async function applyDeltas(tx: Pick<Tx, 'execute'>, before: unknown[][], after: unknown[][]) {
+  // Always in the same order (ROLLUPS), so concurrent writers lock the tables alike.
+  for (const [i, rollup] of ROLLUPS.entries()) await applyDelta(tx, rollup, before[i], after[i]);
 }
 
 /**
  * Runs `change` with the detentions matching `where` (e.g. one id, or all of a person's) taken out
- * of the rollup before and counted again after, whatever the change did to them (its charges and
+ * of the rollups before and counted again after, whatever the change did to them (its charges and
  * penalties included: they are written inside `change`).
  */
 export async function withStatsUpdate<T>(tx: Tx, where: SQL, change: () => Promise<T>): Promise<T> {
@@ -165,28 +249,30 @@ export async function withStatsUpdate<T>(tx: Tx, where: SQL, change: () => Promi
   await tx.execute(sql`SELECT d.id FROM detentions d WHERE ${where} ORDER BY d.id FOR UPDATE`);
   const before = await snapshot(tx, where);
   const result = await change();
-  await applyDelta(tx, before, await snapshot(tx, where));
+  await applyDeltas(tx, before, await snapshot(tx, where));
   return result;
 }
 
-/** Counts newly written detentions in the rollup (one statement, keys in sorted order). */
+/** Counts newly written detentions in the rollups (one statement per rollup, keys in sorted order). */
 export async function addToStats(tx: Pick<Tx, 'execute'>, where: SQL) {
-  await applyDelta(tx, [], await snapshot(tx, where));
+  await applyDeltas(tx, ROLLUPS.map(() => []), await snapshot(tx, where));
 }
 
 export const detentionById = (id: number) => sql`d.id = ${id}`;
 export const detentionsOfPerson = (personId: number) => sql`d.person_id = ${personId}`;
 
-/** The statement that fills an empty rollup from the records (also run by migration 0011). */
-export const REBUILD_STATEMENT = sql`
-  INSERT INTO detention_stats (${COLUMNS}, detentions, arrest_days_total) ${grouped(sql`true`)}`;
+/** The statements that fill the empty rollups from the records (also run by migrations 0011 and 0014). */
+export const REBUILD_STATEMENTS = ROLLUPS.map(
+  (r) => sql`INSERT INTO ${sql.raw(r.table)} (${sql.raw(r.key)}, ${sql.raw(r.values.join(', '))}) ${grouped(r, sql`true`)}`,
+);
+export const REBUILD_STATEMENT = REBUILD_STATEMENTS[0];
 
 /** Rebuilds the whole rollup from the records (after a bulk load, or to check it). */
 export async function rebuildStats(db: Pick<Db, 'transaction'>) {
   await db.transaction(async (tx) => {
     // Writers wait while the rollup is rebuilt, so none of their increments is lost or doubled.
-    await tx.execute(sql`LOCK TABLE detention_stats IN EXCLUSIVE MODE`);
-    await tx.execute(sql`DELETE FROM detention_stats`);
-    await tx.execute(REBUILD_STATEMENT);
+    for (const r of ROLLUPS) await tx.execute(sql`LOCK TABLE ${sql.raw(r.table)} IN EXCLUSIVE MODE`);
+    for (const r of ROLLUPS) await tx.execute(sql`DELETE FROM ${sql.raw(r.table)}`);
+    for (const statement of REBUILD_STATEMENTS) await tx.execute(statement);
   });
 }
