@@ -48,6 +48,9 @@ CREATE TABLE "penalty_stats" (
 --> statement-breakpoint
 CREATE INDEX "charge_stats_day_idx" ON "charge_stats" USING btree ("detained_on");--> statement-breakpoint
 CREATE INDEX "penalty_stats_day_idx" ON "penalty_stats" USING btree ("detained_on");--> statement-breakpoint
+-- Fresh statistics first: after an upgrade that just moved every record (0010), the planner would otherwise
+-- guess these tables empty and nest loops over them (minutes at 100,000 records on PGlite).
+ANALYZE detentions, detention_charges, penalties, people, places;--> statement-breakpoint
 -- Count every live detention's charges and penalties in force (the same statements as REBUILD_STATEMENTS in
 -- lib/dashboard/stats.ts).
 INSERT INTO charge_stats (detained_on, detained_earliest, detained_latest, place_id, region, charge_ids, outcomes, penalty_kinds, plea, election_id, person_role, review_status, confidentiality, charge_id, cited_part, text_only, basis_origin, outcome, charges) WITH sel AS (SELECT d.id FROM detentions d WHERE d.deleted_at IS NULL AND (true)),
