@@ -47,6 +47,8 @@ test('the server refuses a researcher a forged create request', async ({ monitor
 });
 
 test('a researcher never sees a restricted detention', async ({ monitorPage, researcherPage }) => {
+  // Two PDF downloads on top of the list checks.
+  test.setTimeout(180_000);
   const name = uniqueName('Restricted Person');
   const form = new CaseFormPage(monitorPage);
   await form.openNew();

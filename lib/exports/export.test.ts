@@ -10,6 +10,8 @@ import { useTestDatabase } from '@/lib/test/database';
 import { chargeId, createActor, unique, validCase } from '@/lib/test/factories';
 import { exportBatches, listExportLog } from './queries';
 import { startExport, type FileFormat } from './stream';
+import { fileMetadata } from '@/lib/reports/dataset';
+import { getDatasetVersion } from '@/lib/reports/queries';
 
 useTestDatabase();
 
@@ -221,6 +223,25 @@ describe('streaming', () => {
     }
     expect(sizes).toEqual([1, 1]);
     expect(ids).toEqual([shareableId, restrictedId]);
+  });
+});
+
+describe('export metadata (dataset version)', () => {
+  it('puts the dataset version, filters, rows, time and app version in JSON meta and an XLSX Metadata sheet', async () => {
+    const filters = parseCaseFilters({ q: tag });
+    const version = await getDatasetVersion(researcher, filters);
+    expect(version).toEqual(await getDatasetVersion(researcher, filters));
+    const meta = fileMetadata(version, { filters: [['q', tag]], now: new Date('2026-11-26T00:00:00Z') });
+    const json = JSON.parse(Buffer.from(await new Response((await startExport(researcher, filters, 'json', { origin: ORIGIN, meta })).body).arrayBuffer()).toString('utf8'));
+    expect(json.meta).toMatchObject({ datasetSha256: version.sha256, datasetVersion: version.short, rows: json.count, filters: `q: ${tag}`, generatedUtc: '2026-11-26T00:00:00Z' });
+    expect(json.meta.appVersion).toMatch(/^\d+\.\d+\.\d+/);
+    const bytes = Buffer.from(await new Response((await startExport(researcher, filters, 'xlsx', { origin: ORIGIN, meta })).body).arrayBuffer());
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Detentions', 'Metadata']);
+    const rows = new Map<string, unknown>();
+    workbook.getWorksheet('Metadata')!.eachRow((row) => rows.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(rows.get('datasetSha256')).toBe(version.sha256);
   });
 });
 

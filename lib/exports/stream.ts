@@ -41,8 +41,11 @@ export async function* csvChunks(batches: Batches, shape: ExportShape, header: H
   for await (const batch of batches) yield batch.map((r) => csvLine(exportCells(r, shape))).join('');
 }
 
-async function* jsonChunks(batches: Batches, shape: ExportShape, filters: Partial<CaseFilters>, now: Date): AsyncGenerator<string> {
-  yield `{"exported_at":${JSON.stringify(now.toISOString())},"filters":${JSON.stringify(loggedFilters(filters))},"detentions":[`;
+/** The file's metadata (lib/reports/dataset.ts fileMetadata): dataset version, filters, rows, time, app version. */
+export type ExportMeta = Record<string, string | number>;
+
+async function* jsonChunks(batches: Batches, shape: ExportShape, filters: Partial<CaseFilters>, now: Date, meta?: ExportMeta): AsyncGenerator<string> {
+  yield `{${meta ? `"meta":${JSON.stringify(meta)},` : ''}"exported_at":${JSON.stringify(now.toISOString())},"filters":${JSON.stringify(loggedFilters(filters))},"detentions":[`;
   let count = 0;
   for await (const batch of batches) {
     yield batch.map((r) => `${count++ === 0 ? '\n' : ',\n'}${JSON.stringify(exportJson(r, shape))}`).join('');
@@ -60,7 +63,7 @@ function xlsxCells(cells: Cell[]): (string | number | null)[] {
  * handed on after each batch, and no further rows are read until the reader has taken them, so a
  * slow download holds one batch in memory, not the whole file.
  */
-async function* xlsxChunks(batches: Batches, shape: ExportShape, header: HeaderText): AsyncGenerator<Uint8Array> {
+async function* xlsxChunks(batches: Batches, shape: ExportShape, header: HeaderText, meta?: ExportMeta): AsyncGenerator<Uint8Array> {
   const out = new PassThrough();
   const ready: Buffer[] = [];
   out.on('data', (chunk: Buffer) => ready.push(chunk));
@@ -73,6 +76,12 @@ async function* xlsxChunks(batches: Batches, shape: ExportShape, header: HeaderT
     while (ready.length) yield ready.shift()!;
   }
   sheet.commit();
+  if (meta) {
+    // A second sheet, so the first stays one header row and the records (as the CSV).
+    const about = workbook.addWorksheet('Metadata');
+    for (const [key, value] of Object.entries(meta)) about.addRow([key, typeof value === 'string' ? neutraliseCell(value) : value]).commit();
+    about.commit();
+  }
   await workbook.commit();
   while (ready.length) yield ready.shift()!;
 }
@@ -116,6 +125,8 @@ export async function startExport(
     onFinish?: (rows: number, completed: boolean) => Promise<void>;
     /** Header text per column (CSV and XLSX); default the stable names. JSON keys never change. */
     header?: HeaderText;
+    /** Written as JSON `meta` and as the XLSX "Metadata" sheet; the CSV carries it in response headers only (its importer reads row one as the header). */
+    meta?: ExportMeta;
   },
 ): Promise<ExportFile> {
   const now = options.now ?? new Date();
@@ -145,8 +156,8 @@ export async function startExport(
   async function* logged(): AsyncGenerator<string | Uint8Array> {
     try {
       if (format === 'csv') yield* csvFile();
-      else if (format === 'json') yield* jsonChunks(counted(), shape, filters, now);
-      else yield* xlsxChunks(counted(), shape, options.header ?? stableHeader);
+      else if (format === 'json') yield* jsonChunks(counted(), shape, filters, now, options.meta);
+      else yield* xlsxChunks(counted(), shape, options.header ?? stableHeader, options.meta);
     } finally {
       await finishExportLog(logId, rows, completed);
       await options.onFinish?.(rows, completed);

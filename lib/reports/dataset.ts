@@ -26,3 +26,17 @@ export function hashDataset(entries: DatasetEntry[]): DatasetVersion {
   const sha256 = hash.digest('hex');
   return { sha256, short: sha256.slice(0, SHORT_VERSION_LENGTH), rows: entries.length };
 }
+
+/** The metadata every file of a report carries (PDF info and cover, exports' meta): one place, one meaning. */
+export function fileMetadata(version: DatasetVersion, { filters, now, scope }: { filters: [string, string][]; now: Date; scope?: string }) {
+  return {
+    datasetVersion: version.short,
+    datasetSha256: version.sha256,
+    rows: version.rows,
+    filters: filters.map(([label, value]) => `${label}: ${value}`).join('; '),
+    generatedUtc: now.toISOString().slice(0, 19) + 'Z',
+    appVersion: APP_VERSION,
+    ...(scope ? { recordsIncluded: scope } : {}),
+  };
+}
+

@@ -9,7 +9,7 @@ import { chargesOf, type ChargeDetail } from '@/lib/cases/details';
 import { caseFilterConditions } from '@/lib/cases/queries';
 import { getCaseSetPanels } from '@/lib/dashboard/queries';
 import type { DateInterval } from '@/lib/dates/interval';
-import type { DatasetEntry } from './dataset';
+import { hashDataset, type DatasetEntry, type DatasetVersion } from './dataset';
 
 /** Detentions listed in the PDF's table at most; the figures and charts still count every match. */
 export const MAX_REPORT_ROWS = 1000;
@@ -198,3 +198,9 @@ export async function datasetEntries(actor: Actor, filters: Partial<CaseFilters>
   for (const c of cited) bySource.set(c.detentionId, [...(bySource.get(c.detentionId) ?? []), { id: c.id, version: c.version }]);
   return rows.map((r) => ({ ...r, sources: bySource.get(r.id) ?? [] }));
 }
+
+/** The dataset version of what `actor` gets for `filters` (already narrowed to a scope). */
+export async function getDatasetVersion(actor: Actor, filters: Partial<CaseFilters>): Promise<DatasetVersion> {
+  return hashDataset(await datasetEntries(actor, filters));
+}
+

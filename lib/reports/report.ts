@@ -14,10 +14,10 @@ import { chargeBarLabel } from '@/lib/dashboard/labels';
 import { parseDashboardParams } from '@/lib/dashboard/params';
 import { getDashboardData } from '@/lib/dashboard/queries';
 import { renderReportCharts, tallyAlt, type ReportChart } from './charts';
-import { APP_VERSION, hashDataset, type DatasetVersion } from './dataset';
+import { APP_VERSION, fileMetadata, hashDataset } from './dataset';
 import { recordFileName, reportFileName } from './file-name';
 import { buildRecordPdf, buildReportPdf, type PdfMeta, type ReportRow, type ReportRowSource } from './pdf';
-import { datasetEntries, getRecordReportRow, getReportData, type ReportData, type ReportRecord, type ReportSource } from './queries';
+import { datasetEntries, getDatasetVersion, getRecordReportRow, getReportData, type ReportData, type ReportRecord, type ReportSource } from './queries';
 import { DEFAULT_SCOPE, rowStamps, scopedFilters, type ReportScope } from './scope';
 
 /** A translator for the root namespace (next-intl's getTranslations()). */
@@ -180,24 +180,6 @@ function tableRows(t: Translate, data: ReportData, names: VocabularyNames): Repo
 /** What the cover says about the records included ("Verified records only; shareable only"). */
 function describeScope(t: Translate, scope: ReportScope): string {
   return `${t(scope.drafts ? 'reports.pdf.scopeDrafts' : 'reports.pdf.scopeVerified')}; ${t(scope.restricted ? 'reports.pdf.scopeRestricted' : 'reports.pdf.scopeShareable')}`;
-}
-
-/** The dataset version of what `actor` gets for `filters` (already narrowed to a scope). */
-export async function getDatasetVersion(actor: Actor, filters: Partial<CaseFilters>): Promise<DatasetVersion> {
-  return hashDataset(await datasetEntries(actor, filters));
-}
-
-/** The metadata every file of a report carries (PDF info and cover, exports' meta): one place, one meaning. */
-export function fileMetadata(version: DatasetVersion, { filters, now, scope }: { filters: [string, string][]; now: Date; scope?: string }) {
-  return {
-    datasetVersion: version.short,
-    datasetSha256: version.sha256,
-    rows: version.rows,
-    filters: filters.map(([label, value]) => `${label}: ${value}`).join('; '),
-    generatedUtc: now.toISOString().slice(0, 19) + 'Z',
-    appVersion: APP_VERSION,
-    ...(scope ? { recordsIncluded: scope } : {}),
-  };
 }
 
 /**

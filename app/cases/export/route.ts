@@ -9,9 +9,11 @@ import { readCaseFilters } from '@/lib/cases/filters';
 import { getTranslations } from 'next-intl/server';
 import { HEADER_STYLES, localisedHeader } from '@/lib/exports/headers';
 import { publicOrigin } from '@/lib/exports/origin';
-import { notesAllowed } from '@/lib/exports/queries';
+import { loggedFilters, notesAllowed } from '@/lib/exports/queries';
 import { FILE_FORMATS, startExport } from '@/lib/exports/stream';
 import { clientIp } from '@/lib/request/client';
+import { fileMetadata } from '@/lib/reports/dataset';
+import { getDatasetVersion } from '@/lib/reports/queries';
 
 export const dynamic = 'force-dynamic';
 
@@ -39,7 +41,14 @@ export async function GET(request: NextRequest) {
   const includeNotes = params.get('notes') === '1';
   const ip = await clientIp();
   const t = headers.data === 'localised' ? await getTranslations() : null;
+  // The dataset version of these rows (as the PDF's): in JSON `meta`, the XLSX "Metadata" sheet and,
+  // for every format (the CSV's only place), the response headers. Read just before the rows stream.
+  const now = new Date();
+  const version = await getDatasetVersion(user, filters);
+  const meta = fileMetadata(version, { filters: Object.entries(loggedFilters(filters)).map(([k, v]) => [k, String(v)]), now });
   const file = await startExport(user, filters, format.data, {
+    now,
+    meta,
     origin: publicOrigin(request),
     includeNotes,
     header: t ? (name) => localisedHeader(t, name) : undefined,
@@ -57,6 +66,10 @@ export async function GET(request: NextRequest) {
       'Content-Type': file.contentType,
       'Content-Disposition': `attachment; filename="${file.fileName}"`,
       'Cache-Control': 'no-store',
+      'X-Dataset-Version': version.sha256,
+      'X-Row-Count': String(version.rows),
+      'X-Generated-Utc': meta.generatedUtc,
+      'X-App-Version': meta.appVersion,
     },
   });
 }
