@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { UserRole } from '@/db/schema';
 import { can } from '@/lib/auth/policy';
 import { currentUser } from '@/lib/auth/guard';
 import { currentLocaleChoice } from '@/lib/i18n/locale';
+import { ClientMessages } from './components/client-messages';
 import { LocaleSwitcher } from './components/locale-switcher';
 import { SiteNav, type NavItem } from './components/site-nav';
 import { signOutAction } from './login/actions';
@@ -50,7 +50,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <LocaleSwitcher current={choice} id="header-locale" />
         </header>
         <main id="main">
-          <NextIntlClientProvider>{children}</NextIntlClientProvider>
+          <ClientMessages>{children}</ClientMessages>
         </main>
       </body>
     </html>

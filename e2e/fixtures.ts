@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 
 export const USERS = {
@@ -65,4 +67,17 @@ export { expect };
 /** A name no other test uses, so tests can run against a shared database. */
 export function uniqueName(prefix: string) {
   return `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+const NAMESPACES = readdirSync(path.join(__dirname, '../lib/i18n/messages/en'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.slice(0, -'.json'.length));
+const RAW_KEY = new RegExp(`\\b(?:${NAMESPACES.join('|')})\\.[a-zA-Z_]+(?:\\.[a-zA-Z_]+)*\\b`, 'g');
+
+/**
+ * Message keys shown instead of text ("locale.basis"): what next-intl prints when a client
+ * component's namespace was not sent to the browser (lib/i18n/client-messages.ts).
+ */
+export async function rawMessageKeys(page: Page): Promise<string[]> {
+  return [...new Set((await page.locator('body').innerText()).match(RAW_KEY) ?? [])];
 }

@@ -65,7 +65,9 @@ test('a monitor imports a CSV after fixing the row the preview names; a research
     researcherPage.waitForEvent('download'),
     researcherPage.getByRole('button', { name: 'Download the PDF report' }).click(),
   ]);
-  // TODO: the button's "ready" state (download cookie, app/reports/download-button.tsx) was not seen in e2e; not asserted yet.
+  // The button hears that the file came (the response's one-time cookie, app/reports/download-button.tsx).
+  await expect(researcherPage.locator('#report-download-status')).toHaveText('The PDF is ready; your browser saves it.');
+  await expect(researcherPage.getByRole('button', { name: 'Download the PDF report' })).not.toHaveAttribute('aria-disabled', 'true');
   expect(download.suggestedFilename()).toMatch(/^detentions-2021-01-05_2021-01-06-generated-\d{4}-\d{2}-\d{2}\.pdf$/);
   const text = (await pdfText(await readFile((await download.path())!))).replace(/\s+/g, ' ');
   expect(text).toContain(`DRAFT ${name}`);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { chargeOutcome, plea } from '@/db/schema';
 import { barChart, columnChart, stackedBarChart, stackedChart, timelineChart, type Chart } from '@/lib/dashboard/charts';
 import { chargeBarLabel, custodyBucketLabel } from '@/lib/dashboard/labels';
@@ -66,7 +66,30 @@ export function chargeBars({ data, cases }: Input, t: T) {
 }
 
 /** All the dashboard's charts for this view. */
+/**
+ * Charts already drawn, per data object: lib/dashboard/cache.ts hands out the same object for a
+ * view until the data changes, so a chart set lives exactly as long as its numbers (then the
+ * WeakMap lets it go). Drawing is the page's costliest step (two SVGs per chart by ECharts), so a
+ * repeated view no longer redraws. Keyed by language and by the view and link base, which shape
+ * the text and the links.
+ */
+const drawn = new WeakMap<object, Map<string, Promise<Record<ChartId, ChartPanel>>>>();
+
 export async function buildCharts(input: Input): Promise<Record<ChartId, ChartPanel>> {
+  const key = `${await getLocale()}|${JSON.stringify(input.params)}|${input.cases({})}`;
+  const forData = drawn.get(input.data) ?? new Map<string, Promise<Record<ChartId, ChartPanel>>>();
+  drawn.set(input.data, forData);
+  let charts = forData.get(key);
+  if (!charts) {
+    charts = drawCharts(input);
+    forData.set(key, charts);
+    // A failed drawing is not remembered.
+    charts.catch(() => forData.delete(key));
+  }
+  return charts;
+}
+
+async function drawCharts(input: Input): Promise<Record<ChartId, ChartPanel>> {
   const { data, params, cases } = input;
   const [t, names] = await Promise.all([getTranslations(), getVocabularyNames()]);
   const detentions = t('dashboard.detentions');

@@ -8,7 +8,7 @@ const GIVE_UP_MS = 120_000;
 
 /**
  * The report form's submit button, pending while the server builds the PDF. A file download gives
- * the page no event, so the form sends a random token (`dl`) and the response sets a cookie holding
+ * the page no event, so the form sends a random token (`dl`, added as the browser collects the fields) and the response sets a cookie holding
  * it (lib/reports/download-cookie.ts); the button waits for that cookie. Without JavaScript the
  * form still submits as a plain GET.
  */
@@ -16,6 +16,7 @@ export function DownloadButton({ label, pending, ready }: { label: string; pendi
   const [state, setState] = useState<'idle' | 'pending' | 'ready'>('idle');
   const [token, setToken] = useState('');
   const button = useRef<HTMLButtonElement>(null);
+  const nextToken = useRef('');
 
   useEffect(() => {
     const form = button.current?.form;
@@ -25,15 +26,22 @@ export function DownloadButton({ label, pending, ready }: { label: string; pendi
         event.preventDefault();
         return;
       }
-      const next = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
-      // Written before the browser reads the form's fields for this submission.
-      const input = form.querySelector<HTMLInputElement>('input[name="dl"]');
-      if (input) input.value = next;
-      setToken(next);
+      nextToken.current = Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => b.toString(16).padStart(2, '0')).join('');
+      setToken(nextToken.current);
       setState('pending');
     };
+    // The token joins the submitted fields as the browser collects them. (A hidden input written in
+    // the submit handler was reset by React's re-render before the browser read it: no token was
+    // ever sent, and the button stayed pending for two minutes.)
+    const onFormData = (event: FormDataEvent) => {
+      if (nextToken.current) event.formData.set('dl', nextToken.current);
+    };
     form.addEventListener('submit', onSubmit);
-    return () => form.removeEventListener('submit', onSubmit);
+    form.addEventListener('formdata', onFormData);
+    return () => {
+      form.removeEventListener('submit', onSubmit);
+      form.removeEventListener('formdata', onFormData);
+    };
   }, [state]);
 
   useEffect(() => {
@@ -51,7 +59,6 @@ export function DownloadButton({ label, pending, ready }: { label: string; pendi
 
   return (
     <>
-      <input type="hidden" name="dl" defaultValue="" />
       <button ref={button} type="submit" aria-disabled={state === 'pending'} aria-describedby="report-download-status">
         {state === 'pending' ? pending : label}
       </button>

@@ -74,21 +74,32 @@ export type Bar = { label: string; value: number; href: string | null };
 /** Narrow variants use this type size: about 12 px on a 300 px wide phone column. */
 const NARROW_FONT = 13;
 
-/** A horizontal bar chart, largest at the top. Long labels wrap (narrow) or are cut with an ellipsis (wide). */
+/** Lines a label wraps to in `width` px (about 0.6 em a character), at most MAX_LABEL_LINES. */
+const MAX_LABEL_LINES = 4;
+const labelLines = (label: string, width: number, fontSize: number) => Math.min(MAX_LABEL_LINES, Math.max(1, Math.ceil((label.length * fontSize * 0.6) / width)));
+/** A label longer than MAX_LABEL_LINES lines is shortened with an ellipsis (the data table beside the chart has it in full). */
+const fitLabel = (label: string, width: number, fontSize: number) => {
+  const room = Math.floor((MAX_LABEL_LINES * width) / (fontSize * 0.6)) - 1;
+  return label.length > room ? `${label.slice(0, room).trimEnd()}…` : label;
+};
+
+/** A horizontal bar chart, largest at the top. Long labels wrap onto up to four lines (rows grow to fit); only a longer one is shortened. */
 export function barChart(bars: Bar[], { width = 560, title = '', labelRoom = 0, valueName = '' } = {}): Chart {
   const shown = bars.slice(0, 15).reverse();
   const draw = (w: number, narrow: boolean) => {
     const fontSize = narrow ? NARROW_FONT : 12;
-    const labelWidth = narrow ? 130 : 220;
-    // A wrapped label takes up to two lines.
-    const row = narrow ? 2 * (fontSize + 4) + 6 : 24;
+    const labelWidth = narrow ? 150 : 220;
+    const labels = shown.map((b) => fitLabel(b.label, labelWidth, fontSize));
+    // Every row is as tall as the longest label needs (at least two lines on phones, where most wrap).
+    const lines = Math.max(narrow ? 2 : 1, ...labels.map((l) => labelLines(l, labelWidth, fontSize)));
+    const row = lines === 1 ? 24 : lines * (fontSize + 4) + 6;
     return render(
       {
         aria: { enabled: true, label: { description: title } },
         // labelRoom: extra space where the SVG is drawn with a wider font than it was measured in (PDF).
         grid: { left: 8 + labelRoom, right: narrow ? 32 : 24, top: 16, bottom: 8, containLabel: true },
         xAxis: { type: 'value', minInterval: 1, axisLabel: { hideOverlap: true } },
-        yAxis: { type: 'category', data: shown.map((b) => b.label), axisLabel: { width: labelWidth, overflow: narrow ? 'break' : 'truncate', lineHeight: fontSize + 3 } },
+        yAxis: { type: 'category', data: labels, axisLabel: { width: labelWidth, overflow: 'break', lineHeight: fontSize + 3 } },
         series: [{ type: 'bar', data: shown.map((b) => b.value), label: { show: true, position: 'right' }, cursor: 'pointer' }],
       },
       w,

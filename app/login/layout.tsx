@@ -1,0 +1,6 @@
+import { ClientMessages } from '@/app/components/client-messages';
+
+/** The catalogue namespaces these pages' forms read in the browser (lib/i18n/client-messages.ts). */
+export default function SignInLayout({ children }: { children: React.ReactNode }) {
+  return <ClientMessages feature="login">{children}</ClientMessages>;
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { barChart } from './charts';
+
+// 72 characters: four lines on a phone, two on a wide screen.
+const LONG = 'Taking part in the activities of a banned organisation (CoAO 489(10))';
+const bars = [
+  { label: LONG, value: 7, href: '/cases?charge=1' },
+  { label: 'Unsanctioned picket', value: 3, href: null },
+];
+
+/** The label text an SVG shows, lines joined with spaces (a wrapped label is one <text> per line). */
+const shownText = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' ').replace(/\s+/g, ' ');
+
+describe('bar chart labels', () => {
+  it('wrap instead of being cut short, wide and narrow', () => {
+    const chart = barChart(bars);
+    for (const svg of [chart.svg, chart.narrow!]) {
+      const text = shownText(svg);
+      expect(text).not.toContain('…');
+      for (const word of LONG.split(' ')) expect(text).toContain(word);
+    }
+  });
+
+  it('give every row the height of the longest label, so wrapped lines never overlap', () => {
+    const short = barChart([{ label: 'Picket', value: 1, href: null }, { label: 'Rally', value: 2, href: null }]);
+    const long = barChart(bars);
+    const height = (svg: string) => Number(/height="(\d+)"/.exec(svg)![1]);
+    expect(height(long.svg)).toBeGreaterThan(height(short.svg));
+  });
+
+  it('shorten only a label longer than four lines, with an ellipsis (the table beside the chart has it in full)', () => {
+    const huge = 'word '.repeat(80).trim();
+    const text = shownText(barChart([{ label: huge, value: 1, href: null }]).svg);
+    expect(text).toContain('…');
+    expect(barChart([{ label: huge, value: 1, href: null }]).table.rows[0][0]).toBe(huge);
+  });
+});
