@@ -65,7 +65,6 @@ export function chargeBars({ data, cases }: Input, t: T) {
   return data.byCharge.map((c) => ({ ...c, label: chargeBarLabel(t, c), href: c.chargeId ? cases({ charge: c.chargeId }) : null }));
 }
 
-/** All the dashboard's charts for this view. */
 /**
  * Charts already drawn, per data object: lib/dashboard/cache.ts hands out the same object for a
  * view until the data changes, so a chart set lives exactly as long as its numbers (then the
@@ -77,8 +76,8 @@ const drawn = new WeakMap<object, Map<string, Promise<Record<ChartId, ChartPanel
 
 export async function buildCharts(input: Input): Promise<Record<ChartId, ChartPanel>> {
   const key = `${await getLocale()}|${JSON.stringify(input.params)}|${input.cases({})}`;
-  const forData = drawn.get(input.data) ?? new Map<string, Promise<Record<ChartId, ChartPanel>>>();
-  drawn.set(input.data, forData);
+  let forData = drawn.get(input.data);
+  if (!forData) drawn.set(input.data, (forData = new Map()));
   let charts = forData.get(key);
   if (!charts) {
     charts = drawCharts(input);
@@ -89,6 +88,7 @@ export async function buildCharts(input: Input): Promise<Record<ChartId, ChartPa
   return charts;
 }
 
+/** All the dashboard's charts for this view. */
 async function drawCharts(input: Input): Promise<Record<ChartId, ChartPanel>> {
   const { data, params, cases } = input;
   const [t, names] = await Promise.all([getTranslations(), getVocabularyNames()]);

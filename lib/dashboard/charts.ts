@@ -74,8 +74,9 @@ export type Bar = { label: string; value: number; href: string | null };
 /** Narrow variants use this type size: about 12 px on a 300 px wide phone column. */
 const NARROW_FONT = 13;
 
-/** Lines a label wraps to in `width` px (about 0.6 em a character), at most MAX_LABEL_LINES. */
+/** The most lines a bar label wraps to. */
 const MAX_LABEL_LINES = 4;
+/** Lines a label wraps to in `width` px (about 0.6 em a character), at most MAX_LABEL_LINES. */
 const labelLines = (label: string, width: number, fontSize: number) => Math.min(MAX_LABEL_LINES, Math.max(1, Math.ceil((label.length * fontSize * 0.6) / width)));
 /** A label longer than MAX_LABEL_LINES lines is shortened with an ellipsis (the data table beside the chart has it in full). */
 const fitLabel = (label: string, width: number, fontSize: number) => {

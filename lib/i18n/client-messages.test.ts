@@ -3,14 +3,14 @@
  * of the catalogue (lib/i18n/client-messages.ts); a namespace left out shows a raw key to the user.
  * So this reads the source: for each 'use client' file in app/, the namespaces it names
  * (useTranslations('ns'), 'ns.key' literals, also in every module it brings into the browser, and
- * in the server actions and lib modules those actions import, whose keys come back as form errors), and the pages that render it (following
- * imports back to each page.tsx); each such page must sit under a layout whose ClientMessages
- * feature, with the root namespaces, covers them.
+ * in the server actions and lib modules those actions import, whose keys come back as form
+ * errors), and the pages that render it (following imports back to each page.tsx); each such page
+ * must sit under a layout whose ClientMessages feature, with the root namespaces, covers them.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clientMessages, FEATURE_CLIENT_NAMESPACES, ROOT_CLIENT_NAMESPACES, type ClientFeature } from './client-messages';
+import { clientMessages, clientNamespaces, FEATURE_CLIENT_NAMESPACES, ROOT_CLIENT_NAMESPACES, type ClientFeature } from './client-messages';
 import en from './messages/en/index';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -112,8 +112,7 @@ describe('the catalogue sent to the browser', () => {
     for (const file of clientFiles) {
       const wants = needed(file);
       for (const page of pagesRendering(file)) {
-        const feature = featureOf(page);
-        const sent = new Set<string>([...ROOT_CLIENT_NAMESPACES, ...(feature ? FEATURE_CLIENT_NAMESPACES[feature] : [])]);
+        const sent = clientNamespaces(featureOf(page));
         for (const ns of wants) if (!sent.has(ns)) missing.push(`${file} on ${page}: ${ns}`);
       }
     }

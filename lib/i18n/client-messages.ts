@@ -29,8 +29,13 @@ export type ClientFeature = keyof typeof FEATURE_CLIENT_NAMESPACES;
 
 type Messages = Record<string, unknown>;
 
-/** The catalogue cut down to what the browser needs for `feature` (ROOT only when none). */
+/** The namespaces a page of `feature` sends (ROOT only when none). */
+export function clientNamespaces(feature?: ClientFeature): Set<string> {
+  return new Set<string>([...ROOT_CLIENT_NAMESPACES, ...(feature ? FEATURE_CLIENT_NAMESPACES[feature] : [])]);
+}
+
+/** The catalogue cut down to what the browser needs for `feature`. */
 export function clientMessages(messages: Messages, feature?: ClientFeature): Messages {
-  const wanted = new Set<string>([...ROOT_CLIENT_NAMESPACES, ...(feature ? FEATURE_CLIENT_NAMESPACES[feature] : [])]);
+  const wanted = clientNamespaces(feature);
   return Object.fromEntries(Object.entries(messages).filter(([namespace]) => wanted.has(namespace)));
 }

@@ -23,8 +23,8 @@ export default defineConfig({
     env: { PGLITE_DIR: 'memory://', NODE_ENV: 'test' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Worker threads start a test file faster than forked processes (the whole PGlite suite: 3.4
-    // against 4.6 min on 2 cores); each file still gets its own module graph and its own database.
+    // Worker threads start a test file faster than forked processes (the whole PGlite suite, one run
+    // each on 2 cores: 3.4 against 4.6 min); each file still gets its own module graph and its own database.
     pool: 'threads',
     // The JSON report lets .ci/run add up the results of both databases.
     reporters: ['default', ['json', { outputFile: `${root}/.data/test-reports/vitest.json` }]],
