@@ -28,7 +28,10 @@ export function pgliteDir(): string {
 export function connect(url = env.DATABASE_URL): Connection {
   if (url) {
     // Small pool: more app instances scale out, one instance needs few connections.
-    const client = postgres(url, { max: env.DATABASE_POOL_SIZE, onnotice: () => {} });
+    // JIT off for this app's sessions: its queries are interactive ones over indexed ranges, where
+    // compiling costs more than it saves (an export batch of 5,000 rows: 218 of its 378 ms were
+    // JIT; docs/BENCHMARKS-exports.md). A server-wide setting would also do; this needs no access.
+    const client = postgres(url, { max: env.DATABASE_POOL_SIZE, onnotice: () => {}, connection: { jit: 'off' } });
     return { db: drizzlePostgres(client, { schema }), driver: 'postgres', close: () => client.end() };
   }
   const dir = pgliteDir();

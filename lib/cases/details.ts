@@ -6,6 +6,7 @@ import 'server-only';
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
+import { inIds } from '@/db/id-set';
 import { bulkInsert } from '@/lib/transactions/bulk-insert';
 import { charges, custodyEvents, detentionCharges, penalties, places, sources, type ChargeOutcome } from '@/db/schema';
 import type { DateInterval } from '@/lib/dates/interval';
@@ -54,7 +55,7 @@ type Reader = Pick<Tx, 'select'>;
 export async function chargesOf(tx: Reader, detentionIds: number[]): Promise<Map<number, ChargeDetail[]>> {
   const out = new Map<number, ChargeDetail[]>();
   if (detentionIds.length === 0) return out;
-  const rows = await tx
+  const all = await tx
     .select({
       id: detentionCharges.id,
       detentionId: detentionCharges.detentionId,
@@ -74,8 +75,11 @@ export async function chargesOf(tx: Reader, detentionIds: number[]): Promise<Map
     })
     .from(detentionCharges)
     .leftJoin(charges, eq(charges.id, detentionCharges.chargeId))
-    .where(inArray(detentionCharges.detentionId, detentionIds))
+    .where(inIds(detentionCharges.detentionId, detentionIds))
     .orderBy(asc(detentionCharges.detentionId), asc(detentionCharges.position));
+  // inIds may read a range: keep only the detentions asked for.
+  const wanted = new Set(detentionIds);
+  const rows = all.filter((r) => wanted.has(r.detentionId));
   const penaltyRows = rows.length
     ? await tx
         .select({
@@ -87,7 +91,7 @@ export async function chargesOf(tx: Reader, detentionIds: number[]): Promise<Map
           replacedBy: penalties.replacedByPosition,
         })
         .from(penalties)
-        .where(inArray(penalties.detentionChargeId, rows.map((r) => r.id)))
+        .where(inIds(penalties.detentionChargeId, rows.map((r) => r.id)))
         .orderBy(asc(penalties.detentionChargeId), asc(penalties.position))
     : [];
   const byCharge = new Map<number, PenaltyDetail[]>();
@@ -140,9 +144,11 @@ export async function eventsOf(tx: Reader, detentionIds: number[]): Promise<Map<
     .from(custodyEvents)
     .leftJoin(places, eq(places.id, custodyEvents.placeId))
     .leftJoin(sources, eq(sources.id, custodyEvents.sourceId))
-    .where(inArray(custodyEvents.detentionId, detentionIds))
+    .where(inIds(custodyEvents.detentionId, detentionIds))
     .orderBy(asc(custodyEvents.detentionId), asc(custodyEvents.position));
+  const wanted = new Set(detentionIds);
   for (const { detentionId, earliest, latest, qualifier, asReported, ...e } of rows) {
+    if (!wanted.has(detentionId)) continue; // inIds may read a range
     const list = out.get(detentionId) ?? [];
     list.push({ ...e, date: { earliest, latest, qualifier, asReported } });
     out.set(detentionId, list);

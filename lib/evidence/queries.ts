@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db';
+import { inIds } from '@/db/id-set';
 import { captureFiles, captureTimestamps, linkChecks, sourceCaptures, sources, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { visibleSource } from '@/lib/sources/visibility';
@@ -118,6 +119,7 @@ export type FirstCapture = { captureId: number; capturedAt: Date; sha256: string
 export async function firstCapturesOf(sourceIds: readonly number[]): Promise<Map<number, FirstCapture>> {
   const found = new Map<number, FirstCapture>();
   if (sourceIds.length === 0) return found;
+  const wanted = new Set(sourceIds);
   const rows = await db
     .selectDistinctOn([sourceCaptures.sourceId], {
       sourceId: sourceCaptures.sourceId,
@@ -126,9 +128,10 @@ export async function firstCapturesOf(sourceIds: readonly number[]): Promise<Map
       sha256: sourceCaptures.primarySha256,
     })
     .from(sourceCaptures)
-    .where(and(inArray(sourceCaptures.sourceId, [...new Set(sourceIds)]), eq(sourceCaptures.outcome, 'ok'), sql`${sourceCaptures.primarySha256} IS NOT NULL`))
+    .where(and(inIds(sourceCaptures.sourceId, [...wanted]), eq(sourceCaptures.outcome, 'ok'), sql`${sourceCaptures.primarySha256} IS NOT NULL`))
     .orderBy(sourceCaptures.sourceId, asc(sourceCaptures.capturedAt), asc(sourceCaptures.id));
-  for (const r of rows) found.set(r.sourceId, { captureId: r.captureId, capturedAt: r.capturedAt, sha256: r.sha256! });
+  // inIds may read a range: keep only the sources asked for.
+  for (const r of rows) if (wanted.has(r.sourceId)) found.set(r.sourceId, { captureId: r.captureId, capturedAt: r.capturedAt, sha256: r.sha256! });
   return found;
 }
 

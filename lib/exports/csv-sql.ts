@@ -2,10 +2,8 @@ import 'server-only';
 /**
  * The CSV export computed by the database: one SELECT gives each detention's row already as its
  * cells, in exportHeader's order (lib/exports/columns.ts), with blanks as NULL and the formula
- * guard of lib/exports/cells.ts applied to every free-text cell. On the PostgreSQL server it runs
- * as `COPY … TO STDOUT (FORMAT csv)`, so the rows are quoted in C and stream to the download
- * without Node touching them (about ten times the rows per second of building each record in
- * JavaScript); on PGlite the same SELECT is read in keyset batches and csvLine writes the rows.
+ * guard of lib/exports/cells.ts applied to every free-text cell, so Node only quotes the cells.
+ * It is read in batches bounded by id, the next batch read while the last one is sent.
  *
  * The output is the row-by-row export's, byte for byte (csv-sql.test.ts compares the two). The
  * numbered groups are pivoted by position: charges, penalties and events are stored with
@@ -15,12 +13,22 @@ import 'server-only';
  * the same place as in columns.ts; the test fails until the two agree.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
 import { db, rowsOf } from '@/db';
 import type { Actor } from '@/lib/auth/policy';
 import type { CaseFilters } from '@/lib/cases/filters';
 import { caseFilterConditions } from '@/lib/cases/queries';
 import { csvQuotedLine } from './cells';
+import {
+  boundedBatches,
+  captureTimeSql,
+  CUSTODY_NOW_SQL,
+  FIRST_CAPTURE_SQL,
+  inBatchRange,
+  ORIGIN_PARAMETER,
+  publishedOnSql,
+  withParameters,
+  type BatchBound,
+} from './sql-batches';
 import {
   chargeColumn,
   eventColumn,
@@ -76,17 +84,11 @@ const RECORD_SQL: SqlColumn[] = [
 
 /** CUSTODY_COLUMNS: lib/custody/timeline.ts custodyNow as of the export's day (`today`). */
 const CUSTODY_SQL: SqlColumn[] = [
-  ['custody_status', () => raw(`CASE WHEN d.custody_status <> 'released' AND d.expected_release_on <= ${TODAY_PARAMETER} THEN 'released' ELSE d.custody_status::text END`)],
-  ['custody_presumed', () => raw(`CASE WHEN d.custody_status <> 'released' AND d.expected_release_on <= ${TODAY_PARAMETER} THEN 'yes' ELSE 'no' END`)],
+  ['custody_status', () => raw(CUSTODY_NOW_SQL.status)],
+  ['custody_presumed', () => raw(`CASE WHEN ${CUSTODY_NOW_SQL.presumed} THEN 'yes' ELSE 'no' END`)],
   ['custody_from', () => plain('d.custody_from')],
   ['released_on', () => plain('d.released_on')],
-  [
-    'custody_days',
-    () =>
-      raw(`(CASE WHEN d.custody_status = 'released' THEN d.custody_days
-        WHEN d.expected_release_on <= ${TODAY_PARAMETER} THEN d.expected_release_on - d.custody_from
-        WHEN d.custody_from <= ${TODAY_PARAMETER} THEN ${TODAY_PARAMETER} - d.custody_from END)::text`),
-  ],
+  ['custody_days', () => raw(`(${CUSTODY_NOW_SQL.days})::text`)],
   ['whereabouts_unknown_since', () => plain('d.whereabouts_unknown_since')],
   ['next_hearing_on', () => plain('d.next_hearing_on')],
   ['expected_release_on', () => plain('d.expected_release_on')],
@@ -128,32 +130,24 @@ const SOURCE_SQL: SqlColumn[] = [
   ['url', text('url')],
   ['title', text('title')],
   ['publisher', text('publisher')],
-  [
-    'published_on',
-    (a) =>
-      raw(`CASE ${a}.published_precision WHEN 'unknown' THEN NULL WHEN 'year' THEN left(${a}.published_on::text, 4)
-        WHEN 'month' THEN left(${a}.published_on::text, 7) ELSE ${a}.published_on::text END`),
-  ],
+  ['published_on', (a) => raw(publishedOnSql(a))],
   ['language', text('language')],
   ['locator', text('locator')],
   ['supports', (a) => guarded(`array_to_string(${a}.supports, '${SUPPORTS_SEPARATOR}')`)],
-  ['first_captured_at', (a) => raw(`to_char(${a}.first_captured_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`)],
+  ['first_captured_at', (a) => raw(captureTimeSql(`${a}.first_captured_at`))],
   ['first_capture_sha256', (a) => raw(`${a}.first_capture_sha256`)],
 ];
 
-// Placeholders replaced by literals: COPY takes no bind parameters.
-const ORIGIN_PARAMETER = '$origin';
-const TODAY_PARAMETER = '$today::date';
-
-/** The columns and the joins of the numbered groups that `shape` asks for. */
-function layout(shape: ExportShape) {
+/** The columns and the joins of the numbered groups that `shape` asks for (`page`: a dense batch's id range, given to each child table). */
+function layout(shape: ExportShape, page?: BatchBound) {
+  const inRange = (alias: string) => inBatchRange(alias, page);
   const columns: [string, SQL][] = RECORD_SQL.map(([name, v]) => [name, v('d')]);
   if (shape.includeNotes) columns.push([NOTES_COLUMN, guarded('d.notes')]);
   columns.push(...CUSTODY_SQL.map(([name, v]) => [name, v('d')] as [string, SQL]));
   const joins: string[] = [];
   for (let n = 1; n <= shape.chargeCount; n++) {
     const c = `c${n}`;
-    joins.push(`LEFT JOIN detention_charges ${c} ON ${c}.detention_id = d.id AND ${c}.position = ${n - 1}`, `LEFT JOIN charges ${c}_v ON ${c}_v.id = ${c}.charge_id`);
+    joins.push(`LEFT JOIN detention_charges ${c} ON ${c}.detention_id = d.id AND ${c}.position = ${n - 1}${inRange(c)}`, `LEFT JOIN charges ${c}_v ON ${c}_v.id = ${c}.charge_id`);
     columns.push(...CHARGE_SQL.map(([field, v]) => [chargeColumn(n, field), v(c)] as [string, SQL]));
     for (let m = 1; m <= shape.penaltyCount; m++) {
       const p = `${c}p${m}`;
@@ -164,7 +158,7 @@ function layout(shape: ExportShape) {
   for (let n = 1; n <= shape.eventCount; n++) {
     const e = `e${n}`;
     joins.push(
-      `LEFT JOIN custody_events ${e} ON ${e}.detention_id = d.id AND ${e}.position = ${n - 1}`,
+      `LEFT JOIN custody_events ${e} ON ${e}.detention_id = d.id AND ${e}.position = ${n - 1}${inRange(e)}`,
       `LEFT JOIN places ${e}_p ON ${e}_p.id = ${e}.place_id`,
       `LEFT JOIN sources ${e}_s ON ${e}_s.id = ${e}.source_id`,
     );
@@ -184,66 +178,37 @@ export function csvSqlHeader(shape: ExportShape): string[] {
 }
 
 /**
- * The SELECT of every matching row's cells in id order (`afterId`/`limit`: one keyset batch), with
- * the detention's id first. Filters as the case list's (lib/cases/queries.ts caseFilterConditions).
+ * One batch of the export: the matching detentions with `after < id <= upTo` (found by batchBound),
+ * each as its cells in id order, with the detention's id first. Filters as the case list's
+ * (lib/filters via caseFilterConditions); see sql-batches.ts for why batches are id ranges.
  */
-function cellsQuery(actor: Actor, filters: Partial<CaseFilters>, shape: ExportShape, page?: { afterId: number; limit: number }): SQL {
-  const { columns, joins } = layout(shape);
+function cellsQuery(actor: Actor, filters: Partial<CaseFilters>, shape: ExportShape, page: BatchBound): SQL {
+  const { columns, joins } = layout(shape, page);
   const where = caseFilterConditions(actor, filters);
-  const matching = sql`SELECT detentions.* FROM detentions WHERE ${where}${
-    page ? sql` AND detentions.id > ${page.afterId} ORDER BY detentions.id LIMIT ${page.limit}` : sql``
-  }`;
-  // Restricted to the matching detentions by a plain semi-join (a CTE would hide how many match from the planner).
-  const matchingIds = page ? sql`SELECT id FROM (${matching}) AS page` : sql`SELECT detentions.id FROM detentions WHERE ${where}`;
-  const matchingPeople = page ? sql`SELECT person_id FROM (${matching}) AS page` : sql`SELECT detentions.person_id FROM detentions WHERE ${where}`;
+  const matching = sql`SELECT detentions.* FROM detentions WHERE ${where} AND detentions.id > ${page.after} AND detentions.id <= ${page.upTo}`;
+  const citedRows = page.dense
+    ? sql`c.detention_id > ${page.after} AND c.detention_id <= ${page.upTo}`
+    : sql`c.detention_id IN (SELECT id FROM (${matching}) AS page)`;
   const cited = shape.sourceCount
     ? sql`WITH cited AS (SELECT c.detention_id, row_number() OVER (PARTITION BY c.detention_id ORDER BY c.id) AS n,
         s.url, s.title, s.publisher, s.published_on, s.published_precision, s.language, c.locator, c.supports,
         fc.captured_at AS first_captured_at, fc.primary_sha256 AS first_capture_sha256
       FROM citations c JOIN sources s ON s.id = c.source_id
-      -- The source's first successful capture (lib/evidence/queries.ts firstCapturesOf, the same rule).
-      LEFT JOIN LATERAL (SELECT sc.captured_at, sc.primary_sha256 FROM source_captures sc
-        WHERE sc.source_id = s.id AND sc.outcome = 'ok' AND sc.primary_sha256 IS NOT NULL
-        ORDER BY sc.captured_at, sc.id LIMIT 1) fc ON true
-      WHERE c.detention_id IN (${matchingIds}))`
+      ${raw(FIRST_CAPTURE_SQL)}
+      WHERE ${citedRows})`
     : sql``;
   return sql`${cited}
     SELECT d.id AS detention_id, ${sql.join(columns.map(([, v], i) => sql`${v} AS ${raw(`c${i + 1}`)}`), sql`, `)}
     FROM (${matching}) AS d
     JOIN people pp ON pp.id = d.person_id
-    LEFT JOIN (SELECT DISTINCT ON (pn.person_id) pn.person_id, pn.name FROM person_names pn JOIN people pp ON pp.id = pn.person_id
-      WHERE pn.script = 'cyrillic' AND pn.name <> pp.display_name AND pn.person_id IN (${matchingPeople})
-      ORDER BY pn.person_id, pn.id) AS cy ON cy.person_id = d.person_id
+    -- The first Cyrillic name that is not the display name: one index probe per row.
+    LEFT JOIN LATERAL (SELECT pn.name FROM person_names pn
+      WHERE pn.person_id = d.person_id AND pn.script = 'cyrillic' AND pn.name <> pp.display_name
+      ORDER BY pn.id LIMIT 1) AS cy ON true
     LEFT JOIN places pl ON pl.id = d.place_id
     LEFT JOIN elections el ON el.id = d.election_id
     ${raw(joins.join('\n    '))}
     ORDER BY d.id`;
-}
-
-const dialect = new PgDialect();
-
-/** Drizzle's $1, $2… and the origin and day placeholders, found in one pass (a value never re-read). */
-const PLACEHOLDER = /\$(\d+)\b|\$origin\b|\$today\b/g;
-
-/** The query text and its values in order of appearance: origin and day join the filters' parameters. */
-function resolved(query: SQL, origin: string, today: string): { parts: string[]; values: unknown[] } {
-  const { sql: text, params } = dialect.sqlToQuery(query);
-  const parts: string[] = [];
-  const values: unknown[] = [];
-  let from = 0;
-  for (const match of text.matchAll(PLACEHOLDER)) {
-    parts.push(text.slice(from, match.index));
-    values.push(match[1] !== undefined ? params[Number(match[1]) - 1] : match[0] === '$origin' ? origin : today);
-    from = match.index! + match[0].length;
-  }
-  parts.push(text.slice(from));
-  return { parts, values };
-}
-
-/** The query with every value as a bind parameter. */
-function withParameters(query: SQL, origin: string, today: string): SQL {
-  const { parts, values } = resolved(query, origin, today);
-  return sql.join(parts.flatMap((part, i) => (i < values.length ? [raw(part), sql`${values[i]}`] : [raw(part)])), sql``);
 }
 
 type Options = { origin: string; today: string };
@@ -259,20 +224,11 @@ export async function* csvRowChunks(
   { origin, today, onRows, batchSize = 5000 }: Options & { onRows: (n: number) => void; batchSize?: number },
 ): AsyncGenerator<string> {
   const count = layout(shape).columns.length;
-  // Keyset batches of ordinary queries on both databases. (A COPY … TO STDOUT stream was tried on
-  // the server: a download cut off mid-COPY left its pooled connection unusable, and it was barely
-  // faster, 9.7k against 7k rows/s at 1M rows; see docs/BENCHMARKS-exports.md.)
-  let afterId = 0;
-  for (;;) {
-    const page = withParameters(cellsQuery(actor, filters, shape, { afterId, limit: batchSize }), origin, today);
-    const rows = rowsOf<Record<string, string | null>>(await db.execute(page));
-    if (rows.length === 0) return;
+  const read = async (bound: BatchBound) =>
+    rowsOf<Record<string, string | null>>(await db.execute(withParameters(cellsQuery(actor, filters, shape, bound), origin, today)));
+  for await (const rows of boundedBatches(actor, filters, batchSize, read)) {
     // Already guarded in SQL (and numbers are text here): only quoting is left.
     yield rows.map((r) => csvQuotedLine(Array.from({ length: count }, (_, i) => r[`c${i + 1}`]))).join('');
     onRows(rows.length);
-    if (rows.length < batchSize) return;
-    afterId = Number(rows[rows.length - 1].detention_id);
   }
 }
-
-

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { db, rowsOf } from '@/db';
+import { inIds } from '@/db/id-set';
 import {
   charges,
   citations,
@@ -101,21 +102,24 @@ export async function readExportBatch(
 
   const ids = rows.map((r) => r.id);
   const personIds = [...new Set(rows.map((r) => r.personId))];
-  const [cited, cyrillic, chargeMap, eventMap] = await Promise.all([
+  const [citedInRange, cyrillic, chargeMap, eventMap] = await Promise.all([
     db
       .select({ detentionId: citations.detentionId, sourceId: citations.sourceId, ...citationColumns })
       .from(citations)
       .innerJoin(sources, eq(sources.id, citations.sourceId))
-      .where(inArray(citations.detentionId, ids))
+      .where(inIds(citations.detentionId, ids))
       .orderBy(asc(citations.id)),
     db
       .select({ personId: personNames.personId, name: personNames.name })
       .from(personNames)
-      .where(and(inArray(personNames.personId, personIds), eq(personNames.script, 'cyrillic')))
+      .where(and(inIds(personNames.personId, personIds), eq(personNames.script, 'cyrillic')))
       .orderBy(asc(personNames.id)),
     chargesOf(db, ids),
     eventsOf(db, ids),
   ]);
+  // inIds may read a range of ids: keep the batch's own.
+  const inBatch = new Set(ids);
+  const cited = citedInRange.filter((c) => inBatch.has(c.detentionId));
   // The vocabulary's slugs (a small table): the one stable key of an entry across installations.
   const vocabularyIds = [...new Set([...chargeMap.values()].flatMap((list) => list.flatMap((c) => (c.chargeId === null ? [] : [c.chargeId]))))];
   const slugs = new Map(
@@ -145,7 +149,7 @@ export async function readExportBatch(
   const displayNames = new Map(rows.map((r) => [r.personId, r.activist]));
   const cyrillicOf = new Map<number, string>();
   for (const n of cyrillic) {
-    if (!cyrillicOf.has(n.personId) && n.name !== displayNames.get(n.personId)) cyrillicOf.set(n.personId, n.name);
+    if (displayNames.has(n.personId) && !cyrillicOf.has(n.personId) && n.name !== displayNames.get(n.personId)) cyrillicOf.set(n.personId, n.name);
   }
 
   return rows.map((r) => {
@@ -209,13 +213,22 @@ export async function readExportBatch(
 /** Every matching detention, one batch at a time, in id order. */
 export async function* exportBatches(actor: Actor, filters: Partial<CaseFilters>, options: ExportOptions): AsyncGenerator<ExportRecord[]> {
   const limit = options.batchSize ?? EXPORT_BATCH_SIZE;
-  let afterId = 0;
-  for (;;) {
-    const batch = await readExportBatch(actor, filters, { ...options, afterId, limit });
-    if (batch.length === 0) return;
-    yield batch;
-    if (batch.length < limit) return;
-    afterId = batch[batch.length - 1].id;
+  const read = (afterId: number) => {
+    const batch = readExportBatch(actor, filters, { ...options, afterId, limit });
+    batch.catch(() => undefined); // awaited below; this only keeps a failure meanwhile from being "unhandled"
+    return batch;
+  };
+  let next: Promise<ExportRecord[]> | null = read(0);
+  try {
+    while (next) {
+      const batch: ExportRecord[] = await next;
+      // The next batch is read while this one is written out: the database and Node work at the same time.
+      next = batch.length === limit ? read(batch[batch.length - 1].id) : null;
+      if (batch.length) yield batch;
+    }
+  } finally {
+    // A download cut off mid-way: let the read in flight finish (its error, if any, is of no use now).
+    await next?.catch(() => undefined);
   }
 }
 

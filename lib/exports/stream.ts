@@ -7,7 +7,8 @@ import { latestToday } from '@/lib/dates/partial-date';
 import { logError } from '@/lib/log';
 import { CSV_BOM, csvLine, neutraliseCell, type Cell } from './cells';
 import { csvRowChunks } from './csv-sql';
-import { exportCells, exportHeader, exportJson, type ExportRecord, type ExportShape } from './columns';
+import { jsonRecordBatches } from './json-sql';
+import { exportCells, exportHeader, type ExportRecord, type ExportShape } from './columns';
 import {
   exportBatches,
   finishExportLog,
@@ -44,11 +45,13 @@ export async function* csvChunks(batches: Batches, shape: ExportShape, header: H
 /** The file's metadata (lib/reports/dataset.ts fileMetadata): dataset version, filters, rows, time, app version. */
 export type ExportMeta = Record<string, string | number>;
 
-async function* jsonChunks(batches: Batches, shape: ExportShape, filters: Partial<CaseFilters>, now: Date, meta?: ExportMeta): AsyncGenerator<string> {
+/** The JSON file around its records, each already JSON text (lib/exports/json-sql.ts). */
+async function* jsonChunks(records: AsyncIterable<string[]>, filters: Partial<CaseFilters>, now: Date, meta: ExportMeta | undefined, onRows: (n: number) => void): AsyncGenerator<string> {
   yield `{${meta ? `"meta":${JSON.stringify(meta)},` : ''}"exported_at":${JSON.stringify(now.toISOString())},"filters":${JSON.stringify(loggedFilters(filters))},"detentions":[`;
   let count = 0;
-  for await (const batch of batches) {
-    yield batch.map((r) => `${count++ === 0 ? '\n' : ',\n'}${JSON.stringify(exportJson(r, shape))}`).join('');
+  for await (const batch of records) {
+    yield batch.map((record) => `${count++ === 0 ? '\n' : ',\n'}${record}`).join('');
+    onRows(batch.length);
   }
   yield `\n],"count":${count}}\n`;
 }
@@ -153,10 +156,17 @@ export async function startExport(
     yield* csvRowChunks(actor, filters, shape, { origin: options.origin, today, batchSize: options.batchSize, onRows: (n) => (rows += n) });
     completed = true;
   }
+  // JSON: each record comes out of the database already as JSON (lib/exports/json-sql.ts).
+  async function* jsonFile(): AsyncGenerator<string> {
+    const today = options.today ?? latestToday(now);
+    const records = jsonRecordBatches(actor, filters, includeNotes, { origin: options.origin, today, batchSize: options.batchSize });
+    yield* jsonChunks(records, filters, now, options.meta, (n) => (rows += n));
+    completed = true;
+  }
   async function* logged(): AsyncGenerator<string | Uint8Array> {
     try {
       if (format === 'csv') yield* csvFile();
-      else if (format === 'json') yield* jsonChunks(counted(), shape, filters, now, options.meta);
+      else if (format === 'json') yield* jsonFile();
       else yield* xlsxChunks(counted(), shape, options.header ?? stableHeader, options.meta);
     } finally {
       await finishExportLog(logId, rows, completed);
