@@ -350,7 +350,10 @@ export const detentions = pgTable('detentions', {
   ...timestamps,
 }, (t) => [
   index('detentions_person_idx').on(t.personId),
-  index('detentions_place_idx').on(t.placeId),
+  // A city's records in the case list's order: a city filter walks only that city's entries, in
+  // order, instead of the whole list-order index (a city + date range view at 1M: 747 → 85 ms).
+  // Also serves every lookup by place_id, so it replaces the plain place index.
+  index('detentions_place_list_order_idx').on(t.placeId, t.detainedOn.desc().nullsLast(), t.id.desc()),
   index('detentions_election_idx').on(t.electionId),
   index('detentions_created_by_idx').on(t.createdById),
   index('detentions_updated_by_idx').on(t.updatedById),

@@ -19,7 +19,7 @@ import { freshDatabaseUrl } from './test-database';
 const SERVER_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const DB_NAME = 'ct_perf_export';
 const FORMATS = ['csv', 'json', 'xlsx'] as const;
-type Result = { format: string; rows: number; bytes: number; seconds: number; baselineRssMb: number; peakRssMb: number };
+type Result = { format: string; rows: number; bytes: number; seconds: number; baselineRssMb: number; peakRssMb: number; heapMb?: number };
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -197,9 +197,13 @@ async function main() {
   // --formats csv,json: only these; --subset-only: only the tenth of the rows (the 1M runs of the row-by-row formats take minutes).
   const formats = (arg('formats')?.split(',') ?? [...FORMATS]) as (typeof FORMATS)[number][];
   const subsets = process.argv.includes('--subset-only') ? [true] : [true, false];
-  for (const format of formats) for (const subset of subsets) {
+  // Each 1M run again with V8's heap capped (--max-old-space-size): shows how much memory the export needs, not how
+  // much garbage V8 lets pile up before collecting on a machine with 24 GiB (its default cap is sized from RAM).
+  const heapCap = Number(arg('heap-mb') ?? 256);
+  const runs = formats.flatMap((format) => [...subsets.map((subset) => ({ format, subset, heapMb: 0 })), ...(subsets.includes(false) ? [{ format, subset: false, heapMb: heapCap }] : [])]);
+  for (const { format, subset, heapMb } of runs) {
     const child = spawnSync('npx', ['tsx', '--conditions=react-server', '--expose-gc', __filename, '--run', format, ...(subset ? ['--subset'] : [])], {
-      env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'production' },
+      env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'production', ...(heapMb ? { NODE_OPTIONS: `--max-old-space-size=${heapMb}` } : {}) },
       encoding: 'utf8',
       maxBuffer: 16 * 1024 * 1024,
     });
@@ -208,7 +212,7 @@ async function main() {
       console.error(child.stderr);
       throw new Error(`The ${format} export failed.`);
     }
-    const result = JSON.parse(line.slice('RESULT '.length)) as Result;
+    const result = { ...(JSON.parse(line.slice('RESULT '.length)) as Result), heapMb };
     console.log(`${format}: ${result.rows} rows in ${result.seconds.toFixed(1)} s, peak RSS ${result.peakRssMb} MB`);
     results.push(result);
   }
@@ -217,7 +221,7 @@ async function main() {
   // Wall-clock rows/s depend on what else the machine runs: the load average says how busy it was.
   const machine = `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, ${pgVersion} on the same machine; load average ${os.loadavg()[0].toFixed(1)} at the end`;
   const table = results
-    .map((r) => `| ${r.format.toUpperCase()} | ${r.rows.toLocaleString('en')} | ${(r.bytes / 2 ** 20).toFixed(1)} MiB | ${r.seconds.toFixed(1)} s | ${Math.round(r.rows / r.seconds).toLocaleString('en')} | ${r.baselineRssMb} MB | ${r.peakRssMb} MB |`)
+    .map((r) => `| ${r.format.toUpperCase()} | ${r.heapMb ? `${r.heapMb} MB` : 'default'} | ${r.rows.toLocaleString('en')} | ${(r.bytes / 2 ** 20).toFixed(1)} MiB | ${r.seconds.toFixed(1)} s | ${Math.round(r.rows / r.seconds).toLocaleString('en')} | ${r.baselineRssMb} MB | ${r.peakRssMb} MB |`)
     .join('\n');
   const doc = `# Export benchmarks
 
@@ -225,11 +229,11 @@ Measured by \`npm run bench:export\` (scripts/bench-export.ts) on ${new Date().t
 
 - **Machine**: ${machine}.
 - **Data**: ${rows.toLocaleString('en')} synthetic detentions (${Math.floor(rows / 4).toLocaleString('en')} people, half with a Cyrillic name; ${Math.floor(rows / 2).toLocaleString('en')} sources; one or two citations per detention; one charge each and a second on every fourth, one penalty per charge; one custody event each and a release on every third; a region only on every 23rd, an open detention date on every 17th; 5% restricted; some charges beginning with \`=\` to exercise the formula guard), in a fresh database inside the PostgreSQL server.
-- **What runs**: an admin's export of every detention (\`startExport\` in lib/exports/stream.ts, the code behind \`/cases/export\`), read to the end as a download would be, each format in a process of its own. Rows are read in keyset batches of 1,000 by id; each batch's charges, penalties, events, citations and Cyrillic names are read in one query per table.
-- **Peak RSS** is the whole Node process (sampled every 10 ms); *baseline* is its RSS just before the export started. Each format runs twice, on about a tenth of the rows (a date filter) and on all of them. Streaming shows in two ways: the peak stays far below the file size (the whole file is never held), and ten times the rows adds only tens of MB (V8 letting its heap grow before collecting, not rows kept). The first run after the fill reads a cold cache.
+- **What runs**: an admin's export of every detention (\`startExport\` in lib/exports/stream.ts, the code behind \`/cases/export\`), read to the end as a download would be, each format in a process of its own. CSV and JSON rows are built by PostgreSQL (lib/exports/csv-sql.ts, json-sql.ts: each row arrives as its CSV line or JSON text) in batches of 5,000 bounded by id, the next batch read on a second pooled connection while the last is sent (lib/exports/sql-batches.ts); XLSX is written by exceljs' streaming writer from records read in keyset batches of 1,000.
+- **Peak RSS** is the whole Node process (sampled every 10 ms); *baseline* is its RSS just before the export started (the app's modules loaded). Each format runs on about a tenth of the rows (a date filter) and on all of them, then on all of them again with V8's heap capped at ${heapCap} MB (\`--max-old-space-size\`, as a deployment with a memory limit would run it): without a cap, V8 on this 24 GiB machine lets garbage grow to hundreds of MB before collecting. Streaming shows in two ways: the peak stays far below the file size (the whole file is never held), and ten times the rows adds only tens of MB (V8 letting its heap grow before collecting, not rows kept). The first run after the fill reads a cold cache.
 
-| format | rows | file size | time | rows/s | baseline RSS | peak RSS |
-|---|---:|---:|---:|---:|---:|---:|
+| format | V8 heap cap | rows | file size | time | rows/s | baseline RSS | peak RSS |
+|---|---|---:|---:|---:|---:|---:|---:|
 ${table}
 `;
   writeFileSync(path.join(process.cwd(), 'docs/BENCHMARKS-exports.md'), doc);
