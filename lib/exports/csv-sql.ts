@@ -228,7 +228,8 @@ function cellsQuery(actor: Actor, filters: Partial<CaseFilters>, shape: ExportSh
 function csvLineSql(free: readonly boolean[]): string {
   const quoted = (c: string) =>
     `CASE WHEN ${c} IS NULL THEN '' WHEN strpos(${c}, '"') + strpos(${c}, ',') + strpos(${c}, E'\n') + strpos(${c}, E'\r') > 0 THEN '"' || replace(${c}, '"', '""') || '"' ELSE ${c} END`;
-  return `${free.map((isFree, i) => (isFree ? quoted(`c${i + 1}`) : `coalesce(c${i + 1}, '')`)).join(" || ',' || ")} || E'\r\n'`;
+  // One array joined once: a chain of || copies the growing line at every cell (quadratic in its length).
+  return `array_to_string(ARRAY[${free.map((isFree, i) => (isFree ? quoted(`c${i + 1}`) : `coalesce(c${i + 1}, '')`)).join(', ')}], ',') || E'\r\n'`;
 }
 
 type Options = { origin: string; today: string };
