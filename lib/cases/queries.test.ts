@@ -1,4 +1,4 @@
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, inArray } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { citations, detentions, people, revisions, sources } from '@/db/schema';
@@ -189,6 +189,33 @@ describe('what a researcher sees', () => {
 });
 
 describe('search and filters', () => {
+  it('pages through the list in its order, placed records newest first, then undated ones, with and without a date range', async () => {
+    const tag = unique('Pager');
+    const undecided = { sentenced: {}, charges: [{ chargeText: 'calling for illegal protests', outcome: 'pending' }] };
+    // 52 records placed on a day (pairs on the same day: the id breaks the tie) and 5 known only to the year.
+    const ids: number[] = [];
+    for (let i = 0; i < 52; i++) {
+      const day = String(1 + Math.floor(i / 2)).padStart(2, '0');
+      ids.push(await create({ personName: `${tag} ${i}`, detained: { on: `2021-0${1 + (i % 3)}-${day}` }, ...undecided }));
+    }
+    for (let i = 0; i < 5; i++) ids.push(await create({ personName: `${tag} y${i}`, detained: { on: '2021' }, ...undecided }));
+    const stored = await db.select({ id: detentions.id, on: detentions.detainedOn }).from(detentions).where(inArray(detentions.id, ids));
+    const inOrder = (rows: typeof stored) =>
+      [...rows].sort((a, b) => (a.on === b.on ? b.id - a.id : a.on === null ? 1 : b.on === null ? -1 : b.on.localeCompare(a.on))).map((r) => r.id);
+    for (const range of [{}, { from: '2021-01-01', to: '2021-12-31' }, { from: '2021-02-01', to: '2021-03-31' }]) {
+      const expected = inOrder(
+        stored.filter((r) => (r.on === null ? !('from' in range) || range.from === '2021-01-01' : !('from' in range) || (r.on >= range.from! && r.on <= range.to!))),
+      );
+      const seen: number[] = [];
+      for (let page = 1; page <= 3; page++) {
+        const list = await listCases(monitor, parseCaseFilters({ q: tag, ...range, page: String(page) }));
+        seen.push(...list.rows.map((r) => r.id));
+        expect(list.total, JSON.stringify(range)).toBe(expected.length);
+      }
+      expect(seen, JSON.stringify(range)).toEqual(expected);
+    }
+  });
+
   it('finds a person by another spelling or script', async () => {
     const id = await create({ personName: `Berikzhan Toqin ${unique('x')}`, personNameCyrillic: 'Берікжан Тоқин' });
     for (const q of ['Tokin', 'берікжан', 'Berikjan Toqin']) {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { db, type Tx } from '@/db';
 import {
   citations,
@@ -19,7 +19,7 @@ import { choosablePeople, recordDifferent } from '@/lib/people/likely';
 import { recordAudit } from '@/lib/audit/log';
 import { resolveSourceRows } from '@/lib/sources/queries';
 import type { CaseFilters } from '@/lib/filters/definition';
-import { custodyCondition, detentionConditions } from '@/lib/filters/sql';
+import { custodyCondition, detentionConditions, DETENTIONS_TABLE, periodOfFilters, placedInPeriod } from '@/lib/filters/sql';
 import { placement } from '@/lib/dates/interval';
 import { chargesOf, checkDetailReferences, custodyFactsOf, detailsSummary, eventsOf, storedSummary, writeDetails } from './details';
 import type { CaseInput } from './schema';
@@ -37,44 +37,66 @@ export const caseFilterConditions = (actor: Actor, filters: Partial<CaseFilters>
 export { custodyCondition };
 
 /** One page of the case list, newest detention first, with the total for the pager. */
+/** Every detention matching `where`, counted exactly. */
+async function countOf(where: SQL): Promise<number> {
+  const [{ n }] = await db.select({ n: count() }).from(detentions).where(where);
+  return n;
+}
+
 export async function listCases(actor: Actor, filters: CaseFilters) {
   const where = caseFilterConditions(actor, filters);
-  // The page and the (capped) count run side by side, on two connections of the pool.
-  const [rows, [{ total: counted }]] = await Promise.all([
+  const offset = (filters.page - 1) * PAGE_SIZE;
+  const columns = {
+    id: detentions.id,
+    personId: detentions.personId,
+    personName: people.displayName,
+    personRole: people.role,
+    city: places.name,
+    region: sql<string | null>`coalesce(${places.region}, ${detentions.region})`,
+    placePrecision: detentions.placePrecision,
+    detainedEarliest: detentions.detainedEarliest,
+    detainedLatest: detentions.detainedLatest,
+    detainedQualifier: detentions.detainedQualifier,
+    detainedAsReported: detentions.detainedAsReported,
+    detainedOn: detentions.detainedOn,
+    detainedPrecision: detentions.detainedPrecision,
+    plea: detentions.plea,
+    custodyStatus: detentions.custodyStatus,
+    custodyFrom: detentions.custodyFrom,
+    releasedOn: detentions.releasedOn,
+    custodyDays: detentions.custodyDays,
+    expectedReleaseOn: detentions.expectedReleaseOn,
+    whereaboutsUnknownSince: detentions.whereaboutsUnknownSince,
+    nextHearingOn: detentions.nextHearingOn,
+    confidentiality: detentions.confidentiality,
+    reviewStatus: detentions.reviewStatus,
+    deletedAt: detentions.deletedAt,
+  };
+  // The list's order is records placed on a day, newest first, then the rest (no day), newest
+  // entered first. Read as those two parts, each straight off an index in its own order: with a
+  // date range, the placed part's range is an index condition (detained_on BETWEEN …) instead of a
+  // filter on every entry of the order index, which a range far from today made walk most of it
+  // (a city + date range view at 1M: 1.17 s). The undated part is read only for a page the placed
+  // part does not fill (the end of the list).
+  const period = periodOfFilters(filters);
+  const part = (placed: boolean) =>
     db
-      .select({
-        id: detentions.id,
-        personId: detentions.personId,
-        personName: people.displayName,
-        personRole: people.role,
-        city: places.name,
-        region: sql<string | null>`coalesce(${places.region}, ${detentions.region})`,
-        placePrecision: detentions.placePrecision,
-        detainedEarliest: detentions.detainedEarliest,
-        detainedLatest: detentions.detainedLatest,
-        detainedQualifier: detentions.detainedQualifier,
-        detainedAsReported: detentions.detainedAsReported,
-        detainedOn: detentions.detainedOn,
-        detainedPrecision: detentions.detainedPrecision,
-        plea: detentions.plea,
-        custodyStatus: detentions.custodyStatus,
-        custodyFrom: detentions.custodyFrom,
-        releasedOn: detentions.releasedOn,
-        custodyDays: detentions.custodyDays,
-        expectedReleaseOn: detentions.expectedReleaseOn,
-        whereaboutsUnknownSince: detentions.whereaboutsUnknownSince,
-        nextHearingOn: detentions.nextHearingOn,
-        confidentiality: detentions.confidentiality,
-        reviewStatus: detentions.reviewStatus,
-        deletedAt: detentions.deletedAt,
-      })
+      .select(columns)
       .from(detentions)
       .innerJoin(people, eq(people.id, detentions.personId))
       .leftJoin(places, eq(places.id, detentions.placeId))
-      .where(where)
-      .orderBy(sql`${detentions.detainedOn} DESC NULLS LAST, ${detentions.id} DESC NULLS LAST`)
-      .limit(PAGE_SIZE)
-      .offset((filters.page - 1) * PAGE_SIZE),
+      .where(and(where, placed ? (period ? placedInPeriod(DETENTIONS_TABLE, period) : isNotNull(detentions.detainedOn)) : isNull(detentions.detainedOn)))
+      .orderBy(...(placed ? [sql`${detentions.detainedOn} DESC NULLS LAST`, sql`${detentions.id} DESC NULLS LAST`] : [sql`${detentions.id} DESC`]));
+  async function page() {
+    const placed = await part(true).limit(PAGE_SIZE).offset(offset);
+    if (placed.length === PAGE_SIZE) return placed;
+    // How many placed records come before the undated ones: known from this page unless it is past them all.
+    const placedTotal = placed.length > 0 || offset === 0 ? offset + placed.length : await countOf(and(where, isNotNull(detentions.detainedOn))!);
+    return [...placed, ...(await part(false).limit(PAGE_SIZE - placed.length).offset(Math.max(0, offset - placedTotal)))];
+  }
+  // The page and the (capped) count run side by side, on two connections of the pool.
+  const [rows, [{ total: counted }]] = await Promise.all([
+    page(),
     // Counting every match of a broad filter over a million records costs more than the page
     // itself: count up to COUNT_CAP exactly, then say "more than" (the dashboard has exact totals).
     db

@@ -141,12 +141,17 @@ export function periodOfFilters(filters: Pick<Partial<CaseFilters>, 'from' | 'to
 
 const value = (v: SQL | string | number) => (typeof v === 'object' ? v : sql`${v}`);
 
+/** The period's records placed on a day (detained_on set): their day is in the period. */
+export function placedInPeriod(table: DimensionTable, { from, to }: Period): SQL {
+  return sql`(${from !== null ? sql`${table.detainedOn} >= ${value(from)}` : sql`${table.detainedOn} IS NOT NULL`} AND ${
+    to !== null ? sql`${table.detainedOn} <= ${value(to)}` : sql`true`
+  })`;
+}
+
 /** The period as a condition over `table` (see Period). */
 export function periodCondition(table: DimensionTable, period: Period): SQL {
   const { from, to } = period;
-  const placed = sql`(${from !== null ? sql`${table.detainedOn} >= ${value(from)}` : sql`${table.detainedOn} IS NOT NULL`} AND ${
-    to !== null ? sql`${table.detainedOn} <= ${value(to)}` : sql`true`
-  })`;
+  const placed = placedInPeriod(table, period);
   const within = sql`(${table.detainedOn} IS NULL
     AND ${from !== null ? sql`${table.detainedEarliest} >= ${value(from)}` : sql`${table.detainedEarliest} IS NOT NULL`}
     AND ${to !== null ? sql`${table.detainedLatest} <= ${value(to)}` : sql`${table.detainedLatest} IS NOT NULL`})`;
