@@ -86,7 +86,7 @@ export async function listCases(actor: Actor, filters: CaseFilters) {
       .innerJoin(people, eq(people.id, detentions.personId))
       .leftJoin(places, eq(places.id, detentions.placeId))
       .where(and(where, placed ? (period ? placedInPeriod(DETENTIONS_TABLE, period) : isNotNull(detentions.detainedOn)) : isNull(detentions.detainedOn)))
-      .orderBy(...(placed ? [sql`${detentions.detainedOn} DESC NULLS LAST`, sql`${detentions.id} DESC NULLS LAST`] : [sql`${detentions.id} DESC`]));
+      .orderBy(...(placed ? [sql`${detentions.detainedOn} DESC NULLS LAST`, sql`${detentions.id} DESC NULLS LAST`] : [sql`${detentions.id} DESC NULLS LAST`]));
   async function page() {
     const placed = await part(true).limit(PAGE_SIZE).offset(offset);
     if (placed.length === PAGE_SIZE) return placed;
