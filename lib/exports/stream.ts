@@ -1,6 +1,4 @@
 import 'server-only';
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import type { Actor } from '@/lib/auth/policy';
 import type { CaseFilters } from '@/lib/cases/filters';
 import { latestToday } from '@/lib/dates/partial-date';
@@ -8,6 +6,7 @@ import { logError } from '@/lib/log';
 import { CSV_BOM, csvLine, neutraliseCell, type Cell } from './cells';
 import { csvRowChunks } from './csv-sql';
 import { jsonRecordBatches } from './json-sql';
+import { XlsxWriter } from './xlsx';
 import { exportCells, exportHeader, type ExportRecord, type ExportShape } from './columns';
 import {
   exportBatches,
@@ -62,31 +61,31 @@ function xlsxCells(cells: Cell[]): (string | number | null)[] {
 }
 
 /**
- * exceljs's streaming writer zips rows as they are committed. Its output is collected here and
- * handed on after each batch, and no further rows are read until the reader has taken them, so a
- * slow download holds one batch in memory, not the whole file.
+ * The XLSX file, zipped as it is written (lib/exports/xlsx.ts): after each batch the compressed
+ * bytes made so far are handed on, and no further rows are read until the reader has taken them,
+ * so a slow download holds one batch in memory, not the whole file.
  */
 async function* xlsxChunks(batches: Batches, shape: ExportShape, header: HeaderText, meta?: ExportMeta): AsyncGenerator<Uint8Array> {
-  const out = new PassThrough();
-  const ready: Buffer[] = [];
-  out.on('data', (chunk: Buffer) => ready.push(chunk));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  const sheet = workbook.addWorksheet('Detentions');
-  sheet.addRow(exportHeader(shape).map(header)).commit();
-  for await (const batch of batches) {
-    for (const record of batch) sheet.addRow(xlsxCells(exportCells(record, shape))).commit();
-    await new Promise((resolve) => setImmediate(resolve));
+  const ready: Uint8Array[] = [];
+  let failed: Error | null = null;
+  const book = new XlsxWriter(meta ? ['Detentions', 'Metadata'] : ['Detentions'], (chunk) => ready.push(chunk), (error) => (failed = error));
+  const take = function* () {
+    if (failed) throw failed;
     while (ready.length) yield ready.shift()!;
+  };
+  book.row(exportHeader(shape).map(header));
+  for await (const batch of batches) {
+    for (const record of batch) book.row(xlsxCells(exportCells(record, shape)));
+    book.flush();
+    yield* take();
   }
-  sheet.commit();
   if (meta) {
     // A second sheet, so the first stays one header row and the records (as the CSV).
-    const about = workbook.addWorksheet('Metadata');
-    for (const [key, value] of Object.entries(meta)) about.addRow([key, typeof value === 'string' ? neutraliseCell(value) : value]).commit();
-    about.commit();
+    book.nextSheet();
+    for (const [key, value] of Object.entries(meta)) book.row([key, typeof value === 'string' ? neutraliseCell(value) : value]);
   }
-  await workbook.commit();
-  while (ready.length) yield ready.shift()!;
+  book.end();
+  yield* take();
 }
 
 /** A web stream pulled from an async generator: the next chunk is made only when asked for. */
