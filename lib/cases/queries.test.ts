@@ -214,6 +214,8 @@ describe('search and filters', () => {
       }
       expect(seen, JSON.stringify(range)).toEqual(expected);
     }
+    const uncertain = await listCases(monitor, parseCaseFilters({ q: tag, dated: 'uncertain' }));
+    expect(uncertain.rows.map((r) => r.id)).toEqual(inOrder(stored.filter((r) => r.on === null)));
   });
 
   it('finds a person by another spelling or script', async () => {

@@ -87,11 +87,14 @@ export async function listCases(actor: Actor, filters: CaseFilters) {
       .leftJoin(places, eq(places.id, detentions.placeId))
       .where(and(where, placed ? (period ? placedInPeriod(DETENTIONS_TABLE, period) : isNotNull(detentions.detainedOn)) : isNull(detentions.detainedOn)))
       .orderBy(...(placed ? [sql`${detentions.detainedOn} DESC NULLS LAST`, sql`${detentions.id} DESC NULLS LAST`] : [sql`${detentions.id} DESC NULLS LAST`]));
+  // "Date uncertain" asks for undated records only: the placed part would be read to no end.
+  const onlyUndated = filters.dated === 'uncertain';
   async function page() {
-    const placed = await part(true).limit(PAGE_SIZE).offset(offset);
+    const placed = onlyUndated ? [] : await part(true).limit(PAGE_SIZE).offset(offset);
     if (placed.length === PAGE_SIZE) return placed;
     // How many placed records come before the undated ones: known from this page unless it is past them all.
-    const placedTotal = placed.length > 0 || offset === 0 ? offset + placed.length : await countOf(and(where, isNotNull(detentions.detainedOn))!);
+    const placedTotal =
+      onlyUndated ? 0 : placed.length > 0 || offset === 0 ? offset + placed.length : await countOf(and(where, isNotNull(detentions.detainedOn))!);
     return [...placed, ...(await part(false).limit(PAGE_SIZE - placed.length).offset(Math.max(0, offset - placedTotal)))];
   }
   // The page and the (capped) count run side by side, on two connections of the pool.

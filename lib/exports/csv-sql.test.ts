@@ -106,16 +106,21 @@ async function both(actor: Actor, query: Record<string, string>, includeNotes: b
   return { streamed, reference, shape };
 }
 
+/** Who exports what: a monitor with and without notes, a researcher asking for notes, and filters. */
+async function exportsCompared(): Promise<[Actor, Record<string, string>, boolean][]> {
+  return [
+    [monitor, { q: tag }, true],
+    [monitor, { q: tag }, false],
+    [researcher, { q: tag }, true],
+    [monitor, { q: tag, charge: String(await chargeId('coao-488')) }, true],
+    // Not the whole database: on the server every test file shares it, and the reference is slow.
+    [monitor, { q: tag, dated: 'uncertain' }, true],
+  ];
+}
+
 describe('the CSV built by the database', () => {
   it('equals the row-by-row CSV, for a monitor with notes, a researcher and a filter', async () => {
-    for (const [actor, query, notes] of [
-      [monitor, { q: tag }, true],
-      [monitor, { q: tag }, false],
-      [researcher, { q: tag }, true],
-      [monitor, { q: tag, charge: String(await chargeId('coao-488')) }, true],
-      // Not the whole database: on the server every test file shares it, and the reference is slow.
-      [monitor, { q: tag, dated: 'uncertain' }, true],
-    ] as const) {
+    for (const [actor, query, notes] of await exportsCompared()) {
       const { streamed, reference } = await both(actor, query, notes);
       expect(streamed.split('\r\n').length, JSON.stringify(query)).toBeGreaterThan(1);
       expect(streamed).toBe(reference);
@@ -154,13 +159,7 @@ describe('the CSV built by the database', () => {
 describe('the JSON built by the database', () => {
   it('equals exportJson of every record, keys in order, for a monitor with notes, a researcher and filters', async () => {
     let compared = 0;
-    for (const [actor, query, notes] of [
-      [monitor, { q: tag }, true],
-      [monitor, { q: tag }, false],
-      [researcher, { q: tag }, true],
-      [monitor, { q: tag, charge: String(await chargeId('coao-488')) }, true],
-      [monitor, { q: tag, dated: 'uncertain' }, true],
-    ] as const) {
+    for (const [actor, query, notes] of await exportsCompared()) {
       const filters = parseCaseFilters(query);
       // Batches of two: the id-bounded batches, the pipelining and the joins between batches all run.
       const file = await startExport(actor, filters, 'json', { origin: ORIGIN, includeNotes: notes, today: TODAY, batchSize: 2 });
