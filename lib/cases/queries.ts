@@ -36,42 +36,44 @@ export const INTERNAL_CASE_FIELDS = ['notes'] as const;
 export const caseFilterConditions = (actor: Actor, filters: Partial<CaseFilters>): SQL => detentionConditions(actor, filters);
 export { custodyCondition };
 
-/** One page of the case list, newest detention first, with the total for the pager. */
 /** Every detention matching `where`, counted exactly. */
 async function countOf(where: SQL): Promise<number> {
   const [{ n }] = await db.select({ n: count() }).from(detentions).where(where);
   return n;
 }
 
+/** The case list's columns. */
+const LIST_COLUMNS = {
+  id: detentions.id,
+  personId: detentions.personId,
+  personName: people.displayName,
+  personRole: people.role,
+  city: places.name,
+  region: sql<string | null>`coalesce(${places.region}, ${detentions.region})`,
+  placePrecision: detentions.placePrecision,
+  detainedEarliest: detentions.detainedEarliest,
+  detainedLatest: detentions.detainedLatest,
+  detainedQualifier: detentions.detainedQualifier,
+  detainedAsReported: detentions.detainedAsReported,
+  detainedOn: detentions.detainedOn,
+  detainedPrecision: detentions.detainedPrecision,
+  plea: detentions.plea,
+  custodyStatus: detentions.custodyStatus,
+  custodyFrom: detentions.custodyFrom,
+  releasedOn: detentions.releasedOn,
+  custodyDays: detentions.custodyDays,
+  expectedReleaseOn: detentions.expectedReleaseOn,
+  whereaboutsUnknownSince: detentions.whereaboutsUnknownSince,
+  nextHearingOn: detentions.nextHearingOn,
+  confidentiality: detentions.confidentiality,
+  reviewStatus: detentions.reviewStatus,
+  deletedAt: detentions.deletedAt,
+};
+
+/** One page of the case list, newest detention first, with the total for the pager. */
 export async function listCases(actor: Actor, filters: CaseFilters) {
   const where = caseFilterConditions(actor, filters);
   const offset = (filters.page - 1) * PAGE_SIZE;
-  const columns = {
-    id: detentions.id,
-    personId: detentions.personId,
-    personName: people.displayName,
-    personRole: people.role,
-    city: places.name,
-    region: sql<string | null>`coalesce(${places.region}, ${detentions.region})`,
-    placePrecision: detentions.placePrecision,
-    detainedEarliest: detentions.detainedEarliest,
-    detainedLatest: detentions.detainedLatest,
-    detainedQualifier: detentions.detainedQualifier,
-    detainedAsReported: detentions.detainedAsReported,
-    detainedOn: detentions.detainedOn,
-    detainedPrecision: detentions.detainedPrecision,
-    plea: detentions.plea,
-    custodyStatus: detentions.custodyStatus,
-    custodyFrom: detentions.custodyFrom,
-    releasedOn: detentions.releasedOn,
-    custodyDays: detentions.custodyDays,
-    expectedReleaseOn: detentions.expectedReleaseOn,
-    whereaboutsUnknownSince: detentions.whereaboutsUnknownSince,
-    nextHearingOn: detentions.nextHearingOn,
-    confidentiality: detentions.confidentiality,
-    reviewStatus: detentions.reviewStatus,
-    deletedAt: detentions.deletedAt,
-  };
   // The list's order is records placed on a day, newest first, then the rest (no day), newest
   // entered first. Read as those two parts, each straight off an index in its own order: with a
   // date range, the placed part's range is an index condition (detained_on BETWEEN …) instead of a
@@ -81,20 +83,19 @@ export async function listCases(actor: Actor, filters: CaseFilters) {
   const period = periodOfFilters(filters);
   const part = (placed: boolean) =>
     db
-      .select(columns)
+      .select(LIST_COLUMNS)
       .from(detentions)
       .innerJoin(people, eq(people.id, detentions.personId))
       .leftJoin(places, eq(places.id, detentions.placeId))
       .where(and(where, placed ? (period ? placedInPeriod(DETENTIONS_TABLE, period) : isNotNull(detentions.detainedOn)) : isNull(detentions.detainedOn)))
       .orderBy(...(placed ? [sql`${detentions.detainedOn} DESC NULLS LAST`, sql`${detentions.id} DESC NULLS LAST`] : [sql`${detentions.id} DESC NULLS LAST`]));
-  // "Date uncertain" asks for undated records only: the placed part would be read to no end.
-  const onlyUndated = filters.dated === 'uncertain';
   async function page() {
-    const placed = onlyUndated ? [] : await part(true).limit(PAGE_SIZE).offset(offset);
+    // "Date uncertain" asks for undated records only: the placed part would be read to no end.
+    if (filters.dated === 'uncertain') return part(false).limit(PAGE_SIZE).offset(offset);
+    const placed = await part(true).limit(PAGE_SIZE).offset(offset);
     if (placed.length === PAGE_SIZE) return placed;
     // How many placed records come before the undated ones: known from this page unless it is past them all.
-    const placedTotal =
-      onlyUndated ? 0 : placed.length > 0 || offset === 0 ? offset + placed.length : await countOf(and(where, isNotNull(detentions.detainedOn))!);
+    const placedTotal = placed.length > 0 || offset === 0 ? offset + placed.length : await countOf(and(where, isNotNull(detentions.detainedOn))!);
     return [...placed, ...(await part(false).limit(PAGE_SIZE - placed.length).offset(Math.max(0, offset - placedTotal)))];
   }
   // The page and the (capped) count run side by side, on two connections of the pool.

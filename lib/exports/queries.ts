@@ -26,6 +26,7 @@ import { custodyNow } from '@/lib/custody/timeline';
 import { formatPartialDate, latestToday } from '@/lib/dates/partial-date';
 import { firstCapturesOf } from '@/lib/evidence/queries';
 import { captureTimeCell, type ExportCounts, type ExportRecord } from './columns';
+import { boundedBatches } from './sql-batches';
 
 /** Rows read per query: memory stays flat however many rows match. */
 export const EXPORT_BATCH_SIZE = 1000;
@@ -210,26 +211,14 @@ export async function readExportBatch(
   });
 }
 
-/** Every matching detention, one batch at a time, in id order. */
-export async function* exportBatches(actor: Actor, filters: Partial<CaseFilters>, options: ExportOptions): AsyncGenerator<ExportRecord[]> {
-  const limit = options.batchSize ?? EXPORT_BATCH_SIZE;
-  const read = (afterId: number) => {
-    const batch = readExportBatch(actor, filters, { ...options, afterId, limit });
-    batch.catch(() => undefined); // awaited below; this only keeps a failure meanwhile from being "unhandled"
-    return batch;
-  };
-  let next: Promise<ExportRecord[]> | null = read(0);
-  try {
-    while (next) {
-      const batch: ExportRecord[] = await next;
-      // The next batch is read while this one is written out: the database and Node work at the same time.
-      next = batch.length === limit ? read(batch[batch.length - 1].id) : null;
-      if (batch.length) yield batch;
-    }
-  } finally {
-    // A download cut off mid-way: let the read in flight finish (its error, if any, is of no use now).
-    await next?.catch(() => undefined);
-  }
+/**
+ * Every matching detention, one batch at a time, in id order, the next batch read while the last
+ * is written out (lib/exports/sql-batches.ts, as the CSV and JSON).
+ */
+export function exportBatches(actor: Actor, filters: Partial<CaseFilters>, options: ExportOptions): AsyncGenerator<ExportRecord[]> {
+  return boundedBatches(actor, filters, options.batchSize ?? EXPORT_BATCH_SIZE, (bound) =>
+    readExportBatch(actor, filters, { ...options, afterId: bound.after, limit: bound.rows }),
+  );
 }
 
 /**

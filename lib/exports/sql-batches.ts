@@ -1,7 +1,8 @@
 import 'server-only';
 /**
- * The exports built by the database (csv-sql.ts, json-sql.ts) read the matching detentions in
- * batches bounded by id, each batch one ordinary query, the next one read while the last is sent.
+ * Every export reads the matching detentions in batches bounded by id, each batch ordinary
+ * queries, the next one read while the last is sent: the files built by the database (csv-sql.ts,
+ * json-sql.ts) and the records behind the XLSX (queries.ts exportBatches).
  *
  * Bounding a batch by ids (`after < id <= upTo`, not LIMIT) lets the query give the child tables
  * (charges, events, citations) the same id range when the batch is dense, as in an unfiltered
