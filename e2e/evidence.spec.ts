@@ -55,6 +55,12 @@ test('a new source is captured: the source page shows the capture, its SHA-256 a
   const source = new SourcePage(page);
   await source.waitForCaptures(1);
   const capture = source.captureItems().first();
+  // The timestamp is asked for after the capture is stored: a page loaded in between shows the
+  // capture without it, and never updates. Reload until the authority's answer is there.
+  await expect(async () => {
+    await page.reload();
+    await expect(capture).toContainText(/signed at /, { timeout: 1000 });
+  }).toPass({ timeout: 45_000, intervals: [500, 1000, 2000] });
   await expect(capture).toContainText('Captured');
   await expect(capture).toContainText(`Fetched by the server, asked by`);
   await expect(capture.getByRole('row', { name: /Page as received/ })).toContainText(servedHash);
