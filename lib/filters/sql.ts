@@ -148,15 +148,21 @@ export function placedInPeriod(table: DimensionTable, { from, to }: Period): SQL
   })`;
 }
 
-/** The period as a condition over `table` (see Period). */
-export function periodCondition(table: DimensionTable, period: Period): SQL {
+/**
+ * The period's records not placed on a day (detained_on unset): their interval lies in the period,
+ * or, in an election's window, they are tied to that election.
+ */
+export function undatedInPeriod(table: DimensionTable, period: Period): SQL {
   const { from, to } = period;
-  const placed = placedInPeriod(table, period);
-  const within = sql`(${table.detainedOn} IS NULL
-    AND ${from !== null ? sql`${table.detainedEarliest} >= ${value(from)}` : sql`${table.detainedEarliest} IS NOT NULL`}
-    AND ${to !== null ? sql`${table.detainedLatest} <= ${value(to)}` : sql`${table.detainedLatest} IS NOT NULL`})`;
-  if (period.undatedElectionId === null) return sql`(${placed} OR ${within})`;
-  return sql`(${placed} OR ${within} OR (${table.detainedOn} IS NULL AND ${table.electionId} = ${value(period.undatedElectionId)}))`;
+  const within = sql`${from !== null ? sql`${table.detainedEarliest} >= ${value(from)}` : sql`${table.detainedEarliest} IS NOT NULL`}
+    AND ${to !== null ? sql`${table.detainedLatest} <= ${value(to)}` : sql`${table.detainedLatest} IS NOT NULL`}`;
+  if (period.undatedElectionId === null) return sql`(${table.detainedOn} IS NULL AND ${within})`;
+  return sql`(${table.detainedOn} IS NULL AND ((${within}) OR ${table.electionId} = ${value(period.undatedElectionId)}))`;
+}
+
+/** The period as a condition over `table` (see Period): placed in it, or undated and within it. */
+export function periodCondition(table: DimensionTable, period: Period): SQL {
+  return sql`(${placedInPeriod(table, period)} OR ${undatedInPeriod(table, period)})`;
 }
 
 /** The custody filters over the derived columns, as of `today` (see lib/custody/timeline.ts custodyNow). */

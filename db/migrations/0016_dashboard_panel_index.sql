@@ -1,0 +1,1 @@
+CREATE INDEX "detentions_panel_idx" ON "detentions" USING btree ("detained_on","confidentiality","id","person_id","place_id","region","election_id","detained_earliest","detained_latest","plea","review_status","custody_status","custody_days","custody_from","expected_release_on","whereabouts_unknown_since","next_hearing_on") WHERE "detentions"."deleted_at" IS NULL;
