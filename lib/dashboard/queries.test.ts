@@ -223,6 +223,11 @@ describe('dashboard numbers', () => {
       { lens: String(lens), charge: c489, axis: 'known' },
       { lens: String(lens), penalty: 'fine', outcome: 'convicted' },
       { to: '2023-03-31', axis: 'sentenced' },
+      // Read from the matched records (custody moves with today; a charge and its outcome together).
+      { lens: String(lens), custody: 'held' },
+      { lens: String(lens), custody: 'released', axis: 'sentenced', compare: String(lens) },
+      { all: '1', custody: 'hearing_soon' },
+      { lens: String(lens), charge: c489, outcome: 'dropped' },
     ]) {
       const params = parseDashboardParams(query);
       for (const actor of [monitor, researcher]) {
