@@ -246,6 +246,21 @@ describe('dashboard numbers', () => {
     }
   });
 
+  it('gives the lens the same timeline whether it is taken from the aggregates or counted', async () => {
+    // The default view takes the lens's timeline from its detentions per day; with an explicit
+    // date range the scope is not the window, so the timeline is counted by its own query.
+    const [{ heldOn }] = await db.select({ heldOn: elections.heldOn }).from(elections).where(eq(elections.id, lens));
+    const shift = (n: number) => new Date(Date.parse(`${heldOn}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    for (const actor of [monitor, researcher]) {
+      for (const query of [{}, { city: String(await placeId('Kentau')) }, { plea: 'not_guilty' }]) {
+        const fromDays = await view(actor, query);
+        const counted = await view(actor, { ...query, from: shift(-60), to: shift(30) });
+        expect(fromDays.timeline[0].days.some((d) => d.count > 0)).toBe(true);
+        expect(fromDays.timeline[0]).toEqual(counted.timeline[0]);
+      }
+    }
+  });
+
   it('overlays other elections on the same relative axis', async () => {
     const all = await db.select({ id: elections.id }).from(elections);
     const data = await view(researcher, { compare: all.map((e) => String(e.id)).join(',') });

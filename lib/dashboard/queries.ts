@@ -4,7 +4,7 @@ import { db, rowsOf } from '@/db';
 import { charges, detentions, elections, places, type ChargeOutcome, type PenaltyKind, type PenaltyUnit } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import type { CaseFilters } from '@/lib/filters/definition';
-import { custodyCondition, detentionConditions, DETENTIONS_TABLE, dimensionConditions, periodCondition, placedInPeriod, ROLLUP_TABLE, undatedInPeriod, type DimensionTable } from '@/lib/filters/sql';
+import { custodyCondition, detentionConditions, DETENTIONS_TABLE, dimensionConditions, periodCondition, placedInPeriod, ROLLUP_TABLE, undatedInPeriod } from '@/lib/filters/sql';
 import { latestToday } from '@/lib/dates/partial-date';
 import { visibleSource } from '@/lib/sources/visibility';
 import type { DashboardParams, DateAxis } from './params';
@@ -154,13 +154,19 @@ async function timelines(actor: Actor, params: DashboardParams, chosen: Election
     WHERE ${source.matched ? sql`true` : and(dimensionFilters(actor, params, today))}
     GROUP BY e.id, ${day} - e.day`);
   const counts = new Map(rowsOf<Row>(result).map((r) => [`${r.election_id}:${r.offset_days}`, num(r.n)]));
-  return chosen.map((e) => ({
+  return chosen.map((e) => electionDays(e, params, (offset) => counts.get(`${e.id}:${offset}`) ?? 0));
+}
+
+/** An election's window, day by day, with the count `count` gives for each day's offset and date. */
+function electionDays(e: Election, params: DashboardParams, count: (offset: number, date: string) => number) {
+  return {
     ...e,
     days: Array.from({ length: params.before + params.after + 1 }, (_, i) => {
       const offset = i - params.before;
-      return { offset, date: addDays(e.heldOn, offset), count: counts.get(`${e.id}:${offset}`) ?? 0 };
+      const date = addDays(e.heldOn, offset);
+      return { offset, date, count: count(offset, date) };
     }),
-  }));
+  };
 }
 
 /**
@@ -395,24 +401,13 @@ function custodyPanels([total]: Row[]) {
  * dimension per record.
  */
 function recordParts(actor: Actor, params: DashboardParams, scope: Scope, today: string): SQL[] {
-  const live = [sql`detentions.deleted_at IS NULL`, ...dimensionConditions(actor, RECORDS_TABLE, params, today)];
+  const live = [sql`detentions.deleted_at IS NULL`, ...dimensionConditions(actor, DETENTIONS_TABLE, params, today)];
   if (scope.all) return [and(live)];
-  return [and([placedInPeriod(RECORDS_TABLE, scope), ...live]), and([undatedInPeriod(RECORDS_TABLE, scope), ...live])];
+  return [and([placedInPeriod(DETENTIONS_TABLE, scope), ...live]), and([undatedInPeriod(DETENTIONS_TABLE, scope), ...live])];
 }
 
 /** The parts as one condition. */
 const anyOf = (parts: SQL[]) => (parts.length === 1 ? parts[0] : sql`(${sql.join(parts.map((part) => sql`(${part})`), sql` OR `)})`);
-
-/**
- * The detentions table with the rollups' region rule (a city's region decides; the region the
- * source names counts only for records naming no city), so the record panels count exactly the
- * detentions the rollup panels count even where a record names a city and a different region.
- */
-const RECORDS_TABLE: DimensionTable = {
-  ...DETENTIONS_TABLE,
-  region: (region) => sql`(detentions.place_id IN (SELECT places.id FROM places WHERE places.region = ${region})
-    OR (detentions.place_id IS NULL AND detentions.region = ${region}))`,
-};
 
 /**
  * The panels that count charges, penalties, custody and people, in ONE statement over the matched
@@ -536,14 +531,17 @@ export async function getDashboardData(actor: Actor, params: DashboardParams, so
   const fromTimelines: From = needsRecords(params)
     ? { source: 'detentions', matched: records ? anyOf(recordParts(actor, params, { from: null, to: null, undatedElectionId: null, all: true }, today)) : undefined }
     : { source };
-  const { placeRows, chargeRows } = await vocabulary();
   // Charges and penalties come from their rollups whenever the detentions' do.
   const rolled = from.source === 'rollup';
-  const [rows, timeline, recordRows, chargeRowsRolled, penaltyRowsRolled, reported] = await Promise.all([
+  // When the scope is the lens's window on the detention axis (the default view), the lens's timeline
+  // is the aggregates' detentions per day: taken from them instead of counted a second time.
+  const lensIsScope = lens !== null && params.axis === 'detained' && scope.undatedElectionId === lens.id;
+  const [{ placeRows, chargeRows }, rows, timeline, recordRows, chargeRowsRolled, penaltyRowsRolled, reported] = await Promise.all([
+    vocabulary(),
     // Matched records already meet the view's filters: applied again over their rollup-shaped rows,
     // the custody filter alone read every record in custody (421,566 at 1M) a second time.
     aggregate(from.matched ? sql`true` : where, from),
-    timelines(actor, params, lens ? [lens, ...compare] : compare, fromTimelines, today),
+    timelines(actor, params, lens && !lensIsScope ? [lens, ...compare] : compare, fromTimelines, today),
     recordPanels(parts, today, { charges: !rolled, penalties: !rolled }),
     rolled ? chargeRollup(where) : null,
     rolled ? penaltyRollup(where) : null,
@@ -556,6 +554,11 @@ export async function getDashboardData(actor: Actor, params: DashboardParams, so
   const pick = (...columns: string[]) => rows.filter((r) => num(r.grouping_set) === groupingSet(...columns));
   const total = pick()[0];
   const places = placePanels(pick('place_id', 'region'), placeRows);
+  const byDay = pick('detained_on')
+    .filter((r) => r.detained_on !== null)
+    .map((r) => ({ date: String(r.detained_on), count: num(r.n) }))
+    .sort((a, b) => a.date.localeCompare(b.date));
+  const perDay = new Map(byDay.map((d) => [d.date, d.count]));
 
   return {
     lens,
@@ -575,11 +578,8 @@ export async function getDashboardData(actor: Actor, params: DashboardParams, so
       sentenced: num(total?.uncertain_sentenced),
       known: num(total?.uncertain_known),
     },
-    timeline,
-    byDay: pick('detained_on')
-      .filter((r) => r.detained_on !== null)
-      .map((r) => ({ date: String(r.detained_on), count: num(r.n) }))
-      .sort((a, b) => a.date.localeCompare(b.date)),
+    timeline: lensIsScope && lens ? [electionDays(lens, params, (_, date) => perDay.get(date) ?? 0), ...timeline] : timeline,
+    byDay,
     ...places,
     byCharge: chargeData.byCharge,
     byArticle: chargeData.byArticle,

@@ -5,7 +5,7 @@
  * is decided here once; a table only says where its dimensions live. So a dashboard panel counts
  * exactly the detentions its link opens in the case list.
  */
-import { and, eq, exists, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { detentionCharges, detentions, elections, penalties, people, personNames, places } from '@/db/schema';
 import { can, seesRestricted, type Actor } from '@/lib/auth/policy';
 import { latestToday } from '@/lib/dates/partial-date';
@@ -56,7 +56,9 @@ export const DETENTIONS_TABLE: DimensionTable = {
   plea: col(detentions.plea),
   reviewStatus: col(detentions.reviewStatus),
   confidentiality: col(detentions.confidentiality),
-  region: (region) => or(inArray(detentions.placeId, regionPlaces(region)), eq(detentions.region, region))!,
+  // The rollups' rule, and the region the case list shows: a city's region decides; the region the
+  // source names counts only for a record naming no city (an import may give both, and they may differ).
+  region: (region) => or(inArray(detentions.placeId, regionPlaces(region)), and(isNull(detentions.placeId), eq(detentions.region, region)))!,
   role: (role) => inArray(detentions.personId, sql`(SELECT ${people.id} FROM ${people} WHERE ${people.role} = ${role})`),
   charges: (charge, outcome) =>
     exists(
