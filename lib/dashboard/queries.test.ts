@@ -252,7 +252,8 @@ describe('dashboard numbers', () => {
     const [{ heldOn }] = await db.select({ heldOn: elections.heldOn }).from(elections).where(eq(elections.id, lens));
     const shift = (n: number) => new Date(Date.parse(`${heldOn}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
     for (const actor of [monitor, researcher]) {
-      for (const query of [{}, { city: String(await placeId('Kentau')) }, { plea: 'not_guilty' }]) {
+      const queries: Record<string, string>[] = [{}, { city: String(await placeId('Kentau')) }, { plea: 'not_guilty' }];
+      for (const query of queries) {
         const fromDays = await view(actor, query);
         const counted = await view(actor, { ...query, from: shift(-60), to: shift(30) });
         expect(fromDays.timeline[0].days.some((d) => d.count > 0)).toBe(true);
