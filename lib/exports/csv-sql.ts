@@ -191,9 +191,8 @@ function cellsQuery(actor: Actor, filters: Partial<CaseFilters>, shape: ExportSh
   const { columns, joins } = layout(shape, page);
   const where = caseFilterConditions(actor, filters);
   const matching = sql`SELECT detentions.* FROM detentions WHERE ${where} AND detentions.id > ${page.after} AND detentions.id <= ${page.upTo}`;
-  const citedRows = page.dense
-    ? sql`c.detention_id > ${page.after} AND c.detention_id <= ${page.upTo}`
-    : sql`c.detention_id IN (SELECT id FROM (${matching}) AS page)`;
+  const inRange = sql`c.detention_id > ${page.after} AND c.detention_id <= ${page.upTo}`;
+  const citedRows = page.dense ? inRange : sql`${inRange} AND c.detention_id IN (SELECT id FROM (${matching}) AS page)`;
   const cited = shape.sourceCount
     ? sql`WITH cited AS (SELECT c.detention_id, row_number() OVER (PARTITION BY c.detention_id ORDER BY c.id) AS n,
         s.url, s.title, s.publisher, s.published_on, s.published_precision, s.language, c.locator, c.supports,

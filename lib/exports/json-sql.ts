@@ -134,8 +134,12 @@ function recordJson(includeNotes: boolean): string {
 /** One batch: each matching detention as its JSON text, in id order (see sql-batches.ts). */
 function jsonQuery(actor: Actor, filters: Partial<CaseFilters>, includeNotes: boolean, bound: BatchBound): SQL {
   const matching = sql`SELECT detentions.* FROM detentions WHERE ${caseFilterConditions(actor, filters)} AND detentions.id > ${bound.after} AND detentions.id <= ${bound.upTo}`;
-  // The lists of a dense batch are read by one range scan per table, else for the batch's detentions.
-  const ofBatch = (alias: string) => (bound.dense ? sql.raw(`true${inBatchRange(alias, bound)}`) : sql`${sql.raw(alias)}.detention_id IN (SELECT id FROM (${matching}) AS page)`);
+  // The lists of a dense batch are read by one range scan per table, else for the batch's detentions
+  // within its range.
+  const ofBatch = (alias: string) => {
+    const range = sql.raw(`true${inBatchRange(alias, bound)}`);
+    return bound.dense ? range : sql`${range} AND ${sql.raw(alias)}.detention_id IN (SELECT id FROM (${matching}) AS page)`;
+  };
   return sql`SELECT d.id AS detention_id, ${sql.raw(recordJson(includeNotes))}::text AS record
     FROM (${matching}) AS d
     JOIN people pp ON pp.id = d.person_id

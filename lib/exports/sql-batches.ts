@@ -7,7 +7,8 @@ import 'server-only';
  * Bounding a batch by ids (`after < id <= upTo`, not LIMIT) lets the query give the child tables
  * (charges, events, citations) the same id range when the batch is dense, as in an unfiltered
  * export: each is then one index range scan, and the planner neither hashes whole tables nor
- * guesses at an IN list. A sparse batch (a narrow filter) joins its rows by index instead.
+ * guesses at an IN list. A sparse batch (a narrow filter) also bounds each child table by the
+ * range, and picks its rows by their detentions.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
@@ -32,9 +33,14 @@ async function batchBound(actor: Actor, filters: Partial<CaseFilters>, after: nu
   return { after, upTo, rows, dense: upTo - after <= 2 * rows };
 }
 
-/** `detention_id` of `alias` within a dense batch's range, as SQL text ('' for a sparse batch). */
+/**
+ * `detention_id` of `alias` within the batch's id range, as SQL text. In a sparse batch it only
+ * bounds the scan, the join still picks the batch's rows: without it, PostgreSQL hashed a whole
+ * child table for every batch of a filtered export (all 338,978 second custody events, 80 of a
+ * batch's 264 ms, for an export of one election's window).
+ */
 export function inBatchRange(alias: string, bound: BatchBound | undefined): string {
-  return bound?.dense ? ` AND ${alias}.detention_id > ${Number(bound.after)} AND ${alias}.detention_id <= ${Number(bound.upTo)}` : '';
+  return bound ? ` AND ${alias}.detention_id > ${Number(bound.after)} AND ${alias}.detention_id <= ${Number(bound.upTo)}` : '';
 }
 
 /**
