@@ -24,6 +24,7 @@ import {
   FIRST_CAPTURE_SQL,
   inBatchRange,
   ORIGIN_PARAMETER,
+  PERSON_SQL,
   publishedOnSql,
   withParameters,
   type BatchBound,
@@ -205,7 +206,7 @@ function cellsQuery(actor: Actor, filters: Partial<CaseFilters>, shape: ExportSh
     SELECT detention_id, ${raw(csvLineSql(columns.map(([, v]) => freeText.has(v))))} AS line FROM (
     SELECT d.id AS detention_id, ${sql.join(columns.map(([, v], i) => sql`${v} AS ${raw(`c${i + 1}`)}`), sql`, `)}
     FROM (${matching}) AS d
-    JOIN people pp ON pp.id = d.person_id
+    ${raw(PERSON_SQL)}
     -- The first Cyrillic name that is not the display name: one index probe per row.
     LEFT JOIN LATERAL (SELECT pn.name FROM person_names pn
       WHERE pn.person_id = d.person_id AND pn.script = 'cyrillic' AND pn.name <> pp.display_name

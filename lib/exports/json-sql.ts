@@ -23,6 +23,7 @@ import {
   CUSTODY_NOW_SQL,
   FIRST_CAPTURE_SQL,
   inBatchRange,
+  PERSON_SQL,
   ORIGIN_PARAMETER,
   publishedOnSql,
   withParameters,
@@ -142,7 +143,7 @@ function jsonQuery(actor: Actor, filters: Partial<CaseFilters>, includeNotes: bo
   };
   return sql`SELECT d.id AS detention_id, ${sql.raw(recordJson(includeNotes))}::text AS record
     FROM (${matching}) AS d
-    JOIN people pp ON pp.id = d.person_id
+    ${sql.raw(PERSON_SQL)}
     LEFT JOIN LATERAL (SELECT pn.name FROM person_names pn
       WHERE pn.person_id = d.person_id AND pn.script = 'cyrillic' AND pn.name <> pp.display_name
       ORDER BY pn.id LIMIT 1) AS cy ON true
