@@ -4,6 +4,7 @@
  *   parameters (names, search terms): every log line is redacted.
  * - The audit trail's retention purge is scheduled.
  * - Source captures left pending (a crash, a restart before they ran) are worked off.
+ * - On the embedded database, VACUUM (ANALYZE) is scheduled: PGlite has no autovacuum.
  * @see https://nextjs.org/docs/app/guides/instrumentation
  */
 export async function register() {
@@ -14,6 +15,8 @@ export async function register() {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const { scheduleAuditPurge } = await import('./lib/audit/retention');
   scheduleAuditPurge();
+  const { scheduleEmbeddedMaintenance } = await import('./db/maintenance');
+  scheduleEmbeddedMaintenance();
   const { kickPendingCaptures } = await import('./lib/evidence/requests');
   // In the background: the server starts answering at once.
   void kickPendingCaptures();

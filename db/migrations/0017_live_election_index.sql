@@ -1,0 +1,1 @@
+CREATE INDEX "detentions_live_election_idx" ON "detentions" USING btree ("election_id") WHERE "detentions"."deleted_at" IS NULL;
