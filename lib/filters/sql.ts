@@ -57,7 +57,8 @@ export const DETENTIONS_TABLE: DimensionTable = {
   reviewStatus: col(detentions.reviewStatus),
   confidentiality: col(detentions.confidentiality),
   // The rollups' rule, and the region the case list shows: a city's region decides; the region the
-  // source names counts only for a record naming no city (an import may give both, and they may differ).
+  // source names counts only for a record naming no city. The case form refuses a region beside a
+  // city (errors.regionOnlyForRegion), so the two rules differ only for data written some other way.
   region: (region) => or(inArray(detentions.placeId, regionPlaces(region)), and(isNull(detentions.placeId), eq(detentions.region, region)))!,
   role: (role) => inArray(detentions.personId, sql`(SELECT ${people.id} FROM ${people} WHERE ${people.role} = ${role})`),
   charges: (charge, outcome) =>
