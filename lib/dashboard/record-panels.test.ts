@@ -53,7 +53,10 @@ beforeAll(async () => {
       });
       const result = await createCase(monitor, input);
       if (!result.ok) throw new Error(JSON.stringify(result));
-      if (!personId) [{ personId }] = (await db.select({ personId: detentions.personId }).from(detentions).where(eq(detentions.id, result.id))).map((d) => ({ personId: String(d.personId) }));
+      if (!personId) {
+        const [d] = await db.select({ personId: detentions.personId }).from(detentions).where(eq(detentions.id, result.id));
+        personId = String(d.personId);
+      }
     }
   }
 });

@@ -84,13 +84,13 @@ export function detentionRows(where: SQL) {
 }
 
 /**
- * Each live detention matching `where` with its rollup dimensions (and id, ruling year), computed
- * once. Charges and penalties are aggregated for the whole set in one pass (joins, not a subquery
+ * Each detention that `selected` (a SELECT of ids) picks, with its rollup dimensions (and id,
+ * ruling year), computed once. Charges and penalties are aggregated for the whole set in one pass (joins, not a subquery
  * per detention): a bulk import of thousands of records right after they were written has no
  * planner statistics yet, and per-row subqueries then scanned every penalty once per detention
  * (12 s for 2,000 rows). For one record the same joins use the indexes.
  */
-function facts(where: SQL, selected = sql`SELECT d.id FROM detentions d WHERE d.deleted_at IS NULL AND (${where})`) {
+function facts(selected: SQL) {
   return sql`WITH sel AS (${selected}),
     ch AS (
       SELECT dc.detention_id,
@@ -123,7 +123,7 @@ function facts(where: SQL, selected = sql`SELECT d.id FROM detentions d WHERE d.
  * `d.id IN (…)`, PostgreSQL hashed the whole table to join the two (180 ms of the custody view at 1M).
  */
 export function selectedDetentionRows(matched: SQL) {
-  return sql`${facts(sql`true`, sql`SELECT detentions.id FROM detentions WHERE ${matched}`)}
+  return sql`${facts(sql`SELECT detentions.id FROM detentions WHERE ${matched}`)}
     SELECT x.*, 1 AS detentions, coalesce(x.arrest_days, 0) AS arrest_days_total FROM x`;
 }
 
@@ -139,7 +139,9 @@ const FILTER_TYPES = `detained_on date, detained_earliest date, detained_latest 
  * jsonb_to_recordset type of a row, and the statement that counts the detentions matching `where`.
  */
 type Rollup = { table: string; key: string; values: string[]; recordType: string; /** Counts the rows of `x` (facts()). */ body: SQL };
-const grouped = (rollup: Rollup, where: SQL) => sql`${facts(where)} ${rollup.body}`;
+/** The ids of the live detentions `d` meeting `where`, as facts() selects them. */
+const liveIds = (where: SQL) => sql`SELECT d.id FROM detentions d WHERE d.deleted_at IS NULL AND (${where})`;
+const grouped = (rollup: Rollup, where: SQL) => sql`${facts(liveIds(where))} ${rollup.body}`;
 
 /** Detentions by every dimension (the time, place, role, arrest-days and delay panels; totals). */
 const DETENTION_ROLLUP: Rollup = {
@@ -193,7 +195,7 @@ const ROLLUPS = [DETENTION_ROLLUP, CHARGE_ROLLUP, PENALTY_ROLLUP];
 async function snapshot(tx: Pick<Tx, 'execute'>, where: SQL): Promise<unknown[][]> {
   // The detentions' dimensions computed once (x), counted by each rollup.
   const parts = ROLLUPS.map((r, i) => sql`(SELECT coalesce(jsonb_agg(g), '[]'::jsonb) FROM (${r.body}) g) AS ${sql.raw(`r${i}`)}`);
-  const result = await tx.execute(sql`${facts(where)} SELECT ${sql.join(parts, sql`, `)}`);
+  const result = await tx.execute(sql`${facts(liveIds(where))} SELECT ${sql.join(parts, sql`, `)}`);
   const [row] = rowsOf<Record<string, unknown[] | string>>(result);
   return ROLLUPS.map((_, i) => {
     const rows = row[`r${i}`];
