@@ -15,6 +15,7 @@ import { migrate } from './migrate';
 import { env } from '@/lib/env';
 import { placement } from '@/lib/dates/interval';
 import { deriveCustody } from '@/lib/custody/timeline';
+import { refreshDetailArrays } from '@/lib/dashboard/stats';
 
 const MIGRATIONS = path.join(process.cwd(), 'db/migrations');
 const LAST_OLD_MODEL = '0008_audit_append_only';
@@ -183,6 +184,18 @@ describe('migrating the single-charge model (0009–0010)', () => {
     });
     expect(by('Acquitted')).toMatchObject({ charges: [{ outcome: 'acquitted', penalties: [] }], custody_status: 'released' });
     expect(by('Nothing Known')).toMatchObject({ charges: null, detained_qualifier: 'unknown' });
+
+    // Migration 0018 filled the arrays the filters read as the app keeps them (refreshDetailArrays).
+    const arrays = async () =>
+      rowsOf<Record<string, string>>(
+        await connection.db.execute(sql`SELECT d.id, p.display_name AS person, d.charge_ids::text AS charges, d.outcomes::text AS outcomes,
+          d.penalty_kinds::text AS penalties FROM detentions d JOIN people p ON p.id = d.person_id ORDER BY d.id`),
+      );
+    const backfilled = await arrays();
+    expect(backfilled.find((r) => r.person === 'Ghadilbek Serikbaev')).toMatchObject({ outcomes: '{convicted}', penalties: '{administrative_arrest}' });
+    expect(backfilled.find((r) => r.person === 'Nothing Known')).toMatchObject({ charges: '{}', outcomes: '{}', penalties: '{}' });
+    await refreshDetailArrays(connection.db, sql`true`);
+    expect(await arrays()).toEqual(backfilled);
 
     // What the migration derived in SQL is what the app derives on the next save.
     for (const r of rows) {

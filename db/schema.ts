@@ -338,6 +338,16 @@ export const detentions = pgTable('detentions', {
   nextHearingOn: date('next_hearing_on', { mode: 'string' }),
   expectedReleaseOn: date('expected_release_on', { mode: 'string' }),
   electionId: integer('election_id').references(() => elections.id),
+  /**
+   * The detention's charges, outcomes and penalty kinds as sorted arrays (the rollups' dimensions),
+   * derived from detention_charges and penalties by the rollup machinery in the same transaction as
+   * every change (lib/dashboard/stats.ts refreshDetailArrays). The filters read these instead of
+   * joining the child tables: the dashboard's record panels with a penalty filter hashed every
+   * charge and penalty (0.9 s at 1M).
+   */
+  chargeIds: integer('charge_ids').array().notNull().default(sql`'{}'`),
+  outcomes: chargeOutcome('outcomes').array().notNull().default(sql`'{}'`),
+  penaltyKinds: penaltyKind('penalty_kinds').array().notNull().default(sql`'{}'`),
   /** Internal notes: monitors and admins only, never exported to researchers. */
   notes: text('notes'),
   /** Public notes: shown to researchers and exported. */
@@ -371,6 +381,7 @@ export const detentions = pgTable('detentions', {
     .on(
       t.detainedOn, t.confidentiality, t.id, t.personId, t.placeId, t.region, t.electionId, t.detainedEarliest, t.detainedLatest,
       t.plea, t.reviewStatus, t.custodyStatus, t.custodyDays, t.custodyFrom, t.expectedReleaseOn, t.whereaboutsUnknownSince, t.nextHearingOn,
+      t.chargeIds, t.outcomes, t.penaltyKinds,
     )
     .where(sql`${t.deletedAt} IS NULL`),
   check('detentions_detained_interval', sql`${t.detainedEarliest} IS NULL OR ${t.detainedLatest} IS NULL OR ${t.detainedEarliest} <= ${t.detainedLatest}`),

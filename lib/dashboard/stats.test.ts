@@ -121,6 +121,28 @@ async function penaltyRollupAndRecount(placeIds: number[], region: string | null
   return { stored: rowsOf<Record<string, unknown>>(stored), counted: rowsOf<Record<string, unknown>>(counted) };
 }
 
+/**
+ * Every detention's charge, outcome and penalty-kind arrays (deleted ones too: the case list filters
+ * them for those who may restore them), as stored and as counted from its charges and penalties.
+ */
+async function detailArraysAndRecount(placeIds: number[], region: string | null = null) {
+  const result = await db.execute(sql`
+    SELECT d.id, d.charge_ids::text AS stored_charges, d.outcomes::text AS stored_outcomes, d.penalty_kinds::text AS stored_penalties,
+           coalesce(c.ids, '{}')::text AS charges, coalesce(c.outcomes, '{}')::text AS outcomes, coalesce(k.kinds, '{}')::text AS penalties
+    FROM detentions d
+    LEFT JOIN LATERAL (SELECT array_agg(DISTINCT x.charge_id ORDER BY x.charge_id) FILTER (WHERE x.charge_id IS NOT NULL) AS ids,
+                              array_agg(DISTINCT x.outcome ORDER BY x.outcome) AS outcomes
+                       FROM detention_charges x WHERE x.detention_id = d.id) c ON true
+    LEFT JOIN LATERAL (SELECT array_agg(DISTINCT y.kind ORDER BY y.kind) AS kinds FROM penalties y
+                       JOIN detention_charges x ON x.id = y.detention_charge_id WHERE x.detention_id = d.id) k ON true
+    WHERE ${where('d', placeIds, region)} ORDER BY d.id`);
+  const rows = rowsOf<Record<string, string>>(result);
+  return {
+    stored: rows.map((r) => [r.id, r.stored_charges, r.stored_outcomes, r.stored_penalties]),
+    counted: rows.map((r) => [r.id, r.charges, r.outcomes, r.penalties]),
+  };
+}
+
 /** Both narrower rollups equal their recounts (and are not empty: the records have charges and penalties). */
 async function expectNarrowRollupsEqualRecounts(placeIds: number[], region: string | null = null) {
   const charges = await chargeRollupAndRecount(placeIds, region);
@@ -177,6 +199,14 @@ describe('the dashboard rollup', () => {
     expect(incremental.length).toBe(5);
     expect(incremental).toEqual(await recount(places, REGION));
     await expectNarrowRollupsEqualRecounts(places, REGION);
+    // The arrays the filters read follow every edit, the deleted record's included.
+    const arrays = await detailArraysAndRecount(places, REGION);
+    expect(arrays.stored.length).toBe(6);
+    expect(arrays.stored).toEqual(arrays.counted);
+    // The edited record's two penalties: an arrest and a fine, where its first version had none.
+    const edited = arrays.stored.find(([id]) => Number(id) === ids[0])!;
+    expect(edited[3]).toMatch(/administrative_arrest/);
+    expect(edited[3]).toMatch(/fine/);
     // The year-only record is not placed on a day, and keeps its interval for period filters.
     expect(incremental).toContainEqual(expect.objectContaining({ day: null, earliest: '2021-01-01', latest: '2021-12-31' }));
     // The region-only record: no city, its region, both charges and both outcomes, one detention.

@@ -85,32 +85,26 @@ export function detentionRows(where: SQL) {
 
 /**
  * Each detention that `selected` (a SELECT of ids) picks, with its rollup dimensions (and id,
- * ruling year), computed once. Charges and penalties are aggregated for the whole set in one pass (joins, not a subquery
- * per detention): a bulk import of thousands of records right after they were written has no
- * planner statistics yet, and per-row subqueries then scanned every penalty once per detention
- * (12 s for 2,000 rows). For one record the same joins use the indexes.
+ * ruling year), computed once. Its charges, outcomes and penalty kinds are the record's arrays
+ * (refreshDetailArrays: set before every count "after" a change, and kept from the last change for
+ * the count "before" it). Days of arrest are summed for the whole set in one pass (a join, not a
+ * subquery per detention): a bulk import of thousands of records right after they were written has
+ * no planner statistics yet, and per-row subqueries then scanned every penalty once per detention
+ * (12 s for 2,000 rows). For one record the same join uses the indexes.
  */
 function facts(selected: SQL) {
   return sql`WITH sel AS (${selected}),
-    ch AS (
-      SELECT dc.detention_id,
-        coalesce(array_agg(DISTINCT dc.charge_id ORDER BY dc.charge_id) FILTER (WHERE dc.charge_id IS NOT NULL), '{}')::int[] AS charge_ids,
-        array_agg(DISTINCT dc.outcome ORDER BY dc.outcome)::charge_outcome[] AS outcomes
-      FROM detention_charges dc WHERE dc.detention_id IN (SELECT id FROM sel) GROUP BY dc.detention_id),
     pe AS (
       SELECT dc.detention_id,
-        array_agg(DISTINCT pn.kind ORDER BY pn.kind)::penalty_kind[] AS penalty_kinds,
         round(sum(pn.amount) FILTER (WHERE pn.replaced_by_position IS NULL AND pn.kind = 'administrative_arrest' AND pn.unit = 'days'))::bigint AS arrest_days
       FROM penalties pn JOIN detention_charges dc ON dc.id = pn.detention_charge_id
       WHERE dc.detention_id IN (SELECT id FROM sel) GROUP BY dc.detention_id),
     x AS (SELECT d.id AS detention_id, d.detained_on, ${UNPLACED_EARLIEST} AS detained_earliest, ${UNPLACED_LATEST} AS detained_latest, d.sentenced_on,
-            d.place_id, coalesce(pl.region, d.region) AS region, coalesce(ch.charge_ids, '{}') AS charge_ids,
-            coalesce(ch.outcomes, '{}') AS outcomes, coalesce(pe.penalty_kinds, '{}') AS penalty_kinds,
+            d.place_id, coalesce(pl.region, d.region) AS region, d.charge_ids, d.outcomes, d.penalty_kinds,
             d.plea, d.election_id, p.role AS person_role, d.review_status, d.confidentiality, pe.arrest_days, ${DELAY_BUCKET} AS delay_bucket,
             ${RULING_YEAR} AS ruling_year
           FROM detentions d JOIN people p ON p.id = d.person_id
           LEFT JOIN places pl ON pl.id = d.place_id
-          LEFT JOIN ch ON ch.detention_id = d.id
           LEFT JOIN pe ON pe.detention_id = d.id
           WHERE d.id IN (SELECT id FROM sel))`;
 }
@@ -245,6 +239,32 @@ async function applyDeltas(tx: Pick<Tx, 'execute'>, before: unknown[][], after: 
 }
 
 /**
+ * Sets the charge, outcome and penalty-kind arrays on the detentions matching `where` (deleted ones
+ * too: the case list shows them to those who may restore them) from their charges and penalties as
+ * they are now; the filters read these arrays (lib/filters/sql.ts DETENTIONS_TABLE). Grouped over
+ * the whole set, as facts(), so a bulk import is one pass; rows already right are not rewritten.
+ */
+export async function refreshDetailArrays(tx: Pick<Tx, 'execute'>, where: SQL) {
+  await tx.execute(sql`WITH sel AS (SELECT d.id FROM detentions d WHERE ${where}),
+    ch AS (
+      SELECT dc.detention_id,
+        coalesce(array_agg(DISTINCT dc.charge_id ORDER BY dc.charge_id) FILTER (WHERE dc.charge_id IS NOT NULL), '{}')::int[] AS charge_ids,
+        array_agg(DISTINCT dc.outcome ORDER BY dc.outcome)::charge_outcome[] AS outcomes
+      FROM detention_charges dc WHERE dc.detention_id IN (SELECT id FROM sel) GROUP BY dc.detention_id),
+    pe AS (
+      SELECT dc.detention_id, array_agg(DISTINCT pn.kind ORDER BY pn.kind)::penalty_kind[] AS penalty_kinds
+      FROM penalties pn JOIN detention_charges dc ON dc.id = pn.detention_charge_id
+      WHERE dc.detention_id IN (SELECT id FROM sel) GROUP BY dc.detention_id),
+    a AS (
+      SELECT sel.id, coalesce(ch.charge_ids, '{}') AS charge_ids, coalesce(ch.outcomes, '{}') AS outcomes,
+        coalesce(pe.penalty_kinds, '{}') AS penalty_kinds
+      FROM sel LEFT JOIN ch ON ch.detention_id = sel.id LEFT JOIN pe ON pe.detention_id = sel.id)
+    UPDATE detentions d SET charge_ids = a.charge_ids, outcomes = a.outcomes, penalty_kinds = a.penalty_kinds
+    FROM a
+    WHERE d.id = a.id AND (d.charge_ids, d.outcomes, d.penalty_kinds) IS DISTINCT FROM (a.charge_ids, a.outcomes, a.penalty_kinds)`);
+}
+
+/**
  * Runs `change` with the detentions matching `where` (e.g. one id, or all of a person's) taken out
  * of the rollups before and counted again after, whatever the change did to them (its charges and
  * penalties included: they are written inside `change`).
@@ -254,12 +274,14 @@ export async function withStatsUpdate<T>(tx: Tx, where: SQL, change: () => Promi
   await tx.execute(sql`SELECT d.id FROM detentions d WHERE ${where} ORDER BY d.id FOR UPDATE`);
   const before = await snapshot(tx, where);
   const result = await change();
+  await refreshDetailArrays(tx, where);
   await applyDeltas(tx, before, await snapshot(tx, where));
   return result;
 }
 
-/** Counts newly written detentions in the rollups (one statement per rollup, keys in sorted order). */
+/** Counts newly written detentions in the rollups (one statement per rollup, keys in sorted order), their arrays set first. */
 export async function addToStats(tx: Pick<Tx, 'execute'>, where: SQL) {
+  await refreshDetailArrays(tx, where);
   await applyDeltas(tx, ROLLUPS.map(() => []), await snapshot(tx, where));
 }
 
@@ -272,12 +294,13 @@ export const REBUILD_STATEMENTS = ROLLUPS.map(
 );
 export const REBUILD_STATEMENT = REBUILD_STATEMENTS[0];
 
-/** Rebuilds the whole rollup from the records (after a bulk load, or to check it). */
+/** Rebuilds the whole rollup, and every detention's arrays, from the records (after a bulk load, or to check it). */
 export async function rebuildStats(db: Pick<Db, 'transaction'>) {
   await db.transaction(async (tx) => {
     // Writers wait while the rollup is rebuilt, so none of their increments is lost or doubled.
     for (const r of ROLLUPS) await tx.execute(sql`LOCK TABLE ${sql.raw(r.table)} IN EXCLUSIVE MODE`);
     for (const r of ROLLUPS) await tx.execute(sql`DELETE FROM ${sql.raw(r.table)}`);
+    await refreshDetailArrays(tx, sql`true`);
     for (const statement of REBUILD_STATEMENTS) await tx.execute(statement);
   });
 }

@@ -6,7 +6,7 @@
  * exactly the detentions its link opens in the case list.
  */
 import { and, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { detentionCharges, detentions, elections, penalties, people, personNames, places } from '@/db/schema';
+import { detentionCharges, detentions, elections, people, personNames, places } from '@/db/schema';
 import { can, seesRestricted, type Actor } from '@/lib/auth/policy';
 import { latestToday } from '@/lib/dates/partial-date';
 import { foldName } from '@/lib/names/fold';
@@ -61,19 +61,21 @@ export const DETENTIONS_TABLE: DimensionTable = {
   // city (errors.regionOnlyForRegion), so the two rules differ only for data written some other way.
   region: (region) => or(inArray(detentions.placeId, regionPlaces(region)), and(isNull(detentions.placeId), eq(detentions.region, region)))!,
   role: (role) => inArray(detentions.personId, sql`(SELECT ${people.id} FROM ${people} WHERE ${people.role} = ${role})`),
+  // "Any charge under X" and "any charge with outcome Y" read the record's arrays (kept by
+  // lib/dashboard/stats.ts refreshDetailArrays); only "one charge with both" needs the charges.
   charges: (charge, outcome) =>
-    exists(
-      sql`(SELECT 1 FROM ${detentionCharges} WHERE ${and(
-        eq(detentionCharges.detentionId, detentions.id),
-        charge ? eq(detentionCharges.chargeId, charge) : undefined,
-        outcome ? eq(detentionCharges.outcome, outcome) : undefined,
-      )})`,
-    ),
-  penalty: (kind) =>
-    exists(
-      sql`(SELECT 1 FROM ${penalties} JOIN ${detentionCharges} ON ${eq(detentionCharges.id, penalties.detentionChargeId)}
-        WHERE ${and(eq(detentionCharges.detentionId, detentions.id), eq(penalties.kind, kind))})`,
-    ),
+    charge && outcome
+      ? exists(
+          sql`(SELECT 1 FROM ${detentionCharges} WHERE ${and(
+            eq(detentionCharges.detentionId, detentions.id),
+            eq(detentionCharges.chargeId, charge),
+            eq(detentionCharges.outcome, outcome),
+          )})`,
+        )
+      : charge
+        ? sql`${charge}::int = ANY(${col(detentions.chargeIds)})`
+        : sql`${outcome}::charge_outcome = ANY(${col(detentions.outcomes)})`,
+  penalty: (kind) => sql`${kind}::penalty_kind = ANY(${col(detentions.penaltyKinds)})`,
   custody: (filter, today) => custodyCondition(filter, today),
 };
 
