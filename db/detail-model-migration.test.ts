@@ -185,15 +185,15 @@ describe('migrating the single-charge model (0009–0010)', () => {
     expect(by('Acquitted')).toMatchObject({ charges: [{ outcome: 'acquitted', penalties: [] }], custody_status: 'released' });
     expect(by('Nothing Known')).toMatchObject({ charges: null, detained_qualifier: 'unknown' });
 
-    // Migration 0018 filled the arrays the filters read as the app keeps them (refreshDetailArrays).
+    // Migration 0018 filled the arrays the filters read (and the days of arrest) as the app keeps them (refreshDetailArrays).
     const arrays = async () =>
-      rowsOf<Record<string, string>>(
+      rowsOf<Record<string, unknown>>(
         await connection.db.execute(sql`SELECT d.id, p.display_name AS person, d.charge_ids::text AS charges, d.outcomes::text AS outcomes,
-          d.penalty_kinds::text AS penalties FROM detentions d JOIN people p ON p.id = d.person_id ORDER BY d.id`),
+          d.penalty_kinds::text AS penalties, d.arrest_days::int AS arrest_days FROM detentions d JOIN people p ON p.id = d.person_id ORDER BY d.id`),
       );
     const backfilled = await arrays();
-    expect(backfilled.find((r) => r.person === 'Ghadilbek Serikbaev')).toMatchObject({ outcomes: '{convicted}', penalties: '{administrative_arrest}' });
-    expect(backfilled.find((r) => r.person === 'Nothing Known')).toMatchObject({ charges: '{}', outcomes: '{}', penalties: '{}' });
+    expect(backfilled.find((r) => r.person === 'Ghadilbek Serikbaev')).toMatchObject({ outcomes: '{convicted}', penalties: '{administrative_arrest}', arrest_days: 15 });
+    expect(backfilled.find((r) => r.person === 'Nothing Known')).toMatchObject({ charges: '{}', outcomes: '{}', penalties: '{}', arrest_days: null });
     await refreshDetailArrays(connection.db, sql`true`);
     expect(await arrays()).toEqual(backfilled);
 

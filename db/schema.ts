@@ -340,7 +340,7 @@ export const detentions = pgTable('detentions', {
   electionId: integer('election_id').references(() => elections.id),
   /**
    * The detention's charges, outcomes and penalty kinds as sorted arrays (the rollups' dimensions),
-   * derived from detention_charges and penalties by the rollup machinery in the same transaction as
+   * and its days of arrest, derived from detention_charges and penalties by the rollup machinery in the same transaction as
    * every change (lib/dashboard/stats.ts refreshDetailArrays). The filters read these instead of
    * joining the child tables: the dashboard's record panels with a penalty filter hashed every
    * charge and penalty (0.9 s at 1M).
@@ -348,6 +348,8 @@ export const detentions = pgTable('detentions', {
   chargeIds: integer('charge_ids').array().notNull().default(sql`'{}'`),
   outcomes: chargeOutcome('outcomes').array().notNull().default(sql`'{}'`),
   penaltyKinds: penaltyKind('penalty_kinds').array().notNull().default(sql`'{}'`),
+  /** Days of administrative arrest in force, summed over its charges (null: none); derived with the arrays. */
+  arrestDays: bigint('arrest_days', { mode: 'number' }),
   /** Internal notes: monitors and admins only, never exported to researchers. */
   notes: text('notes'),
   /** Public notes: shown to researchers and exported. */

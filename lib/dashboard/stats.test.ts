@@ -122,24 +122,28 @@ async function penaltyRollupAndRecount(placeIds: number[], region: string | null
 }
 
 /**
- * Every detention's charge, outcome and penalty-kind arrays (deleted ones too: the case list filters
+ * Every detention's charge, outcome and penalty-kind arrays and days of arrest (deleted ones too: the case list filters
  * them for those who may restore them), as stored and as counted from its charges and penalties.
  */
 async function detailArraysAndRecount(placeIds: number[], region: string | null = null) {
   const result = await db.execute(sql`
     SELECT d.id, d.charge_ids::text AS stored_charges, d.outcomes::text AS stored_outcomes, d.penalty_kinds::text AS stored_penalties,
-           coalesce(c.ids, '{}')::text AS charges, coalesce(c.outcomes, '{}')::text AS outcomes, coalesce(k.kinds, '{}')::text AS penalties
+           d.arrest_days::int AS stored_arrest_days,
+           coalesce(c.ids, '{}')::text AS charges, coalesce(c.outcomes, '{}')::text AS outcomes, coalesce(k.kinds, '{}')::text AS penalties,
+           a.days AS arrest_days
     FROM detentions d
     LEFT JOIN LATERAL (SELECT array_agg(DISTINCT x.charge_id ORDER BY x.charge_id) FILTER (WHERE x.charge_id IS NOT NULL) AS ids,
                               array_agg(DISTINCT x.outcome ORDER BY x.outcome) AS outcomes
                        FROM detention_charges x WHERE x.detention_id = d.id) c ON true
     LEFT JOIN LATERAL (SELECT array_agg(DISTINCT y.kind ORDER BY y.kind) AS kinds FROM penalties y
                        JOIN detention_charges x ON x.id = y.detention_charge_id WHERE x.detention_id = d.id) k ON true
+    LEFT JOIN LATERAL (SELECT sum(y.amount)::int AS days FROM penalties y JOIN detention_charges x ON x.id = y.detention_charge_id
+                       WHERE x.detention_id = d.id AND y.kind = 'administrative_arrest' AND y.unit = 'days' AND y.replaced_by_position IS NULL) a ON true
     WHERE ${where('d', placeIds, region)} ORDER BY d.id`);
-  const rows = rowsOf<Record<string, string>>(result);
+  const rows = rowsOf<Record<string, unknown>>(result);
   return {
-    stored: rows.map((r) => [r.id, r.stored_charges, r.stored_outcomes, r.stored_penalties]),
-    counted: rows.map((r) => [r.id, r.charges, r.outcomes, r.penalties]),
+    stored: rows.map((r) => [r.id, r.stored_charges, r.stored_outcomes, r.stored_penalties, r.stored_arrest_days]),
+    counted: rows.map((r) => [r.id, r.charges, r.outcomes, r.penalties, r.arrest_days]),
   };
 }
 
@@ -207,6 +211,7 @@ describe('the dashboard rollup', () => {
     const edited = arrays.stored.find(([id]) => Number(id) === ids[0])!;
     expect(edited[3]).toMatch(/administrative_arrest/);
     expect(edited[3]).toMatch(/fine/);
+    expect(edited[4]).toBe(10);
     // The year-only record is not placed on a day, and keeps its interval for period filters.
     expect(incremental).toContainEqual(expect.objectContaining({ day: null, earliest: '2021-01-01', latest: '2021-12-31' }));
     // The region-only record: no city, its region, both charges and both outcomes, one detention.

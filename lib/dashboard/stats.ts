@@ -85,39 +85,36 @@ export function detentionRows(where: SQL) {
 
 /**
  * Each detention that `selected` (a SELECT of ids) picks, with its rollup dimensions (and id,
- * ruling year), computed once. Its charges, outcomes and penalty kinds are the record's arrays
- * (refreshDetailArrays: set before every count "after" a change, and kept from the last change for
- * the count "before" it). Days of arrest are summed for the whole set in one pass (a join, not a
- * subquery per detention): a bulk import of thousands of records right after they were written has
- * no planner statistics yet, and per-row subqueries then scanned every penalty once per detention
- * (12 s for 2,000 rows). For one record the same join uses the indexes.
+ * ruling year), computed once. Its charges, outcomes, penalty kinds and days of arrest are the
+ * record's own columns (refreshDetailArrays: set before every count "after" a change, and kept
+ * from the last change for the count "before" it), so no child table is read here.
  */
 function facts(selected: SQL) {
   return sql`WITH sel AS (${selected}),
-    pe AS (
-      SELECT dc.detention_id,
-        round(sum(pn.amount) FILTER (WHERE pn.replaced_by_position IS NULL AND pn.kind = 'administrative_arrest' AND pn.unit = 'days'))::bigint AS arrest_days
-      FROM penalties pn JOIN detention_charges dc ON dc.id = pn.detention_charge_id
-      WHERE dc.detention_id IN (SELECT id FROM sel) GROUP BY dc.detention_id),
     x AS (SELECT d.id AS detention_id, d.detained_on, ${UNPLACED_EARLIEST} AS detained_earliest, ${UNPLACED_LATEST} AS detained_latest, d.sentenced_on,
             d.place_id, coalesce(pl.region, d.region) AS region, d.charge_ids, d.outcomes, d.penalty_kinds,
-            d.plea, d.election_id, p.role AS person_role, d.review_status, d.confidentiality, pe.arrest_days, ${DELAY_BUCKET} AS delay_bucket,
+            d.plea, d.election_id, p.role AS person_role, d.review_status, d.confidentiality, d.arrest_days, ${DELAY_BUCKET} AS delay_bucket,
             ${RULING_YEAR} AS ruling_year
           FROM detentions d JOIN people p ON p.id = d.person_id
           LEFT JOIN places pl ON pl.id = d.place_id
-          LEFT JOIN pe ON pe.detention_id = d.id
           WHERE d.id IN (SELECT id FROM sel))`;
 }
 
 /**
  * DETENTION_ROWS's dimension columns (and detentions, arrest_days_total) for the detentions that
- * `matched` (a condition over the unaliased detentions table, live records only) selects, by
+ * `parts` (disjoint conditions over the unaliased detentions table, live records only) select, by
  * joins: the dimensions of the others are never computed (a semi-join over DETENTION_ROWS would
  * compute them for every detention first). The ids are read straight from the table: wrapped as
- * `d.id IN (…)`, PostgreSQL hashed the whole table to join the two (180 ms of the custody view at 1M).
+ * `d.id IN (…)`, PostgreSQL hashed the whole table to join the two (180 ms of the custody view at
+ * 1M). Each part is read on its own (UNION ALL), so each can be a range over an index; an OR of
+ * them made a bitmap scan of nearly every page of the table.
  */
-export function selectedDetentionRows(matched: SQL) {
-  return sql`${facts(sql`SELECT detentions.id FROM detentions WHERE ${matched}`)}
+export function selectedDetentionRows(parts: SQL[]) {
+  const ids = sql.join(
+    parts.map((where) => sql`SELECT detentions.id FROM detentions WHERE ${where}`),
+    sql` UNION ALL `,
+  );
+  return sql`${facts(ids)}
     SELECT x.*, 1 AS detentions, coalesce(x.arrest_days, 0) AS arrest_days_total FROM x`;
 }
 
@@ -239,7 +236,7 @@ async function applyDeltas(tx: Pick<Tx, 'execute'>, before: unknown[][], after: 
 }
 
 /**
- * Sets the charge, outcome and penalty-kind arrays on the detentions matching `where` (deleted ones
+ * Sets the charge, outcome and penalty-kind arrays and the days of arrest on the detentions matching `where` (deleted ones
  * too: the case list shows them to those who may restore them) from their charges and penalties as
  * they are now; the filters read these arrays (lib/filters/sql.ts DETENTIONS_TABLE). Grouped over
  * the whole set, as facts(), so a bulk import is one pass; rows already right are not rewritten.
@@ -252,16 +249,18 @@ export async function refreshDetailArrays(tx: Pick<Tx, 'execute'>, where: SQL) {
         array_agg(DISTINCT dc.outcome ORDER BY dc.outcome)::charge_outcome[] AS outcomes
       FROM detention_charges dc WHERE dc.detention_id IN (SELECT id FROM sel) GROUP BY dc.detention_id),
     pe AS (
-      SELECT dc.detention_id, array_agg(DISTINCT pn.kind ORDER BY pn.kind)::penalty_kind[] AS penalty_kinds
+      SELECT dc.detention_id, array_agg(DISTINCT pn.kind ORDER BY pn.kind)::penalty_kind[] AS penalty_kinds,
+        round(sum(pn.amount) FILTER (WHERE pn.replaced_by_position IS NULL AND pn.kind = 'administrative_arrest' AND pn.unit = 'days'))::bigint AS arrest_days
       FROM penalties pn JOIN detention_charges dc ON dc.id = pn.detention_charge_id
       WHERE dc.detention_id IN (SELECT id FROM sel) GROUP BY dc.detention_id),
     a AS (
       SELECT sel.id, coalesce(ch.charge_ids, '{}') AS charge_ids, coalesce(ch.outcomes, '{}') AS outcomes,
-        coalesce(pe.penalty_kinds, '{}') AS penalty_kinds
+        coalesce(pe.penalty_kinds, '{}') AS penalty_kinds, pe.arrest_days
       FROM sel LEFT JOIN ch ON ch.detention_id = sel.id LEFT JOIN pe ON pe.detention_id = sel.id)
-    UPDATE detentions d SET charge_ids = a.charge_ids, outcomes = a.outcomes, penalty_kinds = a.penalty_kinds
+    UPDATE detentions d SET charge_ids = a.charge_ids, outcomes = a.outcomes, penalty_kinds = a.penalty_kinds, arrest_days = a.arrest_days
     FROM a
-    WHERE d.id = a.id AND (d.charge_ids, d.outcomes, d.penalty_kinds) IS DISTINCT FROM (a.charge_ids, a.outcomes, a.penalty_kinds)`);
+    WHERE d.id = a.id
+      AND (d.charge_ids, d.outcomes, d.penalty_kinds, d.arrest_days) IS DISTINCT FROM (a.charge_ids, a.outcomes, a.penalty_kinds, a.arrest_days)`);
 }
 
 /**
