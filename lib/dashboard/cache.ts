@@ -6,6 +6,7 @@ import { db, rowsOf } from '@/db';
 import { seesRestricted, type Actor } from '@/lib/auth/policy';
 import { latestToday } from '@/lib/dates/partial-date';
 import { parseDashboardParams, type DashboardParams } from './params';
+import { createCoalescer } from './coalesce';
 import { getDashboardData, type DashboardData } from './queries';
 
 /**
@@ -17,6 +18,11 @@ import { getDashboardData, type DashboardData } from './queries';
  */
 const MAX_ENTRIES = 200;
 const cache = new Map<string, { generation: string; data: DashboardData }>();
+/**
+ * Under a stream of saves every request found the data changed and computed the view itself: 20
+ * researchers reloading meant 20 computations at once, which took the CPU the saves needed.
+ */
+const computeShared = createCoalescer<DashboardData>();
 
 export async function dataGeneration(): Promise<string> {
   const [row] = rowsOf<{ g: string }>(
@@ -45,10 +51,15 @@ export async function getDashboard(actor: Actor, params: DashboardParams): Promi
     cache.set(key, hit);
     return hit.data;
   }
-  const data = await getDashboardData(actor, params);
-  cache.set(key, { generation, data });
-  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-  return data;
+  // Readers of the same view share one computation (lib/dashboard/coalesce.ts), started after they asked.
+  return computeShared(key, async () => {
+    // Read before counting: a change committed meanwhile leaves this entry one generation behind.
+    const computedAt = await dataGeneration();
+    const data = await getDashboardData(actor, params);
+    cache.set(key, { generation: computedAt, data });
+    if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+    return data;
+  });
 }
 
 /** Whether this instance holds the view computed for the data as it is now (no recount needed). */
