@@ -213,10 +213,7 @@ const CHARGES_SQL = sql`SELECT GROUPING(dc.charge_id, x.cited_part, x.text_only,
       dc.charge_id, x.cited_part, x.text_only, dc.basis_origin::text AS basis_origin, dc.outcome::text AS outcome, t.plea::text AS plea,
       count(*)::bigint AS n
     FROM t
-    -- Each matched record's charges by its index (OFFSET 0 keeps it a lookup per record): joined as a
-    -- table, PostgreSQL hashed all 1,062,916 charges at 1M for the 56,177 records a custody view matched.
-    CROSS JOIN LATERAL (SELECT dc.charge_id, dc.part, dc.charge_text, dc.basis_origin, dc.outcome
-      FROM detention_charges dc WHERE dc.detention_id = t.detention_id OFFSET 0) dc,
+    JOIN detention_charges dc ON dc.detention_id = t.detention_id,
     LATERAL (SELECT nullif(btrim(dc.part), '') AS cited_part,
       (dc.charge_id IS NULL AND nullif(btrim(dc.charge_text), '') IS NOT NULL)::int AS text_only) x
     GROUP BY GROUPING SETS ((dc.charge_id, x.cited_part, x.text_only, dc.basis_origin), (dc.outcome), (t.plea, dc.outcome))`;
@@ -291,10 +288,8 @@ const PENALTIES_SQL = sql`SELECT pn.kind::text AS kind, pn.unit::text AS unit,
       count(*) FILTER (WHERE pn.unit = 'MCI' AND pn.amount IS NOT NULL AND t.ruling_year IS NULL)::bigint AS mci_no_year,
       count(*) FILTER (WHERE pn.unit = 'MCI' AND pn.amount IS NOT NULL AND t.ruling_year IS NOT NULL AND m.tenge IS NULL)::bigint AS mci_no_value
     FROM t
-    -- Looked up per record, as CHARGES_SQL's charges (joined, every charge and penalty was hashed).
-    CROSS JOIN LATERAL (SELECT pn.kind, pn.unit, pn.amount FROM detention_charges dc
-      JOIN penalties pn ON pn.detention_charge_id = dc.id AND pn.replaced_by_position IS NULL
-      WHERE dc.detention_id = t.detention_id OFFSET 0) pn
+    JOIN detention_charges dc ON dc.detention_id = t.detention_id
+    JOIN penalties pn ON pn.detention_charge_id = dc.id AND pn.replaced_by_position IS NULL
     LEFT JOIN mci_values m ON m.year = t.ruling_year
     GROUP BY pn.kind, pn.unit`;
 
