@@ -19,6 +19,19 @@ const LONG_TOWN = 'Kostanay';
 // No other test records detentions naming only this region.
 const REGION = 'Ulytau Region';
 
+/**
+ * Each detention `d`'s charges (`c.ids`, `c.outcomes`), penalty kinds (`k.kinds`) and days of
+ * arrest in force (`a.days`), counted from its charges and penalties as LATERAL joins: written
+ * independently of stats.ts, the oracle for the rollups and the record's own arrays.
+ */
+const CHILD_AGGREGATES = sql`LEFT JOIN LATERAL (SELECT array_agg(DISTINCT x.charge_id ORDER BY x.charge_id) FILTER (WHERE x.charge_id IS NOT NULL) AS ids,
+        array_agg(DISTINCT x.outcome ORDER BY x.outcome) AS outcomes
+      FROM detention_charges x WHERE x.detention_id = d.id) c ON true
+    LEFT JOIN LATERAL (SELECT array_agg(DISTINCT y.kind ORDER BY y.kind) AS kinds FROM penalties y
+      JOIN detention_charges x ON x.id = y.detention_charge_id WHERE x.detention_id = d.id) k ON true
+    LEFT JOIN LATERAL (SELECT sum(y.amount)::int AS days FROM penalties y JOIN detention_charges x ON x.id = y.detention_charge_id
+      WHERE x.detention_id = d.id AND y.kind = 'administrative_arrest' AND y.unit = 'days' AND y.replaced_by_position IS NULL) a ON true`;
+
 /** Rollup rows of these towns, and of the region-only records in REGION when `region` is set. */
 async function rollup(placeIds: number[], region: string | null = null) {
   const result = await db.execute(sql`
@@ -53,13 +66,7 @@ async function recount(placeIds: number[], region: string | null = null) {
       FROM detentions d
       JOIN people p ON p.id = d.person_id
       LEFT JOIN places pl ON pl.id = d.place_id
-      LEFT JOIN LATERAL (SELECT array_agg(DISTINCT x.charge_id ORDER BY x.charge_id) FILTER (WHERE x.charge_id IS NOT NULL) AS ids,
-                                array_agg(DISTINCT x.outcome ORDER BY x.outcome) AS outcomes
-                         FROM detention_charges x WHERE x.detention_id = d.id) c ON true
-      LEFT JOIN LATERAL (SELECT array_agg(DISTINCT y.kind ORDER BY y.kind) AS kinds FROM penalties y
-                         JOIN detention_charges x ON x.id = y.detention_charge_id WHERE x.detention_id = d.id) k ON true
-      LEFT JOIN LATERAL (SELECT sum(y.amount)::int AS days FROM penalties y JOIN detention_charges x ON x.id = y.detention_charge_id
-                         WHERE x.detention_id = d.id AND y.kind = 'administrative_arrest' AND y.unit = 'days' AND y.replaced_by_position IS NULL) a ON true
+      ${CHILD_AGGREGATES}
       WHERE d.deleted_at IS NULL AND (d.place_id IN (${sql.join(placeIds.map((id) => sql`${id}`), sql`, `)}) OR (d.place_id IS NULL AND d.region = ${region}))
     ) r
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16
@@ -82,11 +89,7 @@ const RECORD_DIMENSIONS = sql`d.id, d.detained_on::text AS day,
     FROM detentions d
     JOIN people p ON p.id = d.person_id
     LEFT JOIN places pl ON pl.id = d.place_id
-    LEFT JOIN LATERAL (SELECT array_agg(DISTINCT x.charge_id ORDER BY x.charge_id) FILTER (WHERE x.charge_id IS NOT NULL) AS ids,
-                              array_agg(DISTINCT x.outcome ORDER BY x.outcome) AS outcomes
-                       FROM detention_charges x WHERE x.detention_id = d.id) c ON true
-    LEFT JOIN LATERAL (SELECT array_agg(DISTINCT y.kind ORDER BY y.kind) AS kinds FROM penalties y
-                       JOIN detention_charges x ON x.id = y.detention_charge_id WHERE x.detention_id = d.id) k ON true
+    ${CHILD_AGGREGATES}
     WHERE d.deleted_at IS NULL`;
 const DIMENSION_TEXT = sql.raw(`detained_on::text AS day, detained_earliest::text AS earliest, detained_latest::text AS latest, place_id, region,
   charge_ids::text AS charges, outcomes::text AS outcomes, penalty_kinds::text AS penalties, plea::text AS plea, election_id,
@@ -132,13 +135,7 @@ async function detailArraysAndRecount(placeIds: number[], region: string | null 
            coalesce(c.ids, '{}')::text AS charges, coalesce(c.outcomes, '{}')::text AS outcomes, coalesce(k.kinds, '{}')::text AS penalties,
            a.days AS arrest_days
     FROM detentions d
-    LEFT JOIN LATERAL (SELECT array_agg(DISTINCT x.charge_id ORDER BY x.charge_id) FILTER (WHERE x.charge_id IS NOT NULL) AS ids,
-                              array_agg(DISTINCT x.outcome ORDER BY x.outcome) AS outcomes
-                       FROM detention_charges x WHERE x.detention_id = d.id) c ON true
-    LEFT JOIN LATERAL (SELECT array_agg(DISTINCT y.kind ORDER BY y.kind) AS kinds FROM penalties y
-                       JOIN detention_charges x ON x.id = y.detention_charge_id WHERE x.detention_id = d.id) k ON true
-    LEFT JOIN LATERAL (SELECT sum(y.amount)::int AS days FROM penalties y JOIN detention_charges x ON x.id = y.detention_charge_id
-                       WHERE x.detention_id = d.id AND y.kind = 'administrative_arrest' AND y.unit = 'days' AND y.replaced_by_position IS NULL) a ON true
+    ${CHILD_AGGREGATES}
     WHERE ${where('d', placeIds, region)} ORDER BY d.id`);
   const rows = rowsOf<Record<string, unknown>>(result);
   return {
