@@ -8,7 +8,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { inIds } from '@/db/id-set';
 import { bulkInsert } from '@/lib/transactions/bulk-insert';
-import { charges, custodyEvents, detentionCharges, penalties, places, sources, type ChargeOutcome } from '@/db/schema';
+import { chargeOutcome, charges, custodyEvents, detentionCharges, penalties, penaltyKind, places, sources, type ChargeOutcome } from '@/db/schema';
 import type { DateInterval } from '@/lib/dates/interval';
 import type { FieldErrors } from '@/lib/forms';
 import { deriveCustody, type CustodyFacts } from '@/lib/custody/timeline';
@@ -260,6 +260,26 @@ export function custodyFactsOf(input: Pick<CaseInput, 'detained' | 'events' | 'c
       penalties: c.penalties.map((p) => ({ kind: p.kind, amount: p.amount, unit: p.unit, replaced: p.replacedBy !== null })),
     })),
   });
+}
+
+/**
+ * The detention's arrays and days of arrest as lib/dashboard/stats.ts refreshDetailArrays derives
+ * them from the stored charges (distinct, sorted as PostgreSQL sorts the values: ids by number,
+ * enum values in their declared order), written with the row itself: the refresh that follows
+ * every change then finds nothing to change, and the row is not written a second time. Should the
+ * two ever disagree, the refresh still sets the stored charges' values.
+ */
+export function detailArraysOf(input: Pick<CaseInput, 'charges'>) {
+  const sortedBy = <T>(order: readonly T[], values: T[]) => [...new Set(values)].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+  const inForce = input.charges.flatMap((c) => c.penalties.filter((p) => p.replacedBy === null));
+  const arrestDays = inForce.filter((p) => p.kind === 'administrative_arrest' && p.unit === 'days' && p.amount !== null);
+  return {
+    chargeIds: [...new Set(input.charges.flatMap((c) => (c.chargeId === null ? [] : [c.chargeId])))].sort((a, b) => a - b),
+    outcomes: sortedBy(chargeOutcome.enumValues, input.charges.map((c) => c.outcome)),
+    penaltyKinds: sortedBy(penaltyKind.enumValues, input.charges.flatMap((c) => c.penalties.map((p) => p.kind))),
+    // round() of a numeric sum in PostgreSQL: half away from zero, as Math.round for amounts ≥ 0.
+    arrestDays: arrestDays.length ? Math.round(arrestDays.reduce((sum, p) => sum + p.amount!, 0)) : null,
+  };
 }
 
 /** Vocabulary entries, event places and regions the input names that don't exist: field errors. */

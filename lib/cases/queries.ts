@@ -21,7 +21,7 @@ import { resolveSourceRows } from '@/lib/sources/queries';
 import type { CaseFilters } from '@/lib/filters/definition';
 import { custodyCondition, detentionConditions, DETENTIONS_TABLE, periodOfFilters, placedInPeriod } from '@/lib/filters/sql';
 import { placement } from '@/lib/dates/interval';
-import { chargesOf, checkDetailReferences, custodyFactsOf, detailsSummary, eventsOf, storedSummary, writeDetails } from './details';
+import { chargesOf, checkDetailReferences, custodyFactsOf, detailArraysOf, detailsSummary, eventsOf, storedSummary, writeDetails } from './details';
 import type { CaseInput } from './schema';
 import { withRetry } from '@/lib/transactions/retry';
 import { visibleDetention } from './visibility';
@@ -373,7 +373,8 @@ export async function insertCase(tx: Tx, actor: Actor, input: CaseInput): Promis
   const values = detentionValues(input, personId);
   const [row] = await tx
     .insert(detentions)
-    .values({ ...values, createdById: actor.id, updatedById: actor.id })
+    // The derived arrays go in with the row (not in `values`: the revision records the charges themselves).
+    .values({ ...values, ...detailArraysOf(input), createdById: actor.id, updatedById: actor.id })
     .returning({ id: detentions.id });
   await writeCitations(tx, row.id, input, resolved.ids);
   await writeDetails(tx, row.id, input, resolved.ids);
@@ -440,7 +441,7 @@ export async function updateCase(actor: Actor, id: number, version: number, inpu
     await withStatsUpdate(tx, detentionById(id), async () => {
       await tx
         .update(detentions)
-        .set({ ...values, version: version + 1, updatedById: actor.id, updatedAt: new Date() })
+        .set({ ...values, ...detailArraysOf(input), version: version + 1, updatedById: actor.id, updatedAt: new Date() })
         .where(eq(detentions.id, id));
       // Inside the rollup update: the dashboard counts charges and penalties too.
       await writeDetails(tx, id, input, resolved.ids);

@@ -15,7 +15,7 @@ import {
   sources,
 } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
-import { detailsSummary, insertDetails } from '@/lib/cases/details';
+import { detailArraysOf, detailsSummary, insertDetails } from '@/lib/cases/details';
 import { citationSummary, detentionValues } from '@/lib/cases/queries';
 import { caseInput, type CaseInput, type SourceRowInput } from '@/lib/cases/schema';
 import { formatInterval } from '@/lib/dates/interval';
@@ -518,7 +518,7 @@ async function writeRows(tx: Tx, actor: Actor, rows: ValidatedRow[]): Promise<{ 
     await bulkInsert<typeof detentions, { id: number }>(
       tx,
       detentions,
-      records.map(({ values }) => ({ ...values, createdById: actor.id, updatedById: actor.id })),
+      records.map(({ input, values }) => ({ ...values, ...detailArraysOf(input), createdById: actor.id, updatedById: actor.id })),
       { returning: ['id'] },
     )
   ).map((d) => d.id);
