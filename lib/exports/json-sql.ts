@@ -157,7 +157,7 @@ function jsonQuery(actor: Actor, filters: Partial<CaseFilters>, includeNotes: bo
       WHERE ${ofBatch('e')} GROUP BY e.detention_id) AS ev ON ev.detention_id = d.id
     LEFT JOIN (SELECT c.detention_id, json_agg(${sql.raw(SOURCE_JSON)} ORDER BY c.id) AS list
       FROM citations c JOIN sources s ON s.id = c.source_id
-      ${sql.raw(FIRST_CAPTURE_SQL)}
+      ${sql.raw(FIRST_CAPTURE_SQL('s', 'fc'))}
       WHERE ${ofBatch('c')} GROUP BY c.detention_id) AS so ON so.detention_id = d.id
     ORDER BY d.id`;
 }

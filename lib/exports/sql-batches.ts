@@ -108,10 +108,10 @@ export const captureTimeSql = (expression: string) => `to_char(${expression} AT 
  */
 export const PERSON_SQL = `JOIN LATERAL (SELECT p.display_name, p.role, p.affiliation FROM people p WHERE p.id = d.person_id OFFSET 0) pp ON true`;
 
-/** The source's first successful capture (lib/evidence/queries.ts firstCapturesOf, the same rule), as a LATERAL subquery over the source `s`. */
-export const FIRST_CAPTURE_SQL = `LEFT JOIN LATERAL (SELECT sc.captured_at, sc.primary_sha256 FROM source_captures sc
-        WHERE sc.source_id = s.id AND sc.outcome = 'ok' AND sc.primary_sha256 IS NOT NULL
-        ORDER BY sc.captured_at, sc.id LIMIT 1) fc ON true`;
+/** The source `source`'s first successful capture (lib/evidence/queries.ts firstCapturesOf, the same rule), as a LATERAL subquery named `as`. */
+export const FIRST_CAPTURE_SQL = (source: string, as: string) => `LEFT JOIN LATERAL (SELECT sc.captured_at, sc.primary_sha256 FROM source_captures sc
+        WHERE sc.source_id = ${source}.id AND sc.outcome = 'ok' AND sc.primary_sha256 IS NOT NULL
+        ORDER BY sc.captured_at, sc.id LIMIT 1) ${as} ON true`;
 
 const dialect = new PgDialect();
 
