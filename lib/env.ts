@@ -64,6 +64,11 @@ const envSchema = z.object({
   CAPTURE_USER_AGENT: z
     .string()
     .default('CaseTrackerCapture/1.0 (evidence capture for human-rights monitoring; see README "Source captures")'),
+  /**
+   * Work off capture requests in the app's own process, after each save and at start ('off': this
+   * instance only queues them, and `npm run capture-worker` elsewhere works them off).
+   */
+  CAPTURE_IN_APP: z.enum(['on', 'off']).default('on'),
   /** Render captures as PDF and PNG with headless Chromium ('off' skips it, e.g. where Chromium is absent). */
   CAPTURE_RENDER: z.enum(['on', 'off']).default('on'),
   CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),

@@ -10,7 +10,7 @@ import { updateSource } from '@/lib/sources/queries';
 import { useTestDatabase } from '@/lib/test/database';
 import { createActor, unique, validCase } from '@/lib/test/factories';
 import { ARTICLE_SENTENCES, startFixtureSite, type FixtureSite } from '@/lib/test/fixture-site';
-import { enqueueCapture, runPendingCaptures } from './requests';
+import { enqueueCapture, kickPendingCaptures, runPendingCaptures } from './requests';
 
 useTestDatabase();
 
@@ -57,6 +57,22 @@ describe('capture requests', () => {
     expect(capture.readableText).toContain(ARTICLE_SENTENCES[0]);
     // Nothing left: a second run finds no work.
     expect(await runPendingCaptures(10, { onlySources: [sourceId] })).toBe(0);
+  });
+
+  it('are left to a capture worker when the app does not capture (CAPTURE_IN_APP=off)', async () => {
+    const url = articleUrl();
+    expect((await createCase(monitor, await validCase({ sources: [{ url, title: 'Fixture article' }] }))).ok).toBe(true);
+    const sourceId = await sourceIdOf(url);
+    env.CAPTURE_IN_APP = 'off';
+    try {
+      await kickPendingCaptures(); // what every save's action and the server's start call
+    } finally {
+      env.CAPTURE_IN_APP = 'on';
+    }
+    expect((await requestsOf(sourceId))[0]).toMatchObject({ status: 'pending', attempts: 0 });
+    // The worker's loop (scripts/capture-pending.ts) works it off.
+    expect(await runPendingCaptures(10, { onlySources: [sourceId] })).toBe(1);
+    expect((await requestsOf(sourceId))[0].status).toBe('done');
   });
 
   it('are not written when the save is refused', async () => {

@@ -9,6 +9,7 @@ import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import { db, rowsOf, type Tx } from '@/db';
 import { captureRequests, sources } from '@/db/schema';
+import { env } from '@/lib/env';
 import { bulkInsert } from '@/lib/transactions/bulk-insert';
 import { captureSource } from './capture';
 
@@ -92,8 +93,11 @@ const state = globalThis as unknown as { captureRun?: Promise<void>; captureAgai
 /**
  * Runs the queue in the background of this process, never twice at once: a kick while a run is
  * going makes that run look again when it ends. Never throws (the caller has already answered).
+ * With CAPTURE_IN_APP=off it does nothing: a capture worker (`npm run capture-worker`, on another
+ * machine) works the queue off, and this instance's CPU is left to the people using it.
  */
 export function kickPendingCaptures(): Promise<void> {
+  if (env.CAPTURE_IN_APP === 'off') return Promise.resolve();
   if (state.captureRun) {
     state.captureAgain = true;
     return state.captureRun;
