@@ -288,13 +288,18 @@ async function runLoad(origin: string, monitors: Client[], researchers: Client[]
   for (let i = 0; i < Math.min(3, researchers.length); i++) await readOnce(researchers[i], false);
 
   deadline = performance.now() + args.seconds * 1000;
+  // With pauses, each client starts at a random moment within one pause: people do not all press
+  // save in the same millisecond, and a first round sent at once would only measure that queue.
+  const stagger = () => (args.thinkMs ? new Promise((r) => setTimeout(r, args.thinkMs * Math.random())) : Promise.resolve());
   const monitorLoop = async (monitor: Client, form: FormRead) => {
+    await stagger();
     while (performance.now() < deadline) {
       await saveOnce(monitor, form, true);
       await think();
     }
   };
   const researcherLoop = async (researcher: Client) => {
+    await stagger();
     while (performance.now() < deadline) {
       await readOnce(researcher, true);
       await think();
@@ -520,7 +525,7 @@ function report(
     `For ${args.seconds} s (${elapsed.toFixed(1)} s measured), ${args.monitors} signed-in monitors each saved detentions one after another through the case form's ` +
       `server action over HTTP (a \`Next-Action\` POST with the form's multipart body, as the browser sends it; a new person, a city, a date and a new source each time, a page of a local web site that the app then captures in the background as it does in use), ` +
       `while ${args.researchers} signed-in researchers each loaded /dashboard (the default view, whole HTML page) one after another` +
-      `${args.thinkMs ? `, each pausing ${args.thinkMs / 2}–${(args.thinkMs * 1.5).toFixed(0)} ms between requests` : ', with no pause between requests (a closed loop: the server is always saturated, so latency includes queueing)'}. ` +
+      `${args.thinkMs ? `, each starting at a random moment within the first ${args.thinkMs} ms and pausing ${args.thinkMs / 2}–${(args.thinkMs * 1.5).toFixed(0)} ms between requests` : ', with no pause between requests (a closed loop: the server is always saturated, so latency includes queueing)'}. ` +
       `A save is counted successful when the server answers with the redirect to the new record; its time includes that answer in full. ` +
       `Users were created with real argon2id hashes and signed in through the login form's server action (${run.signInSeconds.toFixed(1)} s for all).`,
     '',
