@@ -6,7 +6,7 @@
  * With --watch it keeps going, looking again every few seconds (`npm run capture-worker`): a
  * capture worker for app instances started with CAPTURE_IN_APP=off, so that fetching and rendering
  * sources runs on a machine of its own. Several workers may run at once: each request is claimed
- * by one (SKIP LOCKED). Stops cleanly on SIGTERM or SIGINT after the capture in hand.
+ * by one (SKIP LOCKED). Stops cleanly on SIGTERM or SIGINT after the batch in hand (at most 20).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { closeDb } from '@/db';
@@ -17,9 +17,10 @@ const BATCH = 20;
 /** How long a watching worker waits when it finds nothing to do. */
 const IDLE_MS = 3000;
 
-async function workOff(): Promise<number> {
+/** Every pending request, batch by batch; a stopped worker ends after the batch in hand. */
+async function workOff(stop?: AbortSignal): Promise<number> {
   let total = 0;
-  for (let done = BATCH; done === BATCH; total += done) done = await runPendingCaptures(BATCH);
+  for (let done = BATCH; done === BATCH && !stop?.aborted; total += done) done = await runPendingCaptures(BATCH);
   return total;
 }
 
@@ -38,7 +39,7 @@ async function main() {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => stop.abort());
   console.log('Capture worker: working off capture requests as they come (Ctrl-C to stop).');
   while (!stop.signal.aborted) {
-    const done = await workOff();
+    const done = await workOff(stop.signal);
     if (done) console.log(`Worked off ${done} capture request(s).`);
     else await sleep(IDLE_MS, undefined, { signal: stop.signal }).catch(() => undefined);
   }

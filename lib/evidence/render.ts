@@ -50,9 +50,11 @@ const BACKGROUND_LAUNCHER = path.join(process.cwd(), 'lib', 'evidence', 'chromiu
  * How the renderer starts Chromium.
  * - The environment is an allow-list: by default the browser inherits the server's, with its
  *   AUTH_SECRET and DATABASE_URL, and it parses hostile pages.
- * - Through the background launcher when it is there and executable: rendering a capture took
- *   about 0.7 s of CPU per page, and at full priority it was what slowed saves (bench:load, 50
- *   monitors each saving about once a minute: save p95 567 ms rendering, 106 ms without it).
+ * - Through the background launcher when it is there and executable: rendering is background
+ *   work (about 0.7 s per page), and as root Chromium had raised itself above the app. The lower
+ *   priority alone did not bring saves back to their speed without rendering (bench:load, 50
+ *   monitors each saving about once a minute: save p95 567 → 495 ms, 106 ms without rendering);
+ *   CAPTURE_IN_APP=off moves captures to a worker on another machine.
  */
 export function browserLaunchOptions(): { executablePath: string; env: Record<string, string> } {
   // eslint-disable-next-line no-restricted-properties -- passed through to a child process, not read
