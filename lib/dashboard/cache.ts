@@ -68,37 +68,56 @@ export async function isCachedNow(actor: Actor, params: DashboardParams): Promis
   return hit !== undefined && hit.generation === (await dataGeneration());
 }
 
-/** The warm-up running on this instance, if any, and whether a change arrived while it ran. */
-let warming: Promise<void> | null = null;
-let changedSinceWarmStart = false;
+/**
+ * Rounds of a warm-up start at least this far apart. Under a stream of saves (50 monitors each
+ * saving once a minute: one every 1.2 s) the warm-up used to start again as soon as it ended, so
+ * the instance computed the two default views without pause, on the cores the saves needed; a
+ * reader who arrives in between still gets the view computed for the data as it is (getDashboard).
+ */
+export const WARM_GAP_MS = 5_000;
 
 /**
- * Recomputes the default dashboard (for researchers and for monitors) for the data as it is now.
- * Coalesced per instance: while a warm-up runs, further calls only ask for one more round after it,
- * so many monitors saving at once cost at most one warm-up at a time, not two dashboard
- * computations per save; the last round always starts after the last change it was asked for.
+ * A warm-up: `round` run once at a time, again after a change that arrived while it ran (or
+ * waited), each round starting at least `gapMs` after the previous one started. Calls while one
+ * runs or waits only ask for that next round, so many saves cost at most one round per gap; the
+ * last round always starts after the last change it was asked for.
  */
-export function warmDefaultDashboardsNow(): Promise<void> {
-  if (warming) {
-    changedSinceWarmStart = true;
-    return warming;
-  }
-  warming = (async () => {
-    do {
-      changedSinceWarmStart = false;
-      try {
-        const params = parseDashboardParams({});
-        await getDashboard({ id: 0, role: 'researcher' }, params);
-        await getDashboard({ id: 0, role: 'monitor' }, params);
-      } catch {
-        // Only a head start: the next reader computes it anyway.
-      }
-    } while (changedSinceWarmStart);
-  })().finally(() => {
-    warming = null;
-  });
-  return warming;
+export function createWarmer(round: () => Promise<void>, gapMs: number): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  let changed = false;
+  return () => {
+    if (running) {
+      changed = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        changed = false;
+        const started = Date.now();
+        try {
+          await round();
+        } catch {
+          // Only a head start: the next reader computes it anyway.
+        }
+        const wait = started + gapMs - Date.now();
+        if (changed && wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      } while (changed);
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  };
 }
+
+/** One round: the default dashboard for researchers and for monitors, for the data as it is now. */
+export async function warmDefaultRound() {
+  const params = parseDashboardParams({});
+  await getDashboard({ id: 0, role: 'researcher' }, params);
+  await getDashboard({ id: 0, role: 'monitor' }, params);
+}
+
+/** Recomputes the default dashboards on this instance; see createWarmer. */
+export const warmDefaultDashboardsNow = createWarmer(warmDefaultRound, WARM_GAP_MS);
 
 /**
  * After a change, once the response has gone out: the view most readers open is then ready
