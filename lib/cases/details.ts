@@ -4,11 +4,11 @@ import 'server-only';
  * timeline. Written whole on every save (delete and insert in the caller's transaction), read in
  * the shape the form, the detail page, exports and revisions share.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Tx } from '@/db';
+import { asc, eq, sql } from 'drizzle-orm';
+import { rowsOf, type Tx } from '@/db';
 import { inIds } from '@/db/id-set';
 import { bulkInsert } from '@/lib/transactions/bulk-insert';
-import { chargeOutcome, charges, custodyEvents, detentionCharges, penalties, penaltyKind, places, sources, type ChargeOutcome } from '@/db/schema';
+import { chargeOutcome, charges, custodyEvents, detentionCharges, elections, penalties, penaltyKind, places, sources, type ChargeOutcome } from '@/db/schema';
 import type { DateInterval } from '@/lib/dates/interval';
 import type { FieldErrors } from '@/lib/forms';
 import { deriveCustody, type CustodyFacts } from '@/lib/custody/timeline';
@@ -282,22 +282,33 @@ export function detailArraysOf(input: Pick<CaseInput, 'charges'>) {
   };
 }
 
-/** Vocabulary entries, event places and regions the input names that don't exist: field errors. */
-export async function checkDetailReferences(tx: Reader, input: CaseInput): Promise<FieldErrors> {
-  const errors: FieldErrors = {};
+/**
+ * The ids and names the form refers to that don't exist (a stale page or a forged post): field
+ * errors, not a 500. The city, the election, vocabulary entries, event places and the region.
+ */
+export async function checkReferences(tx: Pick<Tx, 'execute'>, input: CaseInput): Promise<FieldErrors> {
   const chargeIds = [...new Set(input.charges.map((c) => c.chargeId).filter((id): id is number => id !== null))];
-  const known = chargeIds.length ? new Set((await tx.select({ id: charges.id }).from(charges).where(inArray(charges.id, chargeIds))).map((r) => r.id)) : new Set<number>();
+  const placeIds = [...new Set([input.placeId, ...input.events.map((e) => e.placeId)].filter((id): id is number => id !== null))];
+  if (chargeIds.length === 0 && placeIds.length === 0 && input.electionId === null && input.region === null) return {};
+  // Every id in ONE statement: a save pays a round trip per statement.
+  const [found] = rowsOf<{ charges: number[] | null; places: number[] | null; election: boolean; region: boolean }>(
+    await tx.execute(sql`SELECT
+      (SELECT array_agg(${charges.id}) FROM ${charges} WHERE ${charges.id} = ANY(${`{${chargeIds.join(',')}}`}::int[])) AS charges,
+      (SELECT array_agg(${places.id}) FROM ${places} WHERE ${places.id} = ANY(${`{${placeIds.join(',')}}`}::int[])) AS places,
+      EXISTS (SELECT 1 FROM ${elections} WHERE ${elections.id} = ${input.electionId ?? 0}::int) AS election,
+      EXISTS (SELECT 1 FROM ${places} WHERE ${places.region} = ${input.region ?? ''}) AS region`),
+  );
+  const knownCharges = new Set((found.charges ?? []).map(Number));
+  const knownPlaces = new Set((found.places ?? []).map(Number));
+  const errors: FieldErrors = {};
+  if (input.placeId !== null && !knownPlaces.has(input.placeId)) errors.placeId = ['errors.unknownChoice'];
+  if (input.electionId !== null && !found.election) errors.electionId = ['errors.unknownChoice'];
   input.charges.forEach((c, i) => {
-    if (c.chargeId !== null && !known.has(c.chargeId)) errors[`charges.${i}.chargeId`] = ['errors.unknownChoice'];
+    if (c.chargeId !== null && !knownCharges.has(c.chargeId)) errors[`charges.${i}.chargeId`] = ['errors.unknownChoice'];
   });
-  const placeIds = [...new Set(input.events.map((e) => e.placeId).filter((id): id is number => id !== null))];
-  const knownPlaces = placeIds.length ? new Set((await tx.select({ id: places.id }).from(places).where(inArray(places.id, placeIds))).map((r) => r.id)) : new Set<number>();
   input.events.forEach((e, i) => {
     if (e.placeId !== null && !knownPlaces.has(e.placeId)) errors[`events.${i}.placeId`] = ['errors.unknownChoice'];
   });
-  if (input.region !== null) {
-    const [row] = await tx.select({ one: sql`1` }).from(places).where(and(eq(places.region, input.region)));
-    if (!row) errors.region = ['errors.unknownChoice'];
-  }
+  if (input.region !== null && !found.region) errors.region = ['errors.unknownChoice'];
   return errors;
 }

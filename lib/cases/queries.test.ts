@@ -101,6 +101,38 @@ describe('createCase', () => {
     expect(await db.select().from(sources).where(eq(sources.url, url))).toEqual([]);
   });
 
+  it('names every unknown reference next to its field, in one refusal', async () => {
+    const name = unique('Unknown Refs');
+    const result = await createCase(
+      monitor,
+      await validCase({
+        personName: name,
+        electionId: '999999',
+        charges: [{ chargeId: '999998', basisOrigin: 'inferred', outcome: 'pending' }],
+        events: [{ kind: 'hearing_held', date: { on: '2021-01-05' }, placeId: '999997', source: '1' }],
+      }),
+    );
+    expect(result).toEqual({
+      ok: false,
+      errors: { electionId: ['errors.unknownChoice'], 'charges.0.chargeId': ['errors.unknownChoice'], 'events.0.placeId': ['errors.unknownChoice'] },
+    });
+    const region = await createCase(monitor, await validCase({ personName: name, placeId: '', placePrecision: 'region', region: 'Atlantis Region' }));
+    expect(region).toEqual({ ok: false, errors: { region: ['errors.unknownChoice'] } });
+    expect(await db.select().from(people).where(eq(people.displayName, name))).toEqual([]);
+    // The same references, known: saved.
+    const known = await createCase(
+      monitor,
+      await validCase({
+        personName: name,
+        placeId: '',
+        placePrecision: 'region',
+        region: 'Aktobe Region',
+        events: [{ kind: 'hearing_held', date: { on: '2021-01-05' }, placeId: String(await placeId('Aktobe')), source: '1' }],
+      }),
+    );
+    expect(known.ok).toBe(true);
+  });
+
   it('rolls back the new person when a new source has no title', async () => {
     const name = unique('Rolled Back');
     const result = await createCase(monitor, await validCase({ personName: name, sources: [{ url: 'https://news.example.org/untitled-new', title: '' }] }));

@@ -6,7 +6,7 @@
  * with FOR UPDATE SKIP LOCKED, so several app instances never capture the same request twice.
  */
 import 'server-only';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { db, rowsOf, type Tx } from '@/db';
 import { captureRequests, sources } from '@/db/schema';
 import { env } from '@/lib/env';
@@ -20,13 +20,10 @@ export const MAX_ATTEMPTS = 3;
 
 /** Asks for a capture of a source, inside the caller's transaction; one pending request per source is enough. */
 export async function enqueueCapture(tx: Tx, sourceId: number, actorId: number | null): Promise<void> {
-  const [pending] = await tx
-    .select({ id: captureRequests.id })
-    .from(captureRequests)
-    .where(and(eq(captureRequests.sourceId, sourceId), eq(captureRequests.status, 'pending')))
-    .limit(1);
-  if (pending) return;
-  await tx.insert(captureRequests).values({ sourceId, requestedById: actorId });
+  // One statement (a save pays a round trip per statement).
+  await tx.execute(sql`INSERT INTO ${captureRequests} (source_id, requested_by_id)
+    SELECT ${sourceId}::int, ${actorId}::int
+    WHERE NOT EXISTS (SELECT 1 FROM ${captureRequests} WHERE source_id = ${sourceId}::int AND status = 'pending')`);
 }
 
 type Claimed = { id: number; source_id: number; requested_by_id: number | null; requested_at: Date | string; attempts: number };

@@ -38,15 +38,18 @@ export async function insertPerson(
     })
     .returning({ id: people.id });
   const names = [person.displayName, ...person.variants];
-  await tx.insert(personNames).values(nameRows(row.id, names));
-  await recordRevision(tx, {
+  // Sent together (one round trip on the PostgreSQL server: postgres.js pipelines them).
+  await Promise.all([
+    tx.insert(personNames).values(nameRows(row.id, names)),
+    recordRevision(tx, {
     kind: 'person',
     id: row.id,
     action: 'create',
     version: 1,
     userId: actor.id,
-    changes: { displayName: person.displayName, role: person.role, affiliation: person.affiliation, notes: person.notes, variants: person.variants },
-  });
+      changes: { displayName: person.displayName, role: person.role, affiliation: person.affiliation, notes: person.notes, variants: person.variants },
+    }),
+  ]);
   return row.id;
 }
 

@@ -92,9 +92,12 @@ export async function resolveSourceRows(
       ids.push(existing.id);
       continue;
     }
-    await recordRevision(tx, { kind: 'source', id: created.id, action: 'create', version: 1, userId: actor.id, changes: sourceCreated(row) });
     // Captured after the response (see lib/evidence/requests.ts); asked for in this transaction.
-    await enqueueCapture(tx, created.id, actor.id);
+    // Both sent together (one round trip on the PostgreSQL server).
+    await Promise.all([
+      recordRevision(tx, { kind: 'source', id: created.id, action: 'create', version: 1, userId: actor.id, changes: sourceCreated(row) }),
+      enqueueCapture(tx, created.id, actor.id),
+    ]);
     known.push({ id: created.id, url: row.url });
     ids.push(created.id);
   }
