@@ -1,10 +1,9 @@
 import 'server-only';
-import { decode } from 'next-auth/jwt';
 import { cookies } from 'next/headers';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
-import { authSecret } from '@/lib/env';
 import { can, type Permission } from './policy';
+import { sessionIdOfCookie } from './session-cookie';
 import { getSessionUser, type SessionUser } from './sessions';
 
 export type { SessionUser };
@@ -18,12 +17,8 @@ async function sessionIdFromCookie(): Promise<string | null> {
   for (const name of SESSION_COOKIES) {
     const value = jar.get(name)?.value;
     if (!value) continue;
-    try {
-      const token = await decode({ token: value, secret: authSecret() ?? '', salt: name });
-      if (typeof token?.sid === 'string') return token.sid;
-    } catch {
-      // A forged or stale cookie is simply no session.
-    }
+    const sid = await sessionIdOfCookie(name, value);
+    if (sid) return sid;
   }
   return null;
 }
