@@ -15,6 +15,12 @@ export async function mciToTenge(amount: number, year: number, tx: Reader = db):
   return tengeOf(amount, year, await mciTable([year], tx));
 }
 
+/** Every year's MCI in tenge on record (a row per year: read whole where the years are not known yet). */
+export async function allMciValues(tx: Reader = db): Promise<Map<number, number>> {
+  const rows = await tx.select({ year: mciValues.year, tenge: mciValues.tenge }).from(mciValues);
+  return new Map(rows.map((r) => [r.year, r.tenge]));
+}
+
 /** One MCI in tenge for each of the years asked that is on record. */
 export async function mciTable(years: readonly number[], tx: Reader = db): Promise<Map<number, number>> {
   const wanted = [...new Set(years.filter((y) => Number.isInteger(y)))];

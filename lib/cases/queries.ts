@@ -176,31 +176,33 @@ async function citationsOf(tx: Pick<Tx, 'select'>, detentionId: number) {
 
 /** Every fact of one detention with its sources and history, or null when the actor may not see it. */
 export async function getCaseById(actor: Actor, id: number) {
-  const [row] = await db
-    .select({
-      ...caseColumns,
-      deletedAt: detentions.deletedAt,
-      personName: people.displayName,
-      personRole: people.role,
-      personAffiliation: people.affiliation,
-      city: places.name,
-      cityRegion: places.region,
-      electionName: elections.name,
-      electionDate: elections.heldOn,
-    })
-    .from(detentions)
-    .innerJoin(people, eq(people.id, detentions.personId))
-    .leftJoin(places, eq(places.id, detentions.placeId))
-    .leftJoin(elections, eq(elections.id, detentions.electionId))
-    .where(and(eq(detentions.id, id), visibleDetention(actor, { includeDeleted: can(actor.role, 'restore') })));
-  if (!row) return null;
   const internal = seesRestricted(actor);
-  const [sourceRows, history, chargeMap, eventMap] = await Promise.all([
+  // The record and its parts asked together (one round trip, not two); the parts are thrown away
+  // unless the record itself is one the actor may see.
+  const [[row], sourceRows, history, chargeMap, eventMap] = await Promise.all([
+    db
+      .select({
+        ...caseColumns,
+        deletedAt: detentions.deletedAt,
+        personName: people.displayName,
+        personRole: people.role,
+        personAffiliation: people.affiliation,
+        city: places.name,
+        cityRegion: places.region,
+        electionName: elections.name,
+        electionDate: elections.heldOn,
+      })
+      .from(detentions)
+      .innerJoin(people, eq(people.id, detentions.personId))
+      .leftJoin(places, eq(places.id, detentions.placeId))
+      .leftJoin(elections, eq(elections.id, detentions.electionId))
+      .where(and(eq(detentions.id, id), visibleDetention(actor, { includeDeleted: can(actor.role, 'restore') }))),
     citationsOf(db, id),
     listRevisions(db, 'detention', id, internal ? [] : INTERNAL_CASE_FIELDS),
     chargesOf(db, [id]),
     eventsOf(db, [id]),
   ]);
+  if (!row) return null;
   return {
     ...row,
     region: row.cityRegion ?? row.region,

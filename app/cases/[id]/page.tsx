@@ -5,13 +5,13 @@ import { recordRestrictedView } from '@/lib/audit/views';
 import { can, seesRestricted } from '@/lib/auth/policy';
 import { parseId, requirePermission } from '@/lib/auth/guard';
 import { getCaseById } from '@/lib/cases/queries';
-import { firstCapturesOf } from '@/lib/evidence/queries';
+import { firstCapturesCitedBy } from '@/lib/evidence/queries';
 import { showUtc } from '@/lib/evidence/format';
 import type { DateQualifier } from '@/db/schema';
 import type { DateInterval } from '@/lib/dates/interval';
 import { showDate, showInterval, showPlace } from '@/lib/format';
 import { getVocabularyNames } from '@/lib/i18n/vocabulary-names';
-import { mciTable, penaltyYear } from '@/lib/money';
+import { allMciValues } from '@/lib/money';
 import { ActionForm } from '@/app/components/action-form';
 import { History } from '@/app/components/history';
 import { deleteRecordAction, restoreRecordAction } from '@/app/records/actions';
@@ -28,17 +28,15 @@ function interval(earliest: string | null, latest: string | null, qualifier: Dat
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission('read');
   const id = parseId((await params).id);
-  const [t, record, names] = await Promise.all([getTranslations(), getCaseById(user, id), getVocabularyNames()]);
+  // Asked together (one round trip): the captures of the sources the record cites and the MCI table
+  // need nothing from the record; they are shown only for the sources and charges it lets this user see.
+  const [t, record, names, mci, archived] = await Promise.all([getTranslations(), getCaseById(user, id), getVocabularyNames(), allMciValues(), firstCapturesCitedBy(id)]);
   if (!record) notFound();
   if (record.confidentiality === 'restricted') await recordRestrictedView(user, 'detention', id, 'view');
   const internal = seesRestricted(user);
 
   const detained = interval(record.detainedEarliest, record.detainedLatest, record.detainedQualifier, record.detainedAsReported);
   const sentenced = interval(record.sentencedEarliest, record.sentencedLatest, record.sentencedQualifier, record.sentencedAsReported);
-  const [mci, archived] = await Promise.all([
-    mciTable(record.charges.flatMap((c) => penaltyYear(c.outcomeDate, sentenced) ?? [])),
-    firstCapturesOf(record.sources.map((s) => s.sourceId)),
-  ]);
   const dated = (date: DateInterval) => (
     <>
       {showInterval(t, date)}
