@@ -321,7 +321,7 @@ async function check(monitorIds: number[], savedIds: Set<number>): Promise<Check
   const db = connection().db;
 
   const rows = rowsOf<{ id: number }>(
-    await db.execute(sql`SELECT id FROM detentions WHERE deleted_at IS NULL AND created_by_id IN (${sql.join(monitorIds.map((id) => sql`${id}`), sql`, `)})`),
+    await db.execute(sql`SELECT id FROM detentions WHERE deleted_at IS NULL AND created_by_id = ANY(${`{${monitorIds.join(",")}}`}::int[])`),
   ).map((r) => Number(r.id));
   const stored = new Set(rows);
 

@@ -136,8 +136,9 @@ async function drawCharts(input: Input): Promise<Record<ChartId, ChartPanel>> {
     { title: pleaTitle },
   );
   const days = t('dashboard.days');
-  const panel = (title: string, chart: Chart, category = item): ChartPanel => ({ title, chart, category });
-  return {
+  // Every chart is drawn in the chart worker (lib/dashboard/chart-renderer.ts), one after another.
+  const panel = async (title: string, chart: Promise<Chart>, category = item): Promise<ChartPanel> => ({ title, chart: await chart, category });
+  const panels: Record<ChartId, Promise<ChartPanel>> = {
     timeline: panel(timelineTitle, timeline, t('dashboardView.dayRelative')),
     weekly: panel(weeklyTitle, weekly, t('dashboardView.weekRelative')),
     cities: panel(t('dashboard.byCityTitle'), bar(t('dashboard.byCityTitle'), cityRows(input, t, names))),
@@ -177,4 +178,5 @@ async function drawCharts(input: Input): Promise<Record<ChartId, ChartPanel>> {
       t('fields.personRole'),
     ),
   };
+  return Object.fromEntries(await Promise.all(CHART_IDS.map(async (id) => [id, await panels[id]] as const))) as Record<ChartId, ChartPanel>;
 }

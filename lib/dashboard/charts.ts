@@ -1,5 +1,6 @@
 import 'server-only';
-import * as echarts from 'echarts';
+import type * as echarts from 'echarts';
+import { drawSvg } from './chart-renderer';
 
 /**
  * Charts drawn by Apache ECharts on the server as SVG: no charting code is sent to the browser
@@ -29,18 +30,18 @@ export type Chart = {
   empty: boolean;
 };
 
-function render(option: echarts.EChartsCoreOption, width: number, height: number, fontSize = 12): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
-  chart.setOption({
-    animation: false,
-    color: PALETTE,
-    textStyle: { fontFamily: 'system-ui, sans-serif', fontSize },
-    grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
-    ...option,
-  });
-  const svg = chart.renderToSVGString();
-  chart.dispose();
-  return svg;
+function render(option: echarts.EChartsCoreOption, width: number, height: number, fontSize = 12): Promise<string> {
+  return drawSvg(
+    {
+      animation: false,
+      color: PALETTE,
+      textStyle: { fontFamily: 'system-ui, sans-serif', fontSize },
+      grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
+      ...option,
+    },
+    width,
+    height,
+  );
 }
 
 /** Height a plain (wrapping) legend takes at this width: rows of items, each about 7 px a character plus its mark. */
@@ -85,7 +86,7 @@ const fitLabel = (label: string, width: number, fontSize: number) => {
 };
 
 /** A horizontal bar chart, largest at the top. Long labels wrap onto up to four lines (rows grow to fit); only a longer one is shortened. */
-export function barChart(bars: Bar[], { width = 560, title = '', labelRoom = 0, valueName = '' } = {}): Chart {
+export async function barChart(bars: Bar[], { width = 560, title = '', labelRoom = 0, valueName = '' } = {}): Promise<Chart> {
   const shown = bars.slice(0, 15).reverse();
   const draw = (w: number, narrow: boolean) => {
     const fontSize = narrow ? NARROW_FONT : 12;
@@ -109,9 +110,11 @@ export function barChart(bars: Bar[], { width = 560, title = '', labelRoom = 0, 
     );
   };
   const values = bars.map((b) => b.value);
+  // Wide and narrow drawn together (in the chart worker, lib/dashboard/chart-renderer.ts).
+  const [svg, narrow] = await Promise.all([draw(width, false), draw(NARROW_WIDTH, true)]);
   return {
-    svg: draw(width, false),
-    narrow: draw(NARROW_WIDTH, true),
+    svg,
+    narrow,
     links: [shown.map((b) => b.href)],
     table: tableOf(bars.map((b) => b.label), [{ name: valueName, values }]),
     empty: isEmpty([{ values }]),
@@ -119,7 +122,7 @@ export function barChart(bars: Bar[], { width = 560, title = '', labelRoom = 0, 
 }
 
 /** A vertical bar chart in the given order (a distribution). */
-export function columnChart(bars: Bar[], { width = 560, title = '', xName = '', valueName = '' } = {}): Chart {
+export async function columnChart(bars: Bar[], { width = 560, title = '', xName = '', valueName = '' } = {}): Promise<Chart> {
   const draw = (w: number, narrow: boolean) =>
     render(
       {
@@ -134,9 +137,11 @@ export function columnChart(bars: Bar[], { width = 560, title = '', xName = '', 
       narrow ? NARROW_FONT : 12,
     );
   const values = bars.map((b) => b.value);
+  // Wide and narrow drawn together (in the chart worker, lib/dashboard/chart-renderer.ts).
+  const [svg, narrow] = await Promise.all([draw(width, false), draw(NARROW_WIDTH, true)]);
   return {
-    svg: draw(width, false),
-    narrow: draw(NARROW_WIDTH, true),
+    svg,
+    narrow,
     links: [bars.map((b) => b.href)],
     table: tableOf(bars.map((b) => b.label), [{ name: valueName, values }]),
     empty: isEmpty([{ values }]),
@@ -148,7 +153,7 @@ export type Stack = { name: string; values: { value: number; href: string | null
 const stackValues = (stacks: Stack[]) => stacks.map((s) => ({ name: s.name, values: s.values.map((v) => v.value) }));
 
 /** Stacked columns: one column per category, one colour per stack (plea against outcome). */
-export function stackedChart(categories: string[], stacks: Stack[], { width = 560, title = '' } = {}): Chart {
+export async function stackedChart(categories: string[], stacks: Stack[], { width = 560, title = '' } = {}): Promise<Chart> {
   const names = stacks.map((s) => s.name);
   const draw = (w: number, narrow: boolean) => {
     const fontSize = narrow ? NARROW_FONT : 12;
@@ -168,9 +173,11 @@ export function stackedChart(categories: string[], stacks: Stack[], { width = 56
     );
   };
   const series = stackValues(stacks);
+  // Wide and narrow drawn together (in the chart worker, lib/dashboard/chart-renderer.ts).
+  const [svg, narrow] = await Promise.all([draw(width, false), draw(NARROW_WIDTH, true)]);
   return {
-    svg: draw(width, false),
-    narrow: draw(NARROW_WIDTH, true),
+    svg,
+    narrow,
     links: stacks.map((s) => s.values.map((v) => v.href)),
     table: tableOf(categories, series),
     empty: isEmpty(series),
@@ -180,11 +187,11 @@ export function stackedChart(categories: string[], stacks: Stack[], { width = 56
 export type Line = { name: string; points: { value: number; href: string | null }[] };
 
 /** Detentions over days relative to election day, one line per election, election day marked. */
-export function timelineChart(
+export async function timelineChart(
   axis: string[],
   lines: Line[],
   { width = 900, title = '', electionDayLabel = '', electionDayIndex = 0, bars = false, height = 320 } = {},
-): Chart {
+): Promise<Chart> {
   const names = lines.map((l) => l.name);
   const draw = (w: number, narrow: boolean) => {
     const fontSize = narrow ? NARROW_FONT : 12;
@@ -224,9 +231,11 @@ export function timelineChart(
     );
   };
   const series = lines.map((l) => ({ name: l.name, values: l.points.map((p) => p.value) }));
+  // Wide and narrow drawn together (in the chart worker, lib/dashboard/chart-renderer.ts).
+  const [svg, narrow] = await Promise.all([draw(width, false), draw(NARROW_WIDTH, true)]);
   return {
-    svg: draw(width, false),
-    narrow: draw(NARROW_WIDTH, true),
+    svg,
+    narrow,
     links: lines.map((line) => line.points.map((p) => p.href)),
     table: tableOf(axis, series),
     empty: isEmpty(series),
@@ -237,7 +246,7 @@ export function timelineChart(
  * Horizontal bars split into stacks (charges: legal basis stated by the source, inferred by the
  * monitor, none), largest at the top; `labels` and each stack's values in the same order.
  */
-export function stackedBarChart(labels: string[], stacks: Stack[], { width = 720, title = '' } = {}): Chart {
+export async function stackedBarChart(labels: string[], stacks: Stack[], { width = 720, title = '' } = {}): Promise<Chart> {
   const shown = labels.slice(0, 15);
   const order = shown.map((_, i) => shown.length - 1 - i);
   const names = stacks.map((s) => s.name);
@@ -260,9 +269,11 @@ export function stackedBarChart(labels: string[], stacks: Stack[], { width = 720
     );
   };
   const series = stackValues(stacks);
+  // Wide and narrow drawn together (in the chart worker, lib/dashboard/chart-renderer.ts).
+  const [svg, narrow] = await Promise.all([draw(width, false), draw(NARROW_WIDTH, true)]);
   return {
-    svg: draw(width, false),
-    narrow: draw(NARROW_WIDTH, true),
+    svg,
+    narrow,
     links: stacks.map((s) => order.map((i) => s.values[i]?.href ?? null)),
     table: tableOf(labels, series),
     empty: isEmpty(series),

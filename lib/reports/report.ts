@@ -95,11 +95,11 @@ async function dashboardCharts(t: Translate, actor: Actor, filters: Partial<Case
     charts.push({
       title,
       alt: tallyAlt(title, lens.days.filter((d) => d.count > 0).map((d) => ({ label: label(d.offset), count: d.count }))),
-      svg: timelineChart(
+      svg: (await timelineChart(
         lens.days.map((d) => label(d.offset)),
         [{ name: names.election(lens.name), points: lens.days.map((d) => ({ value: d.count, href: null })) }],
         { width: 495, electionDayLabel: t('dashboard.electionDay'), electionDayIndex: params.before },
-      ).svg,
+      )).svg,
     });
   }
   const { panels } = data;
@@ -107,14 +107,14 @@ async function dashboardCharts(t: Translate, actor: Actor, filters: Partial<Case
     charts.push({
       title: t('reports.pdf.chartByPenalty'),
       alt: tallyAlt(t('reports.pdf.chartByPenalty'), panels.byPenalty.map((p) => ({ label: t(`enums.penaltyKind.${p.kind}`), count: p.count }))),
-      svg: barChart(panels.byPenalty.map((p) => ({ label: t(`enums.penaltyKind.${p.kind}`), value: p.count, href: null })), { width: 495, labelRoom: 40 }).svg,
+      svg: (await barChart(panels.byPenalty.map((p) => ({ label: t(`enums.penaltyKind.${p.kind}`), value: p.count, href: null })), { width: 495, labelRoom: 40 })).svg,
     });
   }
   if (panels.byOutcome.length) {
     charts.push({
       title: t('reports.pdf.chartByOutcome'),
       alt: tallyAlt(t('reports.pdf.chartByOutcome'), panels.byOutcome.map((o) => ({ label: t(`enums.chargeOutcome.${o.outcome}`), count: o.count }))),
-      svg: barChart(panels.byOutcome.map((o) => ({ label: t(`enums.chargeOutcome.${o.outcome}`), value: o.count, href: null })), { width: 495, labelRoom: 40 }).svg,
+      svg: (await barChart(panels.byOutcome.map((o) => ({ label: t(`enums.chargeOutcome.${o.outcome}`), value: o.count, href: null })), { width: 495, labelRoom: 40 })).svg,
     });
   }
   return charts;
