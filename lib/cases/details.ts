@@ -180,8 +180,11 @@ export function storedSummary(chargeRows: ChargeDetail[], eventRows: EventDetail
 
 /** Replaces a detention's charges, penalties and events with those of the input. */
 export async function writeDetails(tx: Tx, detentionId: number, input: CaseInput, sourceIds: number[]) {
-  await tx.delete(detentionCharges).where(eq(detentionCharges.detentionId, detentionId));
-  await tx.delete(custodyEvents).where(eq(custodyEvents.detentionId, detentionId));
+  // Both deletes sent together (one round trip; penalties go with their charges).
+  await Promise.all([
+    tx.delete(detentionCharges).where(eq(detentionCharges.detentionId, detentionId)).execute(),
+    tx.delete(custodyEvents).where(eq(custodyEvents.detentionId, detentionId)).execute(),
+  ]);
   await insertDetails(tx, [{ detentionId, input, sourceIds }]);
 }
 

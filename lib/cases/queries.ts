@@ -438,29 +438,40 @@ export async function updateCase(actor: Actor, id: number, version: number, inpu
       .for('update');
     if (!before) return { ok: false, reason: 'notFound' };
     if (before.version !== version) return { ok: false, reason: 'conflict' };
-    const refErrors = await checkInput(tx, actor, input);
+    // Sent together, as in insertCase (one round trip): the checks, the new person and sources, and
+    // the record's parts as they were, which none of the others touches.
+    const [refErrors, personId, resolved, beforeCitations, beforeCharges, beforeEvents] = await Promise.all([
+      checkInput(tx, actor, input),
+      resolvePerson(tx, actor, input),
+      resolveSourceRows(tx, actor, input.sources),
+      citationsOf(tx, id),
+      chargesOf(tx, [id]),
+      eventsOf(tx, [id]),
+    ]);
     if (Object.keys(refErrors).length) throw new Rollback({ ok: false, errors: refErrors });
-    const personId = await resolvePerson(tx, actor, input);
-    const resolved = await resolveSourceRows(tx, actor, input.sources);
     if ('errors' in resolved) throw new Rollback({ ok: false, errors: resolved.errors });
-    const beforeSources = (await citationsOf(tx, id)).map((c) => ({ sourceId: c.sourceId, url: c.url, locator: c.locator }));
-    const [beforeCharges, beforeEvents] = await Promise.all([chargesOf(tx, [id]), eventsOf(tx, [id])]);
+    const beforeSources = beforeCitations.map((c) => ({ sourceId: c.sourceId, url: c.url, locator: c.locator }));
     const values = detentionValues(input, personId);
     await withStatsUpdate(tx, detentionById(id), async () => {
-      await tx
-        .update(detentions)
-        .set({ ...values, ...detailArraysOf(input), version: version + 1, updatedById: actor.id, updatedAt: new Date() })
-        .where(eq(detentions.id, id));
-      // Inside the rollup update: the dashboard counts charges and penalties too.
-      await writeDetails(tx, id, input, resolved.ids);
+      await Promise.all([
+        tx
+          .update(detentions)
+          .set({ ...values, ...detailArraysOf(input), version: version + 1, updatedById: actor.id, updatedAt: new Date() })
+          .where(eq(detentions.id, id))
+          .execute(),
+        // Inside the rollup update: the dashboard counts charges and penalties too.
+        writeDetails(tx, id, input, resolved.ids),
+      ]);
     });
-    await writeCitations(tx, id, input, resolved.ids);
-    await recordPersonChoice(tx, actor, input, personId, id);
     const changes = diffRecords(
       { ...(before as CaseRow), ...storedSummary(beforeCharges.get(id) ?? [], beforeEvents.get(id) ?? []), sources: beforeSources },
       { ...values, ...detailsSummary(input, resolved.ids), sources: citationSummary(input, resolved.ids) },
     );
-    await recordRevision(tx, { kind: 'detention', id, action: 'update', version: version + 1, userId: actor.id, changes, reason: input.reason });
+    await Promise.all([
+      writeCitations(tx, id, input, resolved.ids),
+      recordPersonChoice(tx, actor, input, personId, id),
+      recordRevision(tx, { kind: 'detention', id, action: 'update', version: version + 1, userId: actor.id, changes, reason: input.reason }),
+    ]);
     return { ok: true, id };
   });
 }
