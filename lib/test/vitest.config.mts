@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { TEST_WORKERS } from './workers';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -26,6 +27,8 @@ export default defineConfig({
     // Worker threads start a test file faster than forked processes (the whole PGlite suite, one run
     // each on 2 cores: 3.4 against 4.6 min); each file still gets its own module graph and its own database.
     pool: 'threads',
+    maxWorkers: TEST_WORKERS,
+    setupFiles: ['lib/test/worker-database.ts'],
     // The JSON report lets .ci/run add up the results of both databases.
     reporters: ['default', ['json', { outputFile: `${root}/.data/test-reports/vitest.json` }]],
   },
