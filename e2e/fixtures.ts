@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 export const USERS = {
   admin: { email: 'admin@example.org', password: 'demo-admin-password' },
@@ -37,26 +37,45 @@ export async function addUser(adminPage: Page, user: { email: string; name: stri
   await expect(adminPage.getByRole('status')).toContainText('can sign in now');
 }
 
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+
+/**
+ * Each demo role's signed-in browser state, made once per test worker: signing in through the form
+ * (the sign-in page, the password check, the redirect) cost each test about a second, and nearly
+ * every test signs in. The session stays a real one in the database; a test that needs its own
+ * session signs in itself.
+ */
+const signedInStates = new Map<RoleName, StorageState>();
+
+/** A page signed in as `role`, in its own browser context (own cookies), showing /cases. */
+async function signedInPage(browser: Browser, role: RoleName): Promise<{ page: Page; context: BrowserContext }> {
+  const known = signedInStates.get(role);
+  const context = await browser.newContext(known ? { storageState: known } : {});
+  const page = await context.newPage();
+  if (known) {
+    await page.goto('/cases');
+    // A session ended meanwhile (expired, or signed out by a test) sends to /login: sign in again.
+    if (new URL(page.url()).pathname === '/cases') return { page, context };
+  }
+  await signIn(page, USERS[role]);
+  signedInStates.set(role, await context.storageState());
+  return { page, context };
+}
+
 /** A page signed in as each demo role, in its own browser context (own cookies). */
 export const test = base.extend<{ monitorPage: Page; researcherPage: Page; adminPage: Page }>({
   monitorPage: async ({ browser }, use) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, USERS.monitor);
+    const { page, context } = await signedInPage(browser, 'monitor');
     await use(page);
     await context.close();
   },
   researcherPage: async ({ browser }, use) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, USERS.researcher);
+    const { page, context } = await signedInPage(browser, 'researcher');
     await use(page);
     await context.close();
   },
   adminPage: async ({ browser }, use) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    await signIn(page, USERS.admin);
+    const { page, context } = await signedInPage(browser, 'admin');
     await use(page);
     await context.close();
   },
