@@ -133,6 +133,9 @@ type Rollup = { table: string; key: string; values: string[]; recordType: string
 /** The ids of the live detentions `d` meeting `where`, as facts() selects them. */
 const liveIds = (where: SQL) => sql`SELECT d.id FROM detentions d WHERE d.deleted_at IS NULL AND (${where})`;
 const grouped = (rollup: Rollup, where: SQL) => sql`${facts(liveIds(where))} ${rollup.body}`;
+/** Adds the rows being inserted to the rollup's existing rows with the same key (alias `s`). */
+const addOnConflict = (rollup: Rollup) =>
+  sql`ON CONFLICT ON CONSTRAINT ${sql.raw(`${rollup.table}_key`)} DO UPDATE SET ${sql.raw(rollup.values.map((v) => `${v} = s.${v} + excluded.${v}`).join(', '))}`;
 
 /** Detentions by every dimension (the time, place, role, arrest-days and delay panels; totals). */
 const DETENTION_ROLLUP: Rollup = {
@@ -208,7 +211,6 @@ async function applyDelta(tx: Pick<Tx, 'execute'>, rollup: Rollup, before: unkno
   const table = sql.raw(rollup.table);
   const sums = sql.raw(rollup.values.map((v) => `sum(sign * ${v})`).join(', '));
   const changed = sql.raw(rollup.values.map((v) => `sum(sign * ${v}) <> 0`).join(' OR '));
-  const add = sql.raw(rollup.values.map((v) => `${v} = s.${v} + excluded.${v}`).join(', '));
   const first = sql.raw(rollup.values[0]);
   const result = await tx.execute(sql`
     WITH x AS (
@@ -221,7 +223,7 @@ async function applyDelta(tx: Pick<Tx, 'execute'>, rollup: Rollup, before: unkno
     GROUP BY ${key}
     HAVING ${changed}
     ORDER BY ${key}
-    ON CONFLICT ON CONSTRAINT ${sql.raw(`${rollup.table}_key`)} DO UPDATE SET ${add}
+    ${addOnConflict(rollup)}
     RETURNING s.id, s.${first} AS n`);
   // Combinations no detention has any more would only grow the table (rows already locked above).
   const emptied = rowsOf<{ id: number | string; n: number }>(result).filter((r) => Number(r.n) === 0);
@@ -285,13 +287,12 @@ export async function withStatsUpdate<T>(tx: Tx, where: SQL, change: () => Promi
  * compares them with a recount), so they are not refreshed here.
  */
 export async function addToStats(tx: Pick<Tx, 'execute'>, where: SQL) {
-  const inserts = ROLLUPS.map((r, i) => {
-    const add = sql.raw(r.values.map((v) => `${v} = s.${v} + excluded.${v}`).join(', '));
-    return sql`${sql.raw(`add${i}`)} AS (
+  const inserts = ROLLUPS.map(
+    (r, i) => sql`${sql.raw(`add${i}`)} AS (
       INSERT INTO ${sql.raw(r.table)} AS s (${sql.raw(r.key)}, ${sql.raw(r.values.join(', '))})
       SELECT * FROM (${r.body}) g ORDER BY ${sql.raw(r.key)}
-      ON CONFLICT ON CONSTRAINT ${sql.raw(`${r.table}_key`)} DO UPDATE SET ${add})`;
-  });
+      ${addOnConflict(r)})`,
+  );
   // Data-modifying WITH queries run to completion whether or not the outer query reads them.
   await tx.execute(sql`${facts(liveIds(where))}, ${sql.join(inserts, sql`, `)} SELECT 1`);
 }
