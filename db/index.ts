@@ -31,7 +31,12 @@ export function connect(url = env.DATABASE_URL): Connection {
     // JIT off for this app's sessions: its queries are interactive ones over indexed ranges, where
     // compiling costs more than it saves (an export batch of 5,000 rows: 218 of its 378 ms were
     // JIT; docs/BENCHMARKS-exports.md). A server-wide setting would also do; this needs no access.
-    const client = postgres(url, { max: env.DATABASE_POOL_SIZE, onnotice: () => {}, connection: { jit: 'off' } });
+    // No parallel workers by default (DATABASE_PARALLEL_WORKERS): on a 2-core server launching them
+    // cost more than the work they shared. At 1M the case list's name search took 132 ms with them
+    // and 20 without, the dashboard's default view 594 against 463, an outcome filter 725 against
+    // 236 (docs/PERFORMANCE.md, session 24); the app's concurrent requests already use the cores.
+    const connection = { jit: 'off', max_parallel_workers_per_gather: String(env.DATABASE_PARALLEL_WORKERS) };
+    const client = postgres(url, { max: env.DATABASE_POOL_SIZE, onnotice: () => {}, connection });
     return { db: drizzlePostgres(client, { schema }), driver: 'postgres', close: () => client.end() };
   }
   const dir = pgliteDir();

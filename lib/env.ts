@@ -15,6 +15,12 @@ const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: positiveInt(10),
+  /**
+   * PostgreSQL's max_parallel_workers_per_gather for the app's sessions. Default 0: starting parallel
+   * workers cost about 100 ms per statement on a 2-core server, more than the app's indexed reads
+   * take (docs/PERFORMANCE.md). Raise it only on a server with cores to spare for long scans.
+   */
+  DATABASE_PARALLEL_WORKERS: z.coerce.number().int().min(0).max(64).default(0),
   PGLITE_DIR: z.string().optional(),
   /**
    * 'off' trades durability for speed on the embedded database (PGlite's fsync=off): a power cut

@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import { freshDatabaseUrl } from '../../scripts/test-database';
-import { TEST_WORKERS, workerDatabaseUrl } from './workers';
+import type { TestProject } from 'vitest/node';
+import { workerDatabaseUrl } from './workers';
 
 /**
  * With DATABASE_URL set, the suite runs on a fresh database of its own inside that server,
@@ -11,7 +12,7 @@ import { TEST_WORKERS, workerDatabaseUrl } from './workers';
  * On PGlite, each test file gets its own in-memory database; they all start from one migrated,
  * seeded dump made here (replaying every migration per file cost minutes).
  */
-export default async function setup() {
+export default async function setup(project: TestProject) {
   const serverUrl = process.env.DATABASE_URL;
   const { migrate } = await import('../../db/migrate');
   const { seedReference } = await import('../../db/seed');
@@ -45,7 +46,7 @@ export default async function setup() {
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   try {
     const template = new URL(url).pathname.slice(1);
-    for (let worker = 1; worker <= TEST_WORKERS; worker++) {
+    for (let worker = 1; worker <= project.config.maxWorkers; worker++) {
       const copy = new URL(workerDatabaseUrl(url, worker)).pathname.slice(1);
       await admin.unsafe(`DROP DATABASE IF EXISTS ${copy} WITH (FORCE)`);
       await admin.unsafe(`CREATE DATABASE ${copy} TEMPLATE ${template}`);
