@@ -35,8 +35,8 @@ export function connect(url = env.DATABASE_URL): Connection {
     // cost more than the work they shared. At 1M the case list's name search took 132 ms with them
     // and 20 without, the dashboard's default view 594 against 463, an outcome filter 725 against
     // 236 (docs/PERFORMANCE.md, session 24); the app's concurrent requests already use the cores.
-    const connection = { jit: 'off', max_parallel_workers_per_gather: String(env.DATABASE_PARALLEL_WORKERS) };
-    const client = postgres(url, { max: env.DATABASE_POOL_SIZE, onnotice: () => {}, connection });
+    const sessionSettings = { jit: 'off', max_parallel_workers_per_gather: String(env.DATABASE_PARALLEL_WORKERS) };
+    const client = postgres(url, { max: env.DATABASE_POOL_SIZE, onnotice: () => {}, connection: sessionSettings });
     return { db: drizzlePostgres(client, { schema }), driver: 'postgres', close: () => client.end() };
   }
   const dir = pgliteDir();

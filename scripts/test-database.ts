@@ -4,12 +4,13 @@
  */
 import postgres from 'postgres';
 
-export async function freshDatabaseUrl(serverUrl: string, name: string): Promise<string> {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Unsafe database name: ${name}`);
+/** A new, empty database `name` (dropped first if it exists), or a copy of `template` (CREATE DATABASE … TEMPLATE). */
+export async function freshDatabaseUrl(serverUrl: string, name: string, template?: string): Promise<string> {
+  for (const n of [name, template ?? name]) if (!/^[a-z_][a-z0-9_]*$/.test(n)) throw new Error(`Unsafe database name: ${n}`);
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   try {
     await admin.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.unsafe(`CREATE DATABASE ${name}`);
+    await admin.unsafe(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   } finally {
     await admin.end();
   }

@@ -9,9 +9,10 @@ import * as echarts from 'echarts';
  * chart; the dashboard draws 24 (12 charts, wide and narrow) whenever its numbers change, and the
  * server answered nothing else meanwhile: a save that arrived during a drawing waited for all of
  * it (one monitor saving beside one researcher reading, no pause: 2.0 saves/s, p50 456 ms before,
- * 6.5/s and 137 ms after; at a human pace the p95 did not measurably change, docs/BENCHMARKS-load.md).
- * One worker thread draws them one after another while the event loop keeps answering. Where the worker cannot start (its file missing from a deployment), the chart is
- * drawn on the main thread as before.
+ * 6.5/s and 137 ms after; at a human pace the p95 did not measurably change,
+ * docs/BENCHMARKS-load.md). One worker thread draws them one after another while the event loop
+ * keeps answering. Where the worker cannot start (its file missing from a deployment), the chart
+ * is drawn on the main thread as before.
  */
 type Job = { resolve: (svg: string) => void; reject: (error: Error) => void };
 

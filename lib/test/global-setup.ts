@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import postgres from 'postgres';
 import { freshDatabaseUrl } from '../../scripts/test-database';
 import type { TestProject } from 'vitest/node';
 import { workerDatabaseUrl } from './workers';
@@ -43,16 +42,9 @@ export default async function setup(project: TestProject) {
   await seedReference(connection.db);
   await connection.close();
   // CREATE DATABASE … TEMPLATE copies the files: much faster than migrating each copy.
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  try {
-    const template = new URL(url).pathname.slice(1);
-    for (let worker = 1; worker <= project.config.maxWorkers; worker++) {
-      const copy = new URL(workerDatabaseUrl(url, worker)).pathname.slice(1);
-      await admin.unsafe(`DROP DATABASE IF EXISTS ${copy} WITH (FORCE)`);
-      await admin.unsafe(`CREATE DATABASE ${copy} TEMPLATE ${template}`);
-    }
-  } finally {
-    await admin.end();
+  const template = new URL(url).pathname.slice(1);
+  for (let worker = 1; worker <= project.config.maxWorkers; worker++) {
+    await freshDatabaseUrl(serverUrl, new URL(workerDatabaseUrl(url, worker)).pathname.slice(1), template);
   }
   process.env.TEST_SHARED_DATABASE_URL = url;
 }
