@@ -24,11 +24,25 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
   return out;
 }
 
+/**
+ * Names that reach an object's prototype when used as a property name (`x['__proto__']`,
+ * `x.constructor.prototype`). Posted field names and query keys are chosen by whoever sends the
+ * request: a key such as `__proto__.includeDeleted` walked into nested objects wrote to
+ * Object.prototype, shared by every request until the server restarted (deleted records shown to
+ * researchers, the two-factor set-up check skipped).
+ */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Whether a posted or query key (dotted paths included) names no prototype property. */
+export function isSafeKey(key: string): boolean {
+  return !key.split('.').some((part) => PROTOTYPE_KEYS.has(part));
+}
+
 /** A form's entries as plain strings (files and repeated keys collapse to arrays), capped in size. */
 export function formValues(form: FormData): FormValues {
   const out: FormValues = {};
   for (const [key, value] of form.entries()) {
-    if (key.startsWith('$ACTION')) continue;
+    if (key.startsWith('$ACTION') || !isSafeKey(key)) continue;
     const text = typeof value === 'string' ? value.slice(0, 20_000) : '';
     const prev = out[key];
     if (prev === undefined) out[key] = text;

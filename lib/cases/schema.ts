@@ -20,7 +20,7 @@ import {
 } from '@/db/schema';
 import { buildInterval, DATE_QUALIFIERS, endsBefore, type DateInterval } from '@/lib/dates/interval';
 import { isInFuture, MAX_YEAR, parsePartialDate, UNKNOWN_DATE, type PartialDate } from '@/lib/dates/partial-date';
-import type { FormValues } from '@/lib/forms';
+import { isSafeKey, type FormValues } from '@/lib/forms';
 import { dateProblemMessage, enumField, httpUrl, optionalEnum, optionalId, optionalText, partialDate, plainString } from '@/lib/zod-helpers';
 import { CITED_FACTS, UNITS_OF_KIND } from './form-options';
 
@@ -263,15 +263,17 @@ export function readCaseForm(values: FormValues): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
     const parts = key.split('.');
-    if (parts.length > 6 || parts.some((p) => !/^\w{1,40}$/.test(p))) continue;
+    // A `__proto__` or `constructor.prototype` path would write to Object.prototype (lib/forms.ts isSafeKey).
+    if (parts.length > 6 || parts.some((p) => !/^\w{1,40}$/.test(p)) || !isSafeKey(key)) continue;
     let node: Record<string, unknown> = out;
     for (let i = 0; i < parts.length - 1; i++) {
-      const next = node[parts[i]];
+      const next = Object.hasOwn(node, parts[i]) ? node[parts[i]] : undefined;
       if (next !== undefined && (typeof next !== 'object' || next === null || Array.isArray(next))) break;
-      node = (node[parts[i]] ??= {}) as Record<string, unknown>;
+      // Own properties only: an inherited one (`toString`) is a function shared by every object.
+      node = (next ?? (node[parts[i]] = {})) as Record<string, unknown>;
     }
     const leaf = parts[parts.length - 1];
-    if (typeof node[leaf] === 'object' && node[leaf] !== null && !Array.isArray(node[leaf])) continue;
+    if (Object.hasOwn(node, leaf) && typeof node[leaf] === 'object' && node[leaf] !== null && !Array.isArray(node[leaf])) continue;
     node[leaf] = leaf === 'supports' ? [value].flat() : value;
   }
   out.sources = rowsOf(out.sources);

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { caseFilters, DEFAULT_WINDOW, droppedKeys } from '@/lib/filters/definition';
+import { isSafeKey } from '@/lib/forms';
 
 export const DEFAULT_BEFORE = DEFAULT_WINDOW.before;
 export const DEFAULT_AFTER = DEFAULT_WINDOW.after;
@@ -47,7 +48,7 @@ export function parseDashboardParams(params: SearchParams | URLSearchParams): Da
 export function readDashboardParams(params: SearchParams | URLSearchParams): { params: DashboardParams; invalid: string[] } {
   const entries: Record<string, string | string[]> = {};
   const add = (key: string, value: string) => {
-    if (value === '') return;
+    if (value === '' || !isSafeKey(key)) return;
     const prev = entries[key];
     entries[key] = prev === undefined ? value : [prev, value].flat();
   };
