@@ -28,8 +28,20 @@ beforeAll(async () => {
 });
 
 /** A new person with one detention (in `town`), then given notes, an affiliation and variants. */
-async function personWithDetention(name: string, more: { notes?: string | null; affiliation?: string | null; variants?: string[]; role?: string; town?: string; on?: string } = {}) {
-  const result = await createCase(monitor, await validCase({ personName: name, personRole: more.role ?? 'activist', placeId: String(await placeId(more.town ?? TOWN)), detained: { on: more.on ?? '2021-01-04' } }));
+async function personWithDetention(
+  name: string,
+  more: { notes?: string | null; affiliation?: string | null; variants?: string[]; role?: string; town?: string; on?: string; confidentiality?: 'restricted' } = {},
+) {
+  const result = await createCase(
+    monitor,
+    await validCase({
+      personName: name,
+      personRole: more.role ?? 'activist',
+      placeId: String(await placeId(more.town ?? TOWN)),
+      detained: { on: more.on ?? '2021-01-04' },
+      ...(more.confidentiality ? { confidentiality: more.confidentiality } : {}),
+    }),
+  );
   if (!result.ok) throw new Error(JSON.stringify(result));
   const record = (await getCaseForEdit(monitor, result.id))!;
   const personId = record.personId!;
@@ -160,6 +172,27 @@ describe('mergePeople and its undo', () => {
     expect(repeat.top).toEqual([expect.objectContaining({ personId: a.personId, count: 2 })]);
     await withdrawDecision(monitor, (merged as { decisionId: number }).decisionId);
     expect((await repeatPeople()).people).toBe(0);
+  });
+
+  // Security regression (session 25): the survivor's history kept the other person's names,
+  // affiliation and the merge's reason after the undo, on a page researchers may open.
+  it("never shows a researcher, in a survivor's history, the names of a person known only from restricted records", async () => {
+    const a = await personWithDetention(unique('Public Survivor'), { affiliation: 'Public Union' });
+    const hiddenName = unique('Hidden Witness');
+    const b = await personWithDetention(hiddenName, { affiliation: 'Secret Cell', variants: ['Скрытый Свидетель'], confidentiality: 'restricted' });
+    expect(await getPersonById(researcher, b.personId)).toBeNull();
+    const merged = await mergePeople(monitor, { survivorId: a.personId, mergedId: b.personId, reason: 'same phone number as in the leak', context: 'person_page' });
+    if (!merged.ok) throw new Error(JSON.stringify(merged));
+    expect((await withdrawDecision(monitor, merged.decisionId)).ok).toBe(true);
+    expect(await getPersonById(researcher, b.personId)).toBeNull();
+
+    const seen = JSON.stringify((await getPersonById(researcher, a.personId))!.history);
+    for (const secret of [hiddenName, 'Скрытый Свидетель', 'Secret Cell', 'same phone number']) expect(seen).not.toContain(secret);
+    // The researcher still sees that the record was merged and unmerged, and monitors see everything.
+    const fields = (await getPersonById(researcher, a.personId))!.history.flatMap((entry) => Object.keys(entry.changes));
+    expect(fields).toEqual(expect.arrayContaining(['mergedFrom', 'mergeUndone']));
+    const monitorSees = JSON.stringify((await getPersonById(monitor, a.personId))!.history);
+    for (const secret of [hiddenName, 'Скрытый Свидетель', 'Secret Cell', 'same phone number']) expect(monitorSees).toContain(secret);
   });
 });
 

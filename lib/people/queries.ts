@@ -5,7 +5,7 @@ import { detentions, personNames, people, places, type PersonRole } from '@/db/s
 import { can, seesRestricted, type Actor } from '@/lib/auth/policy';
 import { chargesOf } from '@/lib/cases/details';
 import { visibleDetention } from '@/lib/cases/visibility';
-import { diffRecords, listRevisions, recordRevision } from '@/lib/history/revisions';
+import { diffRecords, HIDDEN_VALUE, listRevisions, recordRevision, type RevisionEntry } from '@/lib/history/revisions';
 import { restore, softDelete } from '@/lib/history/soft-delete';
 import { detentionsOfPerson, withStatsUpdate } from '@/lib/dashboard/stats';
 import { foldName, scriptOf } from '@/lib/names/fold';
@@ -16,6 +16,18 @@ import type { PersonInput } from './schema';
 
 /** Person fields a researcher must never see. */
 export const RESTRICTED_PERSON_FIELDS = ['notes'] as const;
+
+/**
+ * A merge's revision on the surviving person copies the other person's names and affiliation into
+ * its history, and the merge's withdrawal writes them there again. Once withdrawn, the other person
+ * may again be known only from restricted records, so for readers who may not see those, these
+ * revisions show what changed but not the values, nor the monitor's reason (session 25: a
+ * researcher read a restricted-only person's names on a public person's page after an undo).
+ */
+function withMergeDetailsHidden(entry: RevisionEntry): RevisionEntry {
+  if (!('mergedFrom' in entry.changes) && !('mergeUndone' in entry.changes)) return entry;
+  return { ...entry, reason: null, changes: Object.fromEntries(Object.keys(entry.changes).map((field) => [field, HIDDEN_VALUE])) };
+}
 
 export function nameRows(personId: number, names: string[]) {
   return [...new Set(names)].map((name) => ({ personId, name, script: scriptOf(name), searchKey: foldName(name), matchKey: matchKeyOf(name) }));
@@ -135,7 +147,8 @@ export async function getPersonById(actor: Actor, id: number) {
     .from(personNames)
     .where(eq(personNames.personId, id))
     .orderBy(asc(personNames.id));
-  const history = await listRevisions(db, 'person', id, restricted ? [] : RESTRICTED_PERSON_FIELDS);
+  const entries = await listRevisions(db, 'person', id, restricted ? [] : RESTRICTED_PERSON_FIELDS);
+  const history = restricted ? entries : entries.map(withMergeDetailsHidden);
   return {
     ...person,
     notes: restricted ? person.notes : null,
