@@ -4,11 +4,11 @@ import { db } from '@/db';
 import { detentions, elections } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import { parseCaseFilters } from '@/lib/cases/filters';
-import { createCase, listCases } from '@/lib/cases/queries';
+import { createCase, deleteCase, listCases } from '@/lib/cases/queries';
 import { useTestDatabase } from '@/lib/test/database';
 import { chargeId, createActor, placeId, unique, validCase } from '@/lib/test/factories';
 import { parseDashboardParams } from './params';
-import { getDashboardData } from './queries';
+import { getDashboardData, listElections, resolveLens } from './queries';
 
 useTestDatabase();
 
@@ -269,6 +269,33 @@ describe('dashboard numbers', () => {
     expect(data.timeline).toHaveLength(all.length);
     for (const e of data.timeline) {
       expect(e.days.find((d) => d.offset === 0)?.date).toBe(e.heldOn);
+    }
+  });
+});
+
+// Security regression (session 25): the default view opens on the election most live detentions are
+// tied to, and that count included restricted records for every reader, so the election a
+// researcher's dashboard opened on could point at records they may not see.
+describe('the default election', () => {
+  it('is chosen from the detentions the reader may see', async () => {
+    const poll = (name: string, heldOn: string) => db.insert(elections).values({ name: unique(name), kind: 'local', heldOn }).returning({ id: elections.id, name: elections.name, heldOn: elections.heldOn });
+    const [[open], [hidden]] = await Promise.all([poll('Open poll', '2019-03-01'), poll('Hidden poll', '2019-06-01')]);
+    const tied: { id: number; version: number }[] = [];
+    for (const [election, confidentiality] of [[open, 'shareable'], [open, 'shareable'], [hidden, 'shareable'], [hidden, 'restricted'], [hidden, 'restricted'], [hidden, 'restricted']] as const) {
+      const result = await createCase(monitor, await validCase({ electionId: String(election.id), confidentiality }));
+      if (!result.ok) throw new Error(JSON.stringify(result));
+      tied.push({ id: result.id, version: 1 });
+    }
+    try {
+      const counts = async (actor: Actor) => {
+        const all = (await listElections(actor)).filter((e) => e.id === open.id || e.id === hidden.id);
+        return { open: all[0].tied, hidden: all[1].tied, lens: resolveLens(all, parseDashboardParams({})).lens?.id };
+      };
+      expect(await counts(researcher)).toEqual({ open: 2, hidden: 1, lens: open.id });
+      expect(await counts(monitor)).toEqual({ open: 2, hidden: 4, lens: hidden.id });
+    } finally {
+      // Other tests of this database follow the default election: these must not become it.
+      for (const { id, version } of tied) expect((await deleteCase(monitor, id, version, null)).ok).toBe(true);
     }
   });
 });

@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, sql, type SQL } from 'drizzle-orm';
 import { db, rowsOf } from '@/db';
 import { charges, detentions, elections, places, type ChargeOutcome, type PenaltyKind, type PenaltyUnit } from '@/db/schema';
-import type { Actor } from '@/lib/auth/policy';
+import { seesRestricted, type Actor } from '@/lib/auth/policy';
 import type { CaseFilters } from '@/lib/filters/definition';
 import { custodyCondition, detentionConditions, DETENTIONS_TABLE, dimensionConditions, periodCondition, placedInPeriod, ROLLUP_TABLE, undatedInPeriod } from '@/lib/filters/sql';
 import { latestToday } from '@/lib/dates/partial-date';
@@ -36,10 +36,16 @@ export type Election = { id: number; name: string; heldOn: string; /** Live dete
 /** Tied detentions are counted up to this many per election: enough to tell the main one apart, cheap at any size. */
 const TIED_CAP = 1000;
 
-export async function listElections(): Promise<Election[]> {
+/**
+ * The elections, each with the live detentions tied to it that `actor` may see: the default view
+ * follows these counts, so restricted records must not steer a reader who may not see them (the
+ * election a researcher's dashboard opened on told them where hidden records were).
+ */
+export async function listElections(actor: Actor): Promise<Election[]> {
+  const visible = seesRestricted(actor) ? sql`` : sql`AND d.confidentiality = 'shareable'`;
   // Written out: drizzle leaves a column of the selected table unqualified, which the subquery would read as its own.
   const tied = sql<number>`(SELECT count(*)::int FROM (SELECT 1 FROM detentions d
-    WHERE d.election_id = elections.id AND d.deleted_at IS NULL LIMIT ${TIED_CAP}) AS tied)`;
+    WHERE d.election_id = elections.id AND d.deleted_at IS NULL ${visible} LIMIT ${TIED_CAP}) AS tied)`;
   const rows = await db.select({ id: elections.id, name: elections.name, heldOn: elections.heldOn, tied }).from(elections).orderBy(asc(elections.heldOn));
   return rows.map((e) => ({ ...e, tied: Number(e.tied) }));
 }
@@ -520,7 +526,7 @@ function placePanels(cells: Row[], placeRows: Awaited<ReturnType<typeof vocabula
  * hearings in the next 7 days) is the case list's, latestToday(); tests pin it.
  */
 export async function getDashboardData(actor: Actor, params: DashboardParams, source: Source = 'rollup', today = latestToday()) {
-  const allElections = await listElections();
+  const allElections = await listElections(actor);
   const { lens, compare } = resolveLens(allElections, params);
   const scope = resolveScope(params, lens);
   const where = and([scopeFilter(scope), ...dimensionFilters(actor, params, today)]);

@@ -1,0 +1,2 @@
+DROP INDEX "detentions_live_election_idx";--> statement-breakpoint
+CREATE INDEX "detentions_live_election_idx" ON "detentions" USING btree ("election_id","confidentiality") WHERE "detentions"."deleted_at" IS NULL;
