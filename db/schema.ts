@@ -135,6 +135,8 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   role: userRole('role').notNull(),
   disabled: boolean('disabled').notNull().default(false),
+  /** Bumped by every change of role or status: an admin's form made before another admin's change is refused. */
+  version: integer('version').notNull().default(1),
   /** The interface language the user chose; null: follow the browser's Accept-Language. */
   locale: uiLocale('locale'),
   /** The authenticator app's TOTP secret, sealed with AES-256-GCM under a key derived from AUTH_SECRET (lib/two-factor/secret-box.ts). */

@@ -61,16 +61,18 @@ describe('server-side sessions', () => {
   it('does not revive old sessions when a disabled account is enabled again', async () => {
     const { id } = await newUser();
     const sessionId = await createSession(id, meta);
-    await updateUser({ id, role: 'monitor', disabled: true });
+    expect(await updateUser({ id, version: 1, role: 'monitor', disabled: true }, { id, ip: null })).toEqual({ ok: true });
     expect(await getSessionUser(sessionId)).toBeNull();
-    await updateUser({ id, role: 'monitor', disabled: false });
+    expect(await updateUser({ id, version: 2, role: 'monitor', disabled: false }, { id, ip: null })).toEqual({ ok: true });
     expect(await getSessionUser(sessionId)).toBeNull();
   });
 
   it('applies a role change to an open session at its next request', async () => {
     const { id } = await newUser('admin');
+    // Another admin remains (the last enabled admin cannot be demoted).
+    const { id: other } = await newUser('admin');
     const sessionId = await createSession(id, meta);
-    await updateUser({ id, role: 'researcher', disabled: false });
+    expect(await updateUser({ id, version: 1, role: 'researcher', disabled: false }, { id: other, ip: null })).toEqual({ ok: true });
     expect(await getSessionUser(sessionId)).toMatchObject({ role: 'researcher' });
   });
 

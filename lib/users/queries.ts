@@ -1,10 +1,12 @@
 import 'server-only';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { users, type UserRole } from '@/db/schema';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '@/lib/auth/password';
+import { recordAudit } from '@/lib/audit/log';
 import { revokeUserSessions } from '@/lib/auth/sessions';
 import { clearSignInAttempts, forgetStaleSignInAttempts, reserveSignInAttempt } from '@/lib/auth/throttle';
+import { withRetry } from '@/lib/transactions/retry';
 import type { CreateUserInput, UpdateUserInput } from './schema';
 
 /** Who an account is, as sign-in returns it. */
@@ -44,7 +46,7 @@ export async function authenticateUser(email: string, password: string, ip: stri
 
 export async function listUsers() {
   return db
-    .select({ ...sessionColumns, disabled: users.disabled, createdAt: users.createdAt })
+    .select({ ...sessionColumns, disabled: users.disabled, version: users.version, createdAt: users.createdAt })
     .from(users)
     .orderBy(asc(users.name));
 }
@@ -62,25 +64,53 @@ export async function createUser(input: CreateUserInput): Promise<number> {
   return row.id;
 }
 
+export type UpdateUserResult = { ok: true } | { ok: false; reason: 'notFound' | 'conflict' | 'lastAdmin' };
+
 /**
- * Sets a user's role and whether the account is disabled. Disabling ends every session of the
- * user in the same transaction, so re-enabling later never revives an old cookie; a role change
- * needs no such step, because each request reads the role from this table.
+ * Sets a user's role and whether the account is disabled, as `actor` (an admin) asked, and records
+ * it in the audit trail in the same transaction. Disabling ends every session of the user, so
+ * re-enabling later never revives an old cookie; a role change needs no such step, because each
+ * request reads the role from this table.
+ *
+ * Refused when the account changed since the form was made (its version): each form posts role
+ * and status together, so an older form would silently undo another admin's change (re-enable an
+ * account just disabled as compromised). And refused when it would leave no enabled admin.
  */
-export async function updateUser(input: UpdateUserInput): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    const rows = await tx
-      .update(users)
-      .set({ role: input.role, disabled: input.disabled, updatedAt: new Date() })
-      .where(eq(users.id, input.id))
-      .returning({ id: users.id });
-    if (rows.length > 0 && input.disabled) await revokeUserSessions(input.id, {}, tx);
-    return rows.length > 0;
-  });
+export async function updateUser(input: UpdateUserInput, actor: { id: number; ip: string | null }): Promise<UpdateUserResult> {
+  return withRetry(() =>
+    db.transaction(async (tx) => {
+      // The user and every enabled admin, locked in id order: two admins demoting each other at the
+      // same moment are decided one after the other, and the second finds no other admin left.
+      const locked = await tx
+        .select({ id: users.id, role: users.role, disabled: users.disabled, version: users.version })
+        .from(users)
+        .where(or(eq(users.id, input.id), and(eq(users.role, 'admin'), eq(users.disabled, false))))
+        .orderBy(asc(users.id))
+        .for('update');
+      const before = locked.find((u) => u.id === input.id);
+      if (!before) return { ok: false, reason: 'notFound' } as const;
+      if (before.version !== input.version) return { ok: false, reason: 'conflict' } as const;
+      const enabledAdmin = (u: { role: UserRole; disabled: boolean }) => u.role === 'admin' && !u.disabled;
+      const othersLeft = locked.filter((u) => u.id !== input.id && enabledAdmin(u)).length;
+      if (enabledAdmin(before) && !enabledAdmin(input) && othersLeft === 0) return { ok: false, reason: 'lastAdmin' } as const;
+      await tx
+        .update(users)
+        .set({ role: input.role, disabled: input.disabled, version: before.version + 1, updatedAt: new Date() })
+        .where(eq(users.id, input.id));
+      if (input.disabled) await revokeUserSessions(input.id, {}, tx);
+      await recordAudit(
+        {
+          action: 'user_updated',
+          actorId: actor.id,
+          targetKind: 'user',
+          targetId: input.id,
+          ip: actor.ip,
+          details: { before: { role: before.role, disabled: before.disabled }, after: { role: input.role, disabled: input.disabled } },
+        },
+        tx,
+      );
+      return { ok: true } as const;
+    }),
+  );
 }
 
-/** A user's role and status, for recording what an admin changed (before and after). */
-export async function getUserAccess(id: number): Promise<{ role: UserRole; disabled: boolean } | null> {
-  const [row] = await db.select({ role: users.role, disabled: users.disabled }).from(users).where(eq(users.id, id));
-  return row ?? null;
-}

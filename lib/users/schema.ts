@@ -32,6 +32,8 @@ export type CreateUserInput = z.infer<typeof createUserInput>;
 
 export const updateUserInput = z.object({
   id: z.coerce.number().int().positive(),
+  /** The account's version when the form was made (users.version). */
+  version: z.coerce.number().int().positive(),
   role: z.enum(userRole.enumValues, { error: 'errors.choose' }),
   disabled: z.enum(['true', 'false']).transform((v) => v === 'true'),
 });

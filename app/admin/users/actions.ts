@@ -6,7 +6,7 @@ import { recordAudit } from '@/lib/audit/log';
 import { requirePermission } from '@/lib/auth/guard';
 import { fieldErrors, formValues, type FormState } from '@/lib/forms';
 import { clientIp } from '@/lib/request/client';
-import { createUser, EmailTakenError, getUserAccess, updateUser } from '@/lib/users/queries';
+import { createUser, EmailTakenError, updateUser } from '@/lib/users/queries';
 import { createUserInput, updateUserInput } from '@/lib/users/schema';
 
 export async function createUserAction(_: FormState, form: FormData): Promise<FormState> {
@@ -35,10 +35,8 @@ export async function updateUserAction(_: FormState, form: FormData): Promise<Fo
   if (parsed.data.id === admin.id && (parsed.data.disabled || parsed.data.role !== 'admin')) {
     return { formError: 'errors.selfLockout', values };
   }
-  const before = await getUserAccess(parsed.data.id);
-  if (!before || !(await updateUser(parsed.data))) return { formError: 'errors.notFound', values };
-  const after = { role: parsed.data.role, disabled: parsed.data.disabled };
-  await recordAudit({ action: 'user_updated', actorId: admin.id, targetKind: 'user', targetId: parsed.data.id, ip: await clientIp(), details: { before, after } });
+  const result = await updateUser(parsed.data, { id: admin.id, ip: await clientIp() });
+  if (!result.ok) return { formError: `errors.${result.reason}`, values };
   revalidatePath('/admin/users');
   return { ok: true };
 }

@@ -38,9 +38,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
               <td>{u.email}</td>
               <td>
                 <RecordForm
-                  key={`${u.id}-${u.role}-${u.disabled}`}
+                  key={`${u.id}-${u.version}`}
                   action={updateUserAction}
-                  hidden={{ id: String(u.id) }}
+                  hidden={{ id: String(u.id), version: String(u.version) }}
                   idPrefix={`user-${u.id}-`}
                   initial={{ role: u.role, disabled: String(u.disabled) }}
                   fields={[
