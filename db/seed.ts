@@ -7,21 +7,34 @@
  * same server-only code path as the case form: validation, one transaction, revisions.
  */
 import path from 'node:path';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import type { Db } from './index';
 import { charges, detentions, elections, mciValues, placeNames, places, regions, sources, users } from './schema';
 import { DEMO_CASES, DEMO_USERS, REFERENCE_SOURCE } from './seed-data/demo';
 import { PLACES, REGIONS } from './seed-data/places';
 import { CHARGES, ELECTIONS, MAZHILIS_2021, MCI_VALUES } from './seed-data/vocabulary';
 
-export async function seedReference(db: Db) {
+/**
+ * The reference data, inserted or brought up to date. `gazetteer` is the seed's own list; tests
+ * pass a changed copy, as a later release of the seed would be.
+ */
+export async function seedReference(db: Db, { gazetteer = PLACES }: { gazetteer?: readonly (typeof PLACES)[number][] } = {}) {
   const { foldName } = await import('@/lib/names/fold');
+  const { rebuildStats, withStatsUpdate } = await import('@/lib/dashboard/stats');
   await db.transaction(async (tx) => {
     for (const { name, nameKk, nameRu, kind } of REGIONS) {
       const values = { name, nameKk, nameRu, kind };
       await tx.insert(regions).values(values).onConflictDoUpdate({ target: regions.name, set: values });
     }
-    for (const place of PLACES) {
+    // The dashboard's rollups count each detention under its city's region: a city the new gazetteer
+    // puts in another region (Atasu, in Ulytau Region since 2022) moves its detentions with it, in
+    // this transaction, as every other change of what the rollups count does.
+    const known = new Map((await tx.select({ id: places.id, name: places.name, region: places.region }).from(places)).map((p) => [p.name, p]));
+    const moved = gazetteer.flatMap((p) => {
+      const before = known.get(p.name);
+      return before && before.region !== p.region ? [before.id] : [];
+    });
+    const upsertPlace = async (place: (typeof PLACES)[number]) => {
       const values = {
         name: place.name,
         region: place.region,
@@ -43,7 +56,12 @@ export async function seedReference(db: Db) {
       ].filter((n, i, all) => all.findIndex((m) => m.name === n.name) === i);
       await tx.delete(placeNames).where(eq(placeNames.placeId, row.id));
       await tx.insert(placeNames).values(names.map((n) => ({ ...n, placeId: row.id, searchKey: foldName(n.name) })));
-    }
+    };
+    const upsertPlaces = async () => {
+      for (const place of gazetteer) await upsertPlace(place);
+    };
+    if (moved.length === 0) await upsertPlaces();
+    else await withStatsUpdate(tx, sql`d.place_id IN (${sql.join(moved.map((id) => sql`${id}`), sql`, `)})`, upsertPlaces);
     for (const charge of CHARGES) {
       await tx.insert(charges).values(charge).onConflictDoUpdate({ target: charges.slug, set: charge });
     }
@@ -58,6 +76,19 @@ export async function seedReference(db: Db) {
         .onConflictDoUpdate({ target: elections.name, set: { nameKk: election.nameKk, nameRu: election.nameRu } });
     }
   });
+  // Installations seeded before the seed moved rollups with their cities (Atasu's move reached them
+  // as a change of the place alone) count some detentions under the old region: counted again.
+  if (await rollupsDisagreeWithPlaces(db)) await rebuildStats(db);
+}
+
+/** Whether any rollup counts a city's detentions under a region other than the city's own. */
+async function rollupsDisagreeWithPlaces(db: Db): Promise<boolean> {
+  const { rowsOf } = await import('./index');
+  const stale = (table: string) => sql`EXISTS (SELECT 1 FROM ${sql.raw(table)} s JOIN places p ON p.id = s.place_id WHERE s.region IS DISTINCT FROM p.region)`;
+  const [row] = rowsOf<{ stale: boolean }>(
+    await db.execute(sql`SELECT (${stale('detention_stats')} OR ${stale('charge_stats')} OR ${stale('penalty_stats')}) AS stale`),
+  );
+  return row.stale;
 }
 
 export async function seedDemo(db: Db) {

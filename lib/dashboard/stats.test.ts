@@ -8,6 +8,8 @@ import { chargeId, createActor, placeId, validCase } from '@/lib/test/factories'
 import { rowsOf } from '@/db';
 import { detailArraysOf } from '@/lib/cases/details';
 import type { CaseInput } from '@/lib/cases/schema';
+import { seedReference } from '@/db/seed';
+import { PLACES } from '@/db/seed-data/places';
 import { rebuildStats } from './stats';
 
 useTestDatabase();
@@ -296,5 +298,41 @@ describe('long sentences', () => {
     expect(rows.map((r) => Number(r.arrest_days)).sort((a, b) => a - b)).toEqual([40000, 2000000]);
     expect(rows).toEqual(await recount(places));
     await expectNarrowRollupsEqualRecounts(places);
+  });
+});
+
+// Integrity regression (session 25): re-running the seed after a release moved a city to another
+// region (Atasu, in Ulytau Region since 2022) changed the place alone; the rollups kept counting its
+// detentions under the old region, so the dashboard's region filter and the case list disagreed.
+describe('a city a later gazetteer puts in another region', () => {
+  const TOWN = 'Atasu';
+  const elsewhere = (region: string) => PLACES.map((p) => (p.name === TOWN ? { ...p, region } : p));
+
+  it('moves its detentions in the rollups when the seed runs, and the seed repairs rollups left behind', async () => {
+    const monitor = await createActor('monitor');
+    const town = await placeId(TOWN);
+    const saved = await createCase(monitor, await validCase({ placeId: String(town), charges: [{ chargeId: String(await chargeId('coao-488')), basisOrigin: 'inferred', chargeText: '', outcome: 'convicted', penalties: [{ kind: 'fine', amount: '10', unit: 'MCI' }] }] }));
+    expect(saved.ok).toBe(true);
+    const expectEqualToRecount = async (region: string) => {
+      const rows = await rollup([town]);
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => r.region === region)).toBe(true);
+      expect(rows).toEqual(await recount([town]));
+      await expectNarrowRollupsEqualRecounts([town]);
+    };
+    try {
+      await seedReference(db, { gazetteer: elsewhere('Karaganda Region') });
+      await expectEqualToRecount('Karaganda Region');
+      await seedReference(db);
+      await expectEqualToRecount('Ulytau Region');
+      // An installation whose rollups were left behind by an older seed: counted again.
+      for (const table of ['detention_stats', 'charge_stats', 'penalty_stats']) {
+        await db.execute(sql`UPDATE ${sql.raw(table)} SET region = 'Karaganda Region' WHERE place_id = ${town}`);
+      }
+      await seedReference(db);
+      await expectEqualToRecount('Ulytau Region');
+    } finally {
+      await seedReference(db);
+    }
   });
 });
