@@ -46,7 +46,7 @@ export async function restoreRecordAction(_: FormState, form: FormData): Promise
   if (!parsed.success) return { formError: 'errors.notFound' };
   const { kind, id } = parsed.data;
   const result = await RESTORE[kind](user, id);
-  if (!result.ok) return { formError: 'errors.notFound' };
+  if (!result.ok) return { formError: result.reason === 'personDeleted' || result.reason === 'sourceDeleted' ? `errors.restoreFirst.${result.reason}` : 'errors.notFound' };
   revalidatePath(PAGES[kind]);
   warmDefaultDashboards();
   redirect(`${PAGES[kind]}/${id}`);

@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { citations, detentions, people, revisions, sources } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
-import { getPersonById, searchPeople } from '@/lib/people/queries';
-import { getSourceById } from '@/lib/sources/queries';
+import { deletePerson, getPersonById, restorePerson, searchPeople } from '@/lib/people/queries';
+import { deleteSource, getSourceById, restoreSource } from '@/lib/sources/queries';
 import { useTestDatabase } from '@/lib/test/database';
 import { caseForm, chargeId, createActor, placeId, unique, validCase } from '@/lib/test/factories';
 import { parseCaseFilters } from './filters';
@@ -358,6 +358,26 @@ describe('soft delete', () => {
     expect(await restoreCase(admin, id)).toEqual({ ok: true });
     expect(await getCaseById(monitor, id)).not.toBeNull();
     expect((await revisionsOf('detention', id)).map((r) => r.action)).toEqual(['create', 'delete', 'restore']);
+  });
+
+  // Integrity regression (session 25): a record deleted, then its person (or its only source)
+  // deleted too, came back live on restore, tied to a person no page could show and that a save
+  // of the record refused.
+  it('restores a record only once its person and the sources it cites are on record again', async () => {
+    const id = await create();
+    const { personId, version } = (await getCaseForEdit(monitor, id))!;
+    const [{ sourceId }] = await db.select({ sourceId: citations.sourceId }).from(citations).where(eq(citations.detentionId, id));
+    expect(await deleteCase(monitor, id, version, null)).toEqual({ ok: true });
+    expect(await deletePerson(admin, personId!, (await getPersonById(admin, personId!))!.version, null)).toEqual({ ok: true });
+    expect(await deleteSource(admin, sourceId, (await getSourceById(admin, sourceId))!.version, null)).toEqual({ ok: true });
+
+    expect(await restoreCase(admin, id)).toEqual({ ok: false, reason: 'personDeleted' });
+    expect(await restorePerson(admin, personId!)).toEqual({ ok: true });
+    expect(await restoreCase(admin, id)).toEqual({ ok: false, reason: 'sourceDeleted' });
+    expect(await getCaseById(researcher, id)).toBeNull();
+    expect(await restoreSource(admin, sourceId)).toEqual({ ok: true });
+    expect(await restoreCase(admin, id)).toEqual({ ok: true });
+    expect(await getCaseById(researcher, id)).not.toBeNull();
   });
 });
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, count, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
-import { db, type Tx } from '@/db';
+import { db, rowsOf, type Tx } from '@/db';
 import {
   citations,
   detentions,
@@ -486,6 +486,27 @@ export async function deleteCase(actor: Actor, id: number, version: number, reas
   }));
 }
 
-export async function restoreCase(actor: Actor, id: number) {
-  return withRetry(() => db.transaction((tx) => withStatsUpdate(tx, detentionById(id), () => restore(tx, 'detention', actor, id))));
+export type RestoreCaseResult = Awaited<ReturnType<typeof restore>> | { ok: false; reason: 'personDeleted' | 'sourceDeleted' };
+
+/**
+ * Undoes a detention's deletion, unless its person or a source it cites (or names for an event)
+ * was deleted meanwhile: restored, it would be a live record whose person page no one could open,
+ * that could not be saved again unchanged, and that counted on the dashboard. Those must be
+ * restored first. They are read with a share lock, so they cannot be deleted while this commits.
+ */
+export async function restoreCase(actor: Actor, id: number): Promise<RestoreCaseResult> {
+  return withRetry(() =>
+    db.transaction(async (tx) => {
+      const deleted = (result: unknown) => rowsOf<{ deleted: boolean }>(result).some((r) => r.deleted);
+      const [person, sources] = await Promise.all([
+        tx.execute(sql`SELECT p.deleted_at IS NOT NULL AS deleted FROM detentions d JOIN people p ON p.id = d.person_id WHERE d.id = ${id} FOR SHARE OF p`),
+        tx.execute(sql`SELECT s.deleted_at IS NOT NULL AS deleted FROM sources s
+          WHERE s.id IN (SELECT c.source_id FROM citations c WHERE c.detention_id = ${id}
+                         UNION SELECT e.source_id FROM custody_events e WHERE e.detention_id = ${id}) FOR SHARE`),
+      ]);
+      if (deleted(person)) return { ok: false, reason: 'personDeleted' } as const;
+      if (deleted(sources)) return { ok: false, reason: 'sourceDeleted' } as const;
+      return withStatsUpdate(tx, detentionById(id), () => restore(tx, 'detention', actor, id));
+    }),
+  );
 }
