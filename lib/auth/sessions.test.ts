@@ -173,6 +173,39 @@ describe('sign-in steps', () => {
     expect(results.filter((r) => r.kind === 'invalid').length).toBeLessThanOrEqual(MAX_CODE_ATTEMPTS);
     expect(await checkSecondFactor(challenge, generateTotpCode(enrolment.secret), meta, verifySecondFactor)).toEqual({ kind: 'expired' });
   });
+
+  // Security regression (session 25): a right password cleared the sign-in throttle and opened a
+  // fresh five-guess challenge, so whoever had the password could guess codes without end (about
+  // 330,000 guesses to find one). Wrong codes now count against the account, the password step
+  // stays counted until a right code, and an account has one code form at a time.
+  it('makes whoever knows the password but not the code wait after a few rounds of guesses', async () => {
+    const { email, id } = await newUser();
+    const enrolment = await startEnrolment(id, 'the-right-password');
+    if (!enrolment.ok) throw new Error('enrolment refused');
+    await confirmEnrolment(id, generateTotpCode(enrolment.secret, Date.now() - 30_000));
+    const right = generateTotpCode(enrolment.secret);
+    const wrong = right === '000000' ? '111111' : '000000';
+    const attacker = { ip: '192.0.2.77', device: 'attacker' };
+    let guesses = 0;
+    let step = await checkPassword(email, 'the-right-password', '/cases', attacker);
+    for (let round = 0; round < 20 && step.kind === 'second_factor'; round++) {
+      for (let i = 0; i < MAX_CODE_ATTEMPTS; i++) {
+        if ((await checkSecondFactor(step.challenge, wrong, attacker, verifySecondFactor)).kind !== 'ticket') guesses++;
+      }
+      step = await checkPassword(email, 'the-right-password', '/cases', attacker);
+    }
+    expect(step.kind).toBe('throttled');
+    expect(guesses).toBeLessThanOrEqual(2 * MAX_CODE_ATTEMPTS);
+
+    // A second sign-in replaces the first one's code form.
+    const other = { ip: '192.0.2.78', device: 'other' };
+    const first = (await checkPassword(email, 'the-right-password', '/cases', other)) as { challenge: string };
+    const second = (await checkPassword(email, 'the-right-password', '/cases', { ...other, ip: '192.0.2.79' })) as { challenge: string };
+    expect(await checkSecondFactor(first.challenge, right, other, verifySecondFactor)).toEqual({ kind: 'expired' });
+    // The owner, from another address, still gets in: the account allows more failures than one
+    // address does.
+    expect(await checkSecondFactor(second.challenge, right, other, verifySecondFactor)).toMatchObject({ kind: 'ticket' });
+  });
 });
 
 describe('re-authentication', () => {

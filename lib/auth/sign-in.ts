@@ -12,6 +12,7 @@ import { auditEvents, signInChallenges, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/log';
 import { authenticateUser } from '@/lib/users/queries';
 import { createSession, forgetOldSessions } from './sessions';
+import { clearSignInAttempts, reserveSignInAttempt } from './throttle';
 
 /** How long the code form waits for a code, and how many wrong codes it takes. */
 export const SECOND_FACTOR_MINUTES = 5;
@@ -24,6 +25,10 @@ const hashId = (id: string) => createHash('sha256').update(id).digest('hex');
 
 async function issue(userId: number, stage: 'second_factor' | 'ticket', redirectTo: string, seconds: number): Promise<string> {
   const id = randomBytes(32).toString('base64url');
+  // One code form per account at a time: parallel sign-ins would each bring their own code guesses.
+  if (stage === 'second_factor') {
+    await db.delete(signInChallenges).where(and(eq(signInChallenges.userId, userId), eq(signInChallenges.stage, 'second_factor')));
+  }
   await db.insert(signInChallenges).values({
     id: hashId(id),
     userId,
@@ -115,19 +120,24 @@ export async function checkSecondFactor(
     return { kind: 'expired' };
   }
   const method = await verify(counted.userId, code);
+  const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, counted.userId));
+  const email = user?.email ?? '';
   if (!method) {
+    // A wrong code counts against the account as a wrong password does (lib/auth/throttle.ts): with
+    // the password step's own count, a few rounds of guesses make the next sign-in wait.
+    await reserveSignInAttempt(email, meta.ip, meta.deviceToken);
     await recordAudit({ action: 'sign_in_second_factor_failed', actorId: counted.userId, targetKind: 'user', targetId: counted.userId, ip: meta.ip, details: { attempt: counted.attempts } });
     const attemptsLeft = MAX_CODE_ATTEMPTS - counted.attempts;
     if (attemptsLeft <= 0) await db.delete(signInChallenges).where(eq(signInChallenges.id, key));
     return attemptsLeft > 0 ? { kind: 'invalid', attemptsLeft } : { kind: 'expired' };
   }
   await db.delete(signInChallenges).where(eq(signInChallenges.id, key));
-  const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, counted.userId));
+  await clearSignInAttempts(email, meta.ip, meta.deviceToken);
   if (method === 'recovery') {
     await recordAudit({ action: 'recovery_code_used', actorId: counted.userId, targetKind: 'user', targetId: counted.userId, ip: meta.ip });
   }
   const ticket = await issue(counted.userId, 'ticket', counted.redirectTo, TICKET_SECONDS);
-  return { kind: 'ticket', ticket, redirectTo: counted.redirectTo, email: user?.email ?? '' };
+  return { kind: 'ticket', ticket, redirectTo: counted.redirectTo, email };
 }
 
 /**

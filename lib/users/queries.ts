@@ -40,8 +40,12 @@ export async function authenticateUser(email: string, password: string, ip: stri
     if (Math.random() < 0.05) await forgetStaleSignInAttempts();
     return { ok: false, reason: 'invalid', userId: row?.id ?? null };
   }
-  await clearSignInAttempts(emailKey, ip, deviceToken);
-  return { ok: true, user: { id: row.id, name: row.name, email: row.email, role: row.role, twoFactor: row.totpEnabledAt !== null } };
+  const twoFactor = row.totpEnabledAt !== null;
+  // With a second factor the attempt stays counted until its code is right (lib/auth/sign-in.ts
+  // checkSecondFactor): cleared here, a stolen password bought five code guesses per sign-in, as
+  // many sign-ins as wanted, and so the code by patience (about 330,000 guesses).
+  if (!twoFactor) await clearSignInAttempts(emailKey, ip, deviceToken);
+  return { ok: true, user: { id: row.id, name: row.name, email: row.email, role: row.role, twoFactor } };
 }
 
 export async function listUsers() {
