@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, parseImportCsv } from './csv';
+import { MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, parseImportCsv } from './csv';
 import { readUpload } from './upload';
 
 const URL_ = 'http://localhost/cases/import/upload';
@@ -45,5 +45,14 @@ describe('reading an import upload', () => {
     const file = (rows: number) => 'activist\r\n' + 'x\r\n'.repeat(rows);
     expect(parseImportCsv(file(MAX_IMPORT_ROWS))).toMatchObject({ ok: true });
     expect(parseImportCsv(file(MAX_IMPORT_ROWS + 1))).toEqual({ ok: false, error: 'imports.errors.fileTooManyRows' });
+  });
+
+  // Security regression (session 25): each row got a value for every header column, so a 2 MB file
+  // with a header of 341,000 names and 2,000 one-cell rows ran the server out of memory.
+  it(`refuses a header of more than ${MAX_IMPORT_COLUMNS} columns at once`, () => {
+    const header = Array.from({ length: 341_000 }, (_, i) => `c${i}`).join(',');
+    expect(parseImportCsv(`${header}\r\n${'x\r\n'.repeat(MAX_IMPORT_ROWS)}`)).toEqual({ ok: false, error: 'imports.errors.fileTooManyColumns' });
+    const wide = Array.from({ length: MAX_IMPORT_COLUMNS }, (_, i) => (i === 0 ? 'activist' : `c${i}`)).join(',');
+    expect(parseImportCsv(`${wide}\r\nx\r\n`)).toMatchObject({ ok: true, rows: [{ values: { activist: 'x' } }] });
   });
 });

@@ -15,7 +15,7 @@ const MAX_BODY_BYTES = MAX_IMPORT_BYTES + 64 * 1024;
 const DRAIN_BYTES = 100 * 1024 * 1024;
 
 /** File-level refusals, as the import page names them (`imports.errors.<code>`). */
-export const UPLOAD_ERRORS = ['noFile', 'fileTooLarge', 'notUtf8', 'notCsv', 'empty', 'fileTooManyRows', 'missingColumns', 'previousTemplate', 'expired'] as const;
+export const UPLOAD_ERRORS = ['noFile', 'fileTooLarge', 'notUtf8', 'notCsv', 'empty', 'fileTooManyRows', 'fileTooManyColumns', 'missingColumns', 'previousTemplate', 'expired'] as const;
 export type UploadError = (typeof UPLOAD_ERRORS)[number];
 
 export type Upload = { ok: true; fileName: string; text: string } | { ok: false; error: UploadError };
