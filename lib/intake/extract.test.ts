@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDates } from './dates';
-import { extractDrafts, readHeader } from './extract';
+import { extractDrafts, MAX_SENTENCE_CHARS, readHeader, splitSentences } from './extract';
 import { findPenalties } from './penalties';
 import { seedCharges, seedGazetteer } from './seed-vocabulary';
 
@@ -121,5 +121,32 @@ describe('date and penalty grammars', () => {
   it('reads fines with their currency and leaves out what the law only allows', () => {
     expect(findPenalties('He was fined 87,500 tenge.').map((p) => [p.kind, p.amount, p.unit])).toEqual([['fine', 87500, 'KZT']]);
     expect(findPenalties('She faces up to six years in prison.')).toEqual([]);
+  });
+});
+
+// Security regression (session 25): one paste of at most 200,000 characters held the server for
+// minutes: every verb, date and name of a sentence with no full stop paired with each other (261 s),
+// the sentence re-read before every mention of a name (92 s), name and court patterns backing off
+// through a hyphenated run (18 s), the open sentence re-read at every line break (4 s). Without the
+// fix these fail on the test timeout (30 s); with it each takes well under a second here.
+describe('crafted pastes of the largest accepted size', () => {
+  const crafted: Record<string, string> = {
+    'verbs, dates and names with no full stop': 'police detained Ivan Petrov on 3 May 2021, '.repeat(4_600),
+    'one surname repeated': `Задержан Иван Петров. ${'Петров '.repeat(28_000)}`,
+    'a hyphenated run of capitals': `court ${'Aa-'.repeat(66_000)}`,
+    'a Cyrillic hyphenated run': `суд ${'Аа-'.repeat(66_000)}`,
+    'line breaks with no sentence end': 'a\n'.repeat(100_000),
+  };
+  for (const [name, text] of Object.entries(crafted)) {
+    it(`reads ${name} (${text.length.toLocaleString('en')} characters)`, () => {
+      expect(extractDrafts(text, options).drafts).toBeDefined();
+    });
+  }
+
+  it(`starts a new sentence at the first blank after ${MAX_SENTENCE_CHARS} characters, and still ends one at a full stop before a line break`, () => {
+    const sentences = splitSentences('word '.repeat(1_000));
+    expect(sentences.length).toBeGreaterThan(1);
+    for (const s of sentences) expect(s.text.length).toBeLessThan(MAX_SENTENCE_CHARS + "word ".length);
+    expect(splitSentences('He was detained.   \nThe court fined him.').map((s) => s.text)).toEqual(['He was detained.', 'The court fined him.']);
   });
 });

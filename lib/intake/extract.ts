@@ -103,6 +103,17 @@ type Sentence = { start: number; end: number; text: string };
 /** Abbreviations after which a full stop does not end a sentence. */
 const ABBREVIATION = /(?:\b(?:Mr|Mrs|Ms|Dr|St|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|art|Art|Gen|Col|Lt|Sgt)|(?<!\p{L})(?:г|ст|ч|гг|т|им|пос|обл|ул|п|см|др|тыс|млн|руб|тг|[A-ZА-ЯЁ]))$/u;
 
+/**
+ * The longest stretch read as one sentence: past it, the next blank starts a new one. The extractor
+ * pairs every verb, date and name of a sentence with each other, so a 200,000-character paste with
+ * no full stop held the server for minutes (session 25); a real sentence, even a long list of names,
+ * stays well under this.
+ */
+export const MAX_SENTENCE_CHARS = 2_000;
+
+/** Whether the text before a line break ends a sentence: only its last characters are read. */
+const endsSentence = (text: string, start: number, i: number) => /[.!?»"”:]$/.test(text.slice(Math.max(start, i - 200), i).trimEnd());
+
 export function splitSentences(text: string, from = 0): Sentence[] {
   const out: Sentence[] = [];
   let start = from;
@@ -115,7 +126,11 @@ export function splitSentences(text: string, from = 0): Sentence[] {
   };
   for (let i = from; i < text.length; i++) {
     const ch = text[i];
-    if (ch === '\n' && (/^\r?\n/.test(text.slice(i + 1, i + 3)) || /^\s*$/.test(text.slice(start, i)) === false && /[.!?»"”:]\s*$/.test(text.slice(start, i)))) {
+    if (ch === '\n' && (/^\r?\n/.test(text.slice(i + 1, i + 3)) || /^\s*$/.test(text.slice(start, i)) === false && endsSentence(text, start, i))) {
+      push(i + 1);
+      continue;
+    }
+    if (i - start >= MAX_SENTENCE_CHARS && /\s/.test(ch)) {
       push(i + 1);
       continue;
     }
@@ -146,7 +161,9 @@ const PLEA_GUILTY = /\b(pleaded guilty|pleads guilty|admitted (?:his|her|their)?
 /** A charge said to be another detainee's: "on the same charge", "по той же статье". */
 const SAME_CHARGE = /\b(?:on|under|for) the same (?:charges?|article|offen[cs]e)|(?<!\p{L})(?:по той же (?:стать\p{L}*|обвинени\p{L}*)|по тому же обвинению|по аналогичн\p{L}* стать\p{L}*|сол бап\p{L}*)/iu;
 
-const COURT = /\b((?:a|the) (?:[A-Z][\w-]* )*(?:district |city |regional |administrative |inter-district |specialized |specialised )*court(?: in(?: the (?:capital|city|town)(?: of)?)?,? (?:[A-Z][\w-]+(?: [A-Z][\w-]+)?))?|(?:[A-Z][\w-]+ ){1,4}[Cc]ourt)|(?<!\p{L})((?:[\p{Lu}\p{Ll}-]+ ){0,4}(?:суд|суда|судом)(?: (?:города|г\.|района) [\p{Lu}][\p{L}-]+)?)/u;
+// Words bounded to 40 characters and six before "court": unbounded, a long hyphenated run was
+// read to its end from each of its capitals and backed off again (quadratic).
+const COURT = /\b((?:a|the) (?:[A-Z][\w-]{0,40} ){0,6}(?:district |city |regional |administrative |inter-district |specialized |specialised ){0,3}court(?: in(?: the (?:capital|city|town)(?: of)?)?,? (?:[A-Z][\w-]{1,40}(?: [A-Z][\w-]{1,40})?))?|(?:[A-Z][\w-]{1,40} ){1,4}[Cc]ourt)|(?<!\p{L})((?:[\p{Lu}\p{Ll}-]{1,40} ){0,4}(?:суд|суда|судом)(?: (?:города|г\.|района) [\p{Lu}][\p{L}-]{0,40})?)/u;
 
 /** Words that make the next name someone other than a detainee. */
 const NOT_DETAINEE_BEFORE = /(?:\b(?:lawyer|attorney|advocate|judge|prosecutor|investigator|spokes(?:man|woman|person)|official|correspondent|reporter|editor|president|minister|chairman|chairwoman|head|akim|mayor|governor|deputy|ombudsman|leader|founder|banker|according to|told|by|of|with|supporters?|follower|wife|husband|son|daughter|mother|father|brother|sister|relatives?|friend|colleague)|(?<!\p{L})(?:адвокат\p{L}*|защитник\p{L}*|судья|прокурор\p{L}*|следовател\p{L}*|представител\p{L}*|корреспондент\p{L}*|президент\p{L}*|министр\p{L}*|глав\p{L}|аким\p{L}*|депутат\p{L}*|лидер\p{L}*|основател\p{L}*|сторонник\p{L}*|по словам|супруг\p{L}*|жена|мать|отец|брат|сестра|сын|дочь|родственник\p{L}*|председател\p{L}*|қорғаушы\p{L}*|адвокаты|судья\p{L}*))[\s,]*$/iu;
@@ -176,7 +193,9 @@ const NOT_NAME_WORDS = new Set(
   ).split(/\s+/),
 );
 
-const NAME_WORD = "[\\p{Lu}][\\p{Ll}]+(?:['’-][\\p{Lu}\\p{Ll}][\\p{Ll}]+)*";
+// Bounded (a word of at most 40 letters, at most three hyphens or apostrophes): unbounded, every
+// capital of a run like "Aa-Aa-Aa-…" read the rest of it and backed off again (quadratic).
+const NAME_WORD = "[\\p{Lu}][\\p{Ll}]{1,40}(?:['’-][\\p{Lu}\\p{Ll}][\\p{Ll}]{1,40}){0,3}";
 const NAME_RUN = new RegExp(`(?<![\\p{L}'’])${NAME_WORD}(?:\\s${NAME_WORD}){1,2}(?![\\p{L}])`, 'gu');
 
 type Mention = { start: number; end: number; text: string; key: string; sentence: number; excluded: boolean };
@@ -228,8 +247,21 @@ function isHeading(sentence: string): boolean {
   return words.filter((w) => /^\p{Lu}/u.test(w)).length / words.length >= 0.7;
 }
 
+/**
+ * matchPlace, once per distinct word for a gazetteer: it searches the whole gazetteer, and a text
+ * repeats its names (a crafted paste of one surname 28,000 times spent most of its time here).
+ */
+const placeMatches = new WeakMap<readonly GazetteerEntry[], Map<string, ReturnType<typeof matchPlace>>>();
+function matchPlaceOnce(words: string, places: readonly GazetteerEntry[]): ReturnType<typeof matchPlace> {
+  let known = placeMatches.get(places);
+  if (!known) placeMatches.set(places, (known = new Map()));
+  let match = known.get(words);
+  if (!match) known.set(words, (match = matchPlace(words, places)));
+  return match;
+}
+
 function isPlaceWord(words: string, places: readonly GazetteerEntry[]): boolean {
-  return matchPlace(words, places).length > 0;
+  return matchPlaceOnce(words, places).length > 0;
 }
 
 /** Nominative of a Russian name seen in the accusative/genitive ("Асылхана Жаубатырова"). */
@@ -278,7 +310,9 @@ function genderOf(person: Person, sentences: Sentence[], soleIn: (si: number) =>
   }
   // The noun just before a mention: "знакомого Т. Жумабаева" (a man), "активистку …" (a woman).
   for (const mention of person.mentions) {
-    const before = sentences[mention.sentence].text.slice(0, mention.start - sentences[mention.sentence].start);
+    // The last few words only: read whole, the sentence before each mention made this quadratic.
+    const offset = mention.start - sentences[mention.sentence].start;
+    const before = sentences[mention.sentence].text.slice(Math.max(0, offset - 80), offset);
     if (MALE_NOUN_BEFORE.test(before)) m += 3;
     if (FEMALE_NOUN_BEFORE.test(before)) f += 3;
   }
@@ -330,7 +364,7 @@ function findPlaceMentions(sentence: Sentence, places: readonly GazetteerEntry[]
     const pair = next && /^\s$/.test(sentence.text.slice(w.index + w.text.length, next.index)) ? sentence.text.slice(w.index, next.index + next.text.length) : null;
     for (const candidate of [pair, w.text]) {
       if (!candidate || candidate.replace(/[-'’]/g, '').length < 3) continue;
-      const match = matchPlace(candidate, places);
+      const match = matchPlaceOnce(candidate, places);
       if (match.length === 0) continue;
       const start = sentence.start + w.index;
       const before = sentence.text.slice(Math.max(0, w.index - 45), w.index);
@@ -360,6 +394,7 @@ function datesByVerb(sentence: Sentence, dates: DateMention[], names: { start: n
     .map((v) => ({ ...v, kind: 'detained' as const }));
   const verbs = [...detaining, ...sentencing];
   const inSentence = dates.filter((d) => d.start >= sentence.start && d.end <= sentence.end);
+  const namesInSentence = names.filter((n) => n.start >= sentence.start && n.end <= sentence.end);
   const out: { detained?: DateMention; sentenced?: DateMention } = {};
   const taken = new Set<DateMention>();
   const pairs: { verb: (typeof verbs)[number]; date: DateMention; distance: number }[] = [];
@@ -369,7 +404,7 @@ function datesByVerb(sentence: Sentence, dates: DateMention[], names: { start: n
     for (const date of inSentence) {
       const [from, to] = date.start >= vEnd ? [vEnd, date.start] : [date.end, vStart];
       // A list of names between the verb and its date does not put them apart ("detained A, B, C and D on May 3").
-      const named = names.filter((n) => n.start >= from && n.end <= to).reduce((sum, n) => sum + n.end - n.start, 0);
+      const named = namesInSentence.filter((n) => n.start >= from && n.end <= to).reduce((sum, n) => sum + n.end - n.start, 0);
       const distance = to - from - named;
       if (distance >= 0 && distance <= 70) pairs.push({ verb, date, distance: distance + (date.start >= vEnd ? 0 : 5) });
     }
