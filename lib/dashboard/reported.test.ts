@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
-import { elections } from '@/db/schema';
+import { elections, reportedCounts } from '@/db/schema';
 import { fieldErrors } from '@/lib/forms';
 import { useTestDatabase } from '@/lib/test/database';
 import { createActor, placeId } from '@/lib/test/factories';
@@ -43,5 +43,19 @@ describe('numbers reported without names', () => {
     const data = await getDashboardData(monitor, parseDashboardParams({ lens: String(election.id), city: String(place) }));
     expect(data.reported).toMatchObject({ detained: 120, identified: 15 });
     expect(data.reported.items[0]).toMatchObject({ place: 'Ekibastuz', url: 'https://news.example.org/ekibastuz-120', title: 'Ekibastuz: 120 detained' });
+  });
+
+  // Integrity regression (session 25): a forged place or election id failed on the foreign key as a 500.
+  it('refuses a place or an election that does not exist with a field message, and stores nothing', async () => {
+    const monitor = await createActor('monitor');
+    const input = reportedCountInput.parse({
+      electionId: '999999',
+      placeId: '999998',
+      description: 'forged ids',
+      detainedCount: '3',
+      sourceUrl: 'https://news.example.org/forged-ids',
+    });
+    expect(await createReportedCount(monitor, input)).toEqual({ ok: false, errors: { placeId: ['errors.unknownChoice'], electionId: ['errors.unknownChoice'] } });
+    expect(await db.select({ id: reportedCounts.id }).from(reportedCounts).where(eq(reportedCounts.description, 'forged ids'))).toEqual([]);
   });
 });

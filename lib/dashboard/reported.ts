@@ -1,7 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
-import { db } from '@/db';
-import { reportedCounts } from '@/db/schema';
+import { sql } from 'drizzle-orm';
+import { db, rowsOf } from '@/db';
+import { elections, places, reportedCounts } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import type { FieldErrors } from '@/lib/forms';
 import { resolveSourceRows } from '@/lib/sources/queries';
@@ -36,6 +37,16 @@ export type ReportedCountInput = z.infer<typeof reportedCountInput>;
 
 export async function createReportedCount(actor: Actor, input: ReportedCountInput): Promise<{ ok: true } | { ok: false; errors: FieldErrors }> {
   return withRetry(() => db.transaction(async (tx) => {
+    // Ids posted for a place or an election that does not exist get the form's message: inserted,
+    // they failed on the foreign key as a 500, and what was typed was lost.
+    const [known] = rowsOf<{ place: boolean; election: boolean }>(
+      await tx.execute(sql`SELECT EXISTS (SELECT 1 FROM ${places} WHERE ${places.id} = ${input.placeId ?? 0}::int) AS place,
+        EXISTS (SELECT 1 FROM ${elections} WHERE ${elections.id} = ${input.electionId ?? 0}::int) AS election`),
+    );
+    const unknown: FieldErrors = {};
+    if (input.placeId !== null && !known.place) unknown.placeId = ['errors.unknownChoice'];
+    if (input.electionId !== null && !known.election) unknown.electionId = ['errors.unknownChoice'];
+    if (Object.keys(unknown).length) return { ok: false, errors: unknown };
     const resolved = await resolveSourceRows(tx, actor, [
       { sourceId: null, url: input.sourceUrl, title: input.sourceTitle, publisher: null, publishedOn: input.reportedOn, language: null, locator: null, supports: [] },
     ]);
