@@ -9,7 +9,7 @@ import type { FieldErrors } from '@/lib/forms';
 import { enqueueCapture } from '@/lib/evidence/requests';
 import { diffRecords, listRevisions, recordRevision } from '@/lib/history/revisions';
 import { restore, softDelete } from '@/lib/history/soft-delete';
-import { withRetry } from '@/lib/transactions/retry';
+import { sqlState, withRetry } from '@/lib/transactions/retry';
 import type { SourceInput } from './schema';
 import { containsPattern } from '@/lib/text/like';
 import { visibleSource } from './visibility';
@@ -159,6 +159,17 @@ export async function isSourceVisible(actor: Actor, id: number): Promise<boolean
 }
 
 export async function updateSource(actor: Actor, id: number, version: number, input: SourceInput) {
+  try {
+    return await updateSourceOnce(actor, id, version, input);
+  } catch (error) {
+    // Two sources given the same new address at the same moment both pass the check below; the
+    // unique index stops the second, which gets the check's answer instead of a 500.
+    if (sqlState(error) === '23505') return { ok: false, reason: 'urlTaken' } as const;
+    throw error;
+  }
+}
+
+async function updateSourceOnce(actor: Actor, id: number, version: number, input: SourceInput) {
   return withRetry(() => db.transaction(async (tx) => {
     const [before] = await tx
       .select(sourceColumns)
