@@ -3,7 +3,7 @@
  * DATABASE_URL is set. Opening it has no side effects beyond the connection: migrations are an
  * explicit step (db/migrate.ts).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -25,7 +25,7 @@ export function pgliteDir(): string {
   return env.PGLITE_DIR || '.data/pglite';
 }
 
-export function connect(url = env.DATABASE_URL): Connection {
+export function connect(url = env.DATABASE_URL, dir = pgliteDir()): Connection {
   if (url) {
     // Small pool: more app instances scale out, one instance needs few connections.
     // JIT off for this app's sessions: its queries are interactive ones over indexed ranges, where
@@ -39,9 +39,7 @@ export function connect(url = env.DATABASE_URL): Connection {
     const client = postgres(url, { max: env.DATABASE_POOL_SIZE, onnotice: () => {}, connection: sessionSettings });
     return { db: drizzlePostgres(client, { schema }), driver: 'postgres', close: () => client.end() };
   }
-  const dir = pgliteDir();
-  // PGlite won't create parent folders itself.
-  if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
+  if (!dir.startsWith('memory://')) keepPrivate(dir);
   const extensions = { pg_trgm, unaccent };
   // On disk, every commit reaches the disk unless PGLITE_DURABLE=off (PGlite's own default is not durable).
   // A test template is a migrated, seeded dump: starting from it skips replaying the migrations.
@@ -52,6 +50,18 @@ export function connect(url = env.DATABASE_URL): Connection {
       ? new PGlite(dir, { extensions, loadDataDir })
       : new PGlite({ ...durablePgliteOptions(dir), extensions });
   return { db: drizzlePglite(client, { schema }), driver: 'pglite', close: () => client.close() };
+}
+
+/**
+ * The embedded database's folder, created if missing (PGlite won't create parent folders itself)
+ * and readable by this account only. PGlite writes its files readable and writable by everyone
+ * (0666, whatever the umask), so the folder is what keeps other accounts on the machine from
+ * every record, restricted ones and notes included, and from the password hashes. Set on every
+ * start, so a folder made by an older version is closed too.
+ */
+export function keepPrivate(dir: string) {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
 }
 
 // One connection per process, opened on first use (never at import, so `next build` never opens

@@ -3,7 +3,7 @@
  * loads back as is. PGlite allows one process per directory and takes no lock, so the backup
  * looks for another process holding the directory's files before it opens it.
  */
-import { existsSync, mkdirSync, readdirSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -74,8 +74,10 @@ export function assertEmptyDir(dir: string) {
 
 /** Loads the payload into a directory the caller found empty; returns the manifest of what landed. */
 export async function loadPglite(dir: string, payload: Buffer): Promise<Manifest> {
-  // PGlite won't create parent folders itself.
+  // Readable by this account only, even when the caller made the (empty) folder: PGlite's files are
+  // 0666 whatever the umask (db/index.ts keepPrivate).
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
   // The cast is true (Node's Buffers sit on plain ArrayBuffers) and spares a copy of the payload.
   const pg = new PGlite(dir, { extensions, loadDataDir: new Blob([payload as Uint8Array<ArrayBuffer>]) });
   try {
