@@ -9,7 +9,7 @@ import { restoreBackup, type Target } from '../lib/backup/backup';
 import { resolvePassphrase } from '../lib/backup/passphrase';
 import { env } from '../lib/env';
 
-const HELP = `Usage: npm run restore -- FILE [--target-dir DIR] [--create] [--passphrase-file FILE]
+const HELP = `Usage: npm run restore -- FILE [--target-dir DIR] [--create] [--passphrase-file FILE] [--allow-unencrypted]
 
 Restores FILE (made by npm run backup) after checking FILE.sha256 and, if encrypted, the
 passphrase (BACKUP_PASSPHRASE or --passphrase-file). A backup restores onto the driver it came from:
@@ -19,7 +19,8 @@ passphrase (BACKUP_PASSPHRASE or --passphrase-file). A backup restores onto the 
   PGlite: into --target-dir (default PGLITE_DIR, else .data/pglite), which must not exist or be
     empty. Stop the app while restoring; point PGLITE_DIR at the new directory afterwards.
 
-Never overwrites anything. Then compares every table's row count and content hash with the
+With a passphrase set, an unencrypted file is refused (nothing proves who made it) unless
+--allow-unencrypted says you made it so. Never overwrites anything. Then compares every table's row count and content hash with the
 backup and exits non-zero on any difference (a PGlite restore that differs is removed again).`;
 
 async function main() {
@@ -29,6 +30,7 @@ async function main() {
       'target-dir': { type: 'string' },
       create: { type: 'boolean', default: false },
       'passphrase-file': { type: 'string' },
+      'allow-unencrypted': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -42,14 +44,14 @@ async function main() {
   if (target.driver === 'pglite' && target.dir.startsWith('memory://')) throw new Error('Restore into a directory, not memory://.');
 
   const started = Date.now();
-  const result = await restoreBackup({ file, target, passphrase });
+  const result = await restoreBackup({ file, target, passphrase, allowUnencrypted: values['allow-unencrypted'] });
   console.log(result.report);
   for (const d of result.differences) console.error(`MISMATCH ${d.name}: backup has ${d.expected}, restored has ${d.actual}`);
   if (result.differences.length) {
     throw new Error(`the restored database differs from the backup in ${result.differences.length} places${target.driver === 'pglite' ? ' (the restored directory was removed)' : ': do not run the app on it'}.`);
   }
   const where = target.driver === 'pglite' ? target.dir : new URL(target.url).pathname.slice(1);
-  console.log(`Restored ${path.basename(file)} (${result.header.driver}, made ${result.header.createdAt}) into ${where} in ${((Date.now() - started) / 1000).toFixed(1)} s: every table matches.`);
+  console.log(`Restored ${path.basename(file)} (${result.header.driver}, made ${result.header.createdAt}) into ${where} in ${((Date.now() - started) / 1000).toFixed(1)} s: every table matches. The file was ${result.header.encryption ? 'encrypted and authenticated' : 'NOT encrypted'}.`);
   const journal = JSON.parse(readFileSync(path.join(process.cwd(), 'db/migrations/meta/_journal.json'), 'utf8')) as { entries: unknown[] };
   if (result.header.migrations < journal.entries.length) {
     console.log(`The backup is at migration ${result.header.migrations} of this code's ${journal.entries.length}: run npm run db:migrate before starting the app.`);

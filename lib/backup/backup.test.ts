@@ -173,6 +173,17 @@ describe(`backup and restore (${source.driver})`, () => {
     expect(await isEmpty(target)).toBe(true);
   });
 
+  // Security regression (session 25): a file swapped for an unencrypted one (with a fresh .sha256)
+  // was restored although a passphrase was set: the attacker's database, or on PostgreSQL their SQL.
+  it('refuses an unencrypted file when a passphrase is set, unless told the file was made so', async () => {
+    const backup = await createBackup({ source, outDir: path.join(work, 'out-plain'), passphrase: null });
+    const target = newTarget();
+    await expect(restoreBackup({ file: backup.file, target, passphrase })).rejects.toThrow(/not encrypted/);
+    expect(await isEmpty(target)).toBe(true);
+    const restored = await restoreBackup({ file: backup.file, target, passphrase, allowUnencrypted: true });
+    expect(restored.differences).toEqual([]);
+  });
+
   it('refuses a tampered file, whether or not its checksum was forged', async () => {
     const backup = await createBackup({ source, outDir: path.join(work, 'out-tamper'), passphrase, scrypt });
     const original = readFileSync(backup.file);

@@ -74,15 +74,15 @@ export type RestoreResult = {
  * passphrase and authenticity, an empty target. Then the restored database's manifest must equal
  * the backup's; on PGlite a restore that doesn't match is removed again.
  */
-export async function restoreBackup(options: { file: string; target: Target; passphrase: string | null }): Promise<RestoreResult> {
-  const { file, target, passphrase } = options;
+export async function restoreBackup(options: { file: string; target: Target; passphrase: string | null; allowUnencrypted?: boolean }): Promise<RestoreResult> {
+  const { file, target, passphrase, allowUnencrypted = false } = options;
   const bytes = readFileSync(file);
   verifyChecksum(file, bytes);
   const { header: peek } = readHeader(bytes);
   if (peek.driver !== target.driver) {
     throw new RestoreError(`This is a ${peek.driver} backup; the target is ${target.driver}. Restore it with the same driver.`);
   }
-  const { header, manifest: expected, payload } = await decodeBackup(bytes, passphrase);
+  const { header, manifest: expected, payload } = await decodeBackup(bytes, passphrase, { allowUnencrypted });
   let actual: Manifest;
   if (target.driver === 'pglite') {
     assertEmptyDir(target.dir);

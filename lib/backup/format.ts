@@ -109,8 +109,17 @@ export function readHeader(file: Buffer): { header: Header; headEnd: number } {
 export async function decodeBackup(
   file: Buffer,
   passphrase: string | null,
+  { allowUnencrypted = false }: { allowUnencrypted?: boolean } = {},
 ): Promise<{ header: Header; manifest: Manifest; payload: Buffer }> {
   const { header, headEnd } = readHeader(file);
+  // Whoever can replace a backup can also write its .sha256: the passphrase's authentication tag is
+  // the only proof it is ours. An unencrypted file where an encrypted one was expected could be
+  // anyone's database (on PostgreSQL, SQL run by pg_restore as the restoring role).
+  if (!header.encryption && passphrase && !allowUnencrypted) {
+    throw new BackupFormatError(
+      'This backup is not encrypted, but a passphrase was given: nothing proves who made it. Nothing was restored. If you made it without a passphrase yourself, restore it with --allow-unencrypted.',
+    );
+  }
   let body: Buffer;
   if (header.encryption) {
     if (!passphrase) throw new BackupFormatError('This backup is encrypted: set BACKUP_PASSPHRASE or pass --passphrase-file.');
