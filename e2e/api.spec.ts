@@ -42,3 +42,16 @@ test('an admin creates an API token, shown once; a partner reads with it; revoke
 
   expect((await researcherPage.goto('/admin/tokens'))?.status()).toBe(403);
 });
+
+// Security regression (session 25): route handlers get no `no-store` from Next.js, and the pickers'
+// answers (people on record, with their detentions) stayed in the browser's disk cache.
+test("the pickers' lookups are never kept by a cache, whether answered or refused", async ({ monitorPage, request }) => {
+  for (const url of ['/api/lookup/people?q=Ser', '/api/lookup/people/likely?q=Serikbaev', '/api/lookup/sources?q=rferl']) {
+    const answered = await monitorPage.request.get(url);
+    expect(answered.status(), url).toBe(200);
+    expect(answered.headers()['cache-control'], url).toContain('no-store');
+    const refused = await request.get(url);
+    expect(refused.status(), url).toBe(401);
+    expect(refused.headers()['cache-control'], url).toContain('no-store');
+  }
+});

@@ -1,7 +1,8 @@
-import { NextResponse, type NextRequest } from 'next/server';
+import type { NextRequest } from 'next/server';
 import { can } from '@/lib/auth/policy';
 import { currentRouteUser } from '@/lib/auth/guard';
 import { findLikelyPeople } from '@/lib/people/likely';
+import { privateJson } from '@/lib/request/private-json';
 import { stripControlCharacters } from '@/lib/text/control';
 
 /**
@@ -10,9 +11,9 @@ import { stripControlCharacters } from '@/lib/text/control';
  */
 export async function GET(request: NextRequest) {
   const user = await currentRouteUser();
-  if (!user) return NextResponse.json({ error: 'unauthorized' }, { status: 401 });
-  if (!can(user.role, 'write')) return NextResponse.json({ error: 'forbidden' }, { status: 403 });
+  if (!user) return privateJson({ error: 'unauthorized' }, { status: 401 });
+  if (!can(user.role, 'write')) return privateJson({ error: 'forbidden' }, { status: 403 });
   const q = stripControlCharacters(request.nextUrl.searchParams.get('q') ?? '').slice(0, 100);
-  if (q.trim().length < 3) return NextResponse.json({ people: [] });
-  return NextResponse.json({ people: await findLikelyPeople(user, q, { limit: 5 }) });
+  if (q.trim().length < 3) return privateJson({ people: [] });
+  return privateJson({ people: await findLikelyPeople(user, q, { limit: 5 }) });
 }
