@@ -56,3 +56,16 @@ test('a client cannot pick its own address with X-Forwarded-For to escape the si
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(alert).toHaveText(/Too many sign-in attempts/);
 });
+
+// Security regression (session 25): these downloads were plain GETs, so another site's link could
+// make a signed-in monitor's browser save restricted records with internal notes (the audit trail
+// naming the monitor). Browsers say where a request comes from; the app's own links are same-origin.
+test('a file of records asked for by another site is refused; from the app or a typed address it is served', async ({ monitorPage }) => {
+  const exportUrl = '/cases/export?format=csv&notes=1';
+  const asked = (site: string) => monitorPage.request.get(exportUrl, { headers: { 'sec-fetch-site': site }, maxRedirects: 0 });
+  for (const site of ['cross-site', 'same-site']) expect((await asked(site)).status(), site).toBe(403);
+  for (const site of ['same-origin', 'none']) expect((await asked(site)).status(), site).toBe(200);
+  expect((await monitorPage.request.get('/reports/pdf', { headers: { 'sec-fetch-site': 'cross-site' }, maxRedirects: 0 })).status()).toBe(403);
+  // Pages are not files: a link from elsewhere to a page still opens it.
+  expect((await monitorPage.request.get('/cases', { headers: { 'sec-fetch-site': 'cross-site' } })).status()).toBe(200);
+});
