@@ -11,6 +11,19 @@ describe('formula-injection guard', () => {
       expect(neutraliseCell(value)).toBe(value);
   });
 
+  // Security regression (session 25): only the first character was guarded, but spreadsheets in
+  // Russian and Kazakh settings split a CSV on `;` (and tabs), and quoting does not hold there.
+  it('also guards a formula after a `;`, tab or line break inside the text', () => {
+    const values = ['Ivan Petrov;=1+1', 'near akimat; =HYPERLINK(A1)', 'Released, see\n=1+1;', 'a\t@cmd', 'x;-2+3', "quote;'=b"];
+    for (const value of values) {
+      const field = csvField(value);
+      for (const piece of field.split(/[;\t\r\n]/)) expect(piece.trimStart(), `${JSON.stringify(value)} → ${JSON.stringify(field)}`).not.toMatch(/^[=+\-@]/);
+      expect(restoreCell(neutraliseCell(value))).toBe(value);
+    }
+    expect(neutraliseCell('Almaty;=1+1;')).toBe("Almaty;'=1+1;");
+    for (const value of ['plain; text', 'a;b', '2021-01-06; 2021-01-07', 'line one\nline two']) expect(neutraliseCell(value)).toBe(value);
+  });
+
   it('is undone on import, so export then import gives back the text', () => {
     for (const value of ['=1+1', '-minus', '@at', 'plain', "'quoted already"]) expect(restoreCell(neutraliseCell(value))).toBe(value);
   });

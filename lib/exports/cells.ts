@@ -9,14 +9,26 @@
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
+/**
+ * A formula after a break inside the text. Spreadsheets in Russian and Kazakh settings split a CSV
+ * on `;` (and some on tabs), where quoting no longer holds, so `Ivan;=1+1` or a note with a line
+ * break before `=…` puts a cell that begins with `=` in front of the reader (OWASP's own page
+ * names the bypass). The quote goes after the break and any spaces; a quote already there gets
+ * another, so that restoreCell can take exactly one away.
+ */
+const FORMULA_AFTER_BREAK = /([;\t\r\n])( *)(?=['=+\-@])/g;
+const GUARD_AFTER_BREAK = /([;\t\r\n])( *)'(?=['=+\-@])/g;
+
 /** The text a spreadsheet shows as text, never as a formula. */
 export function neutraliseCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  const inner = value.replace(FORMULA_AFTER_BREAK, "$1$2'");
+  return FORMULA_START.test(inner) ? `'${inner}` : inner;
 }
 
 /** Undoes neutraliseCell on import, so that export then import gives back the same text. */
 export function restoreCell(value: string): string {
-  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+  const outer = value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+  return outer.replace(GUARD_AFTER_BREAK, '$1$2');
 }
 
 export type Cell = string | number | null;

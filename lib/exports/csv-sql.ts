@@ -45,12 +45,25 @@ type CellSql = (alias: string) => Cell;
 type SqlColumn = readonly [name: string, value: CellSql];
 
 const raw = (text: string) => sql.raw(text);
-/** A free-text cell: blank is NULL; a leading =, +, -, @, tab or carriage return gets a quote (neutraliseCell). */
-const guarded = (expression: string): Cell => ({
-  // ascii() is the first character's code (0 for ''): one call where left(nullif(…)) took three.
-  expression: `CASE WHEN ascii(${expression}) IN (61, 43, 45, 64, 9, 13) THEN '''' || ${expression} ELSE nullif(${expression}, '') END`,
-  free: true,
-});
+/**
+ * neutraliseCell's guard inside the text: a quote after a `;`, tab or line break (and spaces) that
+ * a formula character or a quote follows. The regular expression runs only on text holding such a
+ * break (strpos is a plain scan; most cells hold none).
+ */
+const guardedAfterBreaks = (e: string) =>
+  `CASE WHEN strpos(${e}, ';') + strpos(${e}, chr(10)) + strpos(${e}, chr(9)) + strpos(${e}, chr(13)) > 0
+    THEN regexp_replace(${e}, '([;' || chr(9) || chr(13) || chr(10) || '])( *)(?=[''=+@-])', '\\1\\2''', 'g') ELSE ${e} END`;
+
+/** A free-text cell: blank is NULL; a leading =, +, -, @, tab or carriage return gets a quote, and a formula after a break too (neutraliseCell). */
+const guarded = (expression: string): Cell => {
+  const inner = guardedAfterBreaks(expression);
+  return {
+    // ascii() is the first character's code (0 for ''): one call where left(nullif(…)) took three.
+    // The guard inside never changes the first character, so the test reads the text as it is.
+    expression: `CASE WHEN ascii(${expression}) IN (61, 43, 45, 64, 9, 13) THEN '''' || ${inner} ELSE nullif(${inner}, '') END`,
+    free: true,
+  };
+};
 /** A vocabulary value, date or number: never a formula, blank only when NULL. */
 const plain = (expression: string): Cell => ({ expression: `(${expression})::text`, free: false });
 /** Text the export computes, never holding a quote, comma or line break. */
