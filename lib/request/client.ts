@@ -3,19 +3,26 @@
  *
  * The app is served by scripts/server.ts, which drops client-supplied X-Forwarded-* and X-Real-IP
  * headers unless the connection comes from a proxy listed in TRUSTED_PROXIES, and then sets
- * X-Forwarded-For to the socket's address. So the first X-Forwarded-For entry is either the peer
- * itself or what a trusted proxy said the client was.
+ * X-Forwarded-For to the socket's address. Behind a trusted proxy the header is what the proxy
+ * sent: many proxies (nginx's $proxy_add_x_forwarded_for, HAProxy's forwardfor, cloud load
+ * balancers) append the client's address to whatever the client sent. So the client is the last
+ * address that is not a trusted proxy: the entries left of it are the client's own words.
  */
 import 'server-only';
 import { headers } from 'next/headers';
+import { env } from '@/lib/env';
 
-/** The first address in X-Forwarded-For, or null outside a request (scripts, tests). */
-export function clientIpFrom(h: Pick<Headers, 'get'>): string | null {
-  // '::ffff:10.0.0.1' is how an IPv4 peer looks on a dual-stack socket: show it as 10.0.0.1.
-  const first = h.get('x-forwarded-for')?.split(',')[0]?.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
-  if (!first) return null;
+// '::ffff:10.0.0.1' is how an IPv4 peer looks on a dual-stack socket: show it as 10.0.0.1.
+const plain = (address: string) => address.trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, '');
+
+/** The client's address from X-Forwarded-For (see above), or null outside a request (scripts, tests). */
+export function clientIpFrom(h: Pick<Headers, 'get'>, trustedProxies: readonly string[] = env.TRUSTED_PROXIES): string | null {
+  const chain = (h.get('x-forwarded-for') ?? '').split(',').map(plain).filter(Boolean);
+  if (chain.length === 0) return null;
+  const trusted = new Set(trustedProxies.map(plain));
+  const client = [...chain].reverse().find((address) => !trusted.has(address)) ?? chain[0];
   // An address, never free text: keep it short and printable.
-  return /^[0-9a-fA-F:.]{2,45}$/.test(first) ? first : null;
+  return /^[0-9a-fA-F:.]{2,45}$/.test(client) ? client : null;
 }
 
 export async function clientIp(): Promise<string | null> {
