@@ -253,7 +253,7 @@ async function checkPersonChoice(tx: Tx, actor: Actor, input: CaseInput): Promis
   const differentFrom = input.personId === null ? input.differentFrom : [];
   const asked = input.personId === null ? differentFrom : [input.personId];
   if (asked.length === 0) return {};
-  const choosable = await choosablePeople(tx, actor, asked);
+  const choosable = await choosablePeople(tx, actor, asked, { lock: true });
   if (input.personId !== null && !choosable.has(input.personId)) return { personName: ['matching.errors.personUnavailable'] };
   if (differentFrom.some((id) => !choosable.has(id))) return { personName: ['matching.errors.unknownPerson'] };
   return {};

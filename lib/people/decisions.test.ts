@@ -196,6 +196,27 @@ describe('mergePeople and its undo', () => {
   });
 });
 
+// Integrity regression (session 25): a case saved naming a person while that person was merged
+// into another could commit after the merge, tying a live record to a person hidden by the merge
+// (its page gone, the record unsavable unchanged). Run at once, a dozen times: either order is
+// fine, but no live detention may end up with a merged person.
+describe('saving a case for a person being merged at the same moment', () => {
+  it('never leaves a live detention with a merged person', async () => {
+    for (let round = 0; round < 12; round++) {
+      const a = await personWithDetention(unique('Race Survivor'));
+      const b = await personWithDetention(unique('Race Merged'));
+      const [merged, saved] = await Promise.all([
+        mergePeople(monitor, { survivorId: a.personId, mergedId: b.personId, reason: null, context: 'review' }),
+        createCase(monitor, await validCase({ personId: String(b.personId), personName: '', placeId: String(await placeId(TOWN)) })),
+      ]);
+      expect(merged.ok).toBe(true);
+      const orphans = await db.execute(sql`SELECT d.id FROM detentions d JOIN people p ON p.id = d.person_id
+        WHERE d.deleted_at IS NULL AND p.merged_into_id IS NOT NULL`);
+      expect(rowsOf(orphans), `round ${round}: saved ${JSON.stringify(saved)}`).toEqual([]);
+    }
+  });
+});
+
 describe('refusals', () => {
   it('refuses researchers every decision, merge and withdrawal', async () => {
     const a = await personWithDetention(unique('Auth A'));

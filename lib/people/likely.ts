@@ -211,11 +211,15 @@ export async function findLikelyPeople(actor: Actor, name: string, options: Like
 /**
  * Whether `id` is a person the actor may choose: on record, not deleted, not merged into another,
  * and visible to them. The form's and the import's posted choices go through here: never trusted.
+ * With `lock` (inside the save's transaction) the people found are share-locked until it commits:
+ * a merge or a deletion of them waits, or, having committed first, makes them unchoosable here. A
+ * save naming a person merged at that moment used to commit after the merge, its record tied to a
+ * person the merge had hidden.
  */
-export async function choosablePeople(reader: Reader, actor: Actor, ids: readonly number[]): Promise<Set<number>> {
+export async function choosablePeople(reader: Reader, actor: Actor, ids: readonly number[], { lock = false } = {}): Promise<Set<number>> {
   const valid = [...new Set(ids)].filter((id) => Number.isSafeInteger(id) && id > 0);
   if (valid.length === 0) return new Set();
-  const rows = await reader
+  const query = reader
     .select({ id: people.id })
     .from(people)
     .where(
@@ -227,7 +231,9 @@ export async function choosablePeople(reader: Reader, actor: Actor, ids: readonl
           ? undefined
           : sql`EXISTS (SELECT 1 FROM detentions d WHERE d.person_id = "people"."id" AND d.deleted_at IS NULL AND d.confidentiality = 'shareable')`,
       ),
-    );
+    )
+    .orderBy(people.id);
+  const rows = await (lock ? query.for('share') : query);
   return new Set(rows.map((r) => r.id));
 }
 
