@@ -34,4 +34,18 @@ describe('bar chart labels', () => {
     expect(shownText(chart.svg)).toContain('…');
     expect(chart.table.rows[0][0]).toBe(huge);
   });
+
+  // The SVG goes into the page as markup (chart-figure.tsx): text a monitor typed (a charge with no
+  // vocabulary entry) must stay text. Checked in session 25; kept so a change of renderer is caught.
+  it('draw typed markup as text, never as elements or attributes', async () => {
+    const typed = ['</text><script>alert(1)</script>', '<img src=x onerror=alert(1)>', ']]></style><a href="javascript:alert(1)">x</a>', '"><svg onload=alert(1)>'];
+    const chart = await barChart(typed.map((label, i) => ({ label, value: i + 1, href: null })));
+    for (const svg of [chart.svg, chart.narrow!]) {
+      const tags = svg.match(/<[a-zA-Z][^>]*>/g) ?? [];
+      const drawn = new Set(['svg', 'g', 'rect', 'path', 'text', 'tspan', 'style', 'defs', 'clipPath', 'line', 'circle', 'polyline', 'polygon']);
+      expect(tags.map((tag) => /^<([\w:-]+)/.exec(tag)![1]).filter((name) => !drawn.has(name))).toEqual([]);
+      expect(tags.filter((tag) => /\son\w+=|javascript:/i.test(tag))).toEqual([]);
+      expect(svg).toContain('&lt;img');
+    }
+  });
 });
