@@ -48,6 +48,8 @@ function parseFeed(text: string): Parsed[] {
 describe('the iCalendar writer', () => {
   it('escapes TEXT values (backslash, semicolon, comma, newlines) and drops control characters', () => {
     expect(escapeText('a\\b;c,d\ne\r\nf\u0007g')).toBe('a\\\\b\\;c\\,d\\ne\\nfg');
+    // Line ends other readers know (session 25): escaped too, never sent raw.
+    expect(escapeText('a\u2028END:VEVENT\u2029b\u0085c')).toBe('a\\nEND:VEVENT\\nb\\nc');
   });
 
   it('folds lines at 75 octets without splitting a UTF-8 character', () => {

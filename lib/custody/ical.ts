@@ -27,7 +27,8 @@ export function escapeText(value: string): string {
       .replace(/\\/g, '\\\\')
       .replace(/;/g, '\\;')
       .replace(/,/g, '\\,')
-      .replace(/\r\n|\r|\n/g, '\\n')
+      // U+0085, U+2028 and U+2029 end a line for some readers too: a new line, escaped like one.
+      .replace(/\r\n|\r|\n|\u0085|\u2028|\u2029/g, '\\n')
   );
 }
 
