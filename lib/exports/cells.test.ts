@@ -25,7 +25,9 @@ describe('formula-injection guard', () => {
   });
 
   it('is undone on import, so export then import gives back the text', () => {
-    for (const value of ['=1+1', '-minus', '@at', 'plain', "'quoted already"]) expect(restoreCell(neutraliseCell(value))).toBe(value);
+    for (const value of ['=1+1', '-minus', '@at', 'plain', "'quoted already", "'=quoted formula", "''two quotes", "'", "'''=x"]) expect(restoreCell(neutraliseCell(value))).toBe(value);
+    // Session 25: text typed with a quote before a formula character came back without it.
+    expect(neutraliseCell("'=x")).toBe("''=x");
   });
 });
 

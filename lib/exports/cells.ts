@@ -7,7 +7,13 @@
  * @see https://owasp.org/www-community/attacks/CSV_Injection
  */
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A cell that gets the leading quote: one that begins with =, +, -, @, a tab or a carriage return,
+ * or text that already begins with a quote the import would take for ours (a quote before one of
+ * those or before another quote). Without the second part, "'=x" typed as such came back from
+ * export and import as "=x".
+ */
+const GUARDED_START = /^(?:[=+\-@\t\r]|'[=+\-@\t\r'])/;
 
 /**
  * A formula after a break inside the text. Spreadsheets in Russian and Kazakh settings split a CSV
@@ -22,12 +28,12 @@ const GUARD_AFTER_BREAK = /([;\t\r\n])( *)'(?=['=+\-@])/g;
 /** The text a spreadsheet shows as text, never as a formula. */
 export function neutraliseCell(value: string): string {
   const inner = value.replace(FORMULA_AFTER_BREAK, "$1$2'");
-  return FORMULA_START.test(inner) ? `'${inner}` : inner;
+  return GUARDED_START.test(inner) ? `'${inner}` : inner;
 }
 
 /** Undoes neutraliseCell on import, so that export then import gives back the same text. */
 export function restoreCell(value: string): string {
-  const outer = value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+  const outer = value.startsWith("'") && GUARDED_START.test(value.slice(1)) ? value.slice(1) : value;
   return outer.replace(GUARD_AFTER_BREAK, '$1$2');
 }
 

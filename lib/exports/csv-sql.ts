@@ -60,7 +60,10 @@ const guarded = (expression: string): Cell => {
   return {
     // ascii() is the first character's code (0 for ''): one call where left(nullif(…)) took three.
     // The guard inside never changes the first character, so the test reads the text as it is.
-    expression: `CASE WHEN ascii(${expression}) IN (61, 43, 45, 64, 9, 13) THEN '''' || ${inner} ELSE nullif(${inner}, '') END`,
+    // A leading quote before a formula character or another quote gets one more (cells.ts GUARDED_START).
+    expression: `CASE WHEN ascii(${expression}) IN (61, 43, 45, 64, 9, 13)
+        OR (ascii(${expression}) = 39 AND ascii(substr(${expression}, 2, 1)) IN (61, 43, 45, 64, 9, 13, 39))
+      THEN '''' || ${inner} ELSE nullif(${inner}, '') END`,
     free: true,
   };
 };
