@@ -3,7 +3,7 @@
  * DATABASE_URL is set. Opening it has no side effects beyond the connection: migrations are an
  * explicit step (db/migrate.ts).
  */
-import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -13,6 +13,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { env } from '../lib/env';
 import { durablePgliteOptions } from './pglite-durable';
+import { keepPrivate } from './private-dir';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -50,18 +51,6 @@ export function connect(url = env.DATABASE_URL, dir = pgliteDir()): Connection {
       ? new PGlite(dir, { extensions, loadDataDir })
       : new PGlite({ ...durablePgliteOptions(dir), extensions });
   return { db: drizzlePglite(client, { schema }), driver: 'pglite', close: () => client.close() };
-}
-
-/**
- * The embedded database's folder, created if missing (PGlite won't create parent folders itself)
- * and readable by this account only. PGlite writes its files readable and writable by everyone
- * (0666, whatever the umask), so the folder is what keeps other accounts on the machine from
- * every record, restricted ones and notes included, and from the password hashes. Set on every
- * start, so a folder made by an older version is closed too.
- */
-export function keepPrivate(dir: string) {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  chmodSync(dir, 0o700);
 }
 
 // One connection per process, opened on first use (never at import, so `next build` never opens

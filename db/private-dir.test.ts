@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { connect, keepPrivate } from './index';
+import { connect } from './index';
+import { keepPrivate } from './private-dir';
 
 const root = mkdtempSync(path.join(tmpdir(), 'pglite-private-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

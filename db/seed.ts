@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { count, eq, sql } from 'drizzle-orm';
-import type { Db } from './index';
+import { rowsOf, type Db } from './index';
 import { charges, detentions, elections, mciValues, placeNames, places, regions, sources, users } from './schema';
 import { DEMO_CASES, DEMO_USERS, REFERENCE_SOURCE } from './seed-data/demo';
 import { PLACES, REGIONS } from './seed-data/places';
@@ -83,7 +83,6 @@ export async function seedReference(db: Db, { gazetteer = PLACES }: { gazetteer?
 
 /** Whether any rollup counts a city's detentions under a region other than the city's own. */
 async function rollupsDisagreeWithPlaces(db: Db): Promise<boolean> {
-  const { rowsOf } = await import('./index');
   const stale = (table: string) => sql`EXISTS (SELECT 1 FROM ${sql.raw(table)} s JOIN places p ON p.id = s.place_id WHERE s.region IS DISTINCT FROM p.region)`;
   const [row] = rowsOf<{ stale: boolean }>(
     await db.execute(sql`SELECT (${stale('detention_stats')} OR ${stale('charge_stats')} OR ${stale('penalty_stats')}) AS stale`),

@@ -3,11 +3,12 @@
  * loads back as is. PGlite allows one process per directory and takes no lock, so the backup
  * looks for another process holding the directory's files before it opens it.
  */
-import { chmodSync, existsSync, mkdirSync, readdirSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { keepPrivate } from '@/db/private-dir';
 import { computeManifest, migrationLevel, type Manifest, type RunSql } from './manifest';
 
 // The same extensions as db/index.ts: a data dir that uses them can't be opened without them.
@@ -74,10 +75,8 @@ export function assertEmptyDir(dir: string) {
 
 /** Loads the payload into a directory the caller found empty; returns the manifest of what landed. */
 export async function loadPglite(dir: string, payload: Buffer): Promise<Manifest> {
-  // Readable by this account only, even when the caller made the (empty) folder: PGlite's files are
-  // 0666 whatever the umask (db/index.ts keepPrivate).
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  chmodSync(dir, 0o700);
+  // Readable by this account only, even when the caller made the (empty) folder.
+  keepPrivate(dir);
   // The cast is true (Node's Buffers sit on plain ArrayBuffers) and spares a copy of the payload.
   const pg = new PGlite(dir, { extensions, loadDataDir: new Blob([payload as Uint8Array<ArrayBuffer>]) });
   try {

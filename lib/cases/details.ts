@@ -4,14 +4,15 @@ import 'server-only';
  * timeline. Written whole on every save (delete and insert in the caller's transaction), read in
  * the shape the form, the detail page, exports and revisions share.
  */
-import { asc, eq, sql } from 'drizzle-orm';
-import { rowsOf, type Tx } from '@/db';
+import { asc, eq } from 'drizzle-orm';
+import type { Tx } from '@/db';
 import { inIds } from '@/db/id-set';
 import { bulkInsert } from '@/lib/transactions/bulk-insert';
-import { chargeOutcome, charges, custodyEvents, detentionCharges, elections, penalties, penaltyKind, places, sources, type ChargeOutcome } from '@/db/schema';
+import { chargeOutcome, charges, custodyEvents, detentionCharges, penalties, penaltyKind, places, sources, type ChargeOutcome } from '@/db/schema';
 import type { DateInterval } from '@/lib/dates/interval';
 import type { FieldErrors } from '@/lib/forms';
 import { deriveCustody, type CustodyFacts } from '@/lib/custody/timeline';
+import { knownReferences } from '@/lib/vocab/queries';
 import type { CaseInput } from './schema';
 
 /** A stored charge as every reader sees it (vocabulary entry resolved). */
@@ -293,24 +294,15 @@ export async function checkReferences(tx: Pick<Tx, 'execute'>, input: CaseInput)
   const chargeIds = [...new Set(input.charges.map((c) => c.chargeId).filter((id): id is number => id !== null))];
   const placeIds = [...new Set([input.placeId, ...input.events.map((e) => e.placeId)].filter((id): id is number => id !== null))];
   if (chargeIds.length === 0 && placeIds.length === 0 && input.electionId === null && input.region === null) return {};
-  // Every id in ONE statement: a save pays a round trip per statement.
-  const [found] = rowsOf<{ charges: number[] | null; places: number[] | null; election: boolean; region: boolean }>(
-    await tx.execute(sql`SELECT
-      (SELECT array_agg(${charges.id}) FROM ${charges} WHERE ${charges.id} = ANY(${`{${chargeIds.join(',')}}`}::int[])) AS charges,
-      (SELECT array_agg(${places.id}) FROM ${places} WHERE ${places.id} = ANY(${`{${placeIds.join(',')}}`}::int[])) AS places,
-      EXISTS (SELECT 1 FROM ${elections} WHERE ${elections.id} = ${input.electionId ?? 0}::int) AS election,
-      EXISTS (SELECT 1 FROM ${places} WHERE ${places.region} = ${input.region ?? ''}) AS region`),
-  );
-  const knownCharges = new Set((found.charges ?? []).map(Number));
-  const knownPlaces = new Set((found.places ?? []).map(Number));
+  const found = await knownReferences(tx, { chargeIds, placeIds, electionId: input.electionId, region: input.region });
   const errors: FieldErrors = {};
-  if (input.placeId !== null && !knownPlaces.has(input.placeId)) errors.placeId = ['errors.unknownChoice'];
+  if (input.placeId !== null && !found.places.has(input.placeId)) errors.placeId = ['errors.unknownChoice'];
   if (input.electionId !== null && !found.election) errors.electionId = ['errors.unknownChoice'];
   input.charges.forEach((c, i) => {
-    if (c.chargeId !== null && !knownCharges.has(c.chargeId)) errors[`charges.${i}.chargeId`] = ['errors.unknownChoice'];
+    if (c.chargeId !== null && !found.charges.has(c.chargeId)) errors[`charges.${i}.chargeId`] = ['errors.unknownChoice'];
   });
   input.events.forEach((e, i) => {
-    if (e.placeId !== null && !knownPlaces.has(e.placeId)) errors[`events.${i}.placeId`] = ['errors.unknownChoice'];
+    if (e.placeId !== null && !found.places.has(e.placeId)) errors[`events.${i}.placeId`] = ['errors.unknownChoice'];
   });
   if (input.region !== null && !found.region) errors.region = ['errors.unknownChoice'];
   return errors;

@@ -1,12 +1,12 @@
 import 'server-only';
 import { z } from 'zod';
-import { sql } from 'drizzle-orm';
-import { db, rowsOf } from '@/db';
-import { elections, places, reportedCounts } from '@/db/schema';
+import { db } from '@/db';
+import { reportedCounts } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
 import type { FieldErrors } from '@/lib/forms';
 import { resolveSourceRows } from '@/lib/sources/queries';
 import { withRetry } from '@/lib/transactions/retry';
+import { knownReferences } from '@/lib/vocab/queries';
 import { httpUrl, optionalId, optionalText, partialDate, requiredText } from '@/lib/zod-helpers';
 
 const count = (required: boolean) =>
@@ -39,12 +39,9 @@ export async function createReportedCount(actor: Actor, input: ReportedCountInpu
   return withRetry(() => db.transaction(async (tx) => {
     // Ids posted for a place or an election that does not exist get the form's message: inserted,
     // they failed on the foreign key as a 500, and what was typed was lost.
-    const [known] = rowsOf<{ place: boolean; election: boolean }>(
-      await tx.execute(sql`SELECT EXISTS (SELECT 1 FROM ${places} WHERE ${places.id} = ${input.placeId ?? 0}::int) AS place,
-        EXISTS (SELECT 1 FROM ${elections} WHERE ${elections.id} = ${input.electionId ?? 0}::int) AS election`),
-    );
+    const known = await knownReferences(tx, { placeIds: input.placeId === null ? [] : [input.placeId], electionId: input.electionId });
     const unknown: FieldErrors = {};
-    if (input.placeId !== null && !known.place) unknown.placeId = ['errors.unknownChoice'];
+    if (input.placeId !== null && !known.places.has(input.placeId)) unknown.placeId = ['errors.unknownChoice'];
     if (input.electionId !== null && !known.election) unknown.electionId = ['errors.unknownChoice'];
     if (Object.keys(unknown).length) return { ok: false, errors: unknown };
     const resolved = await resolveSourceRows(tx, actor, [

@@ -1,6 +1,6 @@
 import 'server-only';
 import { asc, sql } from 'drizzle-orm';
-import { db } from '@/db';
+import { db, rowsOf, type Tx } from '@/db';
 import { charges, elections, places, regions } from '@/db/schema';
 
 /** The gazetteer, the charge vocabulary and the elections: what the forms and filters offer. */
@@ -37,3 +37,27 @@ export async function listVocabulary() {
 }
 
 export type Vocabulary = Awaited<ReturnType<typeof listVocabulary>>;
+
+/**
+ * Which of the vocabulary ids and the region a form names exist, in ONE statement (a save pays a
+ * round trip per statement). Posted ids are never trusted: one that does not exist is the form's
+ * field message (errors.unknownChoice), not a foreign-key failure answered with a 500.
+ */
+export async function knownReferences(
+  tx: Pick<Tx, 'execute'>,
+  refs: { chargeIds?: readonly number[]; placeIds?: readonly number[]; electionId?: number | null; region?: string | null },
+): Promise<{ charges: Set<number>; places: Set<number>; election: boolean; region: boolean }> {
+  const [found] = rowsOf<{ charges: number[] | null; places: number[] | null; election: boolean; region: boolean }>(
+    await tx.execute(sql`SELECT
+      (SELECT array_agg(${charges.id}) FROM ${charges} WHERE ${charges.id} = ANY(${`{${(refs.chargeIds ?? []).join(',')}}`}::int[])) AS charges,
+      (SELECT array_agg(${places.id}) FROM ${places} WHERE ${places.id} = ANY(${`{${(refs.placeIds ?? []).join(',')}}`}::int[])) AS places,
+      EXISTS (SELECT 1 FROM ${elections} WHERE ${elections.id} = ${refs.electionId ?? 0}::int) AS election,
+      EXISTS (SELECT 1 FROM ${places} WHERE ${places.region} = ${refs.region ?? ''}) AS region`),
+  );
+  return {
+    charges: new Set((found.charges ?? []).map(Number)),
+    places: new Set((found.places ?? []).map(Number)),
+    election: found.election,
+    region: found.region,
+  };
+}
