@@ -389,6 +389,10 @@ export const detentions = pgTable('detentions', {
       t.chargeIds, t.outcomes, t.penaltyKinds,
     )
     .where(sql`${t.deletedAt} IS NULL`),
+  // The people detained in a period by those who may not see restricted records (repeat detainees
+  // of a view without filters, whose other panels read the day rollups): a sixth of the panel
+  // index's pages for the default view at 1M.
+  index('detentions_person_day_idx').on(t.confidentiality, t.detainedOn, t.personId).where(sql`${t.deletedAt} IS NULL`),
   check('detentions_detained_interval', sql`${t.detainedEarliest} IS NULL OR ${t.detainedLatest} IS NULL OR ${t.detainedEarliest} <= ${t.detainedLatest}`),
   check('detentions_sentenced_interval', sql`${t.sentencedEarliest} IS NULL OR ${t.sentencedLatest} IS NULL OR ${t.sentencedEarliest} <= ${t.sentencedLatest}`),
   check('detentions_placement_matches_precision', sql`(${t.detainedOn} IS NULL) = (${t.detainedPrecision} IN ('year', 'unknown'))`),
@@ -624,6 +628,104 @@ export const penaltyStats = pgTable('penalty_stats', {
       t.personRole, t.reviewStatus, t.confidentiality, t.kind, t.unit, t.rulingYear)
     .nullsNotDistinct(),
   index('penalty_stats_day_idx').on(t.detainedOn),
+]);
+
+/**
+ * The period and visibility of a detention, the only dimensions the day rollups below carry: the
+ * views without a filter (the default view, a date range, "date uncertain") read those instead of
+ * the rollups above, which carry every filter's dimension and so hold 1.5 detentions per row.
+ * Keyed by day and by what a panel shows, they hold one row per day and bar. The election is kept
+ * only for records not placed on a day (a window counts those by their election).
+ */
+const dayRollupColumns = () => ({
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  detainedOn: date('detained_on', { mode: 'string' }),
+  detainedEarliest: date('detained_earliest', { mode: 'string' }),
+  detainedLatest: date('detained_latest', { mode: 'string' }),
+  electionId: integer('election_id'),
+  confidentiality: confidentiality('confidentiality').notNull(),
+});
+
+/**
+ * Detentions per day by each detention-level panel (cities and regions, role, days of arrest, time
+ * to sentence, and whether the sentence is dated): `panel` is the GROUPING() of the set a row
+ * belongs to (lib/dashboard/stats.ts DAY_DETENTION_ROLLUP); the other sets' columns are null.
+ */
+export const dayDetentionStats = pgTable('day_detention_stats', {
+  ...dayRollupColumns(),
+  panel: smallint('panel').notNull(),
+  placeId: integer('place_id'),
+  region: text('region'),
+  personRole: personRole('person_role'),
+  arrestDays: bigint('arrest_days', { mode: 'number' }),
+  delayBucket: smallint('delay_bucket'),
+  sentencedDated: boolean('sentenced_dated'),
+  detentions: integer('detentions').notNull(),
+  arrestDaysTotal: bigint('arrest_days_total', { mode: 'number' }).notNull(),
+}, (t) => [
+  unique('day_detention_stats_key')
+    .on(t.detainedOn, t.detainedEarliest, t.detainedLatest, t.electionId, t.confidentiality, t.panel, t.placeId, t.region, t.personRole,
+      t.arrestDays, t.delayBucket, t.sentencedDated)
+    .nullsNotDistinct(),
+  index('day_detention_stats_day_idx').on(t.detainedOn),
+]);
+
+/** Charges per day by the charges panels' sets (`grouping_set`, as charge_stats is read). */
+export const dayChargeStats = pgTable('day_charge_stats', {
+  ...dayRollupColumns(),
+  groupingSet: smallint('grouping_set').notNull(),
+  chargeId: integer('charge_id'),
+  citedPart: text('cited_part'),
+  textOnly: boolean('text_only'),
+  basisOrigin: basisOrigin('basis_origin'),
+  outcome: chargeOutcome('outcome'),
+  plea: plea('plea'),
+  charges: integer('charges').notNull(),
+}, (t) => [
+  unique('day_charge_stats_key')
+    .on(t.detainedOn, t.detainedEarliest, t.detainedLatest, t.electionId, t.confidentiality, t.groupingSet, t.chargeId, t.citedPart, t.textOnly,
+      t.basisOrigin, t.outcome, t.plea)
+    .nullsNotDistinct(),
+  index('day_charge_stats_day_idx').on(t.detainedOn),
+]);
+
+/** Penalties in force per day by kind, unit and ruling year (as penalty_stats). */
+export const dayPenaltyStats = pgTable('day_penalty_stats', {
+  ...dayRollupColumns(),
+  kind: penaltyKind('kind').notNull(),
+  unit: penaltyUnit('unit'),
+  rulingYear: integer('ruling_year'),
+  penalties: integer('penalties').notNull(),
+  withAmount: integer('with_amount').notNull(),
+  amount: numeric('amount', { mode: 'string' }).notNull(),
+}, (t) => [
+  unique('day_penalty_stats_key')
+    .on(t.detainedOn, t.detainedEarliest, t.detainedLatest, t.electionId, t.confidentiality, t.kind, t.unit, t.rulingYear)
+    .nullsNotDistinct(),
+  index('day_penalty_stats_day_idx').on(t.detainedOn),
+]);
+
+/**
+ * Detentions per day by the custody columns the custody panel reads as of today (who is held,
+ * missing, has a hearing soon, is released, and days served): each kept only where the panel reads
+ * it (days served for the released; the expected release and start for the others; since when
+ * whereabouts are unknown for those), so rows group many detentions.
+ */
+export const dayCustodyStats = pgTable('day_custody_stats', {
+  ...dayRollupColumns(),
+  custodyStatus: custodyStatus('custody_status').notNull(),
+  custodyDays: integer('custody_days'),
+  custodyFrom: date('custody_from', { mode: 'string' }),
+  expectedReleaseOn: date('expected_release_on', { mode: 'string' }),
+  whereaboutsUnknownSince: date('whereabouts_unknown_since', { mode: 'string' }),
+  nextHearingOn: date('next_hearing_on', { mode: 'string' }),
+  detentions: integer('detentions').notNull(),
+}, (t) => [
+  unique('day_custody_stats_key')
+    .on(t.detainedOn, t.detainedEarliest, t.detainedLatest, t.electionId, t.confidentiality, t.custodyStatus, t.custodyDays, t.custodyFrom,
+      t.expectedReleaseOn, t.whereaboutsUnknownSince, t.nextHearingOn)
+    .nullsNotDistinct(),
+  index('day_custody_stats_day_idx').on(t.detainedOn),
 ]);
 
 /**

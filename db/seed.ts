@@ -85,7 +85,7 @@ export async function seedReference(db: Db, { gazetteer = PLACES }: { gazetteer?
 async function rollupsDisagreeWithPlaces(db: Db): Promise<boolean> {
   const stale = (table: string) => sql`EXISTS (SELECT 1 FROM ${sql.raw(table)} s JOIN places p ON p.id = s.place_id WHERE s.region IS DISTINCT FROM p.region)`;
   const [row] = rowsOf<{ stale: boolean }>(
-    await db.execute(sql`SELECT (${stale('detention_stats')} OR ${stale('charge_stats')} OR ${stale('penalty_stats')}) AS stale`),
+    await db.execute(sql`SELECT (${stale('detention_stats')} OR ${stale('charge_stats')} OR ${stale('penalty_stats')} OR ${stale('day_detention_stats')}) AS stale`),
   );
   return row.stale;
 }

@@ -37,7 +37,7 @@ function parseArgs(): Args {
 }
 
 type Timing = { name: string; p50: number; p95: number; cachedP95?: number; baselineP50?: number; baselineP95?: number; same?: boolean };
-type Report = { driver: string; detentions: number; people: number; server: string; loadSeconds: number; rollupRows: number; chargeRollupRows?: number; penaltyRollupRows?: number; rollupSeconds: number; timings: Timing[] };
+type Report = { driver: string; detentions: number; people: number; server: string; loadSeconds: number; rollupRows: number; chargeRollupRows?: number; penaltyRollupRows?: number; dayRollupRows?: number; rollupSeconds: number; timings: Timing[] };
 
 function percentile(values: number[], p: number) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -85,9 +85,11 @@ async function runOn(size: { detentions: number; people: number }, runs: number,
   // which index-only scans (the dashboard's record panels) need.
   await db.execute(sql`VACUUM ANALYZE`);
   const rollupSeconds = (performance.now() - rollupStart) / 1000;
-  const [{ n: rollupRows, charges: chargeRollupRows, penalties: penaltyRollupRows }] = rowsOf<{ n: number; charges: number; penalties: number }>(
+  const [{ n: rollupRows, charges: chargeRollupRows, penalties: penaltyRollupRows, days: dayRollupRows }] = rowsOf<{ n: number; charges: number; penalties: number; days: number }>(
     await db.execute(sql`SELECT (SELECT count(*)::int FROM detention_stats) AS n, (SELECT count(*)::int FROM charge_stats) AS charges,
-      (SELECT count(*)::int FROM penalty_stats) AS penalties`),
+      (SELECT count(*)::int FROM penalty_stats) AS penalties,
+      (SELECT (SELECT count(*) FROM day_detention_stats) + (SELECT count(*) FROM day_charge_stats) + (SELECT count(*) FROM day_penalty_stats)
+        + (SELECT count(*) FROM day_custody_stats))::int AS days`),
   );
   const server = rowsOf<{ v: string }>(await db.execute(sql`SELECT version() AS v`))[0].v.split(' on ')[0];
 
@@ -144,7 +146,7 @@ async function runOn(size: { detentions: number; people: number }, runs: number,
     timings.push({ name, ...result });
     console.log(`${driver} ${name}: p95 ${result.p95.toFixed(1)} ms`);
   }
-  return { driver, ...size, server, loadSeconds, rollupRows, chargeRollupRows, penaltyRollupRows, rollupSeconds, timings };
+  return { driver, ...size, server, loadSeconds, rollupRows, chargeRollupRows, penaltyRollupRows, dayRollupRows, rollupSeconds, timings };
 }
 
 /** The issue's targets against this run: met, or missed and by how much. */
@@ -218,7 +220,8 @@ async function main() {
       '',
       `${r.server}. Synthetic load ${r.loadSeconds.toFixed(1)} s; rollups rebuilt from scratch in ${r.rollupSeconds.toFixed(1)} s ` +
         `(${r.rollupRows.toLocaleString('en')} detention rollup rows, ${(r.detentions / Math.max(1, r.rollupRows)).toFixed(1)} detentions per row; ` +
-        `${(r.chargeRollupRows ?? 0).toLocaleString('en')} charge rollup rows; ${(r.penaltyRollupRows ?? 0).toLocaleString('en')} penalty rollup rows).`,
+        `${(r.chargeRollupRows ?? 0).toLocaleString('en')} charge rollup rows; ${(r.penaltyRollupRows ?? 0).toLocaleString('en')} penalty rollup rows; ` +
+        `${(r.dayRollupRows ?? 0).toLocaleString('en')} day rollup rows in all four, read by the views without filters).`,
       '',
       targets(r),
       '',

@@ -223,6 +223,11 @@ describe('dashboard numbers', () => {
       { lens: String(lens), charge: c489, axis: 'known' },
       { lens: String(lens), penalty: 'fine', outcome: 'convicted' },
       { to: '2023-03-31', axis: 'sentenced' },
+      // Answered by the day rollups: the period and visibility only, other elections overlaid.
+      { all: '1' },
+      { lens: String(lens), confidentiality: 'restricted' },
+      { lens: String(lens), compare: '1,2,3,4,5' },
+      { from: '2020-06-01', to: '2022-12-31', compare: '1,2,3,4,5', axis: 'known' },
       // Read from the matched records (custody moves with today; a charge and its outcome together).
       { lens: String(lens), custody: 'held' },
       { lens: String(lens), custody: 'released', axis: 'sentenced', compare: String(lens) },

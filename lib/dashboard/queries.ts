@@ -3,7 +3,7 @@ import { asc, sql, type SQL } from 'drizzle-orm';
 import { db, rowsOf } from '@/db';
 import { charges, detentions, elections, places, type ChargeOutcome, type PenaltyKind, type PenaltyUnit } from '@/db/schema';
 import { seesRestricted, type Actor } from '@/lib/auth/policy';
-import type { CaseFilters } from '@/lib/filters/definition';
+import { FILTER_KEYS, PERIOD_KEYS, type CaseFilters } from '@/lib/filters/definition';
 import { custodyCondition, detentionConditions, DETENTIONS_TABLE, dimensionConditions, periodCondition, placedInPeriod, ROLLUP_TABLE, undatedInPeriod } from '@/lib/filters/sql';
 import { latestToday } from '@/lib/dates/partial-date';
 import { visibleSource } from '@/lib/sources/visibility';
@@ -23,7 +23,7 @@ export type Source = 'rollup' | 'detentions';
  * select, so their dimensions are computed for those only (the views the rollup cannot answer);
  * the plain GROUP BY baseline passes none.
  */
-type From = { source: Source; matched?: SQL[] };
+type From = { source: Source; matched?: SQL[]; /** The view has only filters the day rollups carry. */ byDay?: boolean };
 const fromSource = ({ source, matched }: From) =>
   source === 'rollup'
     ? sql`detention_stats t`
@@ -131,8 +131,57 @@ async function aggregate(where: SQL, source: From) {
 
 /** The rollup columns in GROUPING() order; a set's id has a 1 bit for each column it leaves out. */
 const GROUPED = ['place_id', 'region', 'person_role', 'arrest_days', 'delay_bucket', 'detained_on'];
-const groupingSet = (...columns: string[]) =>
-  GROUPED.reduce((mask, column, i) => mask | (columns.includes(column) ? 0 : 1 << (GROUPED.length - 1 - i)), 0);
+const mask = (all: string[], columns: string[]) => all.reduce((m, column, i) => m | (columns.includes(column) ? 0 : 1 << (all.length - 1 - i)), 0);
+const groupingSet = (...columns: string[]) => mask(GROUPED, columns);
+
+/** The sets of day_detention_stats, by its `panel` (GROUPING() over these columns: lib/dashboard/stats.ts DAY_DETENTION_ROLLUP). */
+const DAY_PANEL_COLUMNS = ['place_id', 'region', 'person_role', 'arrest_days', 'delay_bucket', 'sentenced_dated'];
+const dayPanel = (...columns: string[]) => mask(DAY_PANEL_COLUMNS, columns);
+/** The day-level set: every detention once, by day, with whether its sentence is dated. */
+const DAY_TOTAL = dayPanel('sentenced_dated');
+
+/**
+ * aggregate()'s rows (same sets, same grouping_set ids) from the day rollup, for views whose only
+ * conditions are the period and visibility: each panel sums its own set's rows, the days and
+ * totals the day-level set's.
+ */
+async function aggregateByDay(where: SQL) {
+  const sets = [['place_id', 'region'], ['person_role'], ['arrest_days'], ['delay_bucket']];
+  const setId = sql.raw(`CASE m.panel ${sets.map((columns) => `WHEN ${dayPanel(...columns)} THEN ${groupingSet(...columns)}`).join(' ')} END`);
+  const none = sql`0::bigint AS uncertain_detained, 0::bigint AS uncertain_sentenced, 0::bigint AS uncertain_known`;
+  const result = await db.execute(sql`
+    WITH m AS MATERIALIZED (SELECT * FROM day_detention_stats t WHERE ${where})
+    SELECT ${setId} AS grouping_set, m.place_id, m.region, m.person_role::text AS person_role, m.arrest_days, m.delay_bucket, NULL::text AS detained_on,
+      sum(m.detentions)::bigint AS n, sum(m.arrest_days_total)::bigint AS arrest_days_total, ${none}
+    FROM m WHERE m.panel <> ${DAY_TOTAL}
+    GROUP BY m.panel, m.place_id, m.region, m.person_role, m.arrest_days, m.delay_bucket
+    HAVING sum(m.detentions) <> 0
+    UNION ALL
+    SELECT ${groupingSet('detained_on')}, NULL, NULL, NULL, NULL, NULL, m.detained_on::text,
+      sum(m.detentions)::bigint, sum(m.arrest_days_total)::bigint, ${none}
+    FROM m WHERE m.panel = ${DAY_TOTAL}
+    GROUP BY m.detained_on
+    HAVING sum(m.detentions) <> 0
+    UNION ALL
+    SELECT ${groupingSet()}, NULL, NULL, NULL, NULL, NULL, NULL,
+      sum(m.detentions)::bigint, sum(m.arrest_days_total)::bigint,
+      coalesce(sum(m.detentions) FILTER (WHERE m.detained_on IS NULL), 0)::bigint,
+      coalesce(sum(m.detentions) FILTER (WHERE NOT m.sentenced_dated), 0)::bigint,
+      coalesce(sum(m.detentions) FILTER (WHERE m.detained_on IS NULL AND NOT m.sentenced_dated), 0)::bigint
+    FROM m WHERE m.panel = ${DAY_TOTAL}
+    HAVING sum(m.detentions) <> 0`);
+  return rowsOf<Row>(result);
+}
+
+/**
+ * The filters the day rollups carry: the period, visibility and whether the day is known. A view
+ * with any other filter needs a rollup with that dimension (whitelisted, so a new filter never
+ * reads a table without it).
+ */
+const DAY_ROLLUP_FILTERS = new Set<string>([...PERIOD_KEYS, 'dated', 'confidentiality']);
+function answeredByDayRollups(params: DashboardParams): boolean {
+  return FILTER_KEYS.every((key) => DAY_ROLLUP_FILTERS.has(key) || !(key in params) || params[key as keyof DashboardParams] === undefined);
+}
 
 /** Detentions per day around each election, relative to its election day, on the chosen axis. */
 async function timelines(actor: Actor, params: DashboardParams, chosen: Election[], source: From, today: string) {
@@ -151,7 +200,9 @@ async function timelines(actor: Actor, params: DashboardParams, chosen: Election
   );
   const from = source.matched
     ? sql`(SELECT detentions.detained_on, detentions.sentenced_on, 1 AS detentions FROM detentions WHERE ${anyOf(source.matched)} AND (${inAWindow})) t`
-    : fromSource(source);
+    : source.byDay && params.axis === 'detained'
+      ? sql`(SELECT * FROM day_detention_stats WHERE panel = ${DAY_TOTAL}) t`
+      : fromSource(source);
   const result = await db.execute(sql`
     SELECT e.id AS election_id, (${day} - e.day) AS offset_days, sum(t.detentions)::bigint AS n
     FROM ${from}
@@ -224,14 +275,24 @@ const CHARGES_SQL = sql`SELECT GROUPING(dc.charge_id, x.cited_part, x.text_only,
       (dc.charge_id IS NULL AND nullif(btrim(dc.charge_text), '') IS NOT NULL)::int AS text_only) x
     GROUP BY GROUPING SETS ((dc.charge_id, x.cited_part, x.text_only, dc.basis_origin), (dc.outcome), (t.plea, dc.outcome))`;
 
-/** CHARGES_SQL's rows from the charges rollup (charge_stats), for the view's filters `where` over `t`. */
-async function chargeRollup(where: SQL): Promise<Row[]> {
-  const result = await db.execute(sql`SELECT GROUPING(t.charge_id, t.cited_part, t.text_only, t.basis_origin, t.outcome, t.plea) AS grouping_set,
-      t.charge_id, t.cited_part, t.text_only::int AS text_only, t.basis_origin::text AS basis_origin, t.outcome::text AS outcome, t.plea::text AS plea,
-      sum(t.charges)::bigint AS n
+/**
+ * CHARGES_SQL's rows from the charges rollup (charge_stats), or from its day rollup (day_charge_stats,
+ * which stores each row's set), for the view's filters `where` over `t`.
+ */
+async function chargeRollup(where: SQL, byDay = false): Promise<Row[]> {
+  const columns = sql`t.charge_id, t.cited_part, t.text_only::int AS text_only, t.basis_origin::text AS basis_origin, t.outcome::text AS outcome, t.plea::text AS plea,
+      sum(t.charges)::bigint AS n`;
+  const result = await db.execute(
+    byDay
+      ? sql`SELECT t.grouping_set, ${columns}
+    FROM day_charge_stats t
+    WHERE ${where}
+    GROUP BY t.grouping_set, t.charge_id, t.cited_part, t.text_only, t.basis_origin, t.outcome, t.plea`
+      : sql`SELECT GROUPING(t.charge_id, t.cited_part, t.text_only, t.basis_origin, t.outcome, t.plea) AS grouping_set, ${columns}
     FROM charge_stats t
     WHERE ${where}
-    GROUP BY GROUPING SETS ((t.charge_id, t.cited_part, t.text_only, t.basis_origin), (t.outcome), (t.plea, t.outcome))`);
+    GROUP BY GROUPING SETS ((t.charge_id, t.cited_part, t.text_only, t.basis_origin), (t.outcome), (t.plea, t.outcome))`,
+  );
   return rowsOf<Row>(result);
 }
 
@@ -299,8 +360,8 @@ const PENALTIES_SQL = sql`SELECT pn.kind::text AS kind, pn.unit::text AS unit,
     LEFT JOIN mci_values m ON m.year = t.ruling_year
     GROUP BY pn.kind, pn.unit`;
 
-/** PENALTIES_SQL's rows from the penalties rollup (penalty_stats), for the view's filters `where` over `t`. */
-async function penaltyRollup(where: SQL): Promise<Row[]> {
+/** PENALTIES_SQL's rows from the penalties rollup (penalty_stats, or day_penalty_stats: same columns), for the view's filters `where` over `t`. */
+async function penaltyRollup(where: SQL, byDay = false): Promise<Row[]> {
   const result = await db.execute(sql`SELECT t.kind::text AS kind, t.unit::text AS unit,
       sum(t.penalties)::bigint AS n,
       sum(t.with_amount)::bigint AS with_amount,
@@ -309,7 +370,7 @@ async function penaltyRollup(where: SQL): Promise<Row[]> {
       coalesce(sum(t.with_amount) FILTER (WHERE t.unit = 'MCI' AND m.tenge IS NOT NULL), 0)::bigint AS mci_converted,
       coalesce(sum(t.with_amount) FILTER (WHERE t.unit = 'MCI' AND t.ruling_year IS NULL), 0)::bigint AS mci_no_year,
       coalesce(sum(t.with_amount) FILTER (WHERE t.unit = 'MCI' AND t.ruling_year IS NOT NULL AND m.tenge IS NULL), 0)::bigint AS mci_no_value
-    FROM penalty_stats t
+    FROM ${byDay ? sql`day_penalty_stats` : sql`penalty_stats`} t
     LEFT JOIN mci_values m ON m.year = t.ruling_year
     WHERE ${where}
     GROUP BY t.kind, t.unit`);
@@ -361,7 +422,10 @@ const DAY_BUCKETS = [...CUSTODY_BUCKETS, OPEN_BUCKET];
  * custody of people released (on a recorded day, or presumed once their expected release day has
  * passed). Read from the records: "today" moves.
  */
-function custodySql(today: string) {
+function custodySql(today: string, { rows = sql`t`, weighted = false }: { rows?: SQL; weighted?: boolean } = {}) {
+  // Each row is one record, or (weighted) a day rollup row of `detentions` records alike.
+  const count = (condition: SQL) =>
+    weighted ? sql`coalesce(sum(detentions.detentions) FILTER (WHERE ${condition}), 0)::bigint` : sql`count(*) FILTER (WHERE ${condition})::bigint`;
   // Days served: recorded at release, or up to the expected release day once it has passed (as custodyNow).
   const served = sql`CASE
     WHEN detentions.custody_status = 'released' THEN detentions.custody_days
@@ -373,16 +437,22 @@ function custodySql(today: string) {
   const buckets = DAY_BUCKETS.map((upTo, i) => {
     const above = i === 0 ? sql`true` : sql`served > ${sql.raw(String(DAY_BUCKETS[i - 1]))}`;
     const below = upTo === OPEN_BUCKET ? sql`true` : sql`served <= ${sql.raw(String(upTo))}`;
-    return sql`count(*) FILTER (WHERE ${above} AND ${below})::bigint AS ${sql.raw(`days_${upTo}`)}`;
+    return sql`${count(sql`${above} AND ${below}`)} AS ${sql.raw(`days_${upTo}`)}`;
   });
-  return sql`SELECT count(served)::bigint AS with_days,
-      coalesce(sum(served), 0)::bigint AS days,
-      count(*) FILTER (WHERE ${custodyCondition('held', today)})::bigint AS held,
-      count(*) FILTER (WHERE ${custodyCondition('missing', today)})::bigint AS missing,
-      count(*) FILTER (WHERE ${custodyCondition('hearing_soon', today)})::bigint AS hearing_soon,
-      count(*) FILTER (WHERE ${custodyCondition('released', today)})::bigint AS released,
+  return sql`SELECT ${count(sql`served IS NOT NULL`)} AS with_days,
+      coalesce(sum(served${weighted ? sql` * detentions.detentions` : sql``}), 0)::bigint AS days,
+      ${count(custodyCondition('held', today))} AS held,
+      ${count(custodyCondition('missing', today))} AS missing,
+      ${count(custodyCondition('hearing_soon', today))} AS hearing_soon,
+      ${count(custodyCondition('released', today))} AS released,
       ${sql.join(buckets, sql`, `)}
-    FROM (SELECT detentions.*, ${served} AS served FROM t AS detentions OFFSET 0) AS detentions`;
+    FROM (SELECT detentions.*, ${served} AS served FROM ${rows} AS detentions OFFSET 0) AS detentions`;
+}
+
+/** The custody panel's row from the custody day rollup (day_custody_stats), for the view's conditions `where` over `t`. */
+async function custodyByDay(where: SQL, today: string): Promise<Row[]> {
+  const result = await db.execute(custodySql(today, { rows: sql`(SELECT t.* FROM day_custody_stats t WHERE ${where})`, weighted: true }));
+  return rowsOf<Row>(result);
 }
 
 function custodyPanels([total]: Row[]) {
@@ -422,19 +492,20 @@ const anyOf = (parts: SQL[]) => (parts.length === 1 ? parts[0] : sql`(${sql.join
  * Without the charge and penalty panels only the columns `detentions_panel_idx` carries are read,
  * so each part can be an index-only scan.
  */
-async function recordPanels(parts: SQL[], today: string, { charges = true, penalties = true } = {}) {
+async function recordPanels(parts: SQL[], today: string, { charges = true, penalties = true, custody = true } = {}) {
   const none = sql`SELECT 1 WHERE false`;
+  const custodyColumns = custody ? sql`, ${CUSTODY_COLUMNS}` : sql``;
   const columns =
     charges || penalties
-      ? sql`detentions.id AS detention_id, detentions.person_id, detentions.plea, ${rulingYear(sql`detentions`)} AS ruling_year, ${CUSTODY_COLUMNS}`
-      : sql`detentions.person_id, ${CUSTODY_COLUMNS}`;
+      ? sql`detentions.id AS detention_id, detentions.person_id, detentions.plea, ${rulingYear(sql`detentions`)} AS ruling_year${custodyColumns}`
+      : sql`detentions.person_id${custodyColumns}`;
   const matched = sql.join(
     parts.map((where) => sql`SELECT ${columns} FROM detentions WHERE ${where}`),
     sql` UNION ALL `,
   );
   const result = await db.execute(sql`
     WITH t AS MATERIALIZED (${matched}),
-      c AS (${charges ? CHARGES_SQL : none}), pe AS (${penalties ? PENALTIES_SQL : none}), cu AS (${custodySql(today)}), ${REPEAT_SQL}
+      c AS (${charges ? CHARGES_SQL : none}), pe AS (${penalties ? PENALTIES_SQL : none}), cu AS (${custody ? custodySql(today) : none}), ${REPEAT_SQL}
     SELECT (SELECT coalesce(jsonb_agg(c), '[]'::jsonb) FROM c) AS charges,
       (SELECT coalesce(jsonb_agg(pe), '[]'::jsonb) FROM pe) AS penalties,
       (SELECT coalesce(jsonb_agg(cu), '[]'::jsonb) FROM cu) AS custody,
@@ -533,30 +604,33 @@ export async function getDashboardData(actor: Actor, params: DashboardParams, so
   const parts = recordParts(actor, params, scope, today);
   // Views the rollup cannot answer read the records, limited to the matched ones (the baseline reads them all).
   const records = needsRecords(params) && source === 'rollup';
-  const from: From = needsRecords(params) ? { source: 'detentions', matched: records ? parts : undefined } : { source };
+  // Views filtered by period and visibility only read the day rollups (the default view among them).
+  const dayRollups = source === 'rollup' && answeredByDayRollups(params);
+  const from: From = needsRecords(params) ? { source: 'detentions', matched: records ? parts : undefined } : { source, byDay: dayRollups };
   const fromTimelines: From = needsRecords(params)
     ? { source: 'detentions', matched: records ? recordParts(actor, params, { from: null, to: null, undatedElectionId: null, all: true }, today) : undefined }
-    : { source };
+    : { source, byDay: dayRollups };
   // Charges and penalties come from their rollups whenever the detentions' do.
   const rolled = from.source === 'rollup';
   // When the scope is the lens's window on the detention axis (the default view), the lens's timeline
   // is the aggregates' detentions per day: taken from them instead of counted a second time.
   const lensIsScope = lens !== null && params.axis === 'detained' && scope.undatedElectionId === lens.id;
-  const [{ placeRows, chargeRows }, rows, timeline, recordRows, chargeRowsRolled, penaltyRowsRolled, reported] = await Promise.all([
+  const [{ placeRows, chargeRows }, rows, timeline, recordRows, chargeRowsRolled, penaltyRowsRolled, reported, custodyRows] = await Promise.all([
     vocabulary(),
     // Matched records already meet the view's filters: applied again over their rollup-shaped rows,
     // the custody filter alone read every record in custody (421,566 at 1M) a second time.
-    aggregate(from.matched ? sql`true` : where, from),
+    dayRollups ? aggregateByDay(where) : aggregate(from.matched ? sql`true` : where, from),
     timelines(actor, params, lens && !lensIsScope ? [lens, ...compare] : compare, fromTimelines, today),
-    recordPanels(parts, today, { charges: !rolled, penalties: !rolled }),
-    rolled ? chargeRollup(where) : null,
-    rolled ? penaltyRollup(where) : null,
+    recordPanels(parts, today, { charges: !rolled, penalties: !rolled, custody: !dayRollups }),
+    rolled ? chargeRollup(where, dayRollups) : null,
+    rolled ? penaltyRollup(where, dayRollups) : null,
     reportedTotals(actor, lens, params),
+    dayRollups ? custodyByDay(where, today) : null,
   ]);
   const repeat = repeatDetainees(recordRows.repeat);
   const chargeData = chargePanels(chargeRowsRolled ?? recordRows.charges, chargeRows);
   const penaltyData = penaltyPanels(penaltyRowsRolled ?? recordRows.penalties);
-  const custody = custodyPanels(recordRows.custody);
+  const custody = custodyPanels(custodyRows ?? recordRows.custody);
   const pick = (...columns: string[]) => rows.filter((r) => num(r.grouping_set) === groupingSet(...columns));
   const total = pick()[0];
   const places = placePanels(pick('place_id', 'region'), placeRows);

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db';
 import { createCase, deleteCase, getCaseForEdit, restoreCase, updateCase } from '@/lib/cases/queries';
@@ -10,7 +10,10 @@ import { detailArraysOf } from '@/lib/cases/details';
 import type { CaseInput } from '@/lib/cases/schema';
 import { seedReference } from '@/db/seed';
 import { PLACES } from '@/db/seed-data/places';
-import { rebuildStats } from './stats';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { REBUILD_STATEMENTS, rebuildStats, recountStatement, ROLLUP_TABLES, storedStatement } from './stats';
 
 useTestDatabase();
 
@@ -149,6 +152,19 @@ async function detailArraysAndRecount(placeIds: number[], region: string | null 
 }
 
 /** Both narrower rollups equal their recounts (and are not empty: the records have charges and penalties). */
+/** Every rollup table as stored against the same counted from the records now (the whole table: call where nothing else writes). */
+async function expectEveryRollupEqualToRecount() {
+  for (const table of ROLLUP_TABLES) {
+    // Amounts compared as numbers: a sum keeps the scale of what was added ("10.00" against "10").
+    const rows = async (statement: SQL) =>
+      rowsOf<Record<string, unknown>>(await db.execute(statement)).map((r) => ('amount' in r ? { ...r, amount: Number(r.amount) } : r));
+    const stored = await rows(storedStatement(table));
+    const counted = await rows(recountStatement(table));
+    expect(stored.length, table).toBeGreaterThan(0);
+    expect(stored, table).toEqual(counted);
+  }
+}
+
 async function expectNarrowRollupsEqualRecounts(placeIds: number[], region: string | null = null) {
   const charges = await chargeRollupAndRecount(placeIds, region);
   expect(charges.counted.length).toBeGreaterThan(0);
@@ -232,6 +248,8 @@ describe('the dashboard rollup', () => {
     expect(incremental).toContainEqual(
       expect.objectContaining({ place_id: null, region: REGION, charges: `{${[coao488, coao489].sort((a, b) => Number(a) - Number(b)).join(',')}}`, outcomes: '{dropped,convicted}', n: 1, arrest_days: 10 }),
     );
+    // The day rollups (and the others, whole) followed every change too.
+    await expectEveryRollupEqualToRecount();
   }, 120_000);
 
   it('rebuilds to the same numbers', async () => {
@@ -243,6 +261,17 @@ describe('the dashboard rollup', () => {
     expect(await rollup(places, REGION)).toEqual(before);
     expect(await chargeRollupAndRecount(places, REGION)).toEqual(charges);
     expect(await penaltyRollupAndRecount(places, REGION)).toEqual(penalties);
+    await expectEveryRollupEqualToRecount();
+  });
+
+  it('is filled for existing records by the migration that made the day rollups, with the statements of the code', () => {
+    // The migration's copy of REBUILD_STATEMENTS: a change to what the day rollups count needs a
+    // migration that counts again, and this test says so.
+    const migration = readFileSync(path.join(process.cwd(), 'db/migrations/0021_day_rollups.sql'), 'utf8');
+    const dialect = new PgDialect();
+    const statements = REBUILD_STATEMENTS.filter((_, i) => ROLLUP_TABLES[i].startsWith('day_'));
+    expect(statements).toHaveLength(4);
+    for (const statement of statements) expect(migration).toContain(dialect.sqlToQuery(statement).sql.trim());
   });
 });
 
@@ -269,6 +298,8 @@ describe('concurrent edits', () => {
     const places = [Number(x), Number(y)];
     expect(await rollup(places)).toEqual(await recount(places));
     expect((await rollup(places)).map((r) => Number(r.n))).toEqual([PAIRS, PAIRS]);
+    // Every save of the same day shares the day rollups' rows: none lost or doubled.
+    await expectEveryRollupEqualToRecount();
   }, 120_000);
 
   it('still refuses the second of two edits made over the same version', async () => {
@@ -326,7 +357,7 @@ describe('a city a later gazetteer puts in another region', () => {
       await seedReference(db);
       await expectEqualToRecount('Ulytau Region');
       // An installation whose rollups were left behind by an older seed: counted again.
-      for (const table of ['detention_stats', 'charge_stats', 'penalty_stats']) {
+      for (const table of ['detention_stats', 'charge_stats', 'penalty_stats', 'day_detention_stats']) {
         await db.execute(sql`UPDATE ${sql.raw(table)} SET region = 'Karaganda Region' WHERE place_id = ${town}`);
       }
       await seedReference(db);

@@ -94,7 +94,8 @@ function facts(selected: SQL) {
     x AS (SELECT d.id AS detention_id, d.detained_on, ${UNPLACED_EARLIEST} AS detained_earliest, ${UNPLACED_LATEST} AS detained_latest, d.sentenced_on,
             d.place_id, coalesce(pl.region, d.region) AS region, d.charge_ids, d.outcomes, d.penalty_kinds,
             d.plea, d.election_id, p.role AS person_role, d.review_status, d.confidentiality, d.arrest_days, ${DELAY_BUCKET} AS delay_bucket,
-            ${RULING_YEAR} AS ruling_year
+            ${RULING_YEAR} AS ruling_year,
+            d.custody_status, d.custody_days, d.custody_from, d.expected_release_on, d.whereabouts_unknown_since, d.next_hearing_on
           FROM detentions d JOIN people p ON p.id = d.person_id
           LEFT JOIN places pl ON pl.id = d.place_id
           WHERE d.id IN (SELECT id FROM sel))`;
@@ -183,7 +184,95 @@ const PENALTY_ROLLUP: Rollup = {
     GROUP BY ${sql.raw(PENALTY_KEY)}`,
 };
 
-const ROLLUPS = [DETENTION_ROLLUP, CHARGE_ROLLUP, PENALTY_ROLLUP];
+/**
+ * The day rollups (db/schema.ts dayRollupColumns): the same counts for the views without a filter,
+ * keyed by period and visibility only, and by what each panel shows (a GROUPING SETS per panel
+ * family, its set in `panel` / `grouping_set`). The election is kept for records not placed on a
+ * day only: a window counts those by it (lib/filters/sql.ts undatedInPeriod).
+ */
+const DAY_KEY = 'detained_on, detained_earliest, detained_latest, election_id, confidentiality';
+const DAY_TYPES = 'detained_on date, detained_earliest date, detained_latest date, election_id int, confidentiality confidentiality';
+/** The rows of `x` (facts()) with the day rollups' election (see DAY_KEY) and `more` columns. */
+const dayFacts = (more: string) =>
+  sql.raw(`(SELECT x.detained_on, x.detained_earliest, x.detained_latest, CASE WHEN x.detained_on IS NULL THEN x.election_id END AS election_id,
+      x.confidentiality, ${more} FROM x) x`);
+
+/** The detention-level panels' sets, in this order in GROUPING(): see DAY_PANEL in lib/dashboard/queries.ts. */
+const DAY_PANEL_COLUMNS = 'place_id, region, person_role, arrest_days, delay_bucket, sentenced_dated';
+const DAY_DETENTION_ROLLUP: Rollup = {
+  table: 'day_detention_stats',
+  key: `${DAY_KEY}, panel, ${DAY_PANEL_COLUMNS}`,
+  values: ['detentions', 'arrest_days_total'],
+  recordType: `${DAY_TYPES}, panel smallint, place_id int, region text, person_role person_role, arrest_days bigint, delay_bucket smallint,
+    sentenced_dated boolean, detentions int, arrest_days_total bigint`,
+  body: sql`SELECT ${sql.raw(DAY_KEY)}, GROUPING(${sql.raw(DAY_PANEL_COLUMNS)})::smallint AS panel, ${sql.raw(DAY_PANEL_COLUMNS)},
+      count(*)::int AS detentions, coalesce(sum(arrest_days), 0)::bigint AS arrest_days_total
+    FROM ${dayFacts('x.place_id, x.region, x.person_role, x.arrest_days, x.delay_bucket, x.sentenced_on IS NOT NULL AS sentenced_dated')}
+    GROUP BY ${sql.raw(DAY_KEY)}, GROUPING SETS ((place_id, region), (person_role), (arrest_days), (delay_bucket), (sentenced_dated))`,
+};
+
+const DAY_CHARGE_COLUMNS = 'charge_id, cited_part, text_only, basis_origin, outcome, plea';
+const DAY_CHARGE_ROLLUP: Rollup = {
+  table: 'day_charge_stats',
+  key: `${DAY_KEY}, grouping_set, ${DAY_CHARGE_COLUMNS}`,
+  values: ['charges'],
+  recordType: `${DAY_TYPES}, grouping_set smallint, charge_id int, cited_part text, text_only boolean, basis_origin basis_origin,
+    outcome charge_outcome, plea plea, charges int`,
+  // The sets and GROUPING() order of the charges panels' query (CHARGES_SQL in lib/dashboard/queries.ts).
+  body: sql`SELECT ${sql.raw(DAY_KEY)}, GROUPING(${sql.raw(DAY_CHARGE_COLUMNS)})::smallint AS grouping_set, ${sql.raw(DAY_CHARGE_COLUMNS)},
+      count(*)::int AS charges
+    FROM (SELECT x.*, dc.charge_id, nullif(btrim(dc.part), '') AS cited_part,
+            (dc.charge_id IS NULL AND nullif(btrim(dc.charge_text), '') IS NOT NULL) AS text_only, dc.basis_origin, dc.outcome
+          FROM ${dayFacts('x.detention_id, x.plea')} JOIN detention_charges dc ON dc.detention_id = x.detention_id) x
+    GROUP BY ${sql.raw(DAY_KEY)}, GROUPING SETS ((charge_id, cited_part, text_only, basis_origin), (outcome), (plea, outcome))`,
+};
+
+const DAY_PENALTY_ROLLUP: Rollup = {
+  table: 'day_penalty_stats',
+  key: `${DAY_KEY}, kind, unit, ruling_year`,
+  values: ['penalties', 'with_amount', 'amount'],
+  recordType: `${DAY_TYPES}, kind penalty_kind, unit penalty_unit, ruling_year int, penalties int, with_amount int, amount numeric`,
+  body: sql`SELECT ${sql.raw(DAY_KEY)}, kind, unit, ruling_year, count(*)::int AS penalties, count(amount)::int AS with_amount, coalesce(sum(amount), 0)::numeric AS amount
+    FROM (SELECT x.*, pn.kind, pn.unit, pn.amount
+          FROM ${dayFacts('x.detention_id, x.ruling_year')} JOIN detention_charges dc ON dc.detention_id = x.detention_id
+          JOIN penalties pn ON pn.detention_charge_id = dc.id AND pn.replaced_by_position IS NULL) x
+    GROUP BY ${sql.raw(DAY_KEY)}, kind, unit, ruling_year`,
+};
+
+// Each column kept only for the statuses the custody panel reads it for (lib/dashboard/queries.ts custodySql).
+const DAY_CUSTODY_COLUMNS = 'custody_status, custody_days, custody_from, expected_release_on, whereabouts_unknown_since, next_hearing_on';
+const DAY_CUSTODY_ROLLUP: Rollup = {
+  table: 'day_custody_stats',
+  key: `${DAY_KEY}, ${DAY_CUSTODY_COLUMNS}`,
+  values: ['detentions'],
+  recordType: `${DAY_TYPES}, custody_status custody_status, custody_days int, custody_from date, expected_release_on date,
+    whereabouts_unknown_since date, next_hearing_on date, detentions int`,
+  body: sql`SELECT ${sql.raw(DAY_KEY)}, ${sql.raw(DAY_CUSTODY_COLUMNS)}, count(*)::int AS detentions
+    FROM ${dayFacts(`x.custody_status,
+        CASE WHEN x.custody_status = 'released' THEN x.custody_days END AS custody_days,
+        CASE WHEN x.custody_status <> 'released' THEN x.custody_from END AS custody_from,
+        CASE WHEN x.custody_status <> 'released' THEN x.expected_release_on END AS expected_release_on,
+        CASE WHEN x.custody_status = 'whereabouts_unknown' THEN x.whereabouts_unknown_since END AS whereabouts_unknown_since,
+        x.next_hearing_on`)}
+    GROUP BY ${sql.raw(DAY_KEY)}, ${sql.raw(DAY_CUSTODY_COLUMNS)}`,
+};
+
+const ROLLUPS = [DETENTION_ROLLUP, CHARGE_ROLLUP, PENALTY_ROLLUP, DAY_DETENTION_ROLLUP, DAY_CHARGE_ROLLUP, DAY_PENALTY_ROLLUP, DAY_CUSTODY_ROLLUP];
+
+/** Every rollup table, in the order writers lock them. */
+export const ROLLUP_TABLES = ROLLUPS.map((r) => r.table);
+
+/** A rollup's rows counted from the records now (its key and values, in key order): what the table must hold. */
+export function recountStatement(table: string) {
+  const rollup = ROLLUPS.find((r) => r.table === table)!;
+  return sql`SELECT * FROM (${grouped(rollup, sql`true`)}) g ORDER BY ${sql.raw(rollup.key)}`;
+}
+
+/** The rollup's rows as stored, in the shape and order recountStatement gives. */
+export function storedStatement(table: string) {
+  const rollup = ROLLUPS.find((r) => r.table === table)!;
+  return sql`SELECT ${sql.raw(rollup.key)}, ${sql.raw(rollup.values.join(', '))} FROM ${sql.raw(table)} ORDER BY ${sql.raw(rollup.key)}`;
+}
 
 /** The rows of every rollup for the live detentions matching `where`, as they are now (jsonb arrays, in ROLLUPS order). */
 async function snapshot(tx: Pick<Tx, 'execute'>, where: SQL): Promise<unknown[][]> {
