@@ -325,22 +325,30 @@ async function check(monitorIds: number[], savedIds: Set<number>): Promise<Check
   ).map((r) => Number(r.id));
   const stored = new Set(rows);
 
-  // The whole rollup against a rebuild from the records, in a transaction that is rolled back.
+  // Every rollup table, whole, against a rebuild from the records, in a transaction that is rolled back.
   let rollupTableSame: boolean | null = null;
   const [{ exists }] = rowsOf<{ exists: boolean }>(await db.execute(sql`SELECT to_regclass('detention_stats') IS NOT NULL AS exists`));
   if (exists) {
+    const { ROLLUP_TABLES } = await import('@/lib/dashboard/stats');
     const rollback = new Error('rollback');
     try {
       await db.transaction(async (tx) => {
-        await tx.execute(sql`CREATE TEMP TABLE live_stats ON COMMIT DROP AS SELECT to_jsonb(s) - 'id' AS r FROM detention_stats s`);
+        for (const [i, table] of ROLLUP_TABLES.entries()) {
+          await tx.execute(sql`CREATE TEMP TABLE ${sql.raw(`live_stats_${i}`)} ON COMMIT DROP AS SELECT to_jsonb(s) - 'id' AS r FROM ${sql.raw(table)} s`);
+        }
         await rebuildStats({ transaction: (work) => work(tx) } as Parameters<typeof rebuildStats>[0]);
-        const [{ n }] = rowsOf<{ n: number }>(
-          await tx.execute(sql`SELECT count(*)::int AS n FROM (
-            (SELECT r FROM live_stats EXCEPT ALL SELECT to_jsonb(s) - 'id' FROM detention_stats s)
-            UNION ALL
-            (SELECT to_jsonb(s) - 'id' FROM detention_stats s EXCEPT ALL SELECT r FROM live_stats)) d`),
-        );
-        rollupTableSame = Number(n) === 0;
+        let differing = 0;
+        for (const [i, table] of ROLLUP_TABLES.entries()) {
+          const [live, rebuilt] = [sql.raw(`live_stats_${i}`), sql.raw(table)];
+          const [{ n }] = rowsOf<{ n: number }>(
+            await tx.execute(sql`SELECT count(*)::int AS n FROM (
+              (SELECT r FROM ${live} EXCEPT ALL SELECT to_jsonb(s) - 'id' FROM ${rebuilt} s)
+              UNION ALL
+              (SELECT to_jsonb(s) - 'id' FROM ${rebuilt} s EXCEPT ALL SELECT r FROM ${live})) d`),
+          );
+          differing += Number(n);
+        }
+        rollupTableSame = differing === 0;
         throw rollback;
       });
     } catch (error) {
@@ -506,7 +514,7 @@ function report(
     `- Deadlocks (pg_stat_database.deadlocks, before → after): ${deadlocks}.`,
     `- Records saved by the bench monitors: ${checks.savedRows}; successful responses: ${result.savedIds.size}; ` +
       `saved without a successful response: ${checks.unexpectedRows}; answered but not stored: ${checks.missingRows} → ${lost ? '**records lost or unaccounted for**' : 'none lost'}.`,
-    `- Rollup table equals a rebuild from the records: ${checks.rollupTableSame === null ? 'n/a' : checks.rollupTableSame ? 'yes' : '**no**'}.`,
+    `- Every rollup table (the day rollups included) equals a rebuild from the records: ${checks.rollupTableSame === null ? 'n/a' : checks.rollupTableSame ? 'yes' : '**no**'}.`,
     `- Same numbers from the rollup as from a plain GROUP BY: ${checks.viewsSame.map((v) => `${v.view} ${v.same ? 'yes' : '**no**'}`).join('; ')}.`,
   ];
   console.log(['', ...lines, '', ...verdicts, ''].join('\n'));
