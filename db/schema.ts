@@ -729,6 +729,24 @@ export const dayCustodyStats = pgTable('day_custody_stats', {
 ]);
 
 /**
+ * Each person's detentions in each election's default window (DEFAULT_WINDOW days around election
+ * day, and the records not placed on a day that lie within it or are tied to the election), for
+ * readers who see restricted records (`with_restricted`) and for those who do not: the default
+ * views' repeat detainees, read by an index instead of counting every detention of the window per
+ * person. Kept current in the write transaction with the other rollups (lib/dashboard/stats.ts).
+ */
+export const windowPeople = pgTable('window_people', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  electionId: integer('election_id').notNull(),
+  withRestricted: boolean('with_restricted').notNull(),
+  personId: integer('person_id').notNull(),
+  detentions: integer('detentions').notNull(),
+}, (t) => [
+  unique('window_people_key').on(t.electionId, t.withRestricted, t.personId).nullsNotDistinct(),
+  index('window_people_count_idx').on(t.electionId, t.withRestricted, t.detentions),
+]);
+
+/**
  * What monitors know as a number without names: "over 350 detained in 9 cities, 109 identified",
  * with the source that reports it. Shown beside the named records on the dashboard.
  */

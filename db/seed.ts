@@ -13,12 +13,16 @@ import { charges, detentions, elections, mciValues, placeNames, places, regions,
 import { DEMO_CASES, DEMO_USERS, REFERENCE_SOURCE } from './seed-data/demo';
 import { PLACES, REGIONS } from './seed-data/places';
 import { CHARGES, ELECTIONS, MAZHILIS_2021, MCI_VALUES } from './seed-data/vocabulary';
+import { DEFAULT_WINDOW } from '../lib/filters/definition';
 
 /**
- * The reference data, inserted or brought up to date. `gazetteer` is the seed's own list; tests
- * pass a changed copy, as a later release of the seed would be.
+ * The reference data, inserted or brought up to date. `gazetteer` and `electionList` are the
+ * seed's own lists; tests pass a changed copy, as a later release of the seed would be.
  */
-export async function seedReference(db: Db, { gazetteer = PLACES }: { gazetteer?: readonly (typeof PLACES)[number][] } = {}) {
+export async function seedReference(
+  db: Db,
+  { gazetteer = PLACES, electionList = ELECTIONS }: { gazetteer?: readonly (typeof PLACES)[number][]; electionList?: readonly (typeof elections.$inferInsert)[] } = {},
+) {
   const { foldName } = await import('@/lib/names/fold');
   const { rebuildStats, withStatsUpdate } = await import('@/lib/dashboard/stats');
   await db.transaction(async (tx) => {
@@ -68,17 +72,24 @@ export async function seedReference(db: Db, { gazetteer = PLACES }: { gazetteer?
     for (const mci of MCI_VALUES) {
       await tx.insert(mciValues).values(mci).onConflictDoUpdate({ target: mciValues.year, set: mci });
     }
-    for (const election of ELECTIONS) {
+    const seeded = new Set((await tx.select({ name: elections.name }).from(elections)).map((e) => e.name));
+    for (const election of electionList) {
       // Only the translations are refreshed: an existing election keeps its kind and date.
-      await tx
-        .insert(elections)
-        .values(election)
-        .onConflictDoUpdate({ target: elections.name, set: { nameKk: election.nameKk, nameRu: election.nameRu } });
+      const upsert = () =>
+        tx.insert(elections).values(election).onConflictDoUpdate({ target: elections.name, set: { nameKk: election.nameKk, nameRu: election.nameRu } });
+      if (seeded.has(election.name)) await upsert();
+      // A new election opens a default window: the detentions it may hold are counted in it (window_people).
+      else await withStatsUpdate(tx, mayFallInWindowOf(election.heldOn), upsert);
     }
   });
   // Installations seeded before the seed moved rollups with their cities (Atasu's move reached them
   // as a change of the place alone) count some detentions under the old region: counted again.
   if (await rollupsDisagreeWithPlaces(db)) await rebuildStats(db);
+}
+
+/** The detentions an election held on `heldOn` may count in its default window: those of its days, and every one not placed on a day. */
+function mayFallInWindowOf(heldOn: string) {
+  return sql`(d.detained_on IS NULL OR d.detained_on BETWEEN ${heldOn}::date - ${DEFAULT_WINDOW.before}::int AND ${heldOn}::date + ${DEFAULT_WINDOW.after}::int)`;
 }
 
 /** Whether any rollup counts a city's detentions under a region other than the city's own. */

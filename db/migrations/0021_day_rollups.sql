@@ -91,7 +91,8 @@ INSERT INTO day_detention_stats (detained_on, detained_earliest, detained_latest
     WHEN date_part('year', d.sentenced_earliest) = date_part('year', d.sentenced_latest) THEN date_part('year', d.sentenced_earliest)::int
     WHEN date_part('year', d.detained_earliest) = date_part('year', d.detained_latest) THEN date_part('year', d.detained_earliest)::int
   END AS ruling_year,
-            d.custody_status, d.custody_days, d.custody_from, d.expected_release_on, d.whereabouts_unknown_since, d.next_hearing_on
+            d.custody_status, d.custody_days, d.custody_from, d.expected_release_on, d.whereabouts_unknown_since, d.next_hearing_on,
+            d.person_id
           FROM detentions d JOIN people p ON p.id = d.person_id
           LEFT JOIN places pl ON pl.id = d.place_id
           WHERE d.id IN (SELECT id FROM sel)) SELECT detained_on, detained_earliest, detained_latest, election_id, confidentiality, GROUPING(place_id, region, person_role, arrest_days, delay_bucket, sentenced_dated)::smallint AS panel, place_id, region, person_role, arrest_days, delay_bucket, sentenced_dated,
@@ -116,7 +117,8 @@ INSERT INTO day_charge_stats (detained_on, detained_earliest, detained_latest, e
     WHEN date_part('year', d.sentenced_earliest) = date_part('year', d.sentenced_latest) THEN date_part('year', d.sentenced_earliest)::int
     WHEN date_part('year', d.detained_earliest) = date_part('year', d.detained_latest) THEN date_part('year', d.detained_earliest)::int
   END AS ruling_year,
-            d.custody_status, d.custody_days, d.custody_from, d.expected_release_on, d.whereabouts_unknown_since, d.next_hearing_on
+            d.custody_status, d.custody_days, d.custody_from, d.expected_release_on, d.whereabouts_unknown_since, d.next_hearing_on,
+            d.person_id
           FROM detentions d JOIN people p ON p.id = d.person_id
           LEFT JOIN places pl ON pl.id = d.place_id
           WHERE d.id IN (SELECT id FROM sel)) SELECT detained_on, detained_earliest, detained_latest, election_id, confidentiality, GROUPING(charge_id, cited_part, text_only, basis_origin, outcome, plea)::smallint AS grouping_set, charge_id, cited_part, text_only, basis_origin, outcome, plea,
@@ -143,7 +145,8 @@ INSERT INTO day_penalty_stats (detained_on, detained_earliest, detained_latest, 
     WHEN date_part('year', d.sentenced_earliest) = date_part('year', d.sentenced_latest) THEN date_part('year', d.sentenced_earliest)::int
     WHEN date_part('year', d.detained_earliest) = date_part('year', d.detained_latest) THEN date_part('year', d.detained_earliest)::int
   END AS ruling_year,
-            d.custody_status, d.custody_days, d.custody_from, d.expected_release_on, d.whereabouts_unknown_since, d.next_hearing_on
+            d.custody_status, d.custody_days, d.custody_from, d.expected_release_on, d.whereabouts_unknown_since, d.next_hearing_on,
+            d.person_id
           FROM detentions d JOIN people p ON p.id = d.person_id
           LEFT JOIN places pl ON pl.id = d.place_id
           WHERE d.id IN (SELECT id FROM sel)) SELECT detained_on, detained_earliest, detained_latest, election_id, confidentiality, kind, unit, ruling_year, count(*)::int AS penalties, count(amount)::int AS with_amount, coalesce(sum(amount), 0)::numeric AS amount
@@ -169,7 +172,8 @@ INSERT INTO day_custody_stats (detained_on, detained_earliest, detained_latest, 
     WHEN date_part('year', d.sentenced_earliest) = date_part('year', d.sentenced_latest) THEN date_part('year', d.sentenced_earliest)::int
     WHEN date_part('year', d.detained_earliest) = date_part('year', d.detained_latest) THEN date_part('year', d.detained_earliest)::int
   END AS ruling_year,
-            d.custody_status, d.custody_days, d.custody_from, d.expected_release_on, d.whereabouts_unknown_since, d.next_hearing_on
+            d.custody_status, d.custody_days, d.custody_from, d.expected_release_on, d.whereabouts_unknown_since, d.next_hearing_on,
+            d.person_id
           FROM detentions d JOIN people p ON p.id = d.person_id
           LEFT JOIN places pl ON pl.id = d.place_id
           WHERE d.id IN (SELECT id FROM sel)) SELECT detained_on, detained_earliest, detained_latest, election_id, confidentiality, custody_status, custody_days, custody_from, expected_release_on, whereabouts_unknown_since, next_hearing_on, count(*)::int AS detentions

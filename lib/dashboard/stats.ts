@@ -11,6 +11,8 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Db, type Tx } from '@/db';
+import { DEFAULT_WINDOW } from '@/lib/filters/definition';
+import { periodCondition, ROLLUP_TABLE } from '@/lib/filters/sql';
 
 /** Penalties of a detention's charges still in force (not replaced on appeal). */
 const LIVE_PENALTIES = sql`penalties pn JOIN detention_charges dc ON dc.id = pn.detention_charge_id
@@ -95,7 +97,8 @@ function facts(selected: SQL) {
             d.place_id, coalesce(pl.region, d.region) AS region, d.charge_ids, d.outcomes, d.penalty_kinds,
             d.plea, d.election_id, p.role AS person_role, d.review_status, d.confidentiality, d.arrest_days, ${DELAY_BUCKET} AS delay_bucket,
             ${RULING_YEAR} AS ruling_year,
-            d.custody_status, d.custody_days, d.custody_from, d.expected_release_on, d.whereabouts_unknown_since, d.next_hearing_on
+            d.custody_status, d.custody_days, d.custody_from, d.expected_release_on, d.whereabouts_unknown_since, d.next_hearing_on,
+            d.person_id
           FROM detentions d JOIN people p ON p.id = d.person_id
           LEFT JOIN places pl ON pl.id = d.place_id
           WHERE d.id IN (SELECT id FROM sel))`;
@@ -257,7 +260,30 @@ const DAY_CUSTODY_ROLLUP: Rollup = {
     GROUP BY ${sql.raw(DAY_KEY)}, ${sql.raw(DAY_CUSTODY_COLUMNS)}`,
 };
 
-const ROLLUPS = [DETENTION_ROLLUP, CHARGE_ROLLUP, PENALTY_ROLLUP, DAY_DETENTION_ROLLUP, DAY_CHARGE_ROLLUP, DAY_PENALTY_ROLLUP, DAY_CUSTODY_ROLLUP];
+/**
+ * Each person's detentions per election's default window and visibility (db/schema.ts windowPeople):
+ * a detention counts in every window its period holds (lib/filters/sql.ts periodCondition, the
+ * dashboard's own rule), for readers who see restricted records and, when shareable, for the others.
+ */
+const WINDOW_PEOPLE_ROLLUP: Rollup = {
+  table: 'window_people',
+  key: 'election_id, with_restricted, person_id',
+  values: ['detentions'],
+  recordType: 'election_id int, with_restricted boolean, person_id int, detentions int',
+  body: sql`SELECT e.id AS election_id, v.with_restricted, t.person_id, count(*)::int AS detentions
+    FROM x t
+    JOIN elections e ON ${periodCondition(ROLLUP_TABLE, {
+      from: sql`e.held_on - ${sql.raw(String(DEFAULT_WINDOW.before))}`,
+      to: sql`e.held_on + ${sql.raw(String(DEFAULT_WINDOW.after))}`,
+      undatedElectionId: sql`e.id`,
+    })}
+    JOIN (VALUES (true), (false)) AS v(with_restricted) ON v.with_restricted OR t.confidentiality = 'shareable'
+    GROUP BY e.id, v.with_restricted, t.person_id`,
+};
+
+const ROLLUPS = [
+  DETENTION_ROLLUP, CHARGE_ROLLUP, PENALTY_ROLLUP, DAY_DETENTION_ROLLUP, DAY_CHARGE_ROLLUP, DAY_PENALTY_ROLLUP, DAY_CUSTODY_ROLLUP, WINDOW_PEOPLE_ROLLUP,
+];
 
 /** Every rollup table, in the order writers lock them. */
 export const ROLLUP_TABLES = ROLLUPS.map((r) => r.table);
