@@ -313,43 +313,46 @@ async function snapshot(tx: Pick<Tx, 'execute'>, where: SQL): Promise<unknown[][
 }
 
 /**
- * Applies `after - before` to one rollup in ONE statement, one row per key, in key order.
- * Every writer thus locks the rollup rows it touches in the same (sorted) order, so two edits
- * moving detentions between two cities in opposite directions wait for each other instead of
- * deadlocking. Keys whose net change is zero are not touched at all.
+ * Applies `after - before` to every rollup in ONE statement (a save pays a round trip per
+ * statement, and there are eight rollups): per rollup one row per key, in key order, the rollups
+ * always in the same order. Every writer thus locks the rollup rows it touches in the same (sorted)
+ * order, so two edits moving detentions between two cities in opposite directions wait for each
+ * other instead of deadlocking. Keys whose net change is zero are not touched at all; rows left at
+ * zero are deleted by a second statement (a statement cannot change a row twice).
  */
-async function applyDelta(tx: Pick<Tx, 'execute'>, rollup: Rollup, before: unknown[], after: unknown[]) {
-  if (before.length === 0 && after.length === 0) return;
-  const delta = JSON.stringify({ before, after });
-  const key = sql.raw(rollup.key);
-  const type = sql.raw(rollup.recordType);
-  const table = sql.raw(rollup.table);
-  const sums = sql.raw(rollup.values.map((v) => `sum(sign * ${v})`).join(', '));
-  const changed = sql.raw(rollup.values.map((v) => `sum(sign * ${v}) <> 0`).join(' OR '));
-  const first = sql.raw(rollup.values[0]);
-  const result = await tx.execute(sql`
-    WITH x AS (
-      SELECT -1 AS sign, * FROM jsonb_to_recordset((${delta}::jsonb)->'before') AS r(${type})
-      UNION ALL
-      SELECT 1 AS sign, * FROM jsonb_to_recordset((${delta}::jsonb)->'after') AS r(${type}))
-    INSERT INTO ${table} AS s (${key}, ${sql.raw(rollup.values.join(', '))})
-    SELECT ${key}, ${sums}
-    FROM x
-    GROUP BY ${key}
-    HAVING ${changed}
-    ORDER BY ${key}
-    ${addOnConflict(rollup)}
-    RETURNING s.id, s.${first} AS n`);
-  // Combinations no detention has any more would only grow the table (rows already locked above).
-  const emptied = rowsOf<{ id: number | string; n: number }>(result).filter((r) => Number(r.n) === 0);
-  if (emptied.length) {
-    await tx.execute(sql`DELETE FROM ${table} WHERE id IN (${sql.join(emptied.map((r) => sql`${Number(r.id)}`), sql`, `)}) AND ${first} = 0`);
-  }
-}
-
 async function applyDeltas(tx: Pick<Tx, 'execute'>, before: unknown[][], after: unknown[][]) {
-  // Always in the same order (ROLLUPS), so concurrent writers lock the tables alike.
-  for (const [i, rollup] of ROLLUPS.entries()) await applyDelta(tx, rollup, before[i], after[i]);
+  const changed = ROLLUPS.flatMap((rollup, i) => (before[i].length || after[i].length ? [{ rollup, i }] : []));
+  if (changed.length === 0) return;
+  const delta = JSON.stringify({ before, after });
+  const upserts = changed.map(({ rollup, i }) => {
+    const key = sql.raw(rollup.key);
+    const type = sql.raw(rollup.recordType);
+    const sums = sql.raw(rollup.values.map((v) => `sum(sign * ${v})`).join(', '));
+    const nonZero = sql.raw(rollup.values.map((v) => `sum(sign * ${v}) <> 0`).join(' OR '));
+    return sql`${sql.raw(`u${i}`)} AS (
+      INSERT INTO ${sql.raw(rollup.table)} AS s (${key}, ${sql.raw(rollup.values.join(', '))})
+      SELECT ${key}, ${sums}
+      FROM (
+        SELECT -1 AS sign, * FROM input, jsonb_to_recordset(input.j->'before'->${sql.raw(String(i))}) AS r(${type})
+        UNION ALL
+        SELECT 1 AS sign, * FROM input, jsonb_to_recordset(input.j->'after'->${sql.raw(String(i))}) AS r(${type})) x
+      GROUP BY ${key}
+      HAVING ${nonZero}
+      ORDER BY ${key}
+      ${addOnConflict(rollup)}
+      RETURNING s.id, s.${sql.raw(rollup.values[0])} AS n)`;
+  });
+  const emptiedOf = changed.map(({ i }) => sql`SELECT ${i}::int AS rollup, id FROM ${sql.raw(`u${i}`)} WHERE n = 0`);
+  const result = await tx.execute(sql`WITH input AS (SELECT ${delta}::jsonb AS j), ${sql.join(upserts, sql`, `)}
+    ${sql.join(emptiedOf, sql` UNION ALL `)}`);
+  // Combinations no detention has any more would only grow the tables (rows already locked above).
+  const emptied = rowsOf<{ rollup: number; id: number | string }>(result);
+  if (emptied.length === 0) return;
+  const deletes = [...new Set(emptied.map((r) => Number(r.rollup)))].map((i) => {
+    const ids = emptied.filter((r) => Number(r.rollup) === i).map((r) => sql`${Number(r.id)}`);
+    return sql`${sql.raw(`d${i}`)} AS (DELETE FROM ${sql.raw(ROLLUPS[i].table)} WHERE id IN (${sql.join(ids, sql`, `)}) AND ${sql.raw(ROLLUPS[i].values[0])} = 0)`;
+  });
+  await tx.execute(sql`WITH ${sql.join(deletes, sql`, `)} SELECT 1`);
 }
 
 /**
