@@ -73,6 +73,9 @@ export async function seedReference(
       await tx.insert(mciValues).values(mci).onConflictDoUpdate({ target: mciValues.year, set: mci });
     }
     const seeded = new Set((await tx.select({ name: elections.name }).from(elections)).map((e) => e.name));
+    // No record may change while a new election's window is counted: the records it counts are
+    // locked as they match, and an edit moving one into the window meanwhile would be counted twice.
+    if (electionList.some((e) => !seeded.has(e.name))) await tx.execute(sql`LOCK TABLE detentions IN SHARE MODE`);
     for (const election of electionList) {
       // Only the translations are refreshed: an existing election keeps its kind and date.
       const upsert = () =>

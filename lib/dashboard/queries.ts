@@ -3,7 +3,7 @@ import { asc, sql, type SQL } from 'drizzle-orm';
 import { db, rowsOf } from '@/db';
 import { charges, detentions, elections, places, type ChargeOutcome, type PenaltyKind, type PenaltyUnit } from '@/db/schema';
 import { seesRestricted, type Actor } from '@/lib/auth/policy';
-import { DEFAULT_WINDOW, FILTER_KEYS, PERIOD_KEYS, type CaseFilters } from '@/lib/filters/definition';
+import { DEFAULT_WINDOW, PERIOD_KEYS, type CaseFilters } from '@/lib/filters/definition';
 import { custodyCondition, detentionConditions, DETENTIONS_TABLE, dimensionConditions, periodCondition, placedInPeriod, ROLLUP_TABLE, undatedInPeriod } from '@/lib/filters/sql';
 import { latestToday } from '@/lib/dates/partial-date';
 import { visibleSource } from '@/lib/sources/visibility';
@@ -174,13 +174,14 @@ async function aggregateByDay(where: SQL) {
 }
 
 /**
- * The filters the day rollups carry: the period, visibility and whether the day is known. A view
- * with any other filter needs a rollup with that dimension (whitelisted, so a new filter never
- * reads a table without it).
+ * The view's parameters the day rollups answer: the period, visibility, whether the day is known,
+ * and how the timelines are drawn (elections overlaid, the date axis: read from the other rollup
+ * where it needs a dimension these lack). A view setting any other parameter needs a rollup with
+ * its dimension. Whitelisted over every parameter, so a new filter never reads a table without it.
  */
-const DAY_ROLLUP_FILTERS = new Set<string>([...PERIOD_KEYS, 'dated', 'confidentiality']);
+const DAY_ROLLUP_PARAMS = new Set<string>([...PERIOD_KEYS, 'dated', 'confidentiality', 'all', 'compare', 'axis']);
 function answeredByDayRollups(params: DashboardParams): boolean {
-  return FILTER_KEYS.every((key) => DAY_ROLLUP_FILTERS.has(key) || !(key in params) || params[key as keyof DashboardParams] === undefined);
+  return Object.entries(params).every(([key, value]) => DAY_ROLLUP_PARAMS.has(key) || value === undefined);
 }
 
 /** Detentions per day around each election, relative to its election day, on the chosen axis. */
@@ -474,7 +475,7 @@ function custodySql(today: string, { rows = sql`t`, weighted = false }: { rows?:
     return sql`${count(sql`${above} AND ${below}`)} AS ${sql.raw(`days_${upTo}`)}`;
   });
   return sql`SELECT ${count(sql`served IS NOT NULL`)} AS with_days,
-      coalesce(sum(served${weighted ? sql` * detentions.detentions` : sql``}), 0)::bigint AS days,
+      coalesce(sum(served${weighted ? sql`::bigint * detentions.detentions` : sql``}), 0)::bigint AS days,
       ${count(custodyCondition('held', today))} AS held,
       ${count(custodyCondition('missing', today))} AS missing,
       ${count(custodyCondition('hearing_soon', today))} AS hearing_soon,

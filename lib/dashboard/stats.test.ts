@@ -312,6 +312,42 @@ describe('concurrent edits', () => {
     await expectEveryRollupEqualToRecount();
   }, 120_000);
 
+  // Integrity regression (session 26, found by review): a new record's rollup rows were written in
+  // the reverse order of an edit's (data-modifying WITH queries nobody reads run last-first), and
+  // the day rollups share their rows among every record of a day: a create and an edit of the same
+  // day deadlocked (retried, so the test counts the server's deadlocks; on PGlite, one connection,
+  // it checks only the counts).
+  it('creates and edits of the same day at once never deadlock, and the rollups equal a recount', async () => {
+    const monitor = await createActor('monitor');
+    const [x, y] = [String(await placeId(SWAP_TOWNS[0])), String(await placeId(SWAP_TOWNS[1]))];
+    const form = (placeId: string, personId = '', url = '') =>
+      validCase({ placeId, ...(personId ? { personId, personName: '' } : {}), ...(url ? { sources: [{ url }] } : {}) });
+    const existing = await Promise.all(
+      Array.from({ length: 12 }, async () => {
+        const result = await createCase(monitor, await form(x));
+        if (!result.ok) throw new Error(JSON.stringify(result));
+        return (await getCaseForEdit(monitor, result.id))!;
+      }),
+    );
+    const deadlocks = async () => {
+      if (!process.env.DATABASE_URL) return 0;
+      // A backend reports its counts when idle, at most once a second: wait, then read afresh.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await db.execute(sql`SELECT pg_stat_clear_snapshot()`);
+      const [row] = rowsOf<{ n: number }>(await db.execute(sql`SELECT deadlocks::int AS n FROM pg_stat_database WHERE datname = current_database()`));
+      return Number(row.n);
+    };
+    const before = await deadlocks();
+    const results = await Promise.all([
+      ...existing.map(async (r) => updateCase(monitor, r.id, r.version, await form(y, String(r.personId), r.sources[0].url))),
+      ...existing.map(async () => createCase(monitor, await form(x))),
+      ...existing.map(async () => createCase(monitor, await form(y))),
+    ]);
+    expect(results.filter((r) => !r.ok)).toEqual([]);
+    expect(await deadlocks()).toBe(before);
+    await expectEveryRollupEqualToRecount();
+  }, 120_000);
+
   it('still refuses the second of two edits made over the same version', async () => {
     const monitor = await createActor('monitor');
     const created = await createCase(monitor, await validCase({ placeId: String(await placeId(SWAP_TOWNS[0])) }));

@@ -409,10 +409,15 @@ export async function addToStats(tx: Pick<Tx, 'execute'>, where: SQL) {
     (r, i) => sql`${sql.raw(`add${i}`)} AS (
       INSERT INTO ${sql.raw(r.table)} AS s (${sql.raw(r.key)}, ${sql.raw(r.values.join(', '))})
       SELECT * FROM (${r.body}) g ORDER BY ${sql.raw(r.key)}
-      ${addOnConflict(r)})`,
+      ${addOnConflict(r)}
+      RETURNING 1)`,
   );
-  // Data-modifying WITH queries run to completion whether or not the outer query reads them.
-  await tx.execute(sql`${facts(liveIds(where))}, ${sql.join(inserts, sql`, `)} SELECT 1`);
+  // Read in ROLLUPS order, so the rollups are written (and their rows locked) in that order, as
+  // applyDeltas does: data-modifying WITH queries the outer query does not read run at its end,
+  // the last written first, and a save that created a record then waited for an edit's rows
+  // while holding those the edit waited for (a deadlock, retried).
+  const inOrder = sql.join(ROLLUPS.map((_, i) => sql`SELECT 1 FROM ${sql.raw(`add${i}`)}`), sql` UNION ALL `);
+  await tx.execute(sql`${facts(liveIds(where))}, ${sql.join(inserts, sql`, `)} SELECT count(*) FROM (${inOrder}) rows`);
 }
 
 export const detentionById = (id: number) => sql`d.id = ${id}`;
