@@ -436,6 +436,11 @@ describe('an election a later seed adds', () => {
       );
       expect(row.n).toBe(2);
       await expectEveryRollupEqualToRecount();
+      // A window counted under an older rule (another DEFAULT_WINDOW, another election day): the
+      // next seed finds the totals wrong and counts every rollup again.
+      await db.execute(sql`UPDATE window_people SET detentions = detentions + 1 WHERE election_id = (SELECT id FROM elections WHERE name = ${name})`);
+      await seedReference(db, { electionList: [...ELECTIONS, { name, kind: 'parliamentary', heldOn: '2017-04-01', nameKk: name, nameRu: name }] });
+      await expectEveryRollupEqualToRecount();
     } finally {
       await db.execute(sql`DELETE FROM elections WHERE name = ${name}`);
       await rebuildStats(db);
