@@ -648,7 +648,7 @@ const dayRollupColumns = () => ({
 
 /**
  * Detentions per day by each detention-level panel (cities and regions, role, days of arrest, time
- * to sentence, and whether the sentence is dated): `panel` is the GROUPING() of the set a row
+ * to sentence, and the sentence's day: timelines on every axis, dates uncertain): `panel` is the GROUPING() of the set a row
  * belongs to (lib/dashboard/stats.ts DAY_DETENTION_ROLLUP); the other sets' columns are null.
  */
 export const dayDetentionStats = pgTable('day_detention_stats', {
@@ -659,13 +659,13 @@ export const dayDetentionStats = pgTable('day_detention_stats', {
   personRole: personRole('person_role'),
   arrestDays: bigint('arrest_days', { mode: 'number' }),
   delayBucket: smallint('delay_bucket'),
-  sentencedDated: boolean('sentenced_dated'),
+  sentencedOn: date('sentenced_on', { mode: 'string' }),
   detentions: integer('detentions').notNull(),
   arrestDaysTotal: bigint('arrest_days_total', { mode: 'number' }).notNull(),
 }, (t) => [
   unique('day_detention_stats_key')
     .on(t.detainedOn, t.detainedEarliest, t.detainedLatest, t.electionId, t.confidentiality, t.panel, t.placeId, t.region, t.personRole,
-      t.arrestDays, t.delayBucket, t.sentencedDated)
+      t.arrestDays, t.delayBucket, t.sentencedOn)
     .nullsNotDistinct(),
   index('day_detention_stats_day_idx').on(t.detainedOn),
 ]);

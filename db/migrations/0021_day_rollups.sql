@@ -46,10 +46,10 @@ CREATE TABLE "day_detention_stats" (
 	"person_role" "person_role",
 	"arrest_days" bigint,
 	"delay_bucket" smallint,
-	"sentenced_dated" boolean,
+	"sentenced_on" date,
 	"detentions" integer NOT NULL,
 	"arrest_days_total" bigint NOT NULL,
-	CONSTRAINT "day_detention_stats_key" UNIQUE NULLS NOT DISTINCT("detained_on","detained_earliest","detained_latest","election_id","confidentiality","panel","place_id","region","person_role","arrest_days","delay_bucket","sentenced_dated")
+	CONSTRAINT "day_detention_stats_key" UNIQUE NULLS NOT DISTINCT("detained_on","detained_earliest","detained_latest","election_id","confidentiality","panel","place_id","region","person_role","arrest_days","delay_bucket","sentenced_on")
 );
 --> statement-breakpoint
 CREATE TABLE "day_penalty_stats" (
@@ -75,7 +75,7 @@ CREATE INDEX "day_penalty_stats_day_idx" ON "day_penalty_stats" USING btree ("de
 CREATE INDEX "detentions_person_day_idx" ON "detentions" USING btree ("confidentiality","detained_on","person_id") WHERE "detentions"."deleted_at" IS NULL;--> statement-breakpoint
 -- Count every live detention in the day rollups (the statements of REBUILD_STATEMENTS in lib/dashboard/stats.ts
 -- for these tables, as rendered when this migration was written; stats.test.ts checks that they still agree).
-INSERT INTO day_detention_stats (detained_on, detained_earliest, detained_latest, election_id, confidentiality, panel, place_id, region, person_role, arrest_days, delay_bucket, sentenced_dated, detentions, arrest_days_total) WITH sel AS (SELECT d.id FROM detentions d WHERE d.deleted_at IS NULL AND (true)),
+INSERT INTO day_detention_stats (detained_on, detained_earliest, detained_latest, election_id, confidentiality, panel, place_id, region, person_role, arrest_days, delay_bucket, sentenced_on, detentions, arrest_days_total) WITH sel AS (SELECT d.id FROM detentions d WHERE d.deleted_at IS NULL AND (true)),
     x AS (SELECT d.id AS detention_id, d.detained_on, CASE WHEN d.detained_on IS NULL THEN d.detained_earliest END AS detained_earliest, CASE WHEN d.detained_on IS NULL THEN d.detained_latest END AS detained_latest, d.sentenced_on,
             d.place_id, coalesce(pl.region, d.region) AS region, d.charge_ids, d.outcomes, d.penalty_kinds,
             d.plea, d.election_id, p.role AS person_role, d.review_status, d.confidentiality, d.arrest_days, CASE
@@ -95,11 +95,11 @@ INSERT INTO day_detention_stats (detained_on, detained_earliest, detained_latest
             d.person_id
           FROM detentions d JOIN people p ON p.id = d.person_id
           LEFT JOIN places pl ON pl.id = d.place_id
-          WHERE d.id IN (SELECT id FROM sel)) SELECT detained_on, detained_earliest, detained_latest, election_id, confidentiality, GROUPING(place_id, region, person_role, arrest_days, delay_bucket, sentenced_dated)::smallint AS panel, place_id, region, person_role, arrest_days, delay_bucket, sentenced_dated,
+          WHERE d.id IN (SELECT id FROM sel)) SELECT detained_on, detained_earliest, detained_latest, election_id, confidentiality, GROUPING(place_id, region, person_role, arrest_days, delay_bucket, sentenced_on)::smallint AS panel, place_id, region, person_role, arrest_days, delay_bucket, sentenced_on,
       count(*)::int AS detentions, coalesce(sum(arrest_days), 0)::bigint AS arrest_days_total
     FROM (SELECT x.detained_on, x.detained_earliest, x.detained_latest, CASE WHEN x.detained_on IS NULL THEN x.election_id END AS election_id,
-      x.confidentiality, x.place_id, x.region, x.person_role, x.arrest_days, x.delay_bucket, x.sentenced_on IS NOT NULL AS sentenced_dated FROM x) x
-    GROUP BY detained_on, detained_earliest, detained_latest, election_id, confidentiality, GROUPING SETS ((place_id, region), (person_role), (arrest_days), (delay_bucket), (sentenced_dated));
+      x.confidentiality, x.place_id, x.region, x.person_role, x.arrest_days, x.delay_bucket, x.sentenced_on FROM x) x
+    GROUP BY detained_on, detained_earliest, detained_latest, election_id, confidentiality, GROUPING SETS ((place_id, region), (person_role), (arrest_days), (delay_bucket), (sentenced_on));
 --> statement-breakpoint
 INSERT INTO day_charge_stats (detained_on, detained_earliest, detained_latest, election_id, confidentiality, grouping_set, charge_id, cited_part, text_only, basis_origin, outcome, plea, charges) WITH sel AS (SELECT d.id FROM detentions d WHERE d.deleted_at IS NULL AND (true)),
     x AS (SELECT d.id AS detention_id, d.detained_on, CASE WHEN d.detained_on IS NULL THEN d.detained_earliest END AS detained_earliest, CASE WHEN d.detained_on IS NULL THEN d.detained_latest END AS detained_latest, d.sentenced_on,

@@ -135,10 +135,10 @@ const mask = (all: string[], columns: string[]) => all.reduce((m, column, i) => 
 const groupingSet = (...columns: string[]) => mask(GROUPED, columns);
 
 /** The sets of day_detention_stats, by its `panel` (GROUPING() over these columns: lib/dashboard/stats.ts DAY_DETENTION_ROLLUP). */
-const DAY_PANEL_COLUMNS = ['place_id', 'region', 'person_role', 'arrest_days', 'delay_bucket', 'sentenced_dated'];
+const DAY_PANEL_COLUMNS = ['place_id', 'region', 'person_role', 'arrest_days', 'delay_bucket', 'sentenced_on'];
 const dayPanel = (...columns: string[]) => mask(DAY_PANEL_COLUMNS, columns);
-/** The day-level set: every detention once, by day, with whether its sentence is dated. */
-const DAY_TOTAL = dayPanel('sentenced_dated');
+/** The day-level set: every detention once, by its day and its sentence's day. */
+const DAY_TOTAL = dayPanel('sentenced_on');
 
 /**
  * aggregate()'s rows (same sets, same grouping_set ids) from the day rollup, for views whose only
@@ -166,8 +166,8 @@ async function aggregateByDay(where: SQL) {
     SELECT ${groupingSet()}, NULL, NULL, NULL, NULL, NULL, NULL,
       sum(m.detentions)::bigint, sum(m.arrest_days_total)::bigint,
       coalesce(sum(m.detentions) FILTER (WHERE m.detained_on IS NULL), 0)::bigint,
-      coalesce(sum(m.detentions) FILTER (WHERE NOT m.sentenced_dated), 0)::bigint,
-      coalesce(sum(m.detentions) FILTER (WHERE m.detained_on IS NULL AND NOT m.sentenced_dated), 0)::bigint
+      coalesce(sum(m.detentions) FILTER (WHERE m.sentenced_on IS NULL), 0)::bigint,
+      coalesce(sum(m.detentions) FILTER (WHERE m.detained_on IS NULL AND m.sentenced_on IS NULL), 0)::bigint
     FROM m WHERE m.panel = ${DAY_TOTAL}
     HAVING sum(m.detentions) <> 0`);
   return rowsOf<Row>(result);
@@ -201,7 +201,7 @@ async function timelines(actor: Actor, params: DashboardParams, chosen: Election
   );
   const from = source.matched
     ? sql`(SELECT detentions.detained_on, detentions.sentenced_on, 1 AS detentions FROM detentions WHERE ${anyOf(source.matched)} AND (${inAWindow})) t`
-    : source.byDay && params.axis === 'detained'
+    : source.byDay
       ? sql`(SELECT * FROM day_detention_stats WHERE panel = ${DAY_TOTAL}) t`
       : fromSource(source);
   const result = await db.execute(sql`

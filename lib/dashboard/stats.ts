@@ -201,17 +201,17 @@ const dayFacts = (more: string) =>
       x.confidentiality, ${more} FROM x) x`);
 
 /** The detention-level panels' sets, in this order in GROUPING(): see DAY_PANEL in lib/dashboard/queries.ts. */
-const DAY_PANEL_COLUMNS = 'place_id, region, person_role, arrest_days, delay_bucket, sentenced_dated';
+const DAY_PANEL_COLUMNS = 'place_id, region, person_role, arrest_days, delay_bucket, sentenced_on';
 const DAY_DETENTION_ROLLUP: Rollup = {
   table: 'day_detention_stats',
   key: `${DAY_KEY}, panel, ${DAY_PANEL_COLUMNS}`,
   values: ['detentions', 'arrest_days_total'],
   recordType: `${DAY_TYPES}, panel smallint, place_id int, region text, person_role person_role, arrest_days bigint, delay_bucket smallint,
-    sentenced_dated boolean, detentions int, arrest_days_total bigint`,
+    sentenced_on date, detentions int, arrest_days_total bigint`,
   body: sql`SELECT ${sql.raw(DAY_KEY)}, GROUPING(${sql.raw(DAY_PANEL_COLUMNS)})::smallint AS panel, ${sql.raw(DAY_PANEL_COLUMNS)},
       count(*)::int AS detentions, coalesce(sum(arrest_days), 0)::bigint AS arrest_days_total
-    FROM ${dayFacts('x.place_id, x.region, x.person_role, x.arrest_days, x.delay_bucket, x.sentenced_on IS NOT NULL AS sentenced_dated')}
-    GROUP BY ${sql.raw(DAY_KEY)}, GROUPING SETS ((place_id, region), (person_role), (arrest_days), (delay_bucket), (sentenced_dated))`,
+    FROM ${dayFacts('x.place_id, x.region, x.person_role, x.arrest_days, x.delay_bucket, x.sentenced_on')}
+    GROUP BY ${sql.raw(DAY_KEY)}, GROUPING SETS ((place_id, region), (person_role), (arrest_days), (delay_bucket), (sentenced_on))`,
 };
 
 const DAY_CHARGE_COLUMNS = 'charge_id, cited_part, text_only, basis_origin, outcome, plea';
