@@ -457,10 +457,9 @@ const DAY_BUCKETS = [...CUSTODY_BUCKETS, OPEN_BUCKET];
  * custody of people released (on a recorded day, or presumed once their expected release day has
  * passed). Read from the records: "today" moves.
  */
-function custodySql(today: string, { rows = sql`t`, weighted = false }: { rows?: SQL; weighted?: boolean } = {}) {
-  // Each row is one record, or (weighted) a day rollup row of `detentions` records alike.
-  const count = (condition: SQL) =>
-    weighted ? sql`coalesce(sum(detentions.detentions) FILTER (WHERE ${condition}), 0)::bigint` : sql`count(*) FILTER (WHERE ${condition})::bigint`;
+function custodySql(today: string, rows: SQL) {
+  // Each row stands for `detentions` records alike (a day rollup row, or the matched records grouped).
+  const count = (condition: SQL) => sql`coalesce(sum(detentions.detentions) FILTER (WHERE ${condition}), 0)::bigint`;
   // Days served: recorded at release, or up to the expected release day once it has passed (as custodyNow).
   const served = sql`CASE
     WHEN detentions.custody_status = 'released' THEN detentions.custody_days
@@ -475,7 +474,7 @@ function custodySql(today: string, { rows = sql`t`, weighted = false }: { rows?:
     return sql`${count(sql`${above} AND ${below}`)} AS ${sql.raw(`days_${upTo}`)}`;
   });
   return sql`SELECT ${count(sql`served IS NOT NULL`)} AS with_days,
-      coalesce(sum(served${weighted ? sql`::bigint * detentions.detentions` : sql``}), 0)::bigint AS days,
+      coalesce(sum(served::bigint * detentions.detentions), 0)::bigint AS days,
       ${count(custodyCondition('held', today))} AS held,
       ${count(custodyCondition('missing', today))} AS missing,
       ${count(custodyCondition('hearing_soon', today))} AS hearing_soon,
@@ -484,9 +483,23 @@ function custodySql(today: string, { rows = sql`t`, weighted = false }: { rows?:
     FROM (SELECT detentions.*, ${served} AS served FROM ${rows} AS detentions OFFSET 0) AS detentions`;
 }
 
+/**
+ * The matched records `t` grouped by what the custody panel reads of them, each column kept only
+ * for the statuses it is read for (as day_custody_stats): the panel's conditions then run once per
+ * group, weighted by its count, instead of once per record. On PGlite at 100k the record panels
+ * took about 10% less (the custody view 107-127 -> 92-96 ms); on the server at 1M, no difference.
+ */
+const CUSTODY_GROUPED_ROWS = sql`(SELECT t.custody_status,
+      CASE WHEN t.custody_status = 'released' THEN t.custody_days END AS custody_days,
+      CASE WHEN t.custody_status <> 'released' THEN t.custody_from END AS custody_from,
+      CASE WHEN t.custody_status <> 'released' THEN t.expected_release_on END AS expected_release_on,
+      CASE WHEN t.custody_status = 'whereabouts_unknown' THEN t.whereabouts_unknown_since END AS whereabouts_unknown_since,
+      t.next_hearing_on, count(*)::int AS detentions
+    FROM t GROUP BY 1, 2, 3, 4, 5, 6)`;
+
 /** The custody panel's row from the custody day rollup (day_custody_stats), for the view's conditions `where` over `t`. */
 async function custodyByDay(where: SQL, today: string): Promise<Row[]> {
-  const result = await db.execute(custodySql(today, { rows: sql`(SELECT t.* FROM day_custody_stats t WHERE ${where})`, weighted: true }));
+  const result = await db.execute(custodySql(today, sql`(SELECT t.* FROM day_custody_stats t WHERE ${where})`));
   return rowsOf<Row>(result);
 }
 
@@ -540,7 +553,7 @@ async function recordPanels(parts: SQL[], today: string, { charges = true, penal
   );
   const result = await db.execute(sql`
     WITH t AS MATERIALIZED (${matched}),
-      c AS (${charges ? CHARGES_SQL : none}), pe AS (${penalties ? PENALTIES_SQL : none}), cu AS (${custody ? custodySql(today) : none}), ${REPEAT_SQL}
+      c AS (${charges ? CHARGES_SQL : none}), pe AS (${penalties ? PENALTIES_SQL : none}), cu AS (${custody ? custodySql(today, CUSTODY_GROUPED_ROWS) : none}), ${REPEAT_SQL}
     SELECT (SELECT coalesce(jsonb_agg(c), '[]'::jsonb) FROM c) AS charges,
       (SELECT coalesce(jsonb_agg(pe), '[]'::jsonb) FROM pe) AS penalties,
       (SELECT coalesce(jsonb_agg(cu), '[]'::jsonb) FROM cu) AS custody,
