@@ -99,11 +99,7 @@ export async function seedReference(
  */
 async function windowsDisagreeWithRecords(db: Db): Promise<boolean> {
   const { placedInPeriod, ROLLUP_TABLE, undatedInPeriod } = await import('@/lib/filters/sql');
-  const window = {
-    from: sql`e.held_on - ${sql.raw(String(DEFAULT_WINDOW.before))}`,
-    to: sql`e.held_on + ${sql.raw(String(DEFAULT_WINDOW.after))}`,
-    undatedElectionId: sql`e.id`,
-  };
+  const { ELECTION_DEFAULT_WINDOW: window } = await import('@/lib/dashboard/stats');
   const live = (condition: SQL) => sql`(SELECT count(*) FROM detentions t WHERE t.deleted_at IS NULL AND ${condition})`;
   const [row] = rowsOf<{ stale: boolean }>(
     await db.execute(sql`SELECT EXISTS (SELECT 1 FROM elections e

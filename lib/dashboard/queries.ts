@@ -23,7 +23,7 @@ export type Source = 'rollup' | 'detentions';
  * select, so their dimensions are computed for those only (the views the rollup cannot answer);
  * the plain GROUP BY baseline passes none.
  */
-type From = { source: Source; matched?: SQL[]; /** The view has only filters the day rollups carry. */ byDay?: boolean };
+type From = { source: Source; matched?: SQL[]; /** The view has only filters the day rollups carry (timelines read them). */ byDay?: boolean };
 const fromSource = ({ source, matched }: From) =>
   source === 'rollup'
     ? sql`detention_stats t`
@@ -175,9 +175,9 @@ async function aggregateByDay(where: SQL) {
 
 /**
  * The view's parameters the day rollups answer: the period, visibility, whether the day is known,
- * and how the timelines are drawn (elections overlaid, the date axis: read from the other rollup
- * where it needs a dimension these lack). A view setting any other parameter needs a rollup with
- * its dimension. Whitelisted over every parameter, so a new filter never reads a table without it.
+ * and how the timelines are drawn (elections overlaid, the date axis: the day-level set carries
+ * both days). A view setting any other parameter needs a rollup with its dimension. Whitelisted
+ * over every parameter, so a new filter never reads a table without it.
  */
 const DAY_ROLLUP_PARAMS = new Set<string>([...PERIOD_KEYS, 'dated', 'confidentiality', 'all', 'compare', 'axis']);
 function answeredByDayRollups(params: DashboardParams): boolean {
@@ -455,7 +455,8 @@ const DAY_BUCKETS = [...CUSTODY_BUCKETS, OPEN_BUCKET];
  * Where people stand today (held, whereabouts unknown for more than 24 hours, a hearing in the next
  * 7 days, released) by the same conditions as the case list's custody filter, and the days in
  * custody of people released (on a recorded day, or presumed once their expected release day has
- * passed). Read from the records: "today" moves.
+ * passed). Read from rows standing for several records alike (the custody day rollup, or the
+ * matched records grouped), never from a count kept by day: "today" moves.
  */
 function custodySql(today: string, rows: SQL) {
   // Each row stands for `detentions` records alike (a day rollup row, or the matched records grouped).
@@ -654,7 +655,7 @@ export async function getDashboardData(actor: Actor, params: DashboardParams, so
   const records = needsRecords(params) && source === 'rollup';
   // Views filtered by period and visibility only read the day rollups (the default view among them).
   const dayRollups = source === 'rollup' && answeredByDayRollups(params);
-  const from: From = needsRecords(params) ? { source: 'detentions', matched: records ? parts : undefined } : { source, byDay: dayRollups };
+  const from: From = needsRecords(params) ? { source: 'detentions', matched: records ? parts : undefined } : { source };
   const fromTimelines: From = needsRecords(params)
     ? { source: 'detentions', matched: records ? recordParts(actor, params, { from: null, to: null, undatedElectionId: null, all: true }, today) : undefined }
     : { source, byDay: dayRollups };

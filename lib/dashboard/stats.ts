@@ -265,6 +265,13 @@ const DAY_CUSTODY_ROLLUP: Rollup = {
  * a detention counts in every window its period holds (lib/filters/sql.ts periodCondition, the
  * dashboard's own rule), for readers who see restricted records and, when shareable, for the others.
  */
+/** Election `e`'s default window, as a period over a table aliased `t` (ROLLUP_TABLE's columns). */
+export const ELECTION_DEFAULT_WINDOW = {
+  from: sql`e.held_on - ${sql.raw(String(DEFAULT_WINDOW.before))}`,
+  to: sql`e.held_on + ${sql.raw(String(DEFAULT_WINDOW.after))}`,
+  undatedElectionId: sql`e.id`,
+};
+
 const WINDOW_PEOPLE_ROLLUP: Rollup = {
   table: 'window_people',
   key: 'election_id, with_restricted, person_id',
@@ -272,11 +279,7 @@ const WINDOW_PEOPLE_ROLLUP: Rollup = {
   recordType: 'election_id int, with_restricted boolean, person_id int, detentions int',
   body: sql`SELECT e.id AS election_id, v.with_restricted, t.person_id, count(*)::int AS detentions
     FROM x t
-    JOIN elections e ON ${periodCondition(ROLLUP_TABLE, {
-      from: sql`e.held_on - ${sql.raw(String(DEFAULT_WINDOW.before))}`,
-      to: sql`e.held_on + ${sql.raw(String(DEFAULT_WINDOW.after))}`,
-      undatedElectionId: sql`e.id`,
-    })}
+    JOIN elections e ON ${periodCondition(ROLLUP_TABLE, ELECTION_DEFAULT_WINDOW)}
     JOIN (VALUES (true), (false)) AS v(with_restricted) ON v.with_restricted OR t.confidentiality = 'shareable'
     GROUP BY e.id, v.with_restricted, t.person_id`,
 };
