@@ -747,6 +747,56 @@ export const windowPeople = pgTable('window_people', {
 ]);
 
 /**
+ * Each detention's export cells, computed once and kept until something they show changes
+ * (lib/exports/export-rows.ts): the CSV and JSON exports then join these texts instead of
+ * computing about 100 cells per row. Only what does not depend on the export is kept: the id, the
+ * link (the app's origin), the custody columns (the export's day) and the padding of the numbered
+ * groups (the file's shape) are added when the file is written. One table per format, so an export
+ * reads only its own (a JSON row is about three times a CSV row).
+ *
+ * A row exists for every detention (inserted by a trigger). Triggers on every table whose values
+ * the cells show (migration 0023) clear a row's cells in the same transaction as the change; an
+ * export fills cleared rows under a row lock, from a snapshot taken after the lock, so a fill
+ * never stores what a concurrent change has already made stale. `format` is a hash of the SQL
+ * that computed the cells: rows of another format count as cleared, so a new release never
+ * writes cells computed by old code.
+ */
+export const exportCsvRows = pgTable('export_csv_rows', {
+  detentionId: integer('detention_id').primaryKey().references(() => detentions.id, { onDelete: 'cascade' }),
+  format: text('format'),
+  /** The cells from `activist` to `confidentiality`, as CSV text. */
+  head: text('head'),
+  /** The internal notes as one CSV cell (written only when the export includes notes). */
+  notes: text('notes'),
+  /** Each charge's cells followed by its penalties' cells, unpadded, in position order. */
+  charges: text('charges').array(),
+  /** How many penalties each of `charges` holds (to pad them to the file's penalty count). */
+  penaltyCounts: smallint('penalty_counts').array(),
+  events: text('events').array(),
+  sources: text('sources').array(),
+  /** How many charges, penalties of one charge (the most), events and citations: an export's column groups. */
+  chargeCount: smallint('charge_count'),
+  penaltyMax: smallint('penalty_max'),
+  eventCount: smallint('event_count'),
+  sourceCount: smallint('source_count'),
+  // Migration 0023 adds export_csv_rows_shape_idx (detention_id) INCLUDE (format and the four counts), which
+  // Drizzle cannot declare: a file's shape is read from it alone (tens of MB at 1M rows, the table about 900).
+});
+
+/** The JSON export's members of each detention, kept as exportCsvRows keeps the CSV cells. */
+export const exportJsonRows = pgTable('export_json_rows', {
+  detentionId: integer('detention_id').primaryKey().references(() => detentions.id, { onDelete: 'cascade' }),
+  format: text('format'),
+  /** The members from `activist` to `public_notes`, without braces. */
+  head: text('head'),
+  notes: text('notes'),
+  /** `review_status` and `confidentiality`. */
+  middle: text('middle'),
+  /** `charges`, `events` and `sources`. */
+  lists: text('lists'),
+});
+
+/**
  * What monitors know as a number without names: "over 350 detained in 9 cities, 109 identified",
  * with the source that reports it. Shown beside the named records on the dashboard.
  */

@@ -10,7 +10,7 @@
  * Each format runs in a child process of its own, so each peak RSS is that export's alone.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -19,7 +19,25 @@ import { freshDatabaseUrl } from './test-database';
 const SERVER_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 const DB_NAME = 'ct_perf_export';
 const FORMATS = ['csv', 'json', 'xlsx'] as const;
-type Result = { format: string; rows: number; bytes: number; seconds: number; baselineRssMb: number; peakRssMb: number; heapMb?: number };
+const CELLS_TEXT: Record<Cells, string> = {
+  cleared: 'computed and stored (none stored before)',
+  stored: 'stored',
+  '': 'from the records',
+};
+type Result = { format: string; rows: number; bytes: number; seconds: number; baselineRssMb: number; peakRssMb: number; heapMb?: number; cells?: string };
+/** What a run's CSV or JSON rows come from (lib/exports/export-rows.ts). */
+type Cells = 'cleared' | 'stored' | '';
+
+/** Clears the stored export cells of a format, as a release changing them (or a fresh install) leaves them. */
+async function clearStoredCells(url: string, format: 'csv' | 'json') {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await sql.unsafe(`UPDATE export_rows SET ${format}_format = NULL`);
+    await sql.unsafe('VACUUM export_rows');
+  } finally {
+    await sql.end();
+  }
+}
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -200,8 +218,20 @@ async function main() {
   // Each 1M run again with V8's heap capped (--max-old-space-size): shows how much memory the export needs, not how
   // much garbage V8 lets pile up before collecting on a machine with 24 GiB (its default cap is sized from RAM).
   const heapCap = Number(arg('heap-mb') ?? 256);
-  const runs = formats.flatMap((format) => [...subsets.map((subset) => ({ format, subset, heapMb: 0 })), ...(subsets.includes(false) ? [{ format, subset: false, heapMb: heapCap }] : [])]);
-  for (const { format, subset, heapMb } of runs) {
+  // CSV and JSON: first with every row's stored cells cleared (the export computes and stores them),
+  // then again reading them stored; XLSX is built from the records each time.
+  type Run = { format: (typeof FORMATS)[number]; subset: boolean; heapMb: number; cells: Cells };
+  const runs = formats.flatMap((format): Run[] => {
+    const full = subsets.includes(false);
+    if (format === 'xlsx') return [...subsets.map((subset) => ({ format, subset, heapMb: 0, cells: '' as Cells })), ...(full ? [{ format, subset: false, heapMb: heapCap, cells: '' as Cells }] : [])];
+    return [
+      { format, subset: !full, heapMb: 0, cells: 'cleared' as Cells },
+      { format, subset: !full, heapMb: 0, cells: 'stored' as Cells },
+      ...(full ? [{ format, subset: true, heapMb: 0, cells: 'stored' as Cells }, { format, subset: false, heapMb: heapCap, cells: 'stored' as Cells }] : []),
+    ];
+  });
+  for (const { format, subset, heapMb, cells } of runs) {
+    if (cells === 'cleared') await clearStoredCells(url, format as 'csv' | 'json');
     const child = spawnSync('npx', ['tsx', '--conditions=react-server', '--expose-gc', __filename, '--run', format, ...(subset ? ['--subset'] : [])], {
       env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'production', ...(heapMb ? { NODE_OPTIONS: `--max-old-space-size=${heapMb}` } : {}) },
       encoding: 'utf8',
@@ -212,8 +242,8 @@ async function main() {
       console.error(child.stderr);
       throw new Error(`The ${format} export failed.`);
     }
-    const result = { ...(JSON.parse(line.slice('RESULT '.length)) as Result), heapMb };
-    console.log(`${format}: ${result.rows} rows in ${result.seconds.toFixed(1)} s, peak RSS ${result.peakRssMb} MB`);
+    const result = { ...(JSON.parse(line.slice('RESULT '.length)) as Result), heapMb, cells };
+    console.log(`${format} (${cells || 'records'}): ${result.rows} rows in ${result.seconds.toFixed(1)} s, ${Math.round(result.rows / result.seconds)} rows/s, peak RSS ${result.peakRssMb} MB`);
     results.push(result);
   }
 
@@ -221,7 +251,7 @@ async function main() {
   // Wall-clock rows/s depend on what else the machine runs: the load average says how busy it was.
   const machine = `${cpu.length} × ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}, ${pgVersion} on the same machine; load average ${os.loadavg()[0].toFixed(1)} at the end`;
   const table = results
-    .map((r) => `| ${r.format.toUpperCase()} | ${r.heapMb ? `${r.heapMb} MB` : 'default'} | ${r.rows.toLocaleString('en')} | ${(r.bytes / 2 ** 20).toFixed(1)} MiB | ${r.seconds.toFixed(1)} s | ${Math.round(r.rows / r.seconds).toLocaleString('en')} | ${r.baselineRssMb} MB | ${r.peakRssMb} MB |`)
+    .map((r) => `| ${r.format.toUpperCase()} | ${CELLS_TEXT[(r.cells ?? '') as Cells]} | ${r.heapMb ? `${r.heapMb} MB` : 'default'} | ${r.rows.toLocaleString('en')} | ${(r.bytes / 2 ** 20).toFixed(1)} MiB | ${r.seconds.toFixed(1)} s | ${Math.round(r.rows / r.seconds).toLocaleString('en')} | ${r.baselineRssMb} MB | ${r.peakRssMb} MB |`)
     .join('\n');
   const doc = `# Export benchmarks
 
@@ -229,14 +259,18 @@ Measured by \`npm run bench:export\` (scripts/bench-export.ts) on ${new Date().t
 
 - **Machine**: ${machine}.
 - **Data**: ${rows.toLocaleString('en')} synthetic detentions (${Math.floor(rows / 4).toLocaleString('en')} people, half with a Cyrillic name; ${Math.floor(rows / 2).toLocaleString('en')} sources; one or two citations per detention; one charge each and a second on every fourth, one penalty per charge; one custody event each and a release on every third; a region only on every 23rd, an open detention date on every 17th; 5% restricted; some charges beginning with \`=\` to exercise the formula guard), in a fresh database inside the PostgreSQL server.
-- **What runs**: an admin's export of every detention (\`startExport\` in lib/exports/stream.ts, the code behind \`/cases/export\`), read to the end as a download would be, each format in a process of its own. CSV and JSON rows are built by PostgreSQL (lib/exports/csv-sql.ts, json-sql.ts: each row arrives as its CSV line or JSON text) in batches of 5,000 bounded by id, the next batch read on a second pooled connection while the last is sent (lib/exports/sql-batches.ts); XLSX is zipped as it is written (lib/exports/xlsx.ts, fflate's streaming deflate) from records read in keyset batches of 1,000.
+- **What runs**: an admin's export of every detention (\`startExport\` in lib/exports/stream.ts, the code behind \`/cases/export\`), read to the end as a download would be, each format in a process of its own. CSV and JSON rows are built by PostgreSQL (lib/exports/csv-sql.ts, json-sql.ts: each row arrives as its CSV line or JSON text) in batches of 5,000 bounded by id, the next batch read on a second pooled connection while the last is sent (lib/exports/sql-batches.ts). Each row's cells that do not depend on the export are stored (lib/exports/export-rows.ts): the *cells* column says whether the run found them cleared (the first export after a release that changes them, or after a change of every row: it computes and stores them) or stored (any later export: only the id, the link, the custody columns and the padding are computed); XLSX is zipped as it is written (lib/exports/xlsx.ts, fflate's streaming deflate) from records read in keyset batches of 1,000.
 - **Peak RSS** is the whole Node process (sampled every 10 ms); *baseline* is its RSS just before the export started (the app's modules loaded). Each format runs on about a tenth of the rows (a date filter) and on all of them, then on all of them again with V8's heap capped at ${heapCap} MB (\`--max-old-space-size\`, as a deployment with a memory limit would run it): without a cap, V8 on this 24 GiB machine lets garbage grow to hundreds of MB before collecting. Streaming shows in two ways: the peak stays far below the file size (the whole file is never held), and ten times the rows adds only tens of MB (V8 letting its heap grow before collecting, not rows kept). The first run after the fill reads a cold cache.
 
-| format | V8 heap cap | rows | file size | time | rows/s | baseline RSS | peak RSS |
-|---|---|---:|---:|---:|---:|---:|---:|
+| format | cells | V8 heap cap | rows | file size | time | rows/s | baseline RSS | peak RSS |
+|---|---|---|---:|---:|---:|---:|---:|---:|
 ${table}
 `;
-  writeFileSync(path.join(process.cwd(), 'docs/BENCHMARKS-exports.md'), doc);
+  // The sections written by hand below the generated part (the history of the numbers) are kept.
+  const file = path.join(process.cwd(), 'docs/BENCHMARKS-exports.md');
+  const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const history = previous.indexOf('\n## ');
+  writeFileSync(file, history >= 0 ? `${doc}${previous.slice(history)}` : doc);
   console.log('Wrote docs/BENCHMARKS-exports.md');
 
   if (process.argv.includes('--drop')) {

@@ -38,6 +38,7 @@ import {
   SUPPORTS_SEPARATOR,
   type ExportShape,
 } from './columns';
+import { cellsFormat, fillExportRows, idArray, readStored, type CachedCells, type StoredRow } from './export-rows';
 
 /** A cell as SQL text: `free` when it may hold a quote, comma or line break (only these are checked for CSV quoting). */
 type Cell = { expression: string; free: boolean };
@@ -104,6 +105,10 @@ const RECORD_SQL: SqlColumn[] = [
   ['review_status', () => plain('d.review_status')],
   ['confidentiality', () => plain('d.confidentiality')],
 ];
+
+/** The record's first cells, computed at export time (the link holds the app's origin); the rest are stored (export-rows.ts). */
+const LEAD_SQL = RECORD_SQL.slice(0, 2);
+const HEAD_SQL = RECORD_SQL.slice(2);
 
 /** CUSTODY_COLUMNS: lib/custody/timeline.ts custodyNow as of the export's day (`today`). */
 const CUSTODY_SQL: SqlColumn[] = [
@@ -201,13 +206,18 @@ function groupText(items: string, count: number, width: number): string {
  * rows of `from` (the table aliased `alias`), grouped by `key`; `nested` adds a column and a group
  * after the item's own cells.
  */
-function itemsOf(alias: string, fields: SqlColumn[], parts: { key: string; order: string; from: SQL; nested?: { column: string; text: string } }): SQL {
+function itemsOf(
+  alias: string,
+  fields: SqlColumn[],
+  parts: { key: string; order: string; from: SQL; nested?: { column: string; text: string }; aggregates?: string },
+): SQL {
   const { columns, text } = csvCells(
     fields.map(([, cell]) => cell(alias)),
     parts.nested ? [parts.nested.text] : [],
   );
   const nestedColumn = parts.nested ? `, ${parts.nested.column}` : '';
-  return sql`SELECT key, array_agg(${raw(text)} ORDER BY ord) AS items FROM (
+  const aggregates = parts.aggregates ? `, ${parts.aggregates}` : '';
+  return sql`SELECT key, array_agg(${raw(text)} ORDER BY ord) AS items${raw(aggregates)} FROM (
       SELECT ${raw(parts.key)} AS key, ${raw(parts.order)} AS ord, ${raw(columns + nestedColumn)} FROM ${parts.from} OFFSET 0) AS cell
     GROUP BY key`;
 }
@@ -236,51 +246,42 @@ export function csvSqlHeader(shape: ExportShape): string[] {
   return names;
 }
 
+/** Which child rows a query reads: those of the batch's detentions (`alias` names the child table). */
+type ChildRows = (alias: string) => SQL;
+
 /**
- * One batch of the export: the matching detentions with `after < id <= upTo` (found by batchBound),
- * each as its CSV line in id order, with the detention's id first. Filters as the case list's
- * (lib/filters via caseFilterConditions); see sql-batches.ts for why batches are id ranges.
+ * The detentions `matching` with everything their cells read: the person `pp`, the Cyrillic name
+ * `cy`, the city `pl`, the election `el`, and each child table's items as CSV text (`ch.items`,
+ * `ev.items`, `so.items`; `ch.counts`: penalties per charge). `penaltyText` turns a charge's
+ * penalty items (`penalty_items`) into the text that follows the charge's own cells.
  *
  * Each child table (charges with their penalties, custody events, citations) is read once per
  * batch and gathered per detention into its items' CSV text, in position order (citations in id
- * order), then joined once. The numbered columns used to be one join each (charge 1, charge 2…,
- * with their vocabulary, places and sources): about 130 of a dense batch's 180 ms at 1M.
+ * order). The numbered columns used to be one join each (charge 1, charge 2…, with their
+ * vocabulary, places and sources): about 130 of a dense batch's 180 ms at 1M.
  */
-function cellsQuery(actor: Actor, filters: Partial<CaseFilters>, shape: ExportShape, page: BatchBound): SQL {
-  const matching = sql`SELECT detentions.* FROM detentions WHERE ${caseFilterConditions(actor, filters)} AND detentions.id > ${page.after} AND detentions.id <= ${page.upTo}`;
-  // A dense batch reads each child table's id range; a sparse one keeps only the batch's detentions.
-  const ofBatch = (alias: string) => {
-    const range = raw(`true${inBatchRange(alias, page)}`);
-    return page.dense ? range : sql`${range} AND ${raw(alias)}.detention_id IN (SELECT id FROM (${matching}) AS page)`;
-  };
-  const width = groupWidths(shape);
+function recordJoins(matching: SQL, childRows: ChildRows, penaltyText: string): SQL {
   const penalties = itemsOf('p', PENALTY_SQL, { key: 'p.detention_charge_id', order: 'p.position', from: sql`penalties p WHERE p.detention_charge_id = c.id` });
   const charges = itemsOf('c', CHARGE_SQL, {
     key: 'c.detention_id',
     order: 'c.position',
     from: sql`detention_charges c LEFT JOIN charges c_v ON c_v.id = c.charge_id
-      LEFT JOIN LATERAL (${penalties}) AS pe ON true WHERE ${ofBatch('c')}`,
-    nested: { column: 'pe.items AS penalty_items', text: groupText('penalty_items', shape.penaltyCount, PENALTY_SQL.length) },
+      LEFT JOIN LATERAL (${penalties}) AS pe ON true WHERE ${childRows('c')}`,
+    nested: { column: 'pe.items AS penalty_items', text: penaltyText },
+    aggregates: 'array_agg(coalesce(cardinality(penalty_items), 0)::smallint ORDER BY ord) AS counts',
   });
   const events = itemsOf('e', EVENT_SQL, {
     key: 'e.detention_id',
     order: 'e.position',
-    from: sql`custody_events e LEFT JOIN places e_p ON e_p.id = e.place_id LEFT JOIN sources e_s ON e_s.id = e.source_id WHERE ${ofBatch('e')}`,
+    from: sql`custody_events e LEFT JOIN places e_p ON e_p.id = e.place_id LEFT JOIN sources e_s ON e_s.id = e.source_id WHERE ${childRows('e')}`,
   });
   const cited = itemsOf('c', SOURCE_SQL, {
     key: 'c.detention_id',
     order: 'c.id',
     from: sql`citations c JOIN sources c_s ON c_s.id = c.source_id
-      ${raw(FIRST_CAPTURE_SQL('c_s', 'c_fc'))} WHERE ${ofBatch('c')}`,
+      ${raw(FIRST_CAPTURE_SQL('c_s', 'c_fc'))} WHERE ${childRows('c')}`,
   });
-  const record = csvCells(recordCells(shape), [
-    groupText('charge_items', shape.chargeCount, width.charge),
-    groupText('event_items', shape.eventCount, width.event),
-    groupText('source_items', shape.sourceCount, width.source),
-  ]);
-  return sql`SELECT detention_id, ${raw(record.text)} || E'\r\n' AS line FROM (
-    SELECT d.id AS detention_id, ${raw(record.columns)}, ch.items AS charge_items, ev.items AS event_items, so.items AS source_items
-    FROM (${matching}) AS d
+  return sql`(${matching}) AS d
     ${raw(PERSON_SQL)}
     -- The first Cyrillic name that is not the display name: one index probe per row.
     LEFT JOIN LATERAL (SELECT pn.name FROM person_names pn
@@ -290,10 +291,116 @@ function cellsQuery(actor: Actor, filters: Partial<CaseFilters>, shape: ExportSh
     LEFT JOIN elections el ON el.id = d.election_id
     LEFT JOIN (${charges}) AS ch ON ch.key = d.id
     LEFT JOIN (${events}) AS ev ON ev.key = d.id
-    LEFT JOIN (${cited}) AS so ON so.key = d.id
+    LEFT JOIN (${cited}) AS so ON so.key = d.id`;
+}
+
+/** The batch's matching detentions (`after < id <= upTo`), optionally only those in `only`. */
+function matchingQuery(actor: Actor, filters: Partial<CaseFilters>, page: BatchBound, only?: readonly number[]): SQL {
+  return sql`SELECT detentions.* FROM detentions WHERE ${caseFilterConditions(actor, filters)}
+    AND detentions.id > ${page.after} AND detentions.id <= ${page.upTo}${only ? sql` AND detentions.id = ANY(${idArray(only)})` : sql``}`;
+}
+
+/**
+ * One batch of the export computed from the records: the matching detentions with
+ * `after < id <= upTo` (found by batchBound), each as its CSV line in id order, with the
+ * detention's id first. Filters as the case list's (lib/filters via caseFilterConditions); see
+ * sql-batches.ts for why batches are id ranges. Used for the rows whose stored cells
+ * (export-rows.ts) could not serve; `only` names them.
+ */
+function cellsQuery(actor: Actor, filters: Partial<CaseFilters>, shape: ExportShape, page: BatchBound, only?: readonly number[]): SQL {
+  const matching = matchingQuery(actor, filters, page, only);
+  // A dense batch reads each child table's id range; a sparse one keeps only the batch's detentions.
+  const ofBatch: ChildRows = (alias) => {
+    const range = raw(`true${inBatchRange(alias, page)}`);
+    return page.dense && !only ? range : sql`${range} AND ${raw(alias)}.detention_id IN (SELECT id FROM (${matching}) AS page)`;
+  };
+  const width = groupWidths(shape);
+  const record = csvCells(recordCells(shape), [
+    groupText('charge_items', shape.chargeCount, width.charge),
+    groupText('event_items', shape.eventCount, width.event),
+    groupText('source_items', shape.sourceCount, width.source),
+  ]);
+  return sql`SELECT detention_id, ${raw(record.text)} || E'\r\n' AS line FROM (
+    SELECT d.id AS detention_id, ${raw(record.columns)}, ch.items AS charge_items, ev.items AS event_items, so.items AS source_items
+    FROM ${recordJoins(matching, ofBatch, groupText('penalty_items', shape.penaltyCount, PENALTY_SQL.length))}
     -- OFFSET 0 keeps the cells computed once each: the line reads each cell several times.
     OFFSET 0) AS cells
     ORDER BY detention_id`;
+}
+
+/**
+ * The stored CSV cells of the detentions `ids` (export-rows.ts): everything but the id, the link,
+ * the custody columns and the padding of the numbered groups. A charge's text is its own cells
+ * and then its penalties' (`csv_penalty_counts` of them), unpadded.
+ */
+export const CSV_CELLS: CachedCells = {
+  table: 'export_csv_rows',
+  columns: ['head', 'notes', 'charges', 'penalty_counts', 'events', 'sources', 'charge_count', 'penalty_max', 'event_count', 'source_count'],
+  parts: (ids) => {
+    const head = csvCells([...HEAD_SQL.map(([, v]) => v('d')), guarded('d.notes')]);
+    const notesColumn = `x${HEAD_SQL.length + 1}`;
+    const headText = `array_to_string(ARRAY[${HEAD_SQL.map(([, v], i) => csvCell(`x${i + 1}`, v('d').free)).join(', ')}], ',')`;
+    return sql`SELECT detention_id, ${raw(headText)} AS head, ${raw(csvCell(notesColumn, true))} AS notes,
+        charge_items AS charges, penalty_counts, event_items AS events, source_items AS sources,
+        coalesce(cardinality(charge_items), 0)::smallint AS charge_count,
+        coalesce((SELECT max(n) FROM unnest(penalty_counts) AS n), 0)::smallint AS penalty_max,
+        coalesce(cardinality(event_items), 0)::smallint AS event_count,
+        coalesce(cardinality(source_items), 0)::smallint AS source_count FROM (
+      SELECT d.id AS detention_id, ${raw(head.columns)}, ch.items AS charge_items, ch.counts AS penalty_counts, ev.items AS event_items, so.items AS source_items
+      FROM ${recordJoins(sql`SELECT detentions.* FROM detentions WHERE detentions.id = ANY(${ids})`, (alias) => sql`${raw(alias)}.detention_id = ANY(${ids})`, "array_to_string(penalty_items, ',')")}
+      OFFSET 0) AS cells`;
+  },
+};
+/** The format of the stored CSV cells this code writes and reads. */
+export const CSV_FORMAT = cellsFormat(CSV_CELLS);
+
+/**
+ * The numbered charge columns from the stored charges: the first `chargeCount`, each padded to
+ * `penaltyCount` penalties, then empty slots. NULL when a charge holds more penalties than the
+ * file has columns for (one added after the file's shape was counted): the row is then computed
+ * as the row-by-row export writes it, without the extra penalty.
+ */
+function storedChargesText(shape: ExportShape, width: number): string {
+  const { chargeCount: count, penaltyCount } = shape;
+  const penaltyWidth = PENALTY_SQL.length;
+  const first = `e.charges[1:${count}]`;
+  const counts = `e.penalty_counts[1:${count}]`;
+  return `CASE WHEN e.charges IS NULL THEN '${','.repeat(count * width - 1)}'
+    WHEN NOT ${penaltyCount} >= ALL(${counts}) THEN NULL
+    ELSE CASE
+        -- Every charge has as many penalties as the file has columns for: nothing to pad (no subquery).
+        WHEN ${penaltyCount} = ALL(${counts}) THEN array_to_string(${first}, ',')
+        ELSE array_to_string(ARRAY(SELECT c || repeat(',', (${penaltyCount} - n) * ${penaltyWidth})
+          FROM unnest(${first}, ${counts}) WITH ORDINALITY AS u(c, n, i) ORDER BY i), ',') END
+      || repeat(',', (${count} - least(cardinality(e.charges), ${count})) * ${width}) END`;
+}
+
+/**
+ * One batch from the stored cells: each matching detention's CSV line, NULL where its cells are
+ * stale (the caller computes those with cellsQuery). The id, the link and the custody columns are
+ * computed here, the numbered groups padded to the file's shape.
+ */
+function storedLinesQuery(actor: Actor, filters: Partial<CaseFilters>, shape: ExportShape, page: BatchBound, only?: readonly number[]): SQL {
+  const width = groupWidths(shape);
+  const lead = LEAD_SQL.map(([, v]) => {
+    const cell = v('d');
+    return csvCell(cell.expression, cell.free);
+  });
+  const custody = CUSTODY_SQL.map(([, v]) => csvCell(v('d').expression, false));
+  const parts = [
+    ...lead,
+    'e.head',
+    ...(shape.includeNotes ? ['e.notes'] : []),
+    ...custody,
+    storedChargesText(shape, width.charge),
+    groupText('e.events', shape.eventCount, width.event),
+    groupText('e.sources', shape.sourceCount, width.source),
+  ];
+  // Joined with ||, not array_to_string: a NULL part (charges over the shape) makes the line NULL.
+  return sql`SELECT d.id AS detention_id,
+      CASE WHEN e.format = ${CSV_FORMAT} THEN ${raw(parts.map((part) => `(${part})`).join(" || ',' || "))} || E'\r\n' END AS value
+    FROM (${matchingQuery(actor, filters, page, only)}) AS d LEFT JOIN export_csv_rows e ON e.detention_id = d.id
+    ORDER BY d.id`;
 }
 
 type Options = { origin: string; today: string };
@@ -301,18 +408,30 @@ type Options = { origin: string; today: string };
 /**
  * The CSV rows (no header) of every matching detention, in id order, as text chunks with CRLF
  * line ends; `onRows` is told how many rows each chunk finished. Streamed: memory stays flat.
+ * Each batch joins its rows' stored cells, storing first those it finds missing (export-rows.ts).
  */
 export async function* csvRowChunks(
   actor: Actor,
   filters: Partial<CaseFilters>,
   shape: ExportShape,
-  { origin, today, onRows, batchSize = 5000 }: Options & { onRows: (n: number) => void; batchSize?: number },
+  { origin, today, onRows, batchSize = 5000, useStored = true }: Options & { onRows: (n: number) => void; batchSize?: number; useStored?: boolean },
 ): AsyncGenerator<string> {
-  const read = async (bound: BatchBound) =>
-    rowsOf<{ line: string }>(await db.execute(withParameters(cellsQuery(actor, filters, shape, bound), origin, today)));
-  for await (const rows of boundedBatches(actor, filters, batchSize, read)) {
+  const run = async <T>(query: SQL) => rowsOf<T>(await db.execute(withParameters(query, origin, today)));
+  const computedLines = (bound: BatchBound, only?: number[]) =>
+    run<{ detention_id: number; line: string }>(cellsQuery(actor, filters, shape, bound, only)).then((rows) =>
+      rows.map((r) => ({ detention_id: r.detention_id, value: r.line })),
+    );
+  const read = async (bound: BatchBound) => {
+    if (!useStored) return (await computedLines(bound)).map((r) => r.value);
+    return readStored(
+      (only) => run<StoredRow<string>>(storedLinesQuery(actor, filters, shape, bound, only)),
+      (ids) => fillExportRows(CSV_CELLS, CSV_FORMAT, ids),
+      (ids) => computedLines(bound, ids),
+    );
+  };
+  for await (const lines of boundedBatches(actor, filters, batchSize, read)) {
     // Guarded and quoted in SQL: each row arrives as its CSV line.
-    yield rows.map((r) => r.line).join('');
-    onRows(rows.length);
+    yield lines.join('');
+    onRows(lines.length);
   }
 }

@@ -29,6 +29,7 @@ import {
   withParameters,
   type BatchBound,
 } from './sql-batches';
+import { cellsFormat, fillExportRows, idArray, readStored, type CachedCells, type StoredRow } from './export-rows';
 
 /** `json_build_object` over (key, SQL expression) pairs, in order. */
 const object = (pairs: readonly (readonly [string, string])[]) => `json_build_object(${pairs.map(([key, value]) => `'${key}', ${value}`).join(', ')})`;
@@ -91,58 +92,67 @@ const SOURCE_JSON = object([
   ['first_capture_sha256', 'fc.primary_sha256'],
 ]);
 
-/** The record over the detention `d` (person `pp`, city `pl`, election `el`, Cyrillic name `cy`, lists `ch`, `ev`, `so`). */
+/** The record's members over the detention `d` (person `pp`, city `pl`, election `el`, Cyrillic name `cy`, lists `ch`, `ev`, `so`), in order. */
+const LEAD_MEMBERS = [
+  ['id', 'd.id'],
+  ['link', `${ORIGIN_PARAMETER} || '/cases/' || d.id`],
+] as const;
+const HEAD_MEMBERS = [
+  ['activist', 'pp.display_name'],
+  ['activist_cyrillic', 'cy.name'],
+  ['activist_role', 'pp.role'],
+  ['affiliation', 'pp.affiliation'],
+  ['place_precision', 'd.place_precision'],
+  ['city', 'pl.name'],
+  ['region', 'coalesce(pl.region, d.region)'],
+  ['place_detail', 'd.place_detail'],
+  ['detained', interval('d.detained_')],
+  ['election', 'el.name'],
+  ['court', 'd.court'],
+  ['sentenced', interval('d.sentenced_')],
+  ['plea', 'd.plea'],
+  ['public_notes', 'd.public_notes'],
+] as const;
+const NOTES_MEMBERS = [[NOTES_COLUMN, 'd.notes']] as const;
+const MIDDLE_MEMBERS = [
+  ['review_status', 'd.review_status'],
+  ['confidentiality', 'd.confidentiality'],
+] as const;
+const CUSTODY_MEMBERS = [
+  [
+    'custody',
+    object([
+      ['status', CUSTODY_NOW_SQL.status],
+      ['presumed', `coalesce(${CUSTODY_NOW_SQL.presumed}, false)`],
+      ['from', 'd.custody_from'],
+      ['released_on', 'd.released_on'],
+      ['days', CUSTODY_NOW_SQL.days],
+      ['whereabouts_unknown_since', 'd.whereabouts_unknown_since'],
+      ['next_hearing_on', 'd.next_hearing_on'],
+      ['expected_release_on', 'd.expected_release_on'],
+    ]),
+  ],
+] as const;
+const LIST_MEMBERS = [
+  ['charges', list('ch')],
+  ['events', list('ev')],
+  ['sources', list('so')],
+] as const;
+
+/** The whole record as one JSON object. */
 function recordJson(includeNotes: boolean): string {
-  return object([
-    ['id', 'd.id'],
-    ['link', `${ORIGIN_PARAMETER} || '/cases/' || d.id`],
-    ['activist', 'pp.display_name'],
-    ['activist_cyrillic', 'cy.name'],
-    ['activist_role', 'pp.role'],
-    ['affiliation', 'pp.affiliation'],
-    ['place_precision', 'd.place_precision'],
-    ['city', 'pl.name'],
-    ['region', 'coalesce(pl.region, d.region)'],
-    ['place_detail', 'd.place_detail'],
-    ['detained', interval('d.detained_')],
-    ['election', 'el.name'],
-    ['court', 'd.court'],
-    ['sentenced', interval('d.sentenced_')],
-    ['plea', 'd.plea'],
-    ['public_notes', 'd.public_notes'],
-    ...(includeNotes ? [[NOTES_COLUMN, 'd.notes'] as const] : []),
-    ['review_status', 'd.review_status'],
-    ['confidentiality', 'd.confidentiality'],
-    [
-      'custody',
-      object([
-        ['status', CUSTODY_NOW_SQL.status],
-        ['presumed', `coalesce(${CUSTODY_NOW_SQL.presumed}, false)`],
-        ['from', 'd.custody_from'],
-        ['released_on', 'd.released_on'],
-        ['days', CUSTODY_NOW_SQL.days],
-        ['whereabouts_unknown_since', 'd.whereabouts_unknown_since'],
-        ['next_hearing_on', 'd.next_hearing_on'],
-        ['expected_release_on', 'd.expected_release_on'],
-      ]),
-    ],
-    ['charges', list('ch')],
-    ['events', list('ev')],
-    ['sources', list('so')],
-  ]);
+  return object([...LEAD_MEMBERS, ...HEAD_MEMBERS, ...(includeNotes ? NOTES_MEMBERS : []), ...MIDDLE_MEMBERS, ...CUSTODY_MEMBERS, ...LIST_MEMBERS]);
 }
 
-/** One batch: each matching detention as its JSON text, in id order (see sql-batches.ts). */
-function jsonQuery(actor: Actor, filters: Partial<CaseFilters>, includeNotes: boolean, bound: BatchBound): SQL {
-  const matching = sql`SELECT detentions.* FROM detentions WHERE ${caseFilterConditions(actor, filters)} AND detentions.id > ${bound.after} AND detentions.id <= ${bound.upTo}`;
-  // The lists of a dense batch are read by one range scan per table, else for the batch's detentions
-  // within its range.
-  const ofBatch = (alias: string) => {
-    const range = sql.raw(`true${inBatchRange(alias, bound)}`);
-    return bound.dense ? range : sql`${range} AND ${sql.raw(alias)}.detention_id IN (SELECT id FROM (${matching}) AS page)`;
-  };
-  return sql`SELECT d.id AS detention_id, ${sql.raw(recordJson(includeNotes))}::text AS record
-    FROM (${matching}) AS d
+/** Members as JSON text without the braces, to be joined into an object: `"key" : value, …`. */
+const members = (pairs: readonly (readonly [string, string])[]) => `left(substr(${object(pairs)}::text, 2), -1)`;
+
+/** Which rows of a child table a query reads (`alias` names the child table). */
+type ChildRows = (alias: string) => SQL;
+
+/** The detentions `matching` with everything the record reads: `pp`, `cy`, `pl`, `el` and the lists `ch`, `ev`, `so`. */
+function recordJoins(matching: SQL, childRows: ChildRows): SQL {
+  return sql`(${matching}) AS d
     ${sql.raw(PERSON_SQL)}
     LEFT JOIN LATERAL (SELECT pn.name FROM person_names pn
       WHERE pn.person_id = d.person_id AND pn.script = 'cyrillic' AND pn.name <> pp.display_name
@@ -151,28 +161,94 @@ function jsonQuery(actor: Actor, filters: Partial<CaseFilters>, includeNotes: bo
     LEFT JOIN elections el ON el.id = d.election_id
     LEFT JOIN (SELECT dc.detention_id, json_agg(${sql.raw(CHARGE_JSON)} ORDER BY dc.position) AS list
       FROM detention_charges dc LEFT JOIN charges v ON v.id = dc.charge_id
-      WHERE ${ofBatch('dc')} GROUP BY dc.detention_id) AS ch ON ch.detention_id = d.id
+      WHERE ${childRows('dc')} GROUP BY dc.detention_id) AS ch ON ch.detention_id = d.id
     LEFT JOIN (SELECT e.detention_id, json_agg(${sql.raw(EVENT_JSON)} ORDER BY e.position) AS list
       FROM custody_events e LEFT JOIN places ep ON ep.id = e.place_id LEFT JOIN sources es ON es.id = e.source_id
-      WHERE ${ofBatch('e')} GROUP BY e.detention_id) AS ev ON ev.detention_id = d.id
+      WHERE ${childRows('e')} GROUP BY e.detention_id) AS ev ON ev.detention_id = d.id
     LEFT JOIN (SELECT c.detention_id, json_agg(${sql.raw(SOURCE_JSON)} ORDER BY c.id) AS list
       FROM citations c JOIN sources s ON s.id = c.source_id
       ${sql.raw(FIRST_CAPTURE_SQL('s', 'fc'))}
-      WHERE ${ofBatch('c')} GROUP BY c.detention_id) AS so ON so.detention_id = d.id
+      WHERE ${childRows('c')} GROUP BY c.detention_id) AS so ON so.detention_id = d.id`;
+}
+
+/** The batch's matching detentions (`after < id <= upTo`), optionally only those in `only`. */
+function matchingQuery(actor: Actor, filters: Partial<CaseFilters>, bound: BatchBound, only?: readonly number[]): SQL {
+  return sql`SELECT detentions.* FROM detentions WHERE ${caseFilterConditions(actor, filters)}
+    AND detentions.id > ${bound.after} AND detentions.id <= ${bound.upTo}${only ? sql` AND detentions.id = ANY(${idArray(only)})` : sql``}`;
+}
+
+/**
+ * One batch computed from the records: each matching detention as its JSON text, in id order (see
+ * sql-batches.ts). Used for the rows whose stored members (export-rows.ts) could not serve; `only`
+ * names them.
+ */
+function jsonQuery(actor: Actor, filters: Partial<CaseFilters>, includeNotes: boolean, bound: BatchBound, only?: readonly number[]): SQL {
+  const matching = matchingQuery(actor, filters, bound, only);
+  // The lists of a dense batch are read by one range scan per table, else for the batch's detentions
+  // within its range.
+  const ofBatch: ChildRows = (alias) => {
+    const range = sql.raw(`true${inBatchRange(alias, bound)}`);
+    return bound.dense && !only ? range : sql`${range} AND ${sql.raw(alias)}.detention_id IN (SELECT id FROM (${matching}) AS page)`;
+  };
+  return sql`SELECT d.id AS detention_id, ${sql.raw(recordJson(includeNotes))}::text AS record
+    FROM ${recordJoins(matching, ofBatch)}
+    ORDER BY d.id`;
+}
+
+/** The stored JSON members of the detentions `ids` (export-rows.ts): all but the id, the link and custody. */
+export const JSON_CELLS: CachedCells = {
+  table: 'export_json_rows',
+  columns: ['head', 'notes', 'middle', 'lists'],
+  parts: (ids) => sql`SELECT d.id AS detention_id, ${sql.raw(members(HEAD_MEMBERS))} AS head,
+      ${sql.raw(members(NOTES_MEMBERS))} AS notes, ${sql.raw(members(MIDDLE_MEMBERS))} AS middle,
+      ${sql.raw(members(LIST_MEMBERS))} AS lists
+    FROM ${recordJoins(sql`SELECT detentions.* FROM detentions WHERE detentions.id = ANY(${ids})`, (alias) => sql`${sql.raw(alias)}.detention_id = ANY(${ids})`)}`,
+};
+const JSON_FORMAT = cellsFormat(JSON_CELLS);
+
+/** One batch from the stored members, NULL where they are stale; the id, link and custody computed here. */
+function storedRecordsQuery(actor: Actor, filters: Partial<CaseFilters>, includeNotes: boolean, bound: BatchBound, only?: readonly number[]): SQL {
+  const parts = [
+    `'{'`,
+    members(LEAD_MEMBERS),
+    `', '`,
+    'e.head',
+    ...(includeNotes ? [`', '`, 'e.notes'] : []),
+    `', '`,
+    'e.middle',
+    `', '`,
+    members(CUSTODY_MEMBERS),
+    `', '`,
+    'e.lists',
+    `'}'`,
+  ];
+  return sql`SELECT d.id AS detention_id, CASE WHEN e.format = ${JSON_FORMAT} THEN ${sql.raw(parts.join(' || '))} END AS value
+    FROM (${matchingQuery(actor, filters, bound, only)}) AS d LEFT JOIN export_json_rows e ON e.detention_id = d.id
     ORDER BY d.id`;
 }
 
 /**
  * The JSON text of every matching detention, in id order, one array per batch; streamed: memory
- * stays flat. `onRows` is told how many records each batch held.
+ * stays flat. Each batch joins its rows' stored members, storing first those it finds missing (export-rows.ts).
  */
 export async function* jsonRecordBatches(
   actor: Actor,
   filters: Partial<CaseFilters>,
   includeNotes: boolean,
-  { origin, today, batchSize = 5000 }: { origin: string; today: string; batchSize?: number },
+  { origin, today, batchSize = 5000, useStored = true }: { origin: string; today: string; batchSize?: number; useStored?: boolean },
 ): AsyncGenerator<string[]> {
-  const read = async (bound: BatchBound) =>
-    rowsOf<{ record: string }>(await db.execute(withParameters(jsonQuery(actor, filters, includeNotes, bound), origin, today))).map((r) => r.record);
+  const run = async <T>(query: SQL) => rowsOf<T>(await db.execute(withParameters(query, origin, today)));
+  const computed = (bound: BatchBound, only?: number[]) =>
+    run<{ detention_id: number; record: string }>(jsonQuery(actor, filters, includeNotes, bound, only)).then((rows) =>
+      rows.map((r) => ({ detention_id: r.detention_id, value: r.record })),
+    );
+  const read = async (bound: BatchBound) => {
+    if (!useStored) return (await computed(bound)).map((r) => r.value);
+    return readStored(
+      (only) => run<StoredRow<string>>(storedRecordsQuery(actor, filters, includeNotes, bound, only)),
+      (ids) => fillExportRows(JSON_CELLS, JSON_FORMAT, ids),
+      (ids) => computed(bound, ids),
+    );
+  };
   yield* boundedBatches(actor, filters, batchSize, read);
 }

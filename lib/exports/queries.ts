@@ -26,6 +26,7 @@ import { custodyNow } from '@/lib/custody/timeline';
 import { formatPartialDate, latestToday } from '@/lib/dates/partial-date';
 import { firstCapturesOf } from '@/lib/evidence/queries';
 import { captureTimeCell, type ExportCounts, type ExportRecord } from './columns';
+import { CSV_FORMAT } from './csv-sql';
 import { boundedBatches } from './sql-batches';
 
 /** Rows read per query: memory stays flat however many rows match. */
@@ -226,10 +227,36 @@ export function exportBatches(actor: Actor, filters: Partial<CaseFilters>, optio
  * charges, penalties on one charge, events and sources of any matching detention, at least 1 each.
  */
 export async function exportCounts(actor: Actor, filters: Partial<CaseFilters>): Promise<ExportCounts> {
-  const matching = db.select({ id: detentions.id }).from(detentions).where(caseFilterConditions(actor, filters));
+  // First from the stored CSV cells' counts (export-rows.ts), read off one small index; only the
+  // records without stored cells are counted in the child tables.
+  const [stored] = rowsOf<{ charges: number | null; penalties: number | null; events: number | null; sources: number | null; stale: number }>(
+    await db.execute(sql`SELECT max(e.charge_count) FILTER (WHERE e.format = ${CSV_FORMAT}) AS charges,
+        max(e.penalty_max) FILTER (WHERE e.format = ${CSV_FORMAT}) AS penalties,
+        max(e.event_count) FILTER (WHERE e.format = ${CSV_FORMAT}) AS events,
+        max(e.source_count) FILTER (WHERE e.format = ${CSV_FORMAT}) AS sources,
+        count(*) FILTER (WHERE e.format IS DISTINCT FROM ${CSV_FORMAT})::int AS stale
+      FROM detentions LEFT JOIN export_csv_rows e ON e.detention_id = detentions.id
+      WHERE ${caseFilterConditions(actor, filters)}`),
+  );
+  const counted = Number(stored?.stale ?? 0) > 0 ? await countedInRecords(actor, filters) : null;
+  const most = (fromStored: number | null | undefined, fromRecords: number | undefined) => Math.max(1, Number(fromStored ?? 0), fromRecords ?? 0);
+  return {
+    chargeCount: most(stored?.charges, counted?.chargeCount),
+    penaltyCount: most(stored?.penalties, counted?.penaltyCount),
+    eventCount: most(stored?.events, counted?.eventCount),
+    sourceCount: most(stored?.sources, counted?.sourceCount),
+  };
+}
+
+/** exportCounts of the matching records whose CSV cells are not stored, counted in the child tables. */
+async function countedInRecords(actor: Actor, filters: Partial<CaseFilters>): Promise<ExportCounts> {
+  const matching = db
+    .select({ id: detentions.id })
+    .from(detentions)
+    .where(and(caseFilterConditions(actor, filters), sql`NOT EXISTS (SELECT 1 FROM export_csv_rows e WHERE e.detention_id = ${detentions.id} AND e.format = ${CSV_FORMAT})`));
   const most = async (perGroup: SQL) => {
     const [row] = rowsOf<{ n: number }>(await db.execute(sql`SELECT coalesce(max(n), 0)::int AS n FROM (${perGroup}) AS counts`));
-    return Math.max(1, Number(row?.n ?? 0));
+    return Number(row?.n ?? 0);
   };
   const [chargeCount, penaltyCount, eventCount, sourceCount] = await Promise.all([
     most(sql`SELECT count(*) AS n FROM ${detentionCharges} WHERE ${inArray(detentionCharges.detentionId, matching)} GROUP BY ${detentionCharges.detentionId}`),
