@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
@@ -19,7 +20,16 @@ import * as schema from './schema';
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-export type Connection = { db: Db; driver: 'pglite' | 'postgres'; close: () => Promise<void> };
+/** A query rendered for a driver: its text with $1, $2… and the values. */
+type RenderedQuery = { sql: string; params: unknown[] };
+
+export type Connection = {
+  db: Db;
+  driver: 'pglite' | 'postgres';
+  close: () => Promise<void>;
+  /** Rows as arrays of each column's bytes as the server sent them (text format), not decoded: postgres.js only. */
+  rawRows?: (query: RenderedQuery) => Promise<(Buffer | null)[][]>;
+};
 
 /** Where the embedded database lives: PGLITE_DIR, `memory://` for a throwaway one, `.data/pglite` by default. */
 export function pgliteDir(): string {
@@ -38,7 +48,12 @@ export function connect(url = env.DATABASE_URL, dir = pgliteDir()): Connection {
     // 236 (docs/PERFORMANCE.md, session 24); the app's concurrent requests already use the cores.
     const sessionSettings = { jit: 'off', max_parallel_workers_per_gather: String(env.DATABASE_PARALLEL_WORKERS) };
     const client = postgres(url, { max: env.DATABASE_POOL_SIZE, onnotice: () => {}, connection: sessionSettings });
-    return { db: drizzlePostgres(client, { schema }), driver: 'postgres', close: () => client.end() };
+    return {
+      db: drizzlePostgres(client, { schema }),
+      driver: 'postgres',
+      close: () => client.end(),
+      rawRows: async ({ sql: text, params }) => (await client.unsafe(text, params as never[]).raw()) as unknown as (Buffer | null)[][],
+    };
   }
   if (!dir.startsWith('memory://')) keepPrivate(dir);
   const extensions = { pg_trgm, unaccent };
@@ -77,6 +92,22 @@ export function rowsOf<T>(result: unknown): T[] {
 }
 
 export const dbDriver = (): Connection['driver'] => (env.DATABASE_URL ? 'postgres' : 'pglite');
+
+const dialect = new PgDialect();
+
+/**
+ * The rows of a query as arrays of each column's text, as UTF-8 bytes. On a PostgreSQL server they
+ * are the bytes the server sent, never decoded into JavaScript strings and encoded again: an export
+ * writes them to the file as they are (2.3 GB for a million JSON records). PGlite gives strings,
+ * encoded here.
+ */
+export async function rawRowsOf(query: SQL): Promise<(Buffer | null)[][]> {
+  const open = connection();
+  if (open.rawRows) return open.rawRows(dialect.sqlToQuery(query));
+  return rowsOf<Record<string, unknown>>(await open.db.execute(query)).map((row) =>
+    Object.values(row).map((value) => (value === null || value === undefined ? null : Buffer.from(String(value)))),
+  );
+}
 
 export async function closeDb() {
   const open = cache.caseTrackerDb;

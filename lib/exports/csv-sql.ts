@@ -38,7 +38,7 @@ import {
   SUPPORTS_SEPARATOR,
   type ExportShape,
 } from './columns';
-import { cellsFormat, fillExportRows, idArray, readStored, type CachedCells, type StoredRow } from './export-rows';
+import { cellsFormat, fillExportRows, idArray, readStored, storedRows, type CachedCells } from './export-rows';
 
 /** A cell as SQL text: `free` when it may hold a quote, comma or line break (only these are checked for CSV quoting). */
 type Cell = { expression: string; free: boolean };
@@ -406,7 +406,7 @@ function storedLinesQuery(actor: Actor, filters: Partial<CaseFilters>, shape: Ex
 type Options = { origin: string; today: string };
 
 /**
- * The CSV rows (no header) of every matching detention, in id order, as text chunks with CRLF
+ * The CSV rows (no header) of every matching detention, in id order, as UTF-8 chunks with CRLF
  * line ends; `onRows` is told how many rows each chunk finished. Streamed: memory stays flat.
  * Each batch joins its rows' stored cells, storing first those it finds missing (export-rows.ts).
  */
@@ -415,23 +415,22 @@ export async function* csvRowChunks(
   filters: Partial<CaseFilters>,
   shape: ExportShape,
   { origin, today, onRows, batchSize = 5000, useStored = true }: Options & { onRows: (n: number) => void; batchSize?: number; useStored?: boolean },
-): AsyncGenerator<string> {
-  const run = async <T>(query: SQL) => rowsOf<T>(await db.execute(withParameters(query, origin, today)));
-  const computedLines = (bound: BatchBound, only?: number[]) =>
-    run<{ detention_id: number; line: string }>(cellsQuery(actor, filters, shape, bound, only)).then((rows) =>
-      rows.map((r) => ({ detention_id: r.detention_id, value: r.line })),
+): AsyncGenerator<Buffer> {
+  const computedLines = async (bound: BatchBound, only?: number[]) =>
+    rowsOf<{ detention_id: number; line: string }>(await db.execute(withParameters(cellsQuery(actor, filters, shape, bound, only), origin, today))).map(
+      (r) => ({ detention_id: r.detention_id, value: Buffer.from(r.line) }),
     );
-  const read = async (bound: BatchBound) => {
+  const read = async (bound: BatchBound): Promise<Buffer[]> => {
     if (!useStored) return (await computedLines(bound)).map((r) => r.value);
     return readStored(
-      (only) => run<StoredRow<string>>(storedLinesQuery(actor, filters, shape, bound, only)),
+      (only) => storedRows(withParameters(storedLinesQuery(actor, filters, shape, bound, only), origin, today)),
       (ids) => fillExportRows(CSV_CELLS, CSV_FORMAT, ids),
       (ids) => computedLines(bound, ids),
     );
   };
   for await (const lines of boundedBatches(actor, filters, batchSize, read)) {
-    // Guarded and quoted in SQL: each row arrives as its CSV line.
-    yield lines.join('');
+    // Guarded and quoted in SQL: each row arrives as its CSV line, written as the bytes it came in.
+    yield Buffer.concat(lines);
     onRows(lines.length);
   }
 }

@@ -4,7 +4,7 @@
  * below is made after an export has stored every row's cells; a trigger missing for it leaves the
  * old value in the file and fails its case.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { db, rowsOf } from '@/db';
 import type { Actor } from '@/lib/auth/policy';
@@ -17,6 +17,7 @@ import { chargeId, createActor, unique, validCase } from '@/lib/test/factories';
 import { csvRowChunks, CSV_CELLS } from './csv-sql';
 import { freshRowCount } from './export-rows';
 import { jsonRecordBatches, JSON_CELLS } from './json-sql';
+import { rebuildStats } from '@/lib/dashboard/stats';
 import { exportCounts } from './queries';
 
 useTestDatabase();
@@ -39,9 +40,9 @@ async function files(useStored: boolean) {
   const shape = { includeNotes: true, ...(await exportCounts(monitor, filters)) };
   let csv = '';
   for await (const chunk of csvRowChunks(monitor, filters, shape, { origin: ORIGIN, today: TODAY, batchSize: 2, onRows: () => undefined, useStored })) csv += chunk;
-  const json: string[] = [];
+  const json: Buffer[] = [];
   for await (const batch of jsonRecordBatches(monitor, filters, true, { origin: ORIGIN, today: TODAY, batchSize: 2, useStored })) json.push(...batch);
-  return { csv, json: json.map((text) => JSON.parse(text)) };
+  return { csv, json: json.map((record) => JSON.parse(record.toString())) };
 }
 
 /** The stored export equals the computed one, and every row of the test's records is stored again. */
@@ -63,8 +64,10 @@ async function expectStoredEqualsComputed(what: string) {
 
 beforeAll(async () => {
   monitor = await createActor('monitor');
+  // A real region: other test files sharing this database check every place's region.
   const place = await one<{ id: number }>(
-    `INSERT INTO places (name, region, kind, latitude, longitude, name_kk, name_ru) VALUES ('${tag} town', 'Test Region', 'city', 43, 77, 'Қала', 'Город') RETURNING id`,
+    `INSERT INTO places (name, region, kind, latitude, longitude, name_kk, name_ru)
+     SELECT '${tag} town', region, 'city', 43, 77, 'Қала', 'Город' FROM places ORDER BY id LIMIT 1 RETURNING id`,
   );
   placeIdOf = place.id;
   const entry = await one<{ id: number }>(
@@ -102,6 +105,12 @@ beforeAll(async () => {
   await run(`UPDATE detentions SET election_id = (SELECT min(id) FROM elections) WHERE id IN (${ids.join(',')})`);
 });
 
+// The changes below are made in SQL, past the rollups' upkeep (lib/dashboard/stats.ts): count them
+// again, so the test files that share this database on a server find rollups equal to the records.
+afterAll(async () => {
+  await rebuildStats(db);
+});
+
 describe('stored export cells', () => {
   it('are stored by the first export and equal the cells computed from the records', async () => {
     const before = await freshRowCount(CSV_CELLS);
@@ -118,7 +127,7 @@ describe('stored export cells', () => {
     ["the person's display name", () => `UPDATE people SET display_name = display_name || ' renamed' WHERE id = (SELECT person_id FROM detentions WHERE id = ${ids[0]})`],
     ["the person's affiliation", () => `UPDATE people SET affiliation = 'A party' WHERE id = (SELECT person_id FROM detentions WHERE id = ${ids[1]})`],
     ['a Cyrillic name', () => `UPDATE person_names SET name = 'Другов Друг' WHERE script = 'cyrillic' AND person_id = (SELECT person_id FROM detentions WHERE id = ${ids[1]})`],
-    ['the city', () => `UPDATE places SET name = name || ' renamed', region = 'Other Region' WHERE id = ${placeIdOf}`],
+    ['the city', () => `UPDATE places SET name = name || ' renamed', region = (SELECT max(region) FROM places) WHERE id = ${placeIdOf}`],
     ['the election', () => `UPDATE elections SET name = name || ' (renamed)' WHERE id = (SELECT election_id FROM detentions WHERE id = ${ids[0]})`],
     ['the election, back', () => `UPDATE elections SET name = replace(name, ' (renamed)', '') WHERE id = (SELECT election_id FROM detentions WHERE id = ${ids[0]})`],
     ['the charge vocabulary', () => `UPDATE charges SET name = 'Renamed charge', legal_basis = 'CoAO art. renamed' WHERE id = ${vocabularyId}`],

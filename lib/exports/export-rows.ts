@@ -26,7 +26,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { sql, type SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { db, rowsOf } from '@/db';
+import { db, rawRowsOf, rowsOf } from '@/db';
 
 /** One format's stored cells: its table, its cell columns and the SQL that computes them. */
 export type CachedCells = {
@@ -71,6 +71,14 @@ export async function fillExportRows(cells: CachedCells, format: string, ids: re
 
 /** A batch's rows as read: `value` NULL where the stored cells could not serve. */
 export type StoredRow<T> = { detention_id: number; value: T | null };
+
+/**
+ * A batch read from the stored cells (a query giving `detention_id` and `value`), each value as
+ * the bytes the database sent (db/index.ts rawRowsOf): a file is written from them as they are.
+ */
+export async function storedRows(query: SQL): Promise<StoredRow<Buffer>[]> {
+  return (await rawRowsOf(query)).map(([id, value]) => ({ detention_id: Number(id!.toString()), value }));
+}
 
 /**
  * One batch of an export from the stored cells: read them (`stored`, rows in id order); store the

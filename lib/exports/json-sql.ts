@@ -29,7 +29,7 @@ import {
   withParameters,
   type BatchBound,
 } from './sql-batches';
-import { cellsFormat, fillExportRows, idArray, readStored, type CachedCells, type StoredRow } from './export-rows';
+import { cellsFormat, fillExportRows, idArray, readStored, storedRows, type CachedCells } from './export-rows';
 
 /** `json_build_object` over (key, SQL expression) pairs, in order. */
 const object = (pairs: readonly (readonly [string, string])[]) => `json_build_object(${pairs.map(([key, value]) => `'${key}', ${value}`).join(', ')})`;
@@ -208,44 +208,48 @@ const JSON_FORMAT = cellsFormat(JSON_CELLS);
 
 /** One batch from the stored members, NULL where they are stale; the id, link and custody computed here. */
 function storedRecordsQuery(actor: Actor, filters: Partial<CaseFilters>, includeNotes: boolean, bound: BatchBound, only?: readonly number[]): SQL {
+  const [[, custody]] = CUSTODY_MEMBERS;
+  // One concat() copies the record's text once; a chain of || copied the growing text at every step.
   const parts = [
-    `'{'`,
-    members(LEAD_MEMBERS),
+    `'{"id" : '`,
+    'd.id',
+    `', "link" : '`,
+    `to_json(${ORIGIN_PARAMETER} || '/cases/' || d.id)`,
     `', '`,
     'e.head',
     ...(includeNotes ? [`', '`, 'e.notes'] : []),
     `', '`,
     'e.middle',
-    `', '`,
-    members(CUSTODY_MEMBERS),
+    `', "custody" : '`,
+    custody,
     `', '`,
     'e.lists',
     `'}'`,
   ];
-  return sql`SELECT d.id AS detention_id, CASE WHEN e.format = ${JSON_FORMAT} THEN ${sql.raw(parts.join(' || '))} END AS value
+  return sql`SELECT d.id AS detention_id, CASE WHEN e.format = ${JSON_FORMAT} THEN concat(${sql.raw(parts.join(', '))}) END AS value
     FROM (${matchingQuery(actor, filters, bound, only)}) AS d LEFT JOIN export_json_rows e ON e.detention_id = d.id
     ORDER BY d.id`;
 }
 
 /**
- * The JSON text of every matching detention, in id order, one array per batch; streamed: memory
- * stays flat. Each batch joins its rows' stored members, storing first those it finds missing (export-rows.ts).
+ * The JSON text of every matching detention as UTF-8, in id order, one array per batch; streamed:
+ * memory stays flat. Each batch joins its rows' stored members, storing first those it finds
+ * missing (export-rows.ts).
  */
 export async function* jsonRecordBatches(
   actor: Actor,
   filters: Partial<CaseFilters>,
   includeNotes: boolean,
   { origin, today, batchSize = 5000, useStored = true }: { origin: string; today: string; batchSize?: number; useStored?: boolean },
-): AsyncGenerator<string[]> {
-  const run = async <T>(query: SQL) => rowsOf<T>(await db.execute(withParameters(query, origin, today)));
-  const computed = (bound: BatchBound, only?: number[]) =>
-    run<{ detention_id: number; record: string }>(jsonQuery(actor, filters, includeNotes, bound, only)).then((rows) =>
-      rows.map((r) => ({ detention_id: r.detention_id, value: r.record })),
+): AsyncGenerator<Buffer[]> {
+  const computed = async (bound: BatchBound, only?: number[]) =>
+    rowsOf<{ detention_id: number; record: string }>(await db.execute(withParameters(jsonQuery(actor, filters, includeNotes, bound, only), origin, today))).map(
+      (r) => ({ detention_id: r.detention_id, value: Buffer.from(r.record) }),
     );
-  const read = async (bound: BatchBound) => {
+  const read = async (bound: BatchBound): Promise<Buffer[]> => {
     if (!useStored) return (await computed(bound)).map((r) => r.value);
     return readStored(
-      (only) => run<StoredRow<string>>(storedRecordsQuery(actor, filters, includeNotes, bound, only)),
+      (only) => storedRows(withParameters(storedRecordsQuery(actor, filters, includeNotes, bound, only), origin, today)),
       (ids) => fillExportRows(JSON_CELLS, JSON_FORMAT, ids),
       (ids) => computed(bound, ids),
     );

@@ -44,12 +44,15 @@ export async function* csvChunks(batches: Batches, shape: ExportShape, header: H
 /** The file's metadata (lib/reports/dataset.ts fileMetadata): dataset version, filters, rows, time, app version. */
 export type ExportMeta = Record<string, string | number>;
 
-/** The JSON file around its records, each already JSON text (lib/exports/json-sql.ts). */
-async function* jsonChunks(records: AsyncIterable<string[]>, filters: Partial<CaseFilters>, now: Date, meta: ExportMeta | undefined, onRows: (n: number) => void): AsyncGenerator<string> {
+const FIRST_RECORD = Buffer.from('\n');
+const NEXT_RECORD = Buffer.from(',\n');
+
+/** The JSON file around its records, each already JSON text as UTF-8 (lib/exports/json-sql.ts), written as it came. */
+async function* jsonChunks(records: AsyncIterable<Buffer[]>, filters: Partial<CaseFilters>, now: Date, meta: ExportMeta | undefined, onRows: (n: number) => void): AsyncGenerator<string | Buffer> {
   yield `{${meta ? `"meta":${JSON.stringify(meta)},` : ''}"exported_at":${JSON.stringify(now.toISOString())},"filters":${JSON.stringify(loggedFilters(filters))},"detentions":[`;
   let count = 0;
   for await (const batch of records) {
-    yield batch.map((record) => `${count++ === 0 ? '\n' : ',\n'}${record}`).join('');
+    yield Buffer.concat(batch.flatMap((record) => [count++ === 0 ? FIRST_RECORD : NEXT_RECORD, record]));
     onRows(batch.length);
   }
   yield `\n],"count":${count}}\n`;
@@ -149,14 +152,14 @@ export async function startExport(
     completed = true;
   }
   // CSV: the rows come out of the database already as CSV (lib/exports/csv-sql.ts).
-  async function* csvFile(): AsyncGenerator<string> {
+  async function* csvFile(): AsyncGenerator<string | Buffer> {
     yield CSV_BOM + csvLine(exportHeader(shape).map(options.header ?? stableHeader));
     const today = options.today ?? latestToday(now);
     yield* csvRowChunks(actor, filters, shape, { origin: options.origin, today, batchSize: options.batchSize, onRows: (n) => (rows += n) });
     completed = true;
   }
   // JSON: each record comes out of the database already as JSON (lib/exports/json-sql.ts).
-  async function* jsonFile(): AsyncGenerator<string> {
+  async function* jsonFile(): AsyncGenerator<string | Buffer> {
     const today = options.today ?? latestToday(now);
     const records = jsonRecordBatches(actor, filters, includeNotes, { origin: options.origin, today, batchSize: options.batchSize });
     yield* jsonChunks(records, filters, now, options.meta, (n) => (rows += n));
