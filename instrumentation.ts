@@ -5,6 +5,7 @@
  * - The audit trail's retention purge is scheduled.
  * - Source captures left pending (a crash, a restart before they ran) are worked off.
  * - On the embedded database, VACUUM (ANALYZE) is scheduled: PGlite has no autovacuum.
+ * - The stored export cells are kept filled in the background (lib/exports/warm.ts).
  * @see https://nextjs.org/docs/app/guides/instrumentation
  */
 export async function register() {
@@ -17,6 +18,8 @@ export async function register() {
   scheduleAuditPurge();
   const { scheduleEmbeddedMaintenance } = await import('./db/maintenance');
   scheduleEmbeddedMaintenance();
+  const { scheduleExportWarming } = await import('./lib/exports/warm');
+  scheduleExportWarming();
   const { kickPendingCaptures } = await import('./lib/evidence/requests');
   // In the background: the server starts answering at once.
   void kickPendingCaptures();

@@ -794,6 +794,8 @@ export const exportJsonRows = pgTable('export_json_rows', {
   middle: text('middle'),
   /** `charges`, `events` and `sources`. */
   lists: text('lists'),
+  // Migration 0023 adds export_json_rows_format_idx (detention_id) INCLUDE (format), for finding stale rows
+  // (lib/exports/warm.ts), and keeps rows whole up to a page (toast_tuple_target), uncompressed.
 });
 
 /**

@@ -14,9 +14,10 @@ import { env } from '@/lib/env';
 import { insertTestCapture } from '@/lib/test/capture-rows';
 import { useTestDatabase } from '@/lib/test/database';
 import { chargeId, createActor, unique, validCase } from '@/lib/test/factories';
-import { csvRowChunks, CSV_CELLS } from './csv-sql';
+import { csvRowChunks, CSV_CELLS, CSV_FORMAT } from './csv-sql';
 import { freshRowCount } from './export-rows';
-import { jsonRecordBatches, JSON_CELLS } from './json-sql';
+import { jsonRecordBatches, JSON_CELLS, JSON_FORMAT } from './json-sql';
+import { warmExportRows } from './warm';
 import { rebuildStats } from '@/lib/dashboard/stats';
 import { exportCounts } from './queries';
 
@@ -174,6 +175,18 @@ describe('stored export cells', () => {
     // The row without a stored row is computed each time (the trigger makes one for every new detention).
     await run(`INSERT INTO export_csv_rows (detention_id) VALUES (${ids[1]})`);
     await run(`INSERT INTO export_json_rows (detention_id) VALUES (${ids[1]})`);
+  });
+
+  it('are filled in the background, without an export', async () => {
+    await run(`UPDATE detentions SET court = 'Court before warming' WHERE id IN (${ids.join(',')})`);
+    const stale = await one<{ n: number }>(`SELECT count(*)::int AS n FROM export_csv_rows WHERE detention_id IN (${ids.join(',')}) AND format IS NULL`);
+    expect(stale.n).toBe(ids.length);
+    expect(await warmExportRows({ budgetMs: 60_000, batch: 2, pauseMs: 0 })).toBeGreaterThanOrEqual(2 * ids.length);
+    const left = await one<{ n: number }>(
+      `SELECT (SELECT count(*) FROM export_csv_rows WHERE format IS DISTINCT FROM '${CSV_FORMAT}') + (SELECT count(*) FROM export_json_rows WHERE format IS DISTINCT FROM '${JSON_FORMAT}') AS n`,
+    );
+    expect(Number(left.n)).toBe(0);
+    await expectStoredEqualsComputed('after warming');
   });
 
   it('are cleared, not kept, when the record changes (no old notes left in the table)', async () => {

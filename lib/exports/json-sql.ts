@@ -204,7 +204,8 @@ export const JSON_CELLS: CachedCells = {
       ${sql.raw(members(LIST_MEMBERS))} AS lists
     FROM ${recordJoins(sql`SELECT detentions.* FROM detentions WHERE detentions.id = ANY(${ids})`, (alias) => sql`${sql.raw(alias)}.detention_id = ANY(${ids})`)}`,
 };
-const JSON_FORMAT = cellsFormat(JSON_CELLS);
+/** The format of the stored JSON members this code writes and reads. */
+export const JSON_FORMAT = cellsFormat(JSON_CELLS);
 
 /** One batch from the stored members, NULL where they are stale; the id, link and custody computed here. */
 function storedRecordsQuery(actor: Actor, filters: Partial<CaseFilters>, includeNotes: boolean, bound: BatchBound, only?: readonly number[]): SQL {
