@@ -32,8 +32,8 @@ type Cells = 'cleared' | 'stored' | '';
 async function clearStoredCells(url: string, format: 'csv' | 'json') {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    await sql.unsafe(`UPDATE export_rows SET ${format}_format = NULL`);
-    await sql.unsafe('VACUUM export_rows');
+    await sql.unsafe(`UPDATE export_${format}_rows SET format = NULL`);
+    await sql.unsafe(`VACUUM export_${format}_rows`);
   } finally {
     await sql.end();
   }

@@ -26,24 +26,25 @@ ALTER TABLE "export_csv_rows" ADD CONSTRAINT "export_csv_rows_detention_id_deten
 ALTER TABLE "export_json_rows" ADD CONSTRAINT "export_json_rows_detention_id_detentions_id_fk" FOREIGN KEY ("detention_id") REFERENCES "public"."detentions"("id") ON DELETE cascade ON UPDATE no action;
 --> statement-breakpoint
 -- Clears the export cells of the given detentions (lib/exports/export-rows.ts), both formats.
--- Rows are locked in id order, so two changes that clear overlapping sets wait for each other
--- instead of deadlocking. Every row is locked even when already cleared: the row lock is what
--- keeps an export from storing cells computed before this change commits.
-CREATE FUNCTION export_rows_clear(ids integer[]) RETURNS void LANGUAGE sql AS $$
-  -- The subquery locks every row (FOR UPDATE); only rows still holding cells are written.
-  -- A join, not = ANY(ids): a bulk change passes a million ids, and ANY scans the array per row.
-  UPDATE export_csv_rows SET format = NULL, head = NULL, notes = NULL, charges = NULL, penalty_counts = NULL, events = NULL, sources = NULL,
-    charge_count = NULL, penalty_max = NULL, event_count = NULL, source_count = NULL
-  WHERE detention_id IN (
-    SELECT e.detention_id FROM export_csv_rows e JOIN (SELECT DISTINCT unnest(ids) AS id) AS i ON i.id = e.detention_id
-    ORDER BY e.detention_id FOR UPDATE OF e)
-  AND format IS NOT NULL;
-  UPDATE export_json_rows SET format = NULL, head = NULL, notes = NULL, middle = NULL, lists = NULL
-  WHERE detention_id IN (
-    SELECT e.detention_id FROM export_json_rows e JOIN (SELECT DISTINCT unnest(ids) AS id) AS i ON i.id = e.detention_id
-    ORDER BY e.detention_id FOR UPDATE OF e)
-  AND format IS NOT NULL;
-$$;
+-- First every row is locked, in id order (two changes clearing overlapping sets wait for each other
+-- instead of deadlocking), even a row already cleared: that lock is what keeps an export from
+-- storing cells computed before this change commits. Then, in a statement of its own, so that its
+-- snapshot sees a fill that held a row and committed meanwhile, the rows holding cells are cleared.
+-- (One UPDATE that locks in a subquery and skips cleared rows would judge "cleared" by its own
+-- snapshot, taken before the wait, and miss the fill's cells.) The ids are joined, not matched
+-- with = ANY(ids): a bulk change passes a million, and ANY scans the array per row.
+CREATE FUNCTION export_rows_clear(ids integer[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM 1 FROM export_csv_rows e JOIN (SELECT DISTINCT unnest(ids) AS id) AS i ON i.id = e.detention_id
+    ORDER BY e.detention_id FOR UPDATE OF e;
+  UPDATE export_csv_rows e SET format = NULL, head = NULL, notes = NULL, charges = NULL, penalty_counts = NULL, events = NULL, sources = NULL,
+      charge_count = NULL, penalty_max = NULL, event_count = NULL, source_count = NULL
+    FROM (SELECT DISTINCT unnest(ids) AS id) AS i WHERE i.id = e.detention_id AND e.format IS NOT NULL;
+  PERFORM 1 FROM export_json_rows e JOIN (SELECT DISTINCT unnest(ids) AS id) AS i ON i.id = e.detention_id
+    ORDER BY e.detention_id FOR UPDATE OF e;
+  UPDATE export_json_rows e SET format = NULL, head = NULL, notes = NULL, middle = NULL, lists = NULL
+    FROM (SELECT DISTINCT unnest(ids) AS id) AS i WHERE i.id = e.detention_id AND e.format IS NOT NULL;
+END $$;
 --> statement-breakpoint
 CREATE FUNCTION export_rows_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -70,21 +71,28 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
+-- An update may move a row to another detention: both the old and the new one are cleared.
+CREATE FUNCTION export_rows_of_moved_child() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM export_rows_clear(ARRAY(SELECT detention_id FROM old_rows UNION SELECT detention_id FROM new_rows));
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
 CREATE TRIGGER export_rows_charge_insert AFTER INSERT ON detention_charges REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_child();
 --> statement-breakpoint
-CREATE TRIGGER export_rows_charge_update AFTER UPDATE ON detention_charges REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_child();
+CREATE TRIGGER export_rows_charge_update AFTER UPDATE ON detention_charges REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_moved_child();
 --> statement-breakpoint
 CREATE TRIGGER export_rows_charge_delete AFTER DELETE ON detention_charges REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_child();
 --> statement-breakpoint
 CREATE TRIGGER export_rows_event_insert AFTER INSERT ON custody_events REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_child();
 --> statement-breakpoint
-CREATE TRIGGER export_rows_event_update AFTER UPDATE ON custody_events REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_child();
+CREATE TRIGGER export_rows_event_update AFTER UPDATE ON custody_events REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_moved_child();
 --> statement-breakpoint
 CREATE TRIGGER export_rows_event_delete AFTER DELETE ON custody_events REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_child();
 --> statement-breakpoint
 CREATE TRIGGER export_rows_citation_insert AFTER INSERT ON citations REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_child();
 --> statement-breakpoint
-CREATE TRIGGER export_rows_citation_update AFTER UPDATE ON citations REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_child();
+CREATE TRIGGER export_rows_citation_update AFTER UPDATE ON citations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_moved_child();
 --> statement-breakpoint
 CREATE TRIGGER export_rows_citation_delete AFTER DELETE ON citations REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_child();
 --> statement-breakpoint
@@ -98,7 +106,14 @@ END $$;
 --> statement-breakpoint
 CREATE TRIGGER export_rows_penalty_insert AFTER INSERT ON penalties REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_penalty();
 --> statement-breakpoint
-CREATE TRIGGER export_rows_penalty_update AFTER UPDATE ON penalties REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_penalty();
+CREATE FUNCTION export_rows_of_moved_penalty() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM export_rows_clear(ARRAY(SELECT dc.detention_id FROM detention_charges dc
+    WHERE dc.id IN (SELECT detention_charge_id FROM old_rows UNION SELECT detention_charge_id FROM new_rows)));
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER export_rows_penalty_update AFTER UPDATE ON penalties REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_moved_penalty();
 --> statement-breakpoint
 CREATE TRIGGER export_rows_penalty_delete AFTER DELETE ON penalties REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_penalty();
 --> statement-breakpoint
@@ -121,7 +136,14 @@ END $$;
 --> statement-breakpoint
 CREATE TRIGGER export_rows_person_name_insert AFTER INSERT ON person_names REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_person_name();
 --> statement-breakpoint
-CREATE TRIGGER export_rows_person_name_update AFTER UPDATE ON person_names REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_person_name();
+CREATE FUNCTION export_rows_of_moved_person_name() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM export_rows_clear(ARRAY(SELECT d.id FROM detentions d
+    WHERE d.person_id IN (SELECT person_id FROM old_rows UNION SELECT person_id FROM new_rows)));
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER export_rows_person_name_update AFTER UPDATE ON person_names REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_moved_person_name();
 --> statement-breakpoint
 CREATE TRIGGER export_rows_person_name_delete AFTER DELETE ON person_names REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_person_name();
 --> statement-breakpoint
@@ -180,9 +202,35 @@ END $$;
 --> statement-breakpoint
 CREATE TRIGGER export_rows_capture_insert AFTER INSERT ON source_captures REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_capture();
 --> statement-breakpoint
-CREATE TRIGGER export_rows_capture_update AFTER UPDATE ON source_captures REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_capture();
+CREATE FUNCTION export_rows_of_moved_capture() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM export_rows_clear(ARRAY(SELECT DISTINCT c.detention_id FROM citations c
+    WHERE c.source_id IN (SELECT source_id FROM old_rows UNION SELECT source_id FROM new_rows)));
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER export_rows_capture_update AFTER UPDATE ON source_captures REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_moved_capture();
 --> statement-breakpoint
 CREATE TRIGGER export_rows_capture_delete AFTER DELETE ON source_captures REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_capture();
+--> statement-breakpoint
+-- TRUNCATE of a table the cells read (no transition table says which rows): every row is cleared.
+CREATE FUNCTION export_rows_of_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM export_rows_clear(ARRAY(SELECT detention_id FROM export_csv_rows UNION SELECT detention_id FROM export_json_rows));
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER export_rows_truncate AFTER TRUNCATE ON detention_charges FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_truncate();
+--> statement-breakpoint
+CREATE TRIGGER export_rows_truncate AFTER TRUNCATE ON penalties FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_truncate();
+--> statement-breakpoint
+CREATE TRIGGER export_rows_truncate AFTER TRUNCATE ON custody_events FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_truncate();
+--> statement-breakpoint
+CREATE TRIGGER export_rows_truncate AFTER TRUNCATE ON citations FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_truncate();
+--> statement-breakpoint
+CREATE TRIGGER export_rows_truncate AFTER TRUNCATE ON person_names FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_truncate();
+--> statement-breakpoint
+CREATE TRIGGER export_rows_truncate AFTER TRUNCATE ON source_captures FOR EACH STATEMENT EXECUTE FUNCTION export_rows_of_truncate();
 --> statement-breakpoint
 CREATE INDEX export_csv_rows_shape_idx ON export_csv_rows (detention_id) INCLUDE (format, charge_count, penalty_max, event_count, source_count);
 --> statement-breakpoint

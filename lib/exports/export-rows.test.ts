@@ -15,7 +15,7 @@ import { insertTestCapture } from '@/lib/test/capture-rows';
 import { useTestDatabase } from '@/lib/test/database';
 import { chargeId, createActor, unique, validCase } from '@/lib/test/factories';
 import { csvRowChunks, CSV_CELLS, CSV_FORMAT } from './csv-sql';
-import { freshRowCount } from './export-rows';
+import { fillExportRows, freshRowCount } from './export-rows';
 import { jsonRecordBatches, JSON_CELLS, JSON_FORMAT } from './json-sql';
 import { warmExportRows } from './warm';
 import { rebuildStats } from '@/lib/dashboard/stats';
@@ -140,6 +140,9 @@ describe('stored export cells', () => {
     ['the source', () => `UPDATE sources SET title = 'A corrected title', publisher = 'Other wire' WHERE url = '${sourceUrl}'`],
     ['a citation', () => `UPDATE citations SET locator = 'para 9' WHERE detention_id = ${ids[1]}`],
     ['a citation deleted', () => `DELETE FROM citations WHERE detention_id = ${ids[2]}`],
+    // A row moved to another record (no form does it; a hand-made fix might): both records change.
+    ['a citation moved to another record', () => `UPDATE citations SET detention_id = ${ids[2]} WHERE detention_id = ${ids[1]}`],
+    ['an event moved to another record', () => `UPDATE custody_events SET detention_id = ${ids[0]}, position = 7 WHERE detention_id = ${ids[2]}`],
     ['a detention deleted', () => `UPDATE detentions SET deleted_at = now() WHERE id = ${ids[2]}`],
     ['a detention restored', () => `UPDATE detentions SET deleted_at = NULL WHERE id = ${ids[2]}`],
   ];
@@ -189,6 +192,19 @@ describe('stored export cells', () => {
     await expectStoredEqualsComputed('after warming');
   });
 
+  it('are all cleared by a TRUNCATE of a table they read', async () => {
+    await files(true);
+    const rollback = new Error('rollback');
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.execute(sql`TRUNCATE source_captures CASCADE`);
+        const [{ n }] = rowsOf<{ n: number }>(await tx.execute(sql`SELECT count(*)::int AS n FROM export_csv_rows WHERE format IS NOT NULL`));
+        expect(Number(n)).toBe(0);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+  });
+
   it('are cleared, not kept, when the record changes (no old notes left in the table)', async () => {
     await files(true);
     await run(`UPDATE detentions SET notes = 'rewritten' WHERE id = ${ids[0]}`);
@@ -220,5 +236,30 @@ describe('stored export cells', () => {
     await changing;
     const after = await expectStoredEqualsComputed('after the change committed');
     expect(after.csv).toContain('during export');
+  });
+
+  // The other order (review finding, session 27): the fill holds the row first, a save comes while
+  // it computes. The save's clear waits for the fill, and must then clear what the fill stored.
+  it.skipIf(!env.DATABASE_URL)('clear cells a fill stored while a change waited for its lock', async () => {
+    await run(`UPDATE detentions SET court = 'Court before the fill' WHERE id = ${ids[0]}`); // cleared
+    let changing: Promise<unknown> | undefined;
+    await fillExportRows(CSV_CELLS, CSV_FORMAT, [ids[0]], async () => {
+      // While the fill holds the row: a save starts, and its clear waits for the row.
+      // (A Drizzle query runs when awaited or then-ed: then-ed here, so it starts now.)
+      changing = db.execute(sql`UPDATE detentions SET court = 'Court saved during the fill' WHERE id = ${ids[0]}`).then((result) => result);
+      for (let i = 0; i < 100; i++) {
+        const [waiting] = rowsOf<{ n: number }>(
+          await db.execute(sql`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%Court saved during the fill%'`),
+        );
+        if (Number(waiting.n) > 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      throw new Error('the save never waited for the fill');
+    });
+    await changing;
+    const row = await one<{ format: string | null }>(`SELECT format FROM export_csv_rows WHERE detention_id = ${ids[0]}`);
+    expect(row.format, 'the cells the fill stored before the save are cleared').toBeNull();
+    const after = await expectStoredEqualsComputed('a save during a fill');
+    expect(after.csv).toContain('Court saved during the fill');
   });
 });

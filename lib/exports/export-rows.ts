@@ -53,7 +53,13 @@ export const idArray = (ids: readonly number[]) => sql`${`{${ids.map((id) => Num
  * transaction holds are skipped, never waited for: that change clears them anyway, and the read
  * computes them on the spot.
  */
-export async function fillExportRows(cells: CachedCells, format: string, ids: readonly number[]): Promise<void> {
+export async function fillExportRows(
+  cells: CachedCells,
+  format: string,
+  ids: readonly number[],
+  /** Test hook: runs while the rows are locked, before their cells are computed. */
+  whileLocked?: () => Promise<void>,
+): Promise<void> {
   await db.transaction(async (tx) => {
     const locked = rowsOf<{ detention_id: number }>(
       await tx.execute(sql`SELECT detention_id FROM ${sql.raw(cells.table)}
@@ -61,6 +67,7 @@ export async function fillExportRows(cells: CachedCells, format: string, ids: re
         ORDER BY detention_id FOR UPDATE SKIP LOCKED`),
     );
     if (locked.length === 0) return;
+    await whileLocked?.();
     // A statement of its own: its snapshot is taken after the rows are locked (see the top of this file).
     const assignments = cells.columns.map((column) => `${column} = p.${column}`).join(', ');
     await tx.execute(sql`UPDATE ${sql.raw(cells.table)} e SET format = ${format}, ${sql.raw(assignments)}

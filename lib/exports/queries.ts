@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
-import { db, rowsOf } from '@/db';
+import { db, rowsOf, type Tx } from '@/db';
 import { inIds } from '@/db/id-set';
 import {
   charges,
@@ -227,48 +227,54 @@ export function exportBatches(actor: Actor, filters: Partial<CaseFilters>, optio
  * charges, penalties on one charge, events and sources of any matching detention, at least 1 each.
  */
 export async function exportCounts(actor: Actor, filters: Partial<CaseFilters>): Promise<ExportCounts> {
-  // First from the stored CSV cells' counts (export-rows.ts), read off one small index; only the
-  // records without stored cells are counted in the child tables.
-  const [stored] = rowsOf<{ charges: number | null; penalties: number | null; events: number | null; sources: number | null; stale: number }>(
-    await db.execute(sql`SELECT max(e.charge_count) FILTER (WHERE e.format = ${CSV_FORMAT}) AS charges,
-        max(e.penalty_max) FILTER (WHERE e.format = ${CSV_FORMAT}) AS penalties,
-        max(e.event_count) FILTER (WHERE e.format = ${CSV_FORMAT}) AS events,
-        max(e.source_count) FILTER (WHERE e.format = ${CSV_FORMAT}) AS sources,
-        count(*) FILTER (WHERE e.format IS DISTINCT FROM ${CSV_FORMAT})::int AS stale
-      FROM detentions LEFT JOIN export_csv_rows e ON e.detention_id = detentions.id
-      WHERE ${caseFilterConditions(actor, filters)}`),
+  // One snapshot for both parts: a row whose cells are stored between two snapshots would be
+  // counted in neither, and the file would lack the columns for its items.
+  return db.transaction(
+    async (tx) => {
+      // First from the stored CSV cells' counts (export-rows.ts), read off one small index; only
+      // the records without stored cells are counted in the child tables.
+      const [stored] = rowsOf<{ charges: number | null; penalties: number | null; events: number | null; sources: number | null; stale: number }>(
+        await tx.execute(sql`SELECT max(e.charge_count) FILTER (WHERE e.format = ${CSV_FORMAT}) AS charges,
+            max(e.penalty_max) FILTER (WHERE e.format = ${CSV_FORMAT}) AS penalties,
+            max(e.event_count) FILTER (WHERE e.format = ${CSV_FORMAT}) AS events,
+            max(e.source_count) FILTER (WHERE e.format = ${CSV_FORMAT}) AS sources,
+            count(*) FILTER (WHERE e.format IS DISTINCT FROM ${CSV_FORMAT})::int AS stale
+          FROM detentions LEFT JOIN export_csv_rows e ON e.detention_id = detentions.id
+          WHERE ${caseFilterConditions(actor, filters)}`),
+      );
+      const counted = Number(stored?.stale ?? 0) > 0 ? await countedInRecords(tx, actor, filters) : null;
+      const most = (fromStored: number | null | undefined, fromRecords: number | undefined) => Math.max(1, Number(fromStored ?? 0), fromRecords ?? 0);
+      return {
+        chargeCount: most(stored?.charges, counted?.chargeCount),
+        penaltyCount: most(stored?.penalties, counted?.penaltyCount),
+        eventCount: most(stored?.events, counted?.eventCount),
+        sourceCount: most(stored?.sources, counted?.sourceCount),
+      };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
-  const counted = Number(stored?.stale ?? 0) > 0 ? await countedInRecords(actor, filters) : null;
-  const most = (fromStored: number | null | undefined, fromRecords: number | undefined) => Math.max(1, Number(fromStored ?? 0), fromRecords ?? 0);
-  return {
-    chargeCount: most(stored?.charges, counted?.chargeCount),
-    penaltyCount: most(stored?.penalties, counted?.penaltyCount),
-    eventCount: most(stored?.events, counted?.eventCount),
-    sourceCount: most(stored?.sources, counted?.sourceCount),
-  };
 }
 
-/** exportCounts of the matching records whose CSV cells are not stored, counted in the child tables. */
-async function countedInRecords(actor: Actor, filters: Partial<CaseFilters>): Promise<ExportCounts> {
-  const matching = db
+/** exportCounts of the matching records whose CSV cells are not stored, counted in the child tables (in `tx`'s snapshot). */
+async function countedInRecords(tx: Tx, actor: Actor, filters: Partial<CaseFilters>): Promise<ExportCounts> {
+  const matching = tx
     .select({ id: detentions.id })
     .from(detentions)
     .where(and(caseFilterConditions(actor, filters), sql`NOT EXISTS (SELECT 1 FROM export_csv_rows e WHERE e.detention_id = ${detentions.id} AND e.format = ${CSV_FORMAT})`));
   const most = async (perGroup: SQL) => {
-    const [row] = rowsOf<{ n: number }>(await db.execute(sql`SELECT coalesce(max(n), 0)::int AS n FROM (${perGroup}) AS counts`));
+    const [row] = rowsOf<{ n: number }>(await tx.execute(sql`SELECT coalesce(max(n), 0)::int AS n FROM (${perGroup}) AS counts`));
     return Number(row?.n ?? 0);
   };
-  const [chargeCount, penaltyCount, eventCount, sourceCount] = await Promise.all([
-    most(sql`SELECT count(*) AS n FROM ${detentionCharges} WHERE ${inArray(detentionCharges.detentionId, matching)} GROUP BY ${detentionCharges.detentionId}`),
-    most(
-      sql`SELECT count(*) AS n FROM ${penalties} WHERE ${inArray(
-        penalties.detentionChargeId,
-        db.select({ id: detentionCharges.id }).from(detentionCharges).where(inArray(detentionCharges.detentionId, matching)),
-      )} GROUP BY ${penalties.detentionChargeId}`,
-    ),
-    most(sql`SELECT count(*) AS n FROM ${custodyEvents} WHERE ${inArray(custodyEvents.detentionId, matching)} GROUP BY ${custodyEvents.detentionId}`),
-    most(sql`SELECT count(*) AS n FROM ${citations} WHERE ${inArray(citations.detentionId, matching)} GROUP BY ${citations.detentionId}`),
-  ]);
+  // One after another: a transaction is one connection.
+  const chargeCount = await most(sql`SELECT count(*) AS n FROM ${detentionCharges} WHERE ${inArray(detentionCharges.detentionId, matching)} GROUP BY ${detentionCharges.detentionId}`);
+  const penaltyCount = await most(
+    sql`SELECT count(*) AS n FROM ${penalties} WHERE ${inArray(
+      penalties.detentionChargeId,
+      tx.select({ id: detentionCharges.id }).from(detentionCharges).where(inArray(detentionCharges.detentionId, matching)),
+    )} GROUP BY ${penalties.detentionChargeId}`,
+  );
+  const eventCount = await most(sql`SELECT count(*) AS n FROM ${custodyEvents} WHERE ${inArray(custodyEvents.detentionId, matching)} GROUP BY ${custodyEvents.detentionId}`);
+  const sourceCount = await most(sql`SELECT count(*) AS n FROM ${citations} WHERE ${inArray(citations.detentionId, matching)} GROUP BY ${citations.detentionId}`);
   return { chargeCount, penaltyCount, eventCount, sourceCount };
 }
 

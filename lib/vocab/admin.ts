@@ -6,6 +6,7 @@ import 'server-only';
  */
 import { asc, count, eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
+import { withRetry } from '@/lib/transactions/retry';
 import { charges, detentionCharges } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/log';
 import type { Actor } from '@/lib/auth/policy';
@@ -65,12 +66,14 @@ export async function renameChargeEntry(
   names: { name: string; nameKk?: string | null; nameRu?: string | null },
   ip: string | null = null,
 ): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  // Retried on a deadlock: the rename clears the export cells of every detention charged under it
+  // (migration 0023), whose rows a save may hold while it waits for this entry.
+  return withRetry(() => db.transaction(async (tx) => {
     const rows = await tx.update(charges).set({ name: names.name, nameKk: names.nameKk, nameRu: names.nameRu }).where(eq(charges.id, id)).returning({ legalBasis: charges.legalBasis });
     if (rows.length === 0) return false;
     await recordAudit({ action: 'vocabulary_updated', actorId: actor.id, targetKind: 'charge', targetId: id, ip, details: { legalBasis: rows[0].legalBasis } }, tx);
     return true;
-  });
+  }));
 }
 
 /** Removes an unused entry. Refused while any detention's charge cites it. */
