@@ -241,7 +241,9 @@ export async function* jsonRecordBatches(
   actor: Actor,
   filters: Partial<CaseFilters>,
   includeNotes: boolean,
-  { origin, today, batchSize = 5000, useStored = true }: { origin: string; today: string; batchSize?: number; useStored?: boolean },
+  // 2,500 records a batch, half the CSV's: a JSON record is three times a CSV line, and with 5,000
+  // the 1M export peaked at 327–337 MB with V8's heap capped at 256 MB (2,500: 281 MB, 5% slower).
+  { origin, today, batchSize = 2500, useStored = true }: { origin: string; today: string; batchSize?: number; useStored?: boolean },
 ): AsyncGenerator<Buffer[]> {
   const computed = async (bound: BatchBound, only?: number[]) =>
     rowsOf<{ detention_id: number; record: string }>(await db.execute(withParameters(jsonQuery(actor, filters, includeNotes, bound, only), origin, today))).map(
