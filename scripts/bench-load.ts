@@ -19,7 +19,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseHTML } from 'linkedom';
@@ -543,7 +543,10 @@ function report(
     ...verdicts,
     '',
   ].join('\n');
-  writeFileSync('docs/BENCHMARKS-load.md', doc);
+  // The sections written by hand below the generated part (the history of the numbers) are kept.
+  const previous = existsSync('docs/BENCHMARKS-load.md') ? readFileSync('docs/BENCHMARKS-load.md', 'utf8') : '';
+  const history = previous.indexOf('\n## ');
+  writeFileSync('docs/BENCHMARKS-load.md', history >= 0 ? `${doc.trimEnd()}\n${previous.slice(history)}` : doc);
   console.log('Wrote docs/BENCHMARKS-load.md.');
 }
 
