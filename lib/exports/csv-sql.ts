@@ -331,7 +331,7 @@ function cellsQuery(actor: Actor, filters: Partial<CaseFilters>, shape: ExportSh
 /**
  * The stored CSV cells of the detentions `ids` (export-rows.ts): everything but the id, the link,
  * the custody columns and the padding of the numbered groups. A charge's text is its own cells
- * and then its penalties' (`csv_penalty_counts` of them), unpadded.
+ * and then its penalties' (`penalty_counts` of them), unpadded.
  */
 export const CSV_CELLS: CachedCells = {
   table: 'export_csv_rows',
