@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { expect, test } from './fixtures';
+import { expect, test, uniqueName } from './fixtures';
+import { CaseFormPage } from './pages/case-form';
 
 test('a researcher downloads the filtered list as CSV with its sources, and an admin sees it logged', async ({ researcherPage: page, adminPage }) => {
   await page.goto('/cases?q=Serikbaev');
@@ -64,6 +65,38 @@ test('XLSX and JSON exports carry the same records', async ({ monitorPage: page 
   // Numbers stay numbers in the spreadsheet.
   expect(row[header.indexOf('charge_1_penalty_1_amount')]).toBe(7);
   expect((await page.request.get('/cases/export?format=exe')).status()).toBe(400);
+});
+
+test('an export after an edit shows the edit (the cells the first export stored are cleared by the save)', async ({ monitorPage: page }) => {
+  const name = uniqueName('Exported Then Edited');
+  const form = new CaseFormPage(page);
+  await form.openNew();
+  await form.fillActivist(name);
+  await form.chooseCity('Kostanay');
+  await form.fill({ Court: 'Court before the edit' });
+  await form.fillSource(0, { url: `https://news.example.org/${name.replace(/\W+/g, '-').toLowerCase()}`, title: 'Kostanay report' });
+  await form.save();
+  await expect(page).toHaveURL(/\/cases\/\d+$/);
+  const recordUrl = new URL(page.url()).pathname;
+
+  const exported = async () => {
+    const json = await (await page.request.get(`/cases/export?format=json&q=${encodeURIComponent(name)}`)).json();
+    const csv = await (await page.request.get(`/cases/export?format=csv&q=${encodeURIComponent(name)}`)).text();
+    return { courts: json.detentions.map((d: { court: string }) => d.court), csv };
+  };
+  const before = await exported();
+  expect(before.courts).toEqual(['Court before the edit']);
+  expect(before.csv).toContain('Court before the edit');
+
+  await page.goto(`${recordUrl}/edit`);
+  await page.getByLabel('Court').fill('Court after the edit');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page).toHaveURL(new RegExp(`${recordUrl}$`));
+
+  const after = await exported();
+  expect(after.courts).toEqual(['Court after the edit']);
+  expect(after.csv).toContain('Court after the edit');
+  expect(after.csv).not.toContain('Court before the edit');
 });
 
 test('only admins see the export log', async ({ monitorPage }) => {
