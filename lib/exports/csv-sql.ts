@@ -16,18 +16,19 @@ import { sql, type SQL } from 'drizzle-orm';
 import { db, rowsOf } from '@/db';
 import type { Actor } from '@/lib/auth/policy';
 import type { CaseFilters } from '@/lib/cases/filters';
-import { caseFilterConditions } from '@/lib/cases/queries';
 import {
+  batchChildRows,
+  batchDetentions,
   boundedBatches,
   captureTimeSql,
   CUSTODY_NOW_SQL,
   FIRST_CAPTURE_SQL,
-  inBatchRange,
   ORIGIN_PARAMETER,
   PERSON_SQL,
   publishedOnSql,
   withParameters,
   type BatchBound,
+  type ChildRows,
 } from './sql-batches';
 import {
   chargeColumn,
@@ -38,7 +39,7 @@ import {
   SUPPORTS_SEPARATOR,
   type ExportShape,
 } from './columns';
-import { cellsFormat, fillExportRows, idArray, readStored, storedRows, type CachedCells } from './export-rows';
+import { cellsFormat, fillExportRows, readStored, storedRows, type CachedCells } from './export-rows';
 
 /** A cell as SQL text: `free` when it may hold a quote, comma or line break (only these are checked for CSV quoting). */
 type Cell = { expression: string; free: boolean };
@@ -246,9 +247,6 @@ export function csvSqlHeader(shape: ExportShape): string[] {
   return names;
 }
 
-/** Which child rows a query reads: those of the batch's detentions (`alias` names the child table). */
-type ChildRows = (alias: string) => SQL;
-
 /**
  * The detentions `matching` with everything their cells read: the person `pp`, the Cyrillic name
  * `cy`, the city `pl`, the election `el`, and each child table's items as CSV text (`ch.items`,
@@ -294,12 +292,6 @@ function recordJoins(matching: SQL, childRows: ChildRows, penaltyText: string): 
     LEFT JOIN (${cited}) AS so ON so.key = d.id`;
 }
 
-/** The batch's matching detentions (`after < id <= upTo`), optionally only those in `only`. */
-function matchingQuery(actor: Actor, filters: Partial<CaseFilters>, page: BatchBound, only?: readonly number[]): SQL {
-  return sql`SELECT detentions.* FROM detentions WHERE ${caseFilterConditions(actor, filters)}
-    AND detentions.id > ${page.after} AND detentions.id <= ${page.upTo}${only ? sql` AND detentions.id = ANY(${idArray(only)})` : sql``}`;
-}
-
 /**
  * One batch of the export computed from the records: the matching detentions with
  * `after < id <= upTo` (found by batchBound), each as its CSV line in id order, with the
@@ -308,12 +300,8 @@ function matchingQuery(actor: Actor, filters: Partial<CaseFilters>, page: BatchB
  * (export-rows.ts) could not serve; `only` names them.
  */
 function cellsQuery(actor: Actor, filters: Partial<CaseFilters>, shape: ExportShape, page: BatchBound, only?: readonly number[]): SQL {
-  const matching = matchingQuery(actor, filters, page, only);
-  // A dense batch reads each child table's id range; a sparse one keeps only the batch's detentions.
-  const ofBatch: ChildRows = (alias) => {
-    const range = raw(`true${inBatchRange(alias, page)}`);
-    return page.dense && !only ? range : sql`${range} AND ${raw(alias)}.detention_id IN (SELECT id FROM (${matching}) AS page)`;
-  };
+  const matching = batchDetentions(actor, filters, page, only);
+  const ofBatch = batchChildRows(matching, page, only);
   const width = groupWidths(shape);
   const record = csvCells(recordCells(shape), [
     groupText('charge_items', shape.chargeCount, width.charge),
@@ -399,7 +387,7 @@ function storedLinesQuery(actor: Actor, filters: Partial<CaseFilters>, shape: Ex
   // Joined with ||, not array_to_string: a NULL part (charges over the shape) makes the line NULL.
   return sql`SELECT d.id AS detention_id,
       CASE WHEN e.format = ${CSV_FORMAT} THEN ${raw(parts.map((part) => `(${part})`).join(" || ',' || "))} || E'\r\n' END AS value
-    FROM (${matchingQuery(actor, filters, page, only)}) AS d LEFT JOIN export_csv_rows e ON e.detention_id = d.id
+    FROM (${batchDetentions(actor, filters, page, only)}) AS d LEFT JOIN export_csv_rows e ON e.detention_id = d.id
     ORDER BY d.id`;
 }
 

@@ -15,21 +15,22 @@ import { sql, type SQL } from 'drizzle-orm';
 import { db, rowsOf } from '@/db';
 import type { Actor } from '@/lib/auth/policy';
 import type { CaseFilters } from '@/lib/cases/filters';
-import { caseFilterConditions } from '@/lib/cases/queries';
 import { NOTES_COLUMN } from './columns';
 import {
+  batchChildRows,
+  batchDetentions,
   boundedBatches,
   captureTimeSql,
   CUSTODY_NOW_SQL,
   FIRST_CAPTURE_SQL,
-  inBatchRange,
   ORIGIN_PARAMETER,
   PERSON_SQL,
   publishedOnSql,
   withParameters,
   type BatchBound,
+  type ChildRows,
 } from './sql-batches';
-import { cellsFormat, fillExportRows, idArray, readStored, storedRows, type CachedCells } from './export-rows';
+import { cellsFormat, fillExportRows, readStored, storedRows, type CachedCells } from './export-rows';
 
 /** `json_build_object` over (key, SQL expression) pairs, in order. */
 const object = (pairs: readonly (readonly [string, string])[]) => `json_build_object(${pairs.map(([key, value]) => `'${key}', ${value}`).join(', ')})`;
@@ -147,9 +148,6 @@ function recordJson(includeNotes: boolean): string {
 /** Members as JSON text without the braces, to be joined into an object: `"key" : value, …`. */
 const members = (pairs: readonly (readonly [string, string])[]) => `left(substr(${object(pairs)}::text, 2), -1)`;
 
-/** Which rows of a child table a query reads (`alias` names the child table). */
-type ChildRows = (alias: string) => SQL;
-
 /** The detentions `matching` with everything the record reads: `pp`, `cy`, `pl`, `el` and the lists `ch`, `ev`, `so`. */
 function recordJoins(matching: SQL, childRows: ChildRows): SQL {
   return sql`(${matching}) AS d
@@ -171,25 +169,16 @@ function recordJoins(matching: SQL, childRows: ChildRows): SQL {
       WHERE ${childRows('c')} GROUP BY c.detention_id) AS so ON so.detention_id = d.id`;
 }
 
-/** The batch's matching detentions (`after < id <= upTo`), optionally only those in `only`. */
-function matchingQuery(actor: Actor, filters: Partial<CaseFilters>, bound: BatchBound, only?: readonly number[]): SQL {
-  return sql`SELECT detentions.* FROM detentions WHERE ${caseFilterConditions(actor, filters)}
-    AND detentions.id > ${bound.after} AND detentions.id <= ${bound.upTo}${only ? sql` AND detentions.id = ANY(${idArray(only)})` : sql``}`;
-}
-
 /**
  * One batch computed from the records: each matching detention as its JSON text, in id order (see
  * sql-batches.ts). Used for the rows whose stored members (export-rows.ts) could not serve; `only`
  * names them.
  */
 function jsonQuery(actor: Actor, filters: Partial<CaseFilters>, includeNotes: boolean, bound: BatchBound, only?: readonly number[]): SQL {
-  const matching = matchingQuery(actor, filters, bound, only);
+  const matching = batchDetentions(actor, filters, bound, only);
   // The lists of a dense batch are read by one range scan per table, else for the batch's detentions
   // within its range.
-  const ofBatch: ChildRows = (alias) => {
-    const range = sql.raw(`true${inBatchRange(alias, bound)}`);
-    return bound.dense && !only ? range : sql`${range} AND ${sql.raw(alias)}.detention_id IN (SELECT id FROM (${matching}) AS page)`;
-  };
+  const ofBatch = batchChildRows(matching, bound, only);
   return sql`SELECT d.id AS detention_id, ${sql.raw(recordJson(includeNotes))}::text AS record
     FROM ${recordJoins(matching, ofBatch)}
     ORDER BY d.id`;
@@ -228,7 +217,7 @@ function storedRecordsQuery(actor: Actor, filters: Partial<CaseFilters>, include
     `'}'`,
   ];
   return sql`SELECT d.id AS detention_id, CASE WHEN e.format = ${JSON_FORMAT} THEN concat(${sql.raw(parts.join(', '))}) END AS value
-    FROM (${matchingQuery(actor, filters, bound, only)}) AS d LEFT JOIN export_json_rows e ON e.detention_id = d.id
+    FROM (${batchDetentions(actor, filters, bound, only)}) AS d LEFT JOIN export_json_rows e ON e.detention_id = d.id
     ORDER BY d.id`;
 }
 

@@ -16,6 +16,7 @@ import { db, rowsOf } from '@/db';
 import type { Actor } from '@/lib/auth/policy';
 import type { CaseFilters } from '@/lib/cases/filters';
 import { caseFilterConditions } from '@/lib/cases/queries';
+import { idArray } from './export-rows';
 
 /** A batch's ids: `after < id <= upTo`, holding `rows` matching detentions; `dense` when they fill at least half the range. */
 export type BatchBound = { after: number; upTo: number; rows: number; dense: boolean };
@@ -41,6 +42,27 @@ async function batchBound(actor: Actor, filters: Partial<CaseFilters>, after: nu
  */
 export function inBatchRange(alias: string, bound: BatchBound | undefined): string {
   return bound ? ` AND ${alias}.detention_id > ${Number(bound.after)} AND ${alias}.detention_id <= ${Number(bound.upTo)}` : '';
+}
+
+/** Which rows of a child table a query reads (`alias` names the child table). */
+export type ChildRows = (alias: string) => SQL;
+
+/** The batch's matching detentions (`after < id <= upTo`), optionally only those in `only` (the rows stored cells could not serve). */
+export function batchDetentions(actor: Actor, filters: Partial<CaseFilters>, bound: BatchBound, only?: readonly number[]): SQL {
+  return sql`SELECT detentions.* FROM detentions WHERE ${caseFilterConditions(actor, filters)}
+    AND detentions.id > ${bound.after} AND detentions.id <= ${bound.upTo}${only ? sql` AND detentions.id = ANY(${idArray(only)})` : sql``}`;
+}
+
+/**
+ * Which rows of a child table (named `alias`) a batch computed from the records reads: in a dense
+ * batch its id range, one index range scan; otherwise, within the range, those of the batch's
+ * detentions (`matching`, from batchDetentions).
+ */
+export function batchChildRows(matching: SQL, bound: BatchBound, only?: readonly number[]): ChildRows {
+  return (alias) => {
+    const range = sql.raw(`true${inBatchRange(alias, bound)}`);
+    return bound.dense && !only ? range : sql`${range} AND ${sql.raw(alias)}.detention_id IN (SELECT id FROM (${matching}) AS page)`;
+  };
 }
 
 /**
