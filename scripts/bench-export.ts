@@ -10,10 +10,10 @@
  * Each format runs in a child process of its own, so each peak RSS is that export's alone.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
+import { writeReportKeepingHistory } from './bench-report';
 import { freshDatabaseUrl } from './test-database';
 
 const SERVER_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
@@ -266,11 +266,7 @@ Measured by \`npm run bench:export\` (scripts/bench-export.ts) on ${new Date().t
 |---|---|---|---:|---:|---:|---:|---:|---:|
 ${table}
 `;
-  // The sections written by hand below the generated part (the history of the numbers) are kept.
-  const file = path.join(process.cwd(), 'docs/BENCHMARKS-exports.md');
-  const previous = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const history = previous.indexOf('\n## ');
-  writeFileSync(file, history >= 0 ? `${doc}${previous.slice(history)}` : doc);
+  writeReportKeepingHistory(path.join(process.cwd(), 'docs/BENCHMARKS-exports.md'), doc);
   console.log('Wrote docs/BENCHMARKS-exports.md');
 
   if (process.argv.includes('--drop')) {

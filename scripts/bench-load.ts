@@ -19,12 +19,12 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { parseHTML } from 'linkedom';
 import postgres from 'postgres';
 import { startFixtureSite } from '../lib/test/fixture-site';
+import { writeReportKeepingHistory } from './bench-report';
 import { ensureBuild } from './ensure-build';
 
 type Args = {
@@ -543,10 +543,7 @@ function report(
     ...verdicts,
     '',
   ].join('\n');
-  // The sections written by hand below the generated part (the history of the numbers) are kept.
-  const previous = existsSync('docs/BENCHMARKS-load.md') ? readFileSync('docs/BENCHMARKS-load.md', 'utf8') : '';
-  const history = previous.indexOf('\n## ');
-  writeFileSync('docs/BENCHMARKS-load.md', history >= 0 ? `${doc.trimEnd()}\n${previous.slice(history)}` : doc);
+  writeReportKeepingHistory('docs/BENCHMARKS-load.md', doc);
   console.log('Wrote docs/BENCHMARKS-load.md.');
 }
 
