@@ -178,7 +178,8 @@ describe('the JSON built by the database', () => {
       const filters = parseCaseFilters(query);
       // Batches of two: the id-bounded batches, the pipelining and the joins between batches all run.
       const file = await startExport(actor, filters, 'json', { origin: ORIGIN, includeNotes: notes, today: TODAY, batchSize: 2 });
-      const parsed = JSON.parse(Buffer.from(await new Response(file.body).arrayBuffer()).toString('utf8'));
+      const text = Buffer.from(await new Response(file.body).arrayBuffer()).toString('utf8');
+      const parsed = JSON.parse(text);
       const reference = [];
       for await (const batch of exportBatches(actor, filters, { origin: ORIGIN, includeNotes: notes, today: TODAY })) {
         reference.push(...batch.map((r) => exportJson(r, { includeNotes: notesAllowed(actor, notes) })));
@@ -186,6 +187,9 @@ describe('the JSON built by the database', () => {
       compared += reference.length;
       expect(parsed.count).toBe(reference.length);
       expect(JSON.stringify(parsed.detentions)).toBe(JSON.stringify(reference));
+      // Written as compactly as JSON.stringify writes it: record by record, the same text.
+      const records = text.slice(text.indexOf('"detentions":[') + '"detentions":['.length, text.lastIndexOf('\n],"count":'));
+      expect(records === '' ? [] : records.split(',\n').map((line) => line.replace(/^\n/, ''))).toEqual(reference.map((record) => JSON.stringify(record)));
     }
     expect(compared).toBeGreaterThan(8);
   });

@@ -84,7 +84,14 @@ export type StoredRow<T> = { detention_id: number; value: T | null };
  * the bytes the database sent (db/index.ts rawRowsOf): a file is written from them as they are.
  */
 export async function storedRows(query: SQL): Promise<StoredRow<Buffer>[]> {
-  return (await rawRowsOf(query)).map(([id, value]) => ({ detention_id: Number(id!.toString()), value }));
+  return (await rawRowsOf(query)).map(([id, value]) => ({ detention_id: decimalOf(id!), value }));
+}
+
+/** An integer sent as its decimal text, read from the bytes (a string per row was 3% of the 1M JSON export's time). */
+function decimalOf(bytes: Buffer): number {
+  let n = 0;
+  for (let i = 0; i < bytes.length; i++) n = n * 10 + (bytes[i] - 48);
+  return n;
 }
 
 /**

@@ -4,9 +4,11 @@ import 'server-only';
  * columns.ts exportJson makes of its record (same keys in the same order, same values), so Node
  * only joins the rows. Read in id-bounded batches like the CSV (sql-batches.ts).
  *
- * PostgreSQL writes `json_build_object` with a space around each colon ("id" : 1): the same JSON
- * to any reader, a little longer than JSON.stringify's. json-sql.test.ts compares every record
- * with exportJson's after parsing both.
+ * The objects are written as text, compact as JSON.stringify writes them (`{"id":1,…}`), each value
+ * by `to_json` (the conversion `json_build_object` uses): `json_build_object` puts a space around
+ * every colon and after every comma, which made the file about 10% longer, and every one of those
+ * bytes was read, sent and copied again by every export. csv-sql.test.ts compares every record with
+ * exportJson's after parsing both.
  *
  * Adding a field: add it to exportJson (columns.ts) and here in the same place; the test fails
  * until the two agree.
@@ -32,18 +34,27 @@ import {
 } from './sql-batches';
 import { cellsFormat, fillExportRows, readStored, storedRows, type CachedCells } from './export-rows';
 
-/** `json_build_object` over (key, SQL expression) pairs, in order. */
-const object = (pairs: readonly (readonly [string, string])[]) => `json_build_object(${pairs.map(([key, value]) => `'${key}', ${value}`).join(', ')})`;
+/** A member's value: an SQL expression converted by `to_json`, or (`{ json }`) one that already is JSON text. */
+type Value = string | { json: string };
+type Pairs = readonly (readonly [string, Value])[];
+const valueText = (value: Value) => (typeof value === 'string' ? `coalesce(to_json(${value})::text, 'null')` : value.json);
+/** The pairs' members as JSON text without braces (`"key":value,…`), in order; keys are this file's own names. */
+const members = (pairs: Pairs) => `concat(${pairs.map(([key, value], i) => `'${i === 0 ? '' : ','}"${key}":', ${valueText(value)}`).join(', ')})`;
+/** An object of (key, value) pairs as JSON text, in order. */
+const object = (pairs: Pairs) => `concat('{', ${members(pairs)}, '}')`;
+/** A JSON array of `item` (JSON text) over the rows of an aggregate, in `order`; NULL when there is no row. */
+const array = (item: string, order: string) => `'[' || string_agg(${item}, ',' ORDER BY ${order}) || ']'`;
 /** A date interval (lib/dates/interval.ts) from the columns `${prefix}earliest` …. */
-const interval = (prefix: string) =>
-  object([
+const interval = (prefix: string): Value => ({
+  json: object([
     ['earliest', `${prefix}earliest`],
     ['latest', `${prefix}latest`],
     ['qualifier', `${prefix}qualifier`],
     ['as_reported', `${prefix}as_reported`],
-  ]);
+  ]),
+});
 /** A list aggregated per detention: `[]` when it has no item. */
-const list = (alias: string) => `coalesce(${alias}.list, '[]'::json)`;
+const list = (alias: string): Value => ({ json: `coalesce(${alias}.list, '[]')` });
 
 /** Each charge (vocabulary entry `v`), with its penalties in position order. */
 const CHARGE_JSON = object([
@@ -59,14 +70,14 @@ const CHARGE_JSON = object([
   ['outcome_date', interval('dc.outcome_')],
   [
     'penalties',
-    `coalesce((SELECT json_agg(${object([
+    { json: `coalesce((SELECT ${array(object([
       ['kind', 'p.kind'],
       // As JavaScript prints the amount: no trailing zeros.
       ['amount', 'trim_scale(p.amount)'],
       ['unit', 'p.unit'],
       ['as_reported', 'p.as_reported'],
       ['replaced_by', 'p.replaced_by_position'],
-    ])} ORDER BY p.position) FROM penalties p WHERE p.detention_charge_id = dc.id), '[]'::json)`,
+    ]), 'p.position')} FROM penalties p WHERE p.detention_charge_id = dc.id), '[]')` },
   ],
 ]);
 
@@ -122,7 +133,7 @@ const MIDDLE_MEMBERS = [
 const CUSTODY_MEMBERS = [
   [
     'custody',
-    object([
+    { json: object([
       ['status', CUSTODY_NOW_SQL.status],
       ['presumed', `coalesce(${CUSTODY_NOW_SQL.presumed}, false)`],
       ['from', 'd.custody_from'],
@@ -131,7 +142,7 @@ const CUSTODY_MEMBERS = [
       ['whereabouts_unknown_since', 'd.whereabouts_unknown_since'],
       ['next_hearing_on', 'd.next_hearing_on'],
       ['expected_release_on', 'd.expected_release_on'],
-    ]),
+    ]) },
   ],
 ] as const;
 const LIST_MEMBERS = [
@@ -145,8 +156,6 @@ function recordJson(includeNotes: boolean): string {
   return object([...LEAD_MEMBERS, ...HEAD_MEMBERS, ...(includeNotes ? NOTES_MEMBERS : []), ...MIDDLE_MEMBERS, ...CUSTODY_MEMBERS, ...LIST_MEMBERS]);
 }
 
-/** Members as JSON text without the braces, to be joined into an object: `"key" : value, …`. */
-const members = (pairs: readonly (readonly [string, string])[]) => `left(substr(${object(pairs)}::text, 2), -1)`;
 
 /** The detentions `matching` with everything the record reads: `pp`, `cy`, `pl`, `el` and the lists `ch`, `ev`, `so`. */
 function recordJoins(matching: SQL, childRows: ChildRows): SQL {
@@ -157,13 +166,13 @@ function recordJoins(matching: SQL, childRows: ChildRows): SQL {
       ORDER BY pn.id LIMIT 1) AS cy ON true
     LEFT JOIN places pl ON pl.id = d.place_id
     LEFT JOIN elections el ON el.id = d.election_id
-    LEFT JOIN (SELECT dc.detention_id, json_agg(${sql.raw(CHARGE_JSON)} ORDER BY dc.position) AS list
+    LEFT JOIN (SELECT dc.detention_id, ${sql.raw(array(CHARGE_JSON, 'dc.position'))} AS list
       FROM detention_charges dc LEFT JOIN charges v ON v.id = dc.charge_id
       WHERE ${childRows('dc')} GROUP BY dc.detention_id) AS ch ON ch.detention_id = d.id
-    LEFT JOIN (SELECT e.detention_id, json_agg(${sql.raw(EVENT_JSON)} ORDER BY e.position) AS list
+    LEFT JOIN (SELECT e.detention_id, ${sql.raw(array(EVENT_JSON, 'e.position'))} AS list
       FROM custody_events e LEFT JOIN places ep ON ep.id = e.place_id LEFT JOIN sources es ON es.id = e.source_id
       WHERE ${childRows('e')} GROUP BY e.detention_id) AS ev ON ev.detention_id = d.id
-    LEFT JOIN (SELECT c.detention_id, json_agg(${sql.raw(SOURCE_JSON)} ORDER BY c.id) AS list
+    LEFT JOIN (SELECT c.detention_id, ${sql.raw(array(SOURCE_JSON, 'c.id'))} AS list
       FROM citations c JOIN sources s ON s.id = c.source_id
       ${sql.raw(FIRST_CAPTURE_SQL('s', 'fc'))}
       WHERE ${childRows('c')} GROUP BY c.detention_id) AS so ON so.detention_id = d.id`;
@@ -201,18 +210,18 @@ function storedRecordsQuery(actor: Actor, filters: Partial<CaseFilters>, include
   const [[, custody]] = CUSTODY_MEMBERS;
   // One concat() copies the record's text once; a chain of || copied the growing text at every step.
   const parts = [
-    `'{"id" : '`,
+    `'{"id":'`,
     'd.id',
-    `', "link" : '`,
+    `',"link":'`,
     `to_json(${ORIGIN_PARAMETER} || '/cases/' || d.id)`,
-    `', '`,
+    `','`,
     'e.head',
-    ...(includeNotes ? [`', '`, 'e.notes'] : []),
-    `', '`,
+    ...(includeNotes ? [`','`, 'e.notes'] : []),
+    `','`,
     'e.middle',
-    `', "custody" : '`,
-    custody,
-    `', '`,
+    `',"custody":'`,
+    valueText(custody),
+    `','`,
     'e.lists',
     `'}'`,
   ];

@@ -52,7 +52,16 @@ async function* jsonChunks(records: AsyncIterable<Buffer[]>, filters: Partial<Ca
   yield `{${meta ? `"meta":${JSON.stringify(meta)},` : ''}"exported_at":${JSON.stringify(now.toISOString())},"filters":${JSON.stringify(loggedFilters(filters))},"detentions":[`;
   let count = 0;
   for await (const batch of records) {
-    yield Buffer.concat(batch.flatMap((record) => [count++ === 0 ? FIRST_RECORD : NEXT_RECORD, record]));
+    // One chunk per batch, copied once into a buffer of the right size.
+    let size = 0;
+    for (const record of batch) size += NEXT_RECORD.length + record.length;
+    const chunk = Buffer.allocUnsafe(size);
+    let at = 0;
+    for (const record of batch) {
+      at += (count++ === 0 ? FIRST_RECORD : NEXT_RECORD).copy(chunk, at);
+      at += record.copy(chunk, at);
+    }
+    yield chunk.subarray(0, at);
     onRows(batch.length);
   }
   yield `\n],"count":${count}}\n`;
