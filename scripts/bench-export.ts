@@ -40,6 +40,16 @@ async function clearStoredCells(url: string, format: 'csv' | 'json') {
   }
 }
 
+/** VACUUM ANALYZE of a format's stored cells. */
+async function vacuumStoredCells(url: string, format: 'csv' | 'json') {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    await sql.unsafe(`VACUUM ANALYZE export_${format}_rows`);
+  } finally {
+    await sql.end();
+  }
+}
+
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -262,6 +272,10 @@ async function main() {
       console.error(child.stderr);
       throw new Error(`The ${format} export failed.`);
     }
+    // The run that stored every row's cells left 1M dead row versions, which autovacuum would then
+    // be reading through during the next runs (the JSON's 2 GB: 71k rows/s capped instead of 93k):
+    // vacuumed here, as autovacuum leaves a live database, so "stored" is the steady state.
+    if (cells === 'cleared') await vacuumStoredCells(url, format as 'csv' | 'json');
     const result = { ...(JSON.parse(line.slice('RESULT '.length)) as Result), heapMb, cells };
     console.log(`${format} (${cells || 'records'}): ${result.rows} rows in ${result.seconds.toFixed(1)} s, ${Math.round(result.rows / result.seconds)} rows/s, peak RSS ${result.peakRssMb} MB`);
     results.push(result);
@@ -279,8 +293,8 @@ Measured by \`npm run bench:export\` (scripts/bench-export.ts) on ${new Date().t
 
 - **Machine**: ${machine}.
 - **Data**: ${rows.toLocaleString('en')} synthetic detentions (${Math.floor(rows / 4).toLocaleString('en')} people, half with a Cyrillic name; ${Math.floor(rows / 2).toLocaleString('en')} sources; one or two citations per detention; one charge each and a second on every fourth, one penalty per charge; one custody event each and a release on every third; a region only on every 23rd, an open detention date on every 17th; 5% restricted; some charges beginning with \`=\` to exercise the formula guard), in a fresh database inside the PostgreSQL server.
-- **What runs**: an admin's export of every detention (\`startExport\` in lib/exports/stream.ts, the code behind \`/cases/export\`), read to the end as a download would be, each format in a process of its own. CSV and JSON rows are built by PostgreSQL (lib/exports/csv-sql.ts, json-sql.ts: each row arrives as its CSV line or JSON text) in batches of 5,000 bounded by id, the next batch read on a second pooled connection while the last is sent (lib/exports/sql-batches.ts). Each row's cells that do not depend on the export are stored (lib/exports/export-rows.ts): the *cells* column says whether the run found them cleared (the first export after a release that changes them, or after a change of every row: it computes and stores them) or stored (any later export: only the id, the link, the custody columns and the padding are computed); XLSX is zipped as it is written (lib/exports/xlsx.ts, fflate's streaming deflate) from records read in keyset batches of 1,000.
-- **Peak RSS** is the whole Node process (sampled every 10 ms); *baseline* is its RSS just before the export started (the app's modules loaded). Each format runs on about a tenth of the rows (a date filter) and on all of them, then on all of them again with V8's heap capped at ${heapCap} MB (\`--max-old-space-size\`, as a deployment with a memory limit would run it): without a cap, V8 on this 24 GiB machine lets garbage grow to hundreds of MB before collecting. Streaming shows in two ways: the peak stays far below the file size (the whole file is never held), and ten times the rows adds only tens of MB (V8 letting its heap grow before collecting, not rows kept). The first run after the fill reads a cold cache.
+- **What runs**: an admin's export of every detention (\`startExport\` in lib/exports/stream.ts, the code behind \`/cases/export\`), read to the end as a download would be, each format in a process of its own. CSV and JSON rows are built by PostgreSQL (lib/exports/csv-sql.ts, json-sql.ts: each row arrives as its CSV line or JSON text) in batches of 5,000 bounded by id, the next batch read on a second pooled connection while the last is sent (lib/exports/sql-batches.ts). Each row's cells that do not depend on the export are stored (lib/exports/export-rows.ts): the *cells* column says whether the run found them cleared (the first export after a release that changes them, or after a change of every row: it computes and stores them) or stored (any later export: only the id, the link, the custody columns and the padding are computed; the table is vacuumed after the run that stored them, as autovacuum leaves it); XLSX is zipped as it is written (lib/exports/xlsx.ts, fflate's streaming deflate) from records read in keyset batches of 1,000.
+- **Peak RSS** is the whole Node process (the kernel's high-water mark, VmHWM, reset as the export starts); *baseline* is its RSS just before the export started (the app's modules loaded). Each format runs on about a tenth of the rows (a date filter) and on all of them, then on all of them again with V8's heap capped at ${heapCap} MB (\`--max-old-space-size\`, as a deployment with a memory limit would run it): without a cap, V8 on this 24 GiB machine lets garbage grow to hundreds of MB before collecting. Streaming shows in two ways: the peak stays far below the file size (the whole file is never held), and ten times the rows adds only tens of MB (V8 letting its heap grow before collecting, not rows kept). The first run after the fill reads a cold cache.
 
 | format | cells | V8 heap cap | rows | file size | time | rows/s | baseline RSS | peak RSS |
 |---|---|---|---:|---:|---:|---:|---:|---:|
