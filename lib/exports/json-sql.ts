@@ -8,7 +8,7 @@ import 'server-only';
  * by `to_json` (the conversion `json_build_object` uses): `json_build_object` puts a space around
  * every colon and after every comma, which made the file about 10% longer, and every one of those
  * bytes was read, sent and copied again by every export. csv-sql.test.ts compares every record with
- * exportJson's after parsing both.
+ * exportJson's, parsed and as text (JSON.stringify's).
  *
  * Adding a field: add it to exportJson (columns.ts) and here in the same place; the test fails
  * until the two agree.
