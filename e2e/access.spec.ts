@@ -4,6 +4,7 @@ import { CaseFormPage } from './pages/case-form';
 import { expect, test, uniqueName } from './fixtures';
 
 test('a researcher cannot open the forms to create or edit', async ({ researcherPage: page }) => {
+  await page.goto('/cases');
   await expect(page.getByRole('link', { name: 'Record a detention' })).toHaveCount(0);
   const response = await page.goto('/cases/new');
   expect(response?.status()).toBe(403);

@@ -2,6 +2,7 @@ import { expect, test, uniqueName } from './fixtures';
 
 test('an admin creates an API token, shown once; a partner reads with it; revoked, it stops working', async ({ adminPage: page, researcherPage }) => {
   const name = uniqueName('Partner NGO');
+  await page.goto('/cases');
   await page.getByRole('link', { name: 'API tokens' }).click();
   await page.getByLabel('Name (who uses it)').fill(name);
   await page.getByRole('button', { name: 'Create a token' }).click();

@@ -49,6 +49,7 @@ test('the CSV export holds the filtered events and is itself recorded', async ({
 });
 
 test('a researcher is refused the audit trail and its export by the server', async ({ researcherPage: page }) => {
+  await page.goto('/cases');
   await expect(page.getByRole('link', { name: 'Audit trail' })).toHaveCount(0);
   const view = await page.goto('/admin/audit');
   expect(view?.status()).toBe(403);

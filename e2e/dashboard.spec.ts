@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures';
 
 test('a researcher sees the 2021 timeline with election day and clicks through to a city\'s cases', async ({ researcherPage: page }) => {
+  await page.goto('/cases');
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await expect(page.getByRole('heading', { name: 'Pre-election crackdown: dashboard' })).toBeVisible();
   await expect(page.getByLabel('Election lens')).toHaveValue(/\d+/);

@@ -31,6 +31,7 @@ test('a researcher downloads the filtered list as CSV with its sources, and an a
   expect(forged.status()).toBe(200);
   expect((await forged.text()).split('\r\n')[0]).not.toContain('internal_notes');
 
+  await adminPage.goto('/cases');
   await adminPage.getByRole('link', { name: 'Export log' }).click();
   const entry = adminPage.getByRole('row').filter({ hasText: 'Demo Researcher' }).filter({ hasText: 'q=Serikbaev' }).first();
   await expect(entry).toContainText('CSV');

@@ -47,18 +47,20 @@ type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
  */
 const signedInStates = new Map<RoleName, StorageState>();
 
-/** A page signed in as `role`, in its own browser context (own cookies), showing /cases. */
+/**
+ * A page signed in as `role`, in its own browser context (own cookies), blank: each test opens
+ * the page it starts on. The session is checked by a request, not by loading a page in the browser
+ * (about 85 ms against 530 for /cases, and nearly every test begins this way).
+ */
 async function signedInPage(browser: Browser, role: RoleName): Promise<{ page: Page; context: BrowserContext }> {
   const known = signedInStates.get(role);
   const context = await browser.newContext(known ? { storageState: known } : {});
   const page = await context.newPage();
-  if (known) {
-    await page.goto('/cases');
-    // A session ended meanwhile (expired, or signed out by a test) sends to /login: sign in again.
-    if (new URL(page.url()).pathname === '/cases') return { page, context };
-  }
+  // A session ended meanwhile (expired, or signed out by a test) is sent to /login: sign in again.
+  if (known && (await context.request.get('/cases', { maxRedirects: 0 })).status() === 200) return { page, context };
   await signIn(page, USERS[role]);
   signedInStates.set(role, await context.storageState());
+  await page.goto('about:blank');
   return { page, context };
 }
 

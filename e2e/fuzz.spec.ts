@@ -33,6 +33,7 @@ for (const [path, runs] of PAGES) {
 test('the partner API answers any query string without a server error', async ({ adminPage: page }) => {
   test.setTimeout(300_000);
   // A token, created as a partner's would be (see api.spec.ts).
+  await page.goto('/cases');
   await page.getByRole('link', { name: 'API tokens' }).click();
   await page.getByLabel('Name (who uses it)').fill(`Fuzz ${Date.now()}`);
   await page.getByRole('button', { name: 'Create a token' }).click();

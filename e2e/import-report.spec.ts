@@ -19,6 +19,7 @@ test('a monitor imports a CSV after fixing the row the preview names; a research
   const fixed = `Dana ${suffix},Дана ${suffix},Aktobe,2021-01-05,CoAO art. 488,inferred,,convicted,fine,50000,KZT,guilty,${url},`;
   const bad = fixed.replace('2021-01-05', '2021-13-05');
 
+  await page.goto('/cases');
   await page.getByRole('link', { name: 'Import' }).click();
   await expect(page.getByRole('heading', { name: 'Import detentions from a CSV file' })).toBeVisible();
   await page.getByLabel('CSV file').setInputFiles(csv([good, bad]));
@@ -86,6 +87,7 @@ test('a monitor imports a CSV after fixing the row the preview names; a research
 });
 
 test('a researcher may not import, even by posting directly', async ({ researcherPage: page }) => {
+  await page.goto('/cases');
   await expect(page.getByRole('link', { name: 'Import' })).toHaveCount(0);
   expect((await page.goto('/cases/import'))?.status()).toBe(403);
   expect((await page.request.get('/cases/import/template')).status()).toBe(403);

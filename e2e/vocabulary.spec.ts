@@ -2,6 +2,7 @@ import { expect, test } from './fixtures';
 
 test('an admin adds a charge vocabulary entry; the same article again is refused beside the field; a monitor gets 403', async ({ adminPage: page, monitorPage }) => {
   const article = String(5000 + Math.floor(Math.random() * 4000));
+  await page.goto('/cases');
   await page.getByRole('link', { name: 'Vocabulary' }).click();
   await expect(page.getByRole('heading', { name: 'Charge vocabulary' })).toBeVisible();
   // The seeded entries are listed with how often they are used.
