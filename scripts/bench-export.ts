@@ -29,26 +29,22 @@ type Result = { format: string; rows: number; bytes: number; seconds: number; ba
 /** What a run's CSV or JSON rows come from (lib/exports/export-rows.ts). */
 type Cells = 'cleared' | 'stored' | '';
 
-/** Clears the stored export cells of a format, as a release changing them (or a fresh install) leaves them. */
-async function clearStoredCells(url: string, format: 'csv' | 'json') {
+/** Runs statements one after another on a connection of their own (VACUUM cannot run in a transaction). */
+async function runStatements(url: string, statements: string[]) {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    await sql.unsafe(`UPDATE export_${format}_rows SET format = NULL`);
-    await sql.unsafe(`VACUUM export_${format}_rows`);
+    for (const statement of statements) await sql.unsafe(statement);
   } finally {
     await sql.end();
   }
 }
 
+/** Clears the stored export cells of a format, as a release changing them (or a fresh install) leaves them. */
+const clearStoredCells = (url: string, format: 'csv' | 'json') =>
+  runStatements(url, [`UPDATE export_${format}_rows SET format = NULL`, `VACUUM export_${format}_rows`]);
+
 /** VACUUM ANALYZE of a format's stored cells. */
-async function vacuumStoredCells(url: string, format: 'csv' | 'json') {
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
-  try {
-    await sql.unsafe(`VACUUM ANALYZE export_${format}_rows`);
-  } finally {
-    await sql.end();
-  }
-}
+const vacuumStoredCells = (url: string, format: 'csv' | 'json') => runStatements(url, [`VACUUM ANALYZE export_${format}_rows`]);
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
