@@ -389,9 +389,9 @@ async function main() {
   const url = new URL(args.server);
   url.pathname = `/${name}`;
   const databaseUrl = url.toString();
-  // Every save cites a new source, and the app captures each new source after answering (its
-  // queue, one capture at a time): the sources are pages of a local site, so the run stays on
-  // loopback and the captures are real work, as in use.
+  // Every save cites a new source: a page of a local site, so the run stays on loopback. With
+  // CAPTURE_IN_APP on (the app's default) the app captures each one after answering, Chromium
+  // beside the server, as a single-machine install does; off, it only queues them (capturesInApp).
   const site = await startFixtureSite();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -467,7 +467,10 @@ async function main() {
     const deadlocksOf = async () =>
       Number(rowsOf<{ n: number }>(await db.execute(sql`SELECT deadlocks::int AS n FROM pg_stat_database WHERE datname = current_database()`))[0].n);
     const deadlocksBefore = await deadlocksOf();
-    console.log(`Load: ${args.seconds} s, ${monitors.length} monitors saving, ${researchers.length} researchers reading /dashboard${args.thinkMs ? `, ~${args.thinkMs} ms between requests` : ', no pause between requests'}…`);
+    console.log(
+      `Load: ${args.seconds} s, ${monitors.length} monitors saving, ${researchers.length} researchers reading /dashboard${args.thinkMs ? `, ~${args.thinkMs} ms between requests` : ', no pause between requests'}, ` +
+        `captures ${capturesInApp() ? 'made by the app (CAPTURE_IN_APP=on)' : 'only queued (CAPTURE_IN_APP=off)'}…`,
+    );
     const loadStart = performance.now();
     const result = await runLoad(origin, monitors, researchers, args, places, String(election.id), site.origin);
     const elapsed = (performance.now() - loadStart) / 1000;
@@ -490,6 +493,11 @@ async function main() {
     }
     await admin.end();
   }
+}
+
+/** Whether the server makes the captures itself (lib/env.ts CAPTURE_IN_APP, default on); it inherits this process's environment. */
+function capturesInApp(): boolean {
+  return process.env.CAPTURE_IN_APP !== 'off';
 }
 
 function report(
@@ -531,11 +539,14 @@ function report(
       `one app instance, its own fresh database seeded with the demo data${args.detentions ? ` and ${args.detentions.toLocaleString('en')} synthetic detentions` : ''}.`,
     '',
     `For ${args.seconds} s (${elapsed.toFixed(1)} s measured), ${args.monitors} signed-in monitors each saved detentions one after another through the case form's ` +
-      `server action over HTTP (a \`Next-Action\` POST with the form's multipart body, as the browser sends it; a new person, a city, a date and a new source each time, a page of a local web site that the app then captures in the background as it does in use), ` +
+      `server action over HTTP (a \`Next-Action\` POST with the form's multipart body, as the browser sends it; a new person, a city, a date and a new source each time, a page of a local web site), ` +
       `while ${args.researchers} signed-in researchers each loaded /dashboard (the default view, whole HTML page) one after another` +
       `${args.thinkMs ? `, each starting at a random moment within the first ${args.thinkMs} ms and pausing ${args.thinkMs / 2}–${(args.thinkMs * 1.5).toFixed(0)} ms between requests` : ', with no pause between requests (a closed loop: the server is always saturated, so latency includes queueing)'}. ` +
       `A save is counted successful when the server answers with the redirect to the new record; its time includes that answer in full. ` +
-      `Users were created with real argon2id hashes and signed in through the login form's server action (${run.signInSeconds.toFixed(1)} s for all).`,
+      `Users were created with real argon2id hashes and signed in through the login form's server action (${run.signInSeconds.toFixed(1)} s for all). ` +
+      (capturesInApp()
+        ? 'Captures: `CAPTURE_IN_APP=on` (the default): the app captured each new source in the background after answering, Chromium running beside the server, as on a single-machine install.'
+        : 'Captures: `CAPTURE_IN_APP=off`: the app only queued each new source for capture, as when capture workers run on machines of their own; none ran during the load, so the sources stayed uncaptured.'),
     '',
     ...(args.note ? [args.note, ''] : []),
     ...lines,
