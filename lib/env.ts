@@ -11,6 +11,9 @@ const list = (s: string) => s.split(',').map((p) => p.trim()).filter(Boolean);
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** An ordinary desktop browser's User-Agent: what captures send unless CAPTURE_USER_AGENT says otherwise. */
+export const DEFAULT_CAPTURE_USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().url().optional(),
@@ -67,9 +70,15 @@ const envSchema = z.object({
    * (comma-separated host names or IPs; tests list 127.0.0.1 for their fixture site). Empty by default.
    */
   CAPTURE_ALLOW_HOSTS: z.string().default('').transform(list),
-  CAPTURE_USER_AGENT: z
-    .string()
-    .default('CaseTrackerCapture/1.0 (evidence capture for human-rights monitoring; see README "Source captures")'),
+  /**
+   * The User-Agent of captures, the fetch and the rendering. By default an ordinary desktop
+   * browser's: a capture that announced itself ("evidence capture for human-rights monitoring", the
+   * default before this release) told every site it fetched, including those run by the people the
+   * monitors document, that a rights monitor had archived that page, when and from which server;
+   * and a site may answer a declared robot otherwise than its readers. The WARC names the software
+   * that made it (lib/evidence/capture.ts), whatever this says.
+   */
+  CAPTURE_USER_AGENT: z.string().default(() => DEFAULT_CAPTURE_USER_AGENT),
   /**
    * Work off capture requests in the app's own process, after each save and at start ('off': this
    * instance only queues them, and `npm run capture-worker` elsewhere works them off).

@@ -13,7 +13,7 @@ import { env } from '@/lib/env';
 import { useTestDatabase } from '@/lib/test/database';
 import { createActor, unique } from '@/lib/test/factories';
 import { ARTICLE_SENTENCES, SCRIPT_MARKER, startFixtureSite, type FixtureSite } from '@/lib/test/fixture-site';
-import { captureSource } from './capture';
+import { CAPTURE_SOFTWARE, captureSource } from './capture';
 import { buildManifest } from './manifest';
 import { PNG_MAX_HEIGHT } from './render';
 import { blobPath, readBlob, sha256Hex } from './store';
@@ -113,6 +113,8 @@ describe('captureSource', () => {
     expect(response.payload.equals(body)).toBe(true);
     expect(response.warcHeaders.get('WARC-IP-Address')).toBe('127.0.0.1');
     expect(warc[2].headers?.get('User-Agent')).toBe(env.CAPTURE_USER_AGENT);
+    // The WARC names the software that made it, not the browser its fetch looked like.
+    expect(warc[0].payload.toString()).toContain(`software: ${CAPTURE_SOFTWARE}`);
 
     // The PDF shows the article as served, without its script having run.
     const pdf = (await readBlob(files.find((f) => f.role === 'pdf')!.sha256))!;

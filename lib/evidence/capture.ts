@@ -11,13 +11,16 @@ import { eq } from 'drizzle-orm';
 import { db } from '@/db';
 import { sources } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
-import { env } from '@/lib/env';
+import { APP_VERSION } from '@/lib/reports/dataset';
 import { safeFetch, type CaptureOutcome } from './fetcher';
 import { saveCapture, type CaptureFileInput, type CaptureRow } from './persist';
 import { decodeHtml, readableText, tidyText, type Readable } from './readable';
 import { renderPage } from './render';
 import { timestampCapture } from './timestamps';
 import { buildWarc } from './warc';
+
+/** The software named in each WARC's warcinfo record: this app, not the User-Agent its fetches send. */
+export const CAPTURE_SOFTWARE = `case-tracker/${APP_VERSION} (source capture)`;
 
 export type { CaptureOutcome } from './fetcher';
 
@@ -90,7 +93,7 @@ export async function prepareCapture(url: string, requestedBy: Pick<Actor, 'id'>
     }
   }
   if (fetched.exchanges.length) {
-    const warc = await buildWarc({ exchanges: fetched.exchanges, requestedUrl: url, software: env.CAPTURE_USER_AGENT });
+    const warc = await buildWarc({ exchanges: fetched.exchanges, requestedUrl: url, software: CAPTURE_SOFTWARE });
     files.push({ role: 'warc', bytes: warc, contentType: 'application/warc' });
   }
   if (fetched.tlsChain?.length) {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CAPTURE_USER_AGENT, env } from '@/lib/env';
 import { startFixtureSite, type FixtureSite } from '@/lib/test/fixture-site';
 import { isForbiddenAddress, safeFetch } from './fetcher';
 
@@ -52,11 +53,18 @@ describe('safeFetch', () => {
     expect(createHash('sha256').update(result.body!).digest('hex')).toBe(createHash('sha256').update(served).digest('hex'));
   });
 
-  it('sends the documented user agent and no cookie', async () => {
+  it("sends the configured user agent, an ordinary browser's unless set, and no cookie", async () => {
     const result = await safeFetch(`${site.origin}/headers`, { ...allowFixture, contentTypes: [] });
     const headers = JSON.parse(result.body!.toString());
-    expect(headers['user-agent']).toMatch(/^CaseTrackerCapture\//);
+    expect(headers['user-agent']).toBe(env.CAPTURE_USER_AGENT);
     expect(headers.cookie).toBeUndefined();
+  });
+
+  it('does not tell the site by default that a rights monitor is capturing it', () => {
+    // The sites fetched include those of the people the monitors document (lib/env.ts CAPTURE_USER_AGENT).
+    expect(DEFAULT_CAPTURE_USER_AGENT).toMatch(/^Mozilla\/5\.0 \(/);
+    expect(DEFAULT_CAPTURE_USER_AGENT).not.toMatch(/captur|monitor|human|rights|evidence|case.?tracker|bot|README/i);
+    expect(env.CAPTURE_USER_AGENT).toBe(process.env.CAPTURE_USER_AGENT || DEFAULT_CAPTURE_USER_AGENT);
   });
 
   it('keeps no cookie across a redirect that sets one', async () => {
