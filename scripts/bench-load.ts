@@ -405,7 +405,8 @@ async function main() {
   const databaseUrl = url.toString();
   // Every save cites a new source: a page of a local site, so the run stays on loopback. With
   // CAPTURE_IN_APP on (the app's default) the app captures each one after answering, Chromium
-  // beside the server, as a single-machine install does; off, it only queues them (capturesInApp).
+  // beside the server, as a single-machine install does; off, it only queues them. The server
+  // inherits this process's environment, so the app's own reading of it says which (lib/env.ts).
   const site = await startFixtureSite();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -439,6 +440,7 @@ async function main() {
       if (run.status !== 0) throw new Error(`${step.join(' ')} failed`);
     }
     const { connection, rowsOf } = await import('@/db');
+    const capturesInApp = (await import('@/lib/env')).env.CAPTURE_IN_APP === 'on';
     const { sql } = await import('drizzle-orm');
     const db = connection().db;
     if (args.detentions > 0) {
@@ -483,7 +485,7 @@ async function main() {
     const deadlocksBefore = await deadlocksOf();
     console.log(
       `Load: ${args.seconds} s, ${monitors.length} monitors saving, ${researchers.length} researchers reading /dashboard${args.thinkMs ? `, ~${args.thinkMs} ms between requests` : ', no pause between requests'}, ` +
-        `captures ${capturesInApp() ? 'made by the app (CAPTURE_IN_APP=on)' : 'only queued (CAPTURE_IN_APP=off)'}…`,
+        `captures ${capturesInApp ? 'made by the app (CAPTURE_IN_APP=on)' : 'only queued (CAPTURE_IN_APP=off)'}…`,
     );
     const loadStart = performance.now();
     const result = await runLoad(origin, monitors, researchers, args, places, String(election.id), site.origin);
@@ -496,7 +498,7 @@ async function main() {
     const version = rowsOf<{ v: string }>(await db.execute(sql`SELECT version() AS v`))[0].v.split(' on ')[0];
     await connection().close();
 
-    report(args, { result, elapsed, deadlocks, checks, version, signInSeconds });
+    report(args, { result, elapsed, deadlocks, checks, version, signInSeconds, capturesInApp });
   } finally {
     stopServer();
     await site.close();
@@ -509,14 +511,9 @@ async function main() {
   }
 }
 
-/** Whether the server makes the captures itself (lib/env.ts CAPTURE_IN_APP, default on); it inherits this process's environment. */
-function capturesInApp(): boolean {
-  return process.env.CAPTURE_IN_APP !== 'off';
-}
-
 function report(
   args: Args,
-  run: { result: Result; elapsed: number; deadlocks: number; checks: Checks; version: string; signInSeconds: number },
+  run: { result: Result; elapsed: number; deadlocks: number; checks: Checks; version: string; signInSeconds: number; capturesInApp: boolean },
 ) {
   const { result, elapsed, deadlocks, checks, version } = run;
   const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(0) : '–');
@@ -561,7 +558,7 @@ function report(
       `${args.thinkMs ? `, each starting at a random moment within the first ${args.thinkMs} ms and pausing ${args.thinkMs / 2}–${(args.thinkMs * 1.5).toFixed(0)} ms between requests` : ', with no pause between requests (a closed loop: the server is always saturated, so latency includes queueing)'}. ` +
       `A save is counted successful when the server answers with the redirect to the new record; its time includes that answer in full. ` +
       `Users were created with real argon2id hashes and signed in through the login form's server action (${run.signInSeconds.toFixed(1)} s for all). ` +
-      (capturesInApp()
+      (run.capturesInApp
         ? 'Captures: `CAPTURE_IN_APP=on` (the default): the app captured each new source in the background after answering, Chromium running beside the server, as on a single-machine install.'
         : 'Captures: `CAPTURE_IN_APP=off`: the app only queued each new source for capture, as when capture workers run on machines of their own; none ran during the load, so the sources stayed uncaptured.'),
     '',

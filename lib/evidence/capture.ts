@@ -11,7 +11,7 @@ import { eq } from 'drizzle-orm';
 import { db } from '@/db';
 import { sources } from '@/db/schema';
 import type { Actor } from '@/lib/auth/policy';
-import { APP_VERSION } from '@/lib/reports/dataset';
+import { APP_VERSION } from '@/lib/app-version';
 import { safeFetch, type CaptureOutcome } from './fetcher';
 import { saveCapture, type CaptureFileInput, type CaptureRow } from './persist';
 import { decodeHtml, readableText, tidyText, type Readable } from './readable';

@@ -6,15 +6,13 @@
  * Pure: the query that reads the entries is lib/reports/queries.ts datasetEntries.
  */
 import { createHash } from 'node:crypto';
-import packageJson from '@/package.json';
+import { APP_VERSION } from '@/lib/app-version';
 
 export type DatasetEntry = { id: number; version: number; personId: number; personVersion: number; sources: { id: number; version: number }[] };
 export type DatasetVersion = { sha256: string; short: string; rows: number };
 
 /** The characters shown on a cover or a file name; the full hash goes in the metadata. */
 export const SHORT_VERSION_LENGTH = 12;
-
-export const APP_VERSION: string = packageJson.version;
 
 export function hashDataset(entries: DatasetEntry[]): DatasetVersion {
   const hash = createHash('sha256');

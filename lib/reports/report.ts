@@ -1,4 +1,5 @@
 import 'server-only';
+import { APP_VERSION } from '@/lib/app-version';
 import type { Actor } from '@/lib/auth/policy';
 import type { CaseFilters } from '@/lib/cases/filters';
 import { startExportLog, finishExportLog } from '@/lib/exports/queries';
@@ -14,7 +15,7 @@ import { chargeBarLabel } from '@/lib/dashboard/labels';
 import { parseDashboardParams } from '@/lib/dashboard/params';
 import { getDashboardData } from '@/lib/dashboard/queries';
 import { renderReportCharts, tallyAlt, type ReportChart } from './charts';
-import { APP_VERSION, fileMetadata, hashDataset } from './dataset';
+import { fileMetadata, hashDataset } from './dataset';
 import { recordFileName, reportFileName } from './file-name';
 import { buildRecordPdf, buildReportPdf, type PdfMeta, type ReportRow, type ReportRowSource } from './pdf';
 import { datasetEntries, getDatasetVersion, getRecordReportRow, getReportData, type ReportData, type ReportRecord, type ReportSource } from './queries';
