@@ -228,10 +228,14 @@ describe('dashboard numbers', () => {
       { lens: String(lens), confidentiality: 'restricted' },
       { lens: String(lens), compare: '1,2,3,4,5' },
       { from: '2020-06-01', to: '2022-12-31', compare: '1,2,3,4,5', axis: 'known' },
-      // Read from the matched records (custody moves with today; a charge and its outcome together).
+      // Custody held or released, from the rollups' custody columns (the day rollups, then the wide ones).
       { lens: String(lens), custody: 'held' },
       { lens: String(lens), custody: 'released', axis: 'sentenced', compare: String(lens) },
+      { lens: String(lens), custody: 'held', place: 'not_stated' },
+      { all: '1', custody: 'released', plea: 'not_guilty' },
+      // Read from the matched records (custody missing or a hearing soon; a charge and its outcome together).
       { all: '1', custody: 'hearing_soon' },
+      { all: '1', custody: 'missing' },
       { lens: String(lens), charge: c489, outcome: 'dropped' },
     ]) {
       const params = parseDashboardParams(query);
@@ -249,6 +253,29 @@ describe('dashboard numbers', () => {
         expect(pair[0], JSON.stringify(query)).toEqual(pair[1]);
       }
     }
+  });
+
+  it('counts who is held and who is released from the rollups as the records say, whatever the day', async () => {
+    // The custody columns of the rollups hold dates, compared with today when read: the day an arrest
+    // ends (Rudny's 10 days from 03-10: 03-20, the pinned today), the days around the 15 days from
+    // 03-18, and a day long before any detention.
+    for (const today of ['2023-03-19', TODAY, '2023-04-01', '2023-04-02', '2023-04-03', '2019-01-01']) {
+      for (const query of [
+        { lens: String(lens), custody: 'held' },
+        { lens: String(lens), custody: 'released' },
+        { all: '1', custody: 'held', city: String(await placeId(TOWNS[0])) },
+        { all: '1', custody: 'released', city: String(await placeId(TOWNS[0])) },
+      ]) {
+        const params = parseDashboardParams(query);
+        const fromRollups = await getDashboardData(researcher, params, 'rollup', today);
+        expect(fromRollups, `${today} ${JSON.stringify(query)}`).toEqual(await getDashboardData(researcher, params, 'detentions', today));
+      }
+    }
+    const rudnyId = String(await placeId(TOWNS[0]));
+    const rudny = (custody: string, today: string) => getDashboardData(researcher, parseDashboardParams({ all: '1', custody, city: rudnyId }), 'rollup', today);
+    expect((await rudny('held', '2023-03-19')).totals.detentions).toBe(2);
+    expect((await rudny('held', TODAY)).totals.detentions).toBe(1);
+    expect((await rudny('released', TODAY)).totals.detentions).toBe(1);
   });
 
   it('gives the lens the same timeline whether it is taken from the aggregates or counted', async () => {

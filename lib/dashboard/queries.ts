@@ -4,7 +4,7 @@ import { db, rowsOf } from '@/db';
 import { charges, detentions, elections, places, type ChargeOutcome, type PenaltyKind, type PenaltyUnit } from '@/db/schema';
 import { seesRestricted, type Actor } from '@/lib/auth/policy';
 import { DEFAULT_WINDOW, PERIOD_KEYS, type CaseFilters } from '@/lib/filters/definition';
-import { custodyCondition, detentionConditions, DETENTIONS_TABLE, dimensionConditions, periodCondition, placedInPeriod, ROLLUP_TABLE, undatedInPeriod } from '@/lib/filters/sql';
+import { custodyCondition, custodyInRollups, detentionConditions, DETENTIONS_TABLE, dimensionConditions, periodCondition, placedInPeriod, ROLLUP_TABLE, undatedInPeriod } from '@/lib/filters/sql';
 import { latestToday } from '@/lib/dates/partial-date';
 import { visibleSource } from '@/lib/sources/visibility';
 import type { DashboardParams, DateAxis } from './params';
@@ -82,7 +82,7 @@ export function resolveScope(params: DashboardParams, lens: Election | null): Sc
 /** Filters the rollup cannot answer: they are applied to the records (`source` becomes 'detentions'). */
 function needsRecords(params: DashboardParams): boolean {
   // Charge and outcome together mean "a charge under X with outcome Y", one charge at a time.
-  return params.custody !== undefined || (params.charge !== undefined && params.outcome !== undefined);
+  return (params.custody !== undefined && !custodyInRollups(params.custody)) || (params.charge !== undefined && params.outcome !== undefined);
 }
 
 /**

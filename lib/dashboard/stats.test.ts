@@ -40,16 +40,28 @@ const CHILD_AGGREGATES = sql`LEFT JOIN LATERAL (SELECT array_agg(DISTINCT x.char
     LEFT JOIN LATERAL (SELECT sum(y.amount)::int AS days FROM penalties y JOIN detention_charges x ON x.id = y.detention_charge_id
       WHERE x.detention_id = d.id AND y.kind = 'administrative_arrest' AND y.unit = 'days' AND y.replaced_by_position IS NULL) a ON true`;
 
+/**
+ * A record's custody as the rollups key it (whether held, and the day custody ends: the expected
+ * release or none for those held, gone for the released), as text: the oracle for stats.ts CUSTODY_ENDS_ON.
+ */
+const CUSTODY_TEXT = sql`d.custody_status::text IN ('in_custody', 'whereabouts_unknown') AS held_open,
+      CASE d.custody_status::text
+        WHEN 'released' THEN '-infinity'
+        WHEN 'in_custody' THEN coalesce(d.expected_release_on::text, 'infinity')
+        WHEN 'whereabouts_unknown' THEN coalesce(d.expected_release_on::text, 'infinity')
+        ELSE d.expected_release_on::text
+      END AS custody_end`;
+
 /** Rollup rows of these towns, and of the region-only records in REGION when `region` is set. */
 async function rollup(placeIds: number[], region: string | null = null) {
   const result = await db.execute(sql`
     SELECT detained_on::text AS day, detained_earliest::text AS earliest, detained_latest::text AS latest, sentenced_on::text AS sentenced,
            place_id, region, charge_ids::text AS charges, outcomes::text AS outcomes, penalty_kinds::text AS penalties,
            plea::text AS plea, election_id, person_role::text AS role, review_status::text AS review, confidentiality::text AS conf,
-           arrest_days::int AS arrest_days, delay_bucket, detentions AS n, arrest_days_total::int AS arrest_total
+           custody_open AS held_open, custody_ends_on::text AS custody_end, arrest_days::int AS arrest_days, delay_bucket, detentions AS n, arrest_days_total::int AS arrest_total
     FROM detention_stats WHERE detentions <> 0
       AND (place_id IN (${sql.join(placeIds.map((id) => sql`${id}`), sql`, `)}) OR (place_id IS NULL AND region = ${region}))
-    ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16`);
+    ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18`);
   return rowsOf<Record<string, unknown>>(result);
 }
 
@@ -60,7 +72,7 @@ async function rollup(placeIds: number[], region: string | null = null) {
 async function recount(placeIds: number[], region: string | null = null) {
   const result = await db.execute(sql`
     SELECT day, earliest, latest, sentenced, place_id, region, charges, outcomes, penalties, plea, election_id, role, review, conf,
-           arrest_days, delay_bucket, count(*)::int AS n, coalesce(sum(arrest_days), 0)::int AS arrest_total
+           held_open, custody_end, arrest_days, delay_bucket, count(*)::int AS n, coalesce(sum(arrest_days), 0)::int AS arrest_total
     FROM (
       SELECT d.detained_on::text AS day,
              (CASE WHEN d.detained_on IS NULL THEN d.detained_earliest END)::text AS earliest,
@@ -68,7 +80,7 @@ async function recount(placeIds: number[], region: string | null = null) {
              d.sentenced_on::text AS sentenced, d.place_id, coalesce(pl.region, d.region) AS region,
              coalesce(c.ids, '{}')::text AS charges, coalesce(c.outcomes, '{}')::text AS outcomes, coalesce(k.kinds, '{}')::text AS penalties,
              d.plea::text AS plea, d.election_id, p.role::text AS role, d.review_status::text AS review, d.confidentiality::text AS conf,
-             a.days AS arrest_days,
+             ${CUSTODY_TEXT}, a.days AS arrest_days,
              CASE WHEN d.detained_precision = 'day' AND d.sentenced_precision = 'day'
                   THEN (SELECT max(b) FROM unnest(ARRAY[0, 1, 2, 3, 8, 31]) b WHERE b <= d.sentenced_on - d.detained_on) END AS delay_bucket
       FROM detentions d
@@ -77,8 +89,8 @@ async function recount(placeIds: number[], region: string | null = null) {
       ${CHILD_AGGREGATES}
       WHERE d.deleted_at IS NULL AND (d.place_id IN (${sql.join(placeIds.map((id) => sql`${id}`), sql`, `)}) OR (d.place_id IS NULL AND d.region = ${region}))
     ) r
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16
-    ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16`);
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18
+    ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18`);
   return rowsOf<Record<string, unknown>>(result);
 }
 
@@ -92,6 +104,7 @@ const RECORD_DIMENSIONS = sql`d.id, d.detained_on::text AS day,
       d.place_id, coalesce(pl.region, d.region) AS region,
       coalesce(c.ids, '{}')::text AS charges, coalesce(c.outcomes, '{}')::text AS outcomes, coalesce(k.kinds, '{}')::text AS penalties,
       d.plea::text AS plea, d.election_id, p.role::text AS role, d.review_status::text AS review, d.confidentiality::text AS conf,
+      ${CUSTODY_TEXT},
       CASE WHEN extract(year FROM d.sentenced_earliest) = extract(year FROM d.sentenced_latest) THEN extract(year FROM d.sentenced_earliest)::int
            WHEN extract(year FROM d.detained_earliest) = extract(year FROM d.detained_latest) THEN extract(year FROM d.detained_earliest)::int END AS year
     FROM detentions d
@@ -101,20 +114,20 @@ const RECORD_DIMENSIONS = sql`d.id, d.detained_on::text AS day,
     WHERE d.deleted_at IS NULL`;
 const DIMENSION_TEXT = sql.raw(`detained_on::text AS day, detained_earliest::text AS earliest, detained_latest::text AS latest, place_id, region,
   charge_ids::text AS charges, outcomes::text AS outcomes, penalty_kinds::text AS penalties, plea::text AS plea, election_id,
-  person_role::text AS role, review_status::text AS review, confidentiality::text AS conf`);
-const DIMENSION_NAMES = sql.raw('day, earliest, latest, place_id, region, charges, outcomes, penalties, plea, election_id, role, review, conf');
+  person_role::text AS role, review_status::text AS review, confidentiality::text AS conf, custody_open AS held_open, custody_ends_on::text AS custody_end`);
+const DIMENSION_NAMES = sql.raw('day, earliest, latest, place_id, region, charges, outcomes, penalties, plea, election_id, role, review, conf, held_open, custody_end');
 
 /** The charges rollup (charge_stats) of these towns and region, and the same counted from the records. */
 async function chargeRollupAndRecount(placeIds: number[], region: string | null = null) {
   const stored = await db.execute(sql`
     SELECT * FROM (SELECT ${DIMENSION_TEXT}, charge_id, cited_part, text_only, basis_origin::text AS basis, outcome::text AS outcome, charges AS n
-      FROM charge_stats t WHERE ${where('t', placeIds, region)}) r ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18`);
+      FROM charge_stats t WHERE ${where('t', placeIds, region)}) r ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20`);
   const counted = await db.execute(sql`
     SELECT ${DIMENSION_NAMES}, dc.charge_id, nullif(trim(dc.part), '') AS cited_part,
            (dc.charge_id IS NULL AND coalesce(trim(dc.charge_text), '') <> '') AS text_only, dc.basis_origin::text AS basis, dc.outcome::text AS outcome, count(*)::int AS n
     FROM (SELECT ${RECORD_DIMENSIONS}) r JOIN detention_charges dc ON dc.detention_id = r.id
     WHERE ${where('r', placeIds, region)}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18`);
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20`);
   return { stored: rowsOf<Record<string, unknown>>(stored), counted: rowsOf<Record<string, unknown>>(counted) };
 }
 
@@ -122,13 +135,13 @@ async function chargeRollupAndRecount(placeIds: number[], region: string | null 
 async function penaltyRollupAndRecount(placeIds: number[], region: string | null = null) {
   const stored = await db.execute(sql`
     SELECT * FROM (SELECT ${DIMENSION_TEXT}, kind::text AS kind, unit::text AS unit, ruling_year AS year, penalties AS n, with_amount, amount::numeric(20, 2)::text AS amount
-      FROM penalty_stats t WHERE ${where('t', placeIds, region)}) r ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16`);
+      FROM penalty_stats t WHERE ${where('t', placeIds, region)}) r ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18`);
   const counted = await db.execute(sql`
     SELECT ${DIMENSION_NAMES}, y.kind::text AS kind, y.unit::text AS unit, r.year, count(*)::int AS n, count(y.amount)::int AS with_amount,
            coalesce(sum(y.amount), 0)::numeric(20, 2)::text AS amount
     FROM (SELECT ${RECORD_DIMENSIONS}) r JOIN detention_charges x ON x.detention_id = r.id JOIN penalties y ON y.detention_charge_id = x.id
     WHERE ${where('r', placeIds, region)} AND y.replaced_by_position IS NULL
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16`);
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18`);
   return { stored: rowsOf<Record<string, unknown>>(stored), counted: rowsOf<Record<string, unknown>>(counted) };
 }
 
@@ -269,11 +282,14 @@ describe('the dashboard rollup', () => {
     // Each migration's copy of REBUILD_STATEMENTS: a change to what these rollups count needs a
     // migration that counts again, and this test says so.
     const filledBy: Record<string, string> = {
-      day_detention_stats: '0021_day_rollups.sql',
-      day_charge_stats: '0021_day_rollups.sql',
-      day_penalty_stats: '0021_day_rollups.sql',
-      day_custody_stats: '0021_day_rollups.sql',
-      window_people: '0022_window_people.sql',
+      detention_stats: '0024_custody_dimension.sql',
+      charge_stats: '0024_custody_dimension.sql',
+      penalty_stats: '0024_custody_dimension.sql',
+      day_detention_stats: '0024_custody_dimension.sql',
+      day_charge_stats: '0024_custody_dimension.sql',
+      day_penalty_stats: '0024_custody_dimension.sql',
+      day_custody_stats: '0024_custody_dimension.sql',
+      window_people: '0024_custody_dimension.sql',
     };
     const dialect = new PgDialect();
     for (const [table, file] of Object.entries(filledBy)) {

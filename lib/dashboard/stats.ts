@@ -42,15 +42,29 @@ const DELAY_BUCKET = sql`CASE
 const UNPLACED_EARLIEST = sql`CASE WHEN d.detained_on IS NULL THEN d.detained_earliest END`;
 const UNPLACED_LATEST = sql`CASE WHEN d.detained_on IS NULL THEN d.detained_latest END`;
 
+/**
+ * Custody as a rollup dimension (db/schema.ts rollupCustodyColumns): whether the record says the
+ * person is held, and the day that custody ends as the record has it. The custody filters "held"
+ * and "released" compare it with today (lib/filters/sql.ts ROLLUP_TABLE.custody), so they are
+ * answered by the rollups although their meaning moves with the date.
+ */
+const CUSTODY_OPEN = sql`d.custody_status IN ('in_custody', 'whereabouts_unknown')`;
+const CUSTODY_ENDS_ON = sql`CASE
+    WHEN d.custody_status IN ('in_custody', 'whereabouts_unknown') THEN coalesce(d.expected_release_on, 'infinity'::date)
+    WHEN d.custody_status = 'released' THEN '-infinity'::date
+    ELSE d.expected_release_on
+  END`;
+
 const COLUMNS = sql.raw(
-  'detained_on, detained_earliest, detained_latest, sentenced_on, place_id, region, charge_ids, outcomes, penalty_kinds, plea, election_id, person_role, review_status, confidentiality, arrest_days, delay_bucket',
+  'detained_on, detained_earliest, detained_latest, sentenced_on, place_id, region, charge_ids, outcomes, penalty_kinds, plea, election_id, person_role, review_status, confidentiality, custody_open, custody_ends_on, arrest_days, delay_bucket',
 );
 
 /** The rollup's dimensions, computed from a detention row `d` joined to its person `p`. */
 function DIMENSIONS_AS_COLUMNS() {
   return sql`d.detained_on, ${UNPLACED_EARLIEST} AS detained_earliest, ${UNPLACED_LATEST} AS detained_latest, d.sentenced_on,
     d.place_id, ${REGION} AS region, ${CHARGE_IDS} AS charge_ids, ${OUTCOMES} AS outcomes, ${PENALTY_KINDS} AS penalty_kinds,
-    d.plea, d.election_id, p.role AS person_role, d.review_status, d.confidentiality, ${ARREST_DAYS} AS arrest_days, ${DELAY_BUCKET} AS delay_bucket`;
+    d.plea, d.election_id, p.role AS person_role, d.review_status, d.confidentiality, ${CUSTODY_OPEN} AS custody_open, ${CUSTODY_ENDS_ON} AS custody_ends_on,
+    ${ARREST_DAYS} AS arrest_days, ${DELAY_BUCKET} AS delay_bucket`;
 }
 
 /**
@@ -95,7 +109,8 @@ function facts(selected: SQL) {
   return sql`WITH sel AS (${selected}),
     x AS (SELECT d.id AS detention_id, d.detained_on, ${UNPLACED_EARLIEST} AS detained_earliest, ${UNPLACED_LATEST} AS detained_latest, d.sentenced_on,
             d.place_id, coalesce(pl.region, d.region) AS region, d.charge_ids, d.outcomes, d.penalty_kinds,
-            d.plea, d.election_id, p.role AS person_role, d.review_status, d.confidentiality, d.arrest_days, ${DELAY_BUCKET} AS delay_bucket,
+            d.plea, d.election_id, p.role AS person_role, d.review_status, d.confidentiality,
+            ${CUSTODY_OPEN} AS custody_open, ${CUSTODY_ENDS_ON} AS custody_ends_on, d.arrest_days, ${DELAY_BUCKET} AS delay_bucket,
             ${RULING_YEAR} AS ruling_year,
             d.custody_status, d.custody_days, d.custody_from, d.expected_release_on, d.whereabouts_unknown_since, d.next_hearing_on,
             d.person_id
@@ -124,10 +139,10 @@ export function selectedDetentionRows(parts: SQL[]) {
 
 /** The dimensions every rollup has: those the dashboard's filters read (lib/filters/sql.ts ROLLUP_TABLE). */
 const FILTER_COLUMNS =
-  'detained_on, detained_earliest, detained_latest, place_id, region, charge_ids, outcomes, penalty_kinds, plea, election_id, person_role, review_status, confidentiality';
+  'detained_on, detained_earliest, detained_latest, place_id, region, charge_ids, outcomes, penalty_kinds, plea, election_id, person_role, review_status, confidentiality, custody_open, custody_ends_on';
 const FILTER_TYPES = `detained_on date, detained_earliest date, detained_latest date, place_id int, region text,
   charge_ids int[], outcomes charge_outcome[], penalty_kinds penalty_kind[], plea plea,
-  election_id int, person_role person_role, review_status review_status, confidentiality confidentiality`;
+  election_id int, person_role person_role, review_status review_status, confidentiality confidentiality, custody_open boolean, custody_ends_on date`;
 
 /**
  * A rollup table: its key columns (the unique constraint `<table>_key`), the counts it sums, the
@@ -144,7 +159,7 @@ const addOnConflict = (rollup: Rollup) =>
 /** Detentions by every dimension (the time, place, role, arrest-days and delay panels; totals). */
 const DETENTION_ROLLUP: Rollup = {
   table: 'detention_stats',
-  key: 'detained_on, detained_earliest, detained_latest, sentenced_on, place_id, region, charge_ids, outcomes, penalty_kinds, plea, election_id, person_role, review_status, confidentiality, arrest_days, delay_bucket',
+  key: 'detained_on, detained_earliest, detained_latest, sentenced_on, place_id, region, charge_ids, outcomes, penalty_kinds, plea, election_id, person_role, review_status, confidentiality, custody_open, custody_ends_on, arrest_days, delay_bucket',
   values: ['detentions', 'arrest_days_total'],
   recordType: `${FILTER_TYPES}, sentenced_on date, arrest_days bigint, delay_bucket smallint, detentions int, arrest_days_total bigint`,
   body: sql`SELECT ${COLUMNS}, count(*)::int AS detentions, coalesce(sum(arrest_days), 0)::bigint AS arrest_days_total

@@ -82,8 +82,9 @@ export const DETENTIONS_TABLE: DimensionTable = {
 /**
  * A table aliased `t` shaped like the dashboard rollup (detention_stats, or DETENTION_ROWS): the
  * region already resolved, the person's role, and each detention's charges, outcomes and penalty
- * kinds as arrays. "A charge under X with outcome Y" and custody need the records: they read them
- * by `t.detention_id` (only DETENTION_ROWS has it; lib/dashboard/queries.ts needsRecords).
+ * kinds as arrays, and custody as two columns. "A charge under X with outcome Y", custody missing
+ * and a hearing soon need the records: they read them by `t.detention_id` (only DETENTION_ROWS has
+ * it; lib/dashboard/queries.ts needsRecords).
  */
 export const ROLLUP_TABLE: DimensionTable = {
   placeId: sql`t.place_id`,
@@ -103,9 +104,18 @@ export const ROLLUP_TABLE: DimensionTable = {
         ? sql`${charge}::int = ANY(t.charge_ids)`
         : sql`${outcome}::charge_outcome = ANY(t.outcomes)`,
   penalty: (kind) => sql`${kind}::penalty_kind = ANY(t.penalty_kinds)`,
-  // Depends on today, so never in the rollup: the derived columns of the record decide.
-  custody: (filter, today) => sql`t.detention_id IN (SELECT detentions.id FROM detentions WHERE ${custodyCondition(filter, today)})`,
+  // Held and released compare the day custody ends with today (custodyCondition's rule, over the
+  // rollups' custody columns: lib/dashboard/stats.ts CUSTODY_ENDS_ON). Missing and a hearing soon
+  // read other dates of the record: they need the records (by t.detention_id).
+  custody: (filter, today) => {
+    if (filter === 'held') return sql`(t.custody_open AND t.custody_ends_on > ${today}::date)`;
+    if (filter === 'released') return sql`t.custody_ends_on <= ${today}::date`;
+    return sql`t.detention_id IN (SELECT detentions.id FROM detentions WHERE ${custodyCondition(filter, today)})`;
+  },
 };
+
+/** The custody filters the rollups answer (ROLLUP_TABLE.custody); the others read the records. */
+export const custodyInRollups = (filter: CustodyFilter) => filter === 'held' || filter === 'released';
 
 /** The places of a region (the city's region decides where the record names a city). */
 export function regionPlaces(region: string): SQL {
