@@ -228,7 +228,7 @@ describe('dashboard numbers', () => {
       { lens: String(lens), confidentiality: 'restricted' },
       { lens: String(lens), compare: '1,2,3,4,5' },
       { from: '2020-06-01', to: '2022-12-31', compare: '1,2,3,4,5', axis: 'known' },
-      // Custody held or released, from the rollups' custody columns (the day rollups, then the wide ones).
+      // Custody held or released, from the wide rollups' custody columns.
       { lens: String(lens), custody: 'held' },
       { lens: String(lens), custody: 'released', axis: 'sentenced', compare: String(lens) },
       { lens: String(lens), custody: 'held', place: 'not_stated' },
