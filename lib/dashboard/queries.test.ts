@@ -259,19 +259,19 @@ describe('dashboard numbers', () => {
     // The custody columns of the rollups hold dates, compared with today when read: the day an arrest
     // ends (Rudny's 10 days from 03-10: 03-20, the pinned today), the days around the 15 days from
     // 03-18, and a day long before any detention.
+    const rudnyId = String(await placeId(TOWNS[0]));
     for (const today of ['2023-03-19', TODAY, '2023-04-01', '2023-04-02', '2023-04-03', '2019-01-01']) {
       for (const query of [
         { lens: String(lens), custody: 'held' },
         { lens: String(lens), custody: 'released' },
-        { all: '1', custody: 'held', city: String(await placeId(TOWNS[0])) },
-        { all: '1', custody: 'released', city: String(await placeId(TOWNS[0])) },
+        { all: '1', custody: 'held', city: rudnyId },
+        { all: '1', custody: 'released', city: rudnyId },
       ]) {
         const params = parseDashboardParams(query);
         const fromRollups = await getDashboardData(researcher, params, 'rollup', today);
         expect(fromRollups, `${today} ${JSON.stringify(query)}`).toEqual(await getDashboardData(researcher, params, 'detentions', today));
       }
     }
-    const rudnyId = String(await placeId(TOWNS[0]));
     const rudny = (custody: string, today: string) => getDashboardData(researcher, parseDashboardParams({ all: '1', custody, city: rudnyId }), 'rollup', today);
     expect((await rudny('held', '2023-03-19')).totals.detentions).toBe(2);
     expect((await rudny('held', TODAY)).totals.detentions).toBe(1);

@@ -50,7 +50,7 @@ const UNPLACED_LATEST = sql`CASE WHEN d.detained_on IS NULL THEN d.detained_late
  */
 const CUSTODY_OPEN = sql`d.custody_status IN ('in_custody', 'whereabouts_unknown')`;
 const CUSTODY_ENDS_ON = sql`CASE
-    WHEN d.custody_status IN ('in_custody', 'whereabouts_unknown') THEN coalesce(d.expected_release_on, 'infinity'::date)
+    WHEN ${CUSTODY_OPEN} THEN coalesce(d.expected_release_on, 'infinity'::date)
     WHEN d.custody_status = 'released' THEN '-infinity'::date
     ELSE d.expected_release_on
   END`;
